@@ -1,0 +1,48 @@
+package org.briefbot.answer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * briefbot's reply to one question, before any channel formats it.
+ *
+ * @param question the question as asked
+ * @param kind a passage, an entity card, or a polite "I don't know"
+ * @param confidence in [0,1]; the same value means the same certainty for every question
+ * @param best the chosen passage (or entity summary); empty when declined
+ * @param entities notes on up to three entities the question or the passage mentions
+ * @param alternatives other passages; when declined, the closest topics
+ */
+public record Answer(
+    String question,
+    Kind kind,
+    double confidence,
+    Optional<Source> best,
+    List<EntityCard> entities,
+    List<Alternative> alternatives) {
+
+  public enum Kind {
+    PASSAGE,
+    ENTITY,
+    DECLINED
+  }
+
+  public Answer {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(best, "best");
+    if (confidence < 0 || confidence > 1) {
+      throw new IllegalArgumentException("confidence not in [0,1]: " + confidence);
+    }
+    if ((kind == Kind.DECLINED) != best.isEmpty()) {
+      throw new IllegalArgumentException("a declined answer has no passage, any other has one: " + kind);
+    }
+    entities = List.copyOf(entities);
+    alternatives = List.copyOf(alternatives);
+  }
+
+  public boolean answered() {
+    return kind != Kind.DECLINED;
+  }
+}

@@ -1,0 +1,187 @@
+package org.briefbot.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.briefbot.entities.Entity;
+import org.briefbot.entities.EntityCatalog;
+import org.briefbot.index.Hit;
+import org.briefbot.index.PassageIndex;
+import org.briefbot.index.SearchRequest;
+import org.briefbot.index.TextAnalysis;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.Passage;
+
+/**
+ * Question in, {@link Answer} out: the best passage with its source and a calibrated
+ * confidence, entity notes and alternatives, or an honest "I don't know" with the closest
+ * topics. Pure: no I/O beyond the in-memory index, deterministic, safe for concurrent use.
+ */
+public final class Answerer {
+  /** "What happens next?" names no topic; the section alone is a fair but not certain answer. */
+  private static final double SECTION_ONLY_CONFIDENCE = 0.6;
+  private static final double EXACT_ENTITY_CONFIDENCE = 1.0;
+  private static final double LENIENT_ENTITY_CONFIDENCE = 0.9;
+  private static final int TOPICS_OFFERED = 3;
+
+  private final Map<String, Article> articles;
+  private final EntityCatalog catalog;
+  private final PassageIndex index;
+  private final KeySentences keySentences;
+  private final AnswerSettings settings;
+
+  public Answerer(List<Article> articles, EntityCatalog catalog, PassageIndex index, TextAnalysis analysis, AnswerSettings settings) {
+    Map<String, Article> byId = new LinkedHashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    this.articles = byId;
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.index = Objects.requireNonNull(index, "index");
+    this.keySentences = new KeySentences(analysis, index);
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Answers a question with no conversation context. */
+  public Answer answer(String question) {
+    return answer(question, Optional.empty());
+  }
+
+  /**
+   * Answers a question; {@code aboutArticle} is the article the conversation was last about,
+   * which wins ties ("what happens next?" right after an answer).
+   */
+  public Answer answer(String question, Optional<String> aboutArticle) {
+    String asked = clip(question);
+    QuestionShape shape = QuestionShape.of(asked);
+    Optional<Answer> entity = shape.entityName().flatMap(name -> entityAnswer(question, name, false));
+    if (entity.isPresent()) {
+      return entity.get();
+    }
+    SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
+    List<Hit> hits = index.search(request);
+    boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
+    double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).coverage();
+    if (hits.isEmpty() || confidence < settings.threshold()) {
+      return declined(question, hits);
+    }
+    return passageAnswer(question, shape.topic(), hits, confidence);
+  }
+
+  /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
+  public Answer entity(String question, String name) {
+    return entityAnswer(question, name, true).orElseGet(() -> declined(question, index.search(SearchRequest.of(clip(name), settings.candidates()))));
+  }
+
+  /** All entities, sorted by name. */
+  public List<Entity> entities() {
+    return catalog.all();
+  }
+
+  /** Articles, newest first; ties by id. */
+  public List<Article> articles() {
+    return articles.values().stream()
+        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
+        .toList();
+  }
+
+  public Optional<Article> article(String id) {
+    return Optional.ofNullable(articles.get(id));
+  }
+
+  /** All passages of an article in reading order, for "more from this article". */
+  public List<Passage> passagesOf(String articleId) {
+    return index.passagesOf(articleId);
+  }
+
+  /** One passage by id, e.g. an alternative the reader tapped. */
+  public Optional<Passage> passage(String passageId) {
+    return index.find(passageId);
+  }
+
+  public EntityCard card(Entity entity) {
+    List<String> titles = entity.articleIds().stream().map(id -> article(id).map(Article::title).orElse(id)).toList();
+    return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
+  }
+
+  private String clip(String question) {
+    String oneLine = question.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= settings.maxQuestionChars() ? oneLine : oneLine.substring(0, settings.maxQuestionChars());
+  }
+
+  private Optional<Answer> entityAnswer(String question, String name, boolean lenient) {
+    Optional<Entity> exact = catalog.find(name);
+    Optional<Entity> found = exact.isPresent() ? exact : catalog.findLenient(name);
+    if (found.isEmpty() || (found.get().summary().isBlank() && !lenient)) {
+      return Optional.empty();
+    }
+    Entity entity = found.get();
+    double confidence = exact.isPresent() ? EXACT_ENTITY_CONFIDENCE : LENIENT_ENTITY_CONFIDENCE;
+    String summary = entity.summary().isBlank() ? entity.name() + (entity.kind().isBlank() ? "" : ": " + entity.kind()) : entity.summary();
+    Source source = new Source("entity:" + entity.name(), summary, summary, "entity", entity.name(), "entity", "Entity");
+    List<EntityCard> cards = List.of(card(entity));
+    List<Alternative> related =
+        entity.related().stream()
+            .limit(settings.alternatives())
+            .flatMap(r -> catalog.find(r).stream())
+            .map(r -> new Alternative("entity:" + r.name(), r.name(), "entity", r.name(), "entity", confidence))
+            .toList();
+    return Optional.of(new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
+  }
+
+  private Answer passageAnswer(String question, String topic, List<Hit> hits, double confidence) {
+    Passage best = hits.get(0).passage();
+    Source source =
+        new Source(best.id(), best.text(), keySentences.best(best.text(), topic), best.articleId(), best.articleTitle(),
+            best.section().key(), best.section().label());
+    return new Answer(question, Answer.Kind.PASSAGE, confidence, Optional.of(source), entityNotes(question, best), alternatives(hits));
+  }
+
+  /** Entities the question names first, then those the passage names; only those with a note. */
+  private List<EntityCard> entityNotes(String question, Passage passage) {
+    Set<Entity> entities = new LinkedHashSet<>(catalog.mentionedInQuestion(question));
+    passage.entities().forEach(name -> catalog.find(name).ifPresent(entities::add));
+    entities.addAll(catalog.mentionedIn(passage.text()));
+    return entities.stream()
+        .filter(e -> !e.summary().isBlank())
+        .limit(settings.entityNotes())
+        .map(this::card)
+        .toList();
+  }
+
+  private List<Alternative> alternatives(List<Hit> hits) {
+    Set<String> seen = new LinkedHashSet<>();
+    seen.add(hits.get(0).passage().text());
+    List<Alternative> alternatives = new ArrayList<>();
+    for (Hit hit : hits.subList(1, hits.size())) {
+      Passage p = hit.passage();
+      if (alternatives.size() < settings.alternatives() && hit.coverage() > 0 && seen.add(p.text())) {
+        alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.coverage()));
+      }
+    }
+    return alternatives;
+  }
+
+  /** "I don't know", offering the articles (then entities) closest to what was asked. */
+  private Answer declined(String question, List<Hit> hits) {
+    Map<String, Alternative> topics = new LinkedHashMap<>();
+    for (Hit hit : hits) {
+      Passage p = hit.passage();
+      article(p.articleId()).ifPresent(a -> topics.putIfAbsent(a.id(), topic(a, hit.coverage())));
+    }
+    for (Article a : articles()) {
+      topics.putIfAbsent(a.id(), topic(a, 0));
+    }
+    List<Alternative> closest = topics.values().stream().limit(TOPICS_OFFERED).toList();
+    double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).coverage(), 1);
+    return new Answer(question, Answer.Kind.DECLINED, confidence, Optional.empty(), List.of(), closest);
+  }
+
+  private static Alternative topic(Article article, double confidence) {
+    return new Alternative("topic:" + article.id(), article.title(), article.id(), article.title(), "topic", confidence);
+  }
+}

@@ -1,0 +1,34 @@
+package org.briefbot.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.transport.console.ConsoleChat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** The console chat, also what {@code briefbot} runs with no token. */
+@Command(name = "chat", description = "Chat in the terminal (the default without TELEGRAM_BOT_TOKEN).")
+final class ChatCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Override
+  public Integer call() {
+    return runWith(main);
+  }
+
+  int runWith(Main options) {
+    BriefbotConfig config = options.loadConfig();
+    try (Core core = Core.load(config, options.knowledgeDir(config))) {
+      CheckCommand.logReport(core.knowledge().report());
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+      new ConsoleChat(core.conversation(), System.console() != null).run(in, out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.briefbot.app;
+
+import java.util.concurrent.Callable;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.knowledge.IngestProblem;
+import org.briefbot.knowledge.IngestReport;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** Prints the ingest report; exits 1 when any file could not be loaded. */
+@Command(name = "check", description = "Check the knowledge folder and print the ingest report.")
+final class CheckCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(CheckCommand.class);
+
+  @ParentCommand Main main;
+
+  @Override
+  public Integer call() {
+    BriefbotConfig config = main.loadConfig();
+    Knowledge knowledge = new KnowledgeLoader().load(main.knowledgeDir(config));
+    IngestReport report = knowledge.report();
+    System.out.printf("Read %d files: %d articles, %d FAQ items, %d curated entities, %d passages.%n",
+        report.filesRead().size(), knowledge.articles().size(), knowledge.faqItems().size(),
+        knowledge.entities().size(), knowledge.passages().size());
+    report.problems().forEach(p -> System.out.println(p));
+    System.out.printf("%d errors, %d warnings.%n", report.errorCount(), report.problems().size() - report.errorCount());
+    return report.hasErrors() ? 1 : 0;
+  }
+
+  /** Start-up summary for the bot's log: problems are loud, the rest one line. */
+  static void logReport(IngestReport report) {
+    for (IngestProblem problem : report.problems()) {
+      if (problem.fatal()) {
+        log.error("Skipped knowledge file: {}", problem);
+      } else {
+        log.warn("Knowledge warning: {}", problem);
+      }
+    }
+    log.info("Loaded {} knowledge files ({} skipped)", report.filesRead().size(), report.errorCount());
+  }
+}

@@ -1,0 +1,67 @@
+package org.briefbot.config;
+
+import java.util.List;
+
+/**
+ * Every setting of briefbot. {@link #defaults()} is the single source of the defaults;
+ * {@code config/briefbot.yaml} documents them and a test keeps the two equal.
+ */
+public record BriefbotConfig(
+    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins) {
+
+  /** Where knowledge files live. */
+  public record Knowledge(String path) {}
+
+  /**
+   * How passages are found.
+   *
+   * @param mode bm25, semantic or hybrid
+   * @param semantic whether the sentence-embedding model is loaded at all
+   * @param k1 BM25 term-frequency saturation
+   * @param b BM25 length normalisation
+   * @param fuzzy whether unknown words are matched to close index words ("trainum")
+   * @param candidates how many candidates each retriever returns before fusion and answering
+   */
+  public record Retrieval(String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates) {}
+
+  /**
+   * How answers are chosen and shown.
+   *
+   * @param threshold confidence below which the bot says it does not know
+   * @param alternatives how many other passages to offer
+   * @param entityNotes how many entity notes to attach
+   * @param maxQuestionChars longer questions are cut to this length before searching
+   */
+  public record Answer(double threshold, int alternatives, int entityNotes, int maxQuestionChars) {}
+
+  /**
+   * The Telegram channel. The token itself comes from the TELEGRAM_BOT_TOKEN environment variable only.
+   *
+   * @param mode polling or webhook
+   * @param apiUrl Bot API base URL; TELEGRAM_API_URL overrides it
+   * @param webhook webhook settings, used when mode is webhook
+   * @param contextMinutes how long a chat's last answer is kept for follow-ups
+   */
+  public record Telegram(String mode, String apiUrl, Webhook webhook, int contextMinutes) {}
+
+  /**
+   * @param url public HTTPS URL Telegram posts updates to (the proxy in front of us)
+   * @param port local port to listen on
+   * @param path local path to listen on
+   * @param secretEnv name of the environment variable holding the secret token
+   */
+  public record Webhook(String url, int port, String path, String secretEnv) {}
+
+  public static BriefbotConfig defaults() {
+    return new BriefbotConfig(
+        new Knowledge("knowledge"),
+        new Retrieval("bm25", false, 0.9, 0.4, true, 50),
+        new Answer(0.3, 3, 3, 1000),
+        new Telegram(
+            "polling",
+            "https://api.telegram.org",
+            new Webhook("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
+            15),
+        List.of());
+  }
+}

@@ -1,0 +1,111 @@
+package org.briefbot.eval;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Answerer;
+
+/** Runs gold questions through the answerer and scores the answers. */
+public final class GoldEval {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Reads a gold file; a bad line fails with its number. */
+  public static List<GoldQuestion> read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read gold file " + file, e);
+    }
+    List<GoldQuestion> questions = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        questions.add(JSON.readValue(lines.get(i), GoldQuestion.class));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a gold question: " + e.getMessage(), e);
+      }
+    }
+    if (questions.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no questions");
+    }
+    return questions;
+  }
+
+  public GoldReport run(Answerer answerer, List<GoldQuestion> questions) {
+    int answerable = 0;
+    int outOfScope = 0;
+    int hit1 = 0;
+    int hit3 = 0;
+    int declinedRight = 0;
+    int falseDeclines = 0;
+    double reciprocalRanks = 0;
+    List<GoldReport.Miss> misses = new ArrayList<>();
+    for (GoldQuestion question : questions) {
+      Answer answer = answerer.answer(question.q());
+      if (question.outOfScope()) {
+        outOfScope++;
+        if (!answer.answered()) {
+          declinedRight++;
+        } else {
+          misses.add(miss(question, answer));
+        }
+        continue;
+      }
+      answerable++;
+      int rank = rank(question, answer);
+      hit1 += rank == 1 ? 1 : 0;
+      hit3 += rank >= 1 && rank <= 3 ? 1 : 0;
+      reciprocalRanks += rank >= 1 ? 1.0 / rank : 0;
+      falseDeclines += answer.answered() ? 0 : 1;
+      if (rank != 1) {
+        misses.add(miss(question, answer));
+      }
+    }
+    return new GoldReport(
+        questions.size(), answerable, outOfScope, share(hit1, answerable), share(hit3, answerable),
+        share(reciprocalRanks, answerable), share(declinedRight, outOfScope), falseDeclines, misses);
+  }
+
+  /** 1-based rank of the first candidate (answer, then alternatives) holding an expected string; 0 if none. */
+  static int rank(GoldQuestion question, Answer answer) {
+    if (!answer.answered()) {
+      return 0;
+    }
+    List<String> candidates = new ArrayList<>();
+    candidates.add(answer.best().orElseThrow().text());
+    answer.alternatives().stream().map(Alternative::text).forEach(candidates::add);
+    for (int i = 0; i < candidates.size(); i++) {
+      if (contains(candidates.get(i), question.expect())) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean contains(String text, List<String> expected) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return expected.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
+  }
+
+  private static GoldReport.Miss miss(GoldQuestion question, Answer answer) {
+    String got = answer.best().map(s -> s.text()).orElse("(declined)");
+    return new GoldReport.Miss(question.q(), question.expect(), got, answer.confidence());
+  }
+
+  private static double share(double count, int of) {
+    return of == 0 ? 0 : count / of;
+  }
+}

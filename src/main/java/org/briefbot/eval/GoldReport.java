@@ -1,0 +1,37 @@
+package org.briefbot.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Figures of a gold-file run.
+ *
+ * @param questions all questions
+ * @param answerable questions with expected strings
+ * @param outOfScope questions the bot must decline
+ * @param hit1 share of answerable questions whose best answer contains an expected string
+ * @param hit3 the same within the best answer and the first two alternatives
+ * @param mrr mean reciprocal rank of the first right candidate (best, then alternatives)
+ * @param declineAccuracy share of out-of-scope questions the bot declined
+ * @param falseDeclines answerable questions the bot declined
+ * @param misses every question not answered right at rank 1 (or not declined)
+ */
+public record GoldReport(
+    int questions,
+    int answerable,
+    @JsonProperty("out_of_scope") int outOfScope,
+    @JsonProperty("hit@1") double hit1,
+    @JsonProperty("hit@3") double hit3,
+    double mrr,
+    @JsonProperty("decline_accuracy") double declineAccuracy,
+    @JsonProperty("false_declines") int falseDeclines,
+    List<Miss> misses) {
+
+  /**
+   * @param q the question
+   * @param expected what the answer should have contained; empty for a decline
+   * @param got the answer text, or "(declined)"
+   * @param confidence the answer's confidence
+   */
+  public record Miss(String q, List<String> expected, String got, double confidence) {}
+}

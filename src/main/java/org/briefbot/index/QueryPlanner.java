@@ -1,0 +1,185 @@
+package org.briefbot.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.briefbot.index.QueryPlan.Alternative;
+import org.briefbot.index.QueryPlan.Concept;
+
+/**
+ * Turns question text into a {@link QueryPlan}: entity aliases become one concept with all
+ * their names as alternatives (AWS = Amazon Web Services), and a word the index has never seen
+ * is matched to the closest words it has ("trainum" to "trainium").
+ */
+final class QueryPlanner {
+  /** Questions are short; a pasted essay is cut here so the query stays cheap. */
+  static final int MAX_TERMS = 48;
+  private static final float FUZZY_WEIGHT = 0.8f;
+  private static final int MAX_FUZZY_ALTERNATIVES = 2;
+
+  private final IndexReader reader;
+  private final TextAnalysis analysis;
+  private final List<List<List<String>>> synonymGroups;
+  private final boolean fuzzy;
+
+  QueryPlanner(IndexReader reader, TextAnalysis analysis, List<List<String>> synonymGroups, boolean fuzzy) {
+    this.reader = reader;
+    this.analysis = analysis;
+    this.synonymGroups = analyse(analysis, synonymGroups);
+    this.fuzzy = fuzzy;
+  }
+
+  QueryPlan plan(String text) throws IOException {
+    List<String> terms = analysis.terms(text);
+    if (terms.size() > MAX_TERMS) {
+      terms = terms.subList(0, MAX_TERMS);
+    }
+    List<Concept> concepts = new ArrayList<>();
+    int i = 0;
+    while (i < terms.size()) {
+      AliasMatch alias = longestAlias(terms, i);
+      if (alias != null) {
+        concepts.add(aliasConcept(alias));
+        i += alias.length;
+      } else {
+        concepts.add(wordConcept(terms.get(i)));
+        i++;
+      }
+    }
+    return QueryPlan.distinct(concepts);
+  }
+
+  /**
+   * Inverse document frequency as BM25 computes it. A word no passage has counts as much as
+   * the rarest word that one has: such words are often paraphrase ("worth"), not the topic.
+   */
+  double idf(long docFreq) {
+    long n = Math.max(reader.numDocs(), 1);
+    long df = Math.max(docFreq, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Passages whose own text (or known questions) has the term. The title and tags are left
+   * out: they repeat on every passage of an article and would make its topic look common.
+   */
+  long docFreq(String term) throws IOException {
+    long max = 0;
+    for (String field : Fields.CONTENT) {
+      max = Math.max(max, reader.docFreq(new Term(field, term)));
+    }
+    return max;
+  }
+
+  private record AliasMatch(List<List<String>> group, int length, String label) {}
+
+  private AliasMatch longestAlias(List<String> terms, int start) {
+    AliasMatch best = null;
+    for (List<List<String>> group : synonymGroups) {
+      for (List<String> alias : group) {
+        int length = alias.size();
+        boolean longer = best == null || length > best.length;
+        if (longer && startsWith(terms, start, alias)) {
+          best = new AliasMatch(group, length, String.join(" ", group.get(0)));
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean startsWith(List<String> terms, int start, List<String> alias) {
+    if (alias.isEmpty() || start + alias.size() > terms.size()) {
+      return false;
+    }
+    return terms.subList(start, start + alias.size()).equals(alias);
+  }
+
+  private Concept aliasConcept(AliasMatch match) throws IOException {
+    List<Alternative> alternatives = new ArrayList<>();
+    long docFreq = 0;
+    for (List<String> alias : match.group()) {
+      alternatives.add(new Alternative(alias, 1f));
+      docFreq = Math.max(docFreq, phraseDocFreq(alias));
+    }
+    return new Concept(match.label(), alternatives, idf(docFreq));
+  }
+
+  /** A phrase is at most as frequent as its rarest word: a cheap upper bound. */
+  private long phraseDocFreq(List<String> phrase) throws IOException {
+    long min = Long.MAX_VALUE;
+    for (String term : phrase) {
+      min = Math.min(min, docFreq(term));
+    }
+    return min == Long.MAX_VALUE ? 0 : min;
+  }
+
+  private Concept wordConcept(String term) throws IOException {
+    long docFreq = docFreq(term);
+    List<Alternative> alternatives = new ArrayList<>();
+    alternatives.add(new Alternative(List.of(term), 1f));
+    if (docFreq == 0 && fuzzy) {
+      for (String close : closeTerms(term)) {
+        alternatives.add(new Alternative(List.of(close), FUZZY_WEIGHT));
+        docFreq = Math.max(docFreq, docFreq(close));
+      }
+    }
+    return new Concept(term, alternatives, idf(docFreq));
+  }
+
+  /**
+   * Index words within one edit (two for long words) of an unknown word, closest and then most
+   * frequent first. Short words are left alone: "cup" is not a typo of "cap".
+   */
+  private List<String> closeTerms(String term) throws IOException {
+    int maxEdits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
+    if (maxEdits == 0) {
+      return List.of();
+    }
+    Terms terms = MultiTerms.getTerms(reader, Fields.TEXT);
+    if (terms == null) {
+      return List.of();
+    }
+    CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, maxEdits, 1, true);
+    List<Candidate> candidates = new ArrayList<>();
+    TermsEnum matches = automaton.getTermsEnum(terms);
+    for (BytesRef bytes = matches.next(); bytes != null; bytes = matches.next()) {
+      String candidate = bytes.utf8ToString();
+      int distance = LevenshteinDistance.getDefaultInstance().apply(term, candidate);
+      candidates.add(new Candidate(candidate, distance, matches.docFreq()));
+    }
+    return candidates.stream()
+        .sorted(Candidate.ORDER)
+        .limit(MAX_FUZZY_ALTERNATIVES)
+        .map(Candidate::term)
+        .toList();
+  }
+
+  private record Candidate(String term, int distance, int docFreq) {
+    static final Comparator<Candidate> ORDER =
+        Comparator.comparingInt(Candidate::distance)
+            .thenComparing(Comparator.comparingInt(Candidate::docFreq).reversed())
+            .thenComparing(Candidate::term);
+  }
+
+  private static List<List<List<String>>> analyse(TextAnalysis analysis, List<List<String>> groups) {
+    List<List<List<String>>> analysed = new ArrayList<>();
+    for (List<String> group : groups) {
+      List<List<String>> aliases =
+          group.stream().map(analysis::terms).filter(t -> !t.isEmpty()).distinct().toList();
+      if (aliases.size() > 1) {
+        analysed.add(aliases);
+      }
+    }
+    return analysed;
+  }
+}

@@ -1,0 +1,84 @@
+package org.briefbot.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * English analysis shared by indexing and querying: standard tokens, possessives dropped,
+ * accents folded, lower case, stop words (English plus the words questions are made of),
+ * Porter stems. Thread-safe.
+ */
+public final class TextAnalysis {
+  /** Words that carry no topic in a question: "what is", "tell me about", "how much". */
+  private static final List<String> QUESTION_WORDS =
+      List.of(
+          "what", "whats", "who", "whom", "whose", "which", "when", "where", "why", "how",
+          "does", "did", "do", "doing", "done", "can", "could", "would", "should", "will",
+          "shall", "may", "might", "must", "i", "me", "my", "you", "your", "we", "our", "us",
+          "tell", "about", "please", "know", "explain", "much", "many", "is", "are", "was",
+          "were", "been", "has", "have", "had", "its", "it's", "there", "here", "any", "some",
+          "so", "just", "also", "get", "got", "am", "hi", "hello", "hey", "thanks", "thank",
+          "ok", "okay", "s", "t", "d", "ll", "re", "ve", "m");
+
+  private static final CharArraySet STOP_WORDS = stopWords();
+
+  private final Analyzer analyzer = new EnglishQuestionAnalyzer();
+
+  /** The analysed terms of {@code text} in order, e.g. "Trainium chips?" gives [trainium, chip]. */
+  public List<String> terms(String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing text from a String cannot fail", e);
+    }
+    return terms;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    set.addAll(QUESTION_WORDS);
+    return CharArraySet.unmodifiableSet(set);
+  }
+
+  private static final class EnglishQuestionAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = new EnglishPossessiveFilter(source);
+      stream = new ASCIIFoldingFilter(stream);
+      stream = new LowerCaseFilter(stream);
+      stream = new StopFilter(stream, STOP_WORDS);
+      stream = new PorterStemFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(new ASCIIFoldingFilter(in));
+    }
+  }
+}

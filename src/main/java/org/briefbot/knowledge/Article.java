@@ -1,0 +1,43 @@
+package org.briefbot.knowledge;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One parsed article.
+ *
+ * @param id file name without extension, e.g. "aws-openai-trainium"
+ * @param title first line of the file
+ * @param hashtags tags without '#', e.g. "AI training"
+ * @param themes from the Themes section
+ * @param published when the article was published (file modification time unless it says)
+ * @param source the file it came from
+ * @param passages takeaways, background, analysis, FAQ answers and entity notes, in file order
+ * @param entityNotes the notes from "Related People &amp; Topics"
+ * @param mentionedEntities names listed under "Mentioned Entities" or the intersection graph
+ */
+public record Article(
+    String id,
+    String title,
+    List<String> hashtags,
+    List<String> themes,
+    Instant published,
+    Path source,
+    List<Passage> passages,
+    List<EntityNote> entityNotes,
+    List<String> mentionedEntities) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(source, "source");
+    hashtags = List.copyOf(hashtags);
+    themes = List.copyOf(themes);
+    passages = List.copyOf(passages);
+    entityNotes = List.copyOf(entityNotes);
+    mentionedEntities = List.copyOf(mentionedEntities);
+  }
+}

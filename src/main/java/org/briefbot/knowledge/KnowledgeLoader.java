@@ -1,0 +1,212 @@
+package org.briefbot.knowledge;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a knowledge folder:
+ *
+ * <pre>
+ * knowledge/
+ *   articles/*.txt           generated articles, see {@link ArticleParser}
+ *   faq/*.yaml, *.yml        curated FAQ items, see {@link FaqFileParser}
+ *   entities/*.yaml, *.yml   curated entities, see {@link EntityFileParser}
+ * </pre>
+ *
+ * <p>Files are read as UTF-8 in file-name order, so the same folder always loads the same way.
+ * A missing sub-folder loads nothing. Bad content never throws: each problem becomes an
+ * {@link IngestProblem} in the report and the other files still load. Other files in these
+ * folders are ignored with a warning; dotfiles are skipped silently.
+ */
+public final class KnowledgeLoader {
+  private static final List<String> TEXT = List.of(".txt");
+  private static final List<String> YAML = List.of(".yaml", ".yml");
+
+  private final ArticleParser articleParser = new ArticleParser();
+  private final FaqFileParser faqParser = new FaqFileParser();
+  private final EntityFileParser entityParser = new EntityFileParser();
+
+  public Knowledge load(Path knowledgeDir) {
+    Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    Ingest ingest = new Ingest();
+    if (!Files.isDirectory(knowledgeDir)) {
+      ingest.problem(knowledgeDir, 0, "knowledge folder not found", true);
+      return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
+    }
+    List<Article> articles = loadArticles(knowledgeDir.resolve("articles"), ingest);
+    List<FaqItem> faqItems = loadFaq(knowledgeDir.resolve("faq"), articles, ingest);
+    List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest);
+    return new Knowledge(articles, faqItems, entities, ingest.report());
+  }
+
+  private List<Article> loadArticles(Path folder, Ingest ingest) {
+    List<Article> articles = new ArrayList<>();
+    for (Path file : ingest.files(folder, TEXT)) {
+      ingest.read(file).ifPresent(content -> {
+        ArticleParseResult result = articleParser.parse(file, content, ingest.modified(file));
+        ingest.problems(result.problems());
+        result.article().ifPresent(articles::add);
+      });
+    }
+    articles.sort(Comparator.comparing(Article::id));
+    return articles;
+  }
+
+  private List<FaqItem> loadFaq(Path folder, List<Article> articles, Ingest ingest) {
+    Set<String> articleIds = new HashSet<>(articles.stream().map(Article::id).toList());
+    Set<String> fileIds = new HashSet<>();
+    List<FaqItem> items = new ArrayList<>();
+    for (Path file : ingest.files(folder, YAML)) {
+      // "faq.yaml" and "faq.yml" would give their items the same ids.
+      if (!fileIds.add(FaqFileParser.fileId(file).toLowerCase(Locale.ROOT))) {
+        ingest.problem(file, 0, "another FAQ file has the same name; its item ids would clash", true);
+        continue;
+      }
+      ingest.read(file).ifPresent(content -> {
+        FileParseResult<FaqItem> result = faqParser.parse(file, content);
+        ingest.problems(result.problems());
+        result.items().forEach(item -> warnUnknownArticle(file, item, articleIds, ingest));
+        items.addAll(result.items());
+      });
+    }
+    return items;
+  }
+
+  private static void warnUnknownArticle(Path file, FaqItem item, Set<String> articleIds, Ingest ingest) {
+    item.article()
+        .filter(article -> !articleIds.contains(article))
+        .ifPresent(article -> ingest.problem(
+            file, 0, "item " + item.id() + " names unknown article '" + article + "'; it is shown as FAQ", false));
+  }
+
+  private List<EntityEntry> loadEntities(Path folder, Ingest ingest) {
+    List<EntityEntry> entities = new ArrayList<>();
+    for (Path file : ingest.files(folder, YAML)) {
+      ingest.read(file).ifPresent(content -> {
+        FileParseResult<EntityEntry> result = entityParser.parse(file, content);
+        ingest.problems(result.problems());
+        entities.addAll(result.items());
+      });
+    }
+    return entities;
+  }
+
+  /** The files read and problems found during one load. */
+  private static final class Ingest {
+    private final List<Path> filesRead = new ArrayList<>();
+    private final List<IngestProblem> problems = new ArrayList<>();
+
+    /** The folder's files with one of the extensions, by name; others are reported as ignored. */
+    List<Path> files(Path folder, List<String> extensions) {
+      if (!Files.isDirectory(folder)) {
+        return List.of();
+      }
+      List<Path> entries;
+      try (Stream<Path> listing = Files.list(folder)) {
+        entries = listing.sorted(Comparator.comparing(path -> path.getFileName().toString())).toList();
+      } catch (IOException e) {
+        problem(folder, 0, "cannot list folder: " + e.getMessage(), true);
+        return List.of();
+      }
+      List<Path> files = new ArrayList<>();
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        if (Files.isRegularFile(entry) && hasExtension(name, extensions)) {
+          files.add(entry);
+        } else {
+          problem(entry, 0, "ignored: only " + String.join(" and ", extensions) + " files are read here", false);
+        }
+      }
+      return files;
+    }
+
+    private static boolean hasExtension(String name, List<String> extensions) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      return extensions.stream().anyMatch(lower::endsWith);
+    }
+
+    /** The file's text; empty (and a fatal problem) when unreadable or not UTF-8. */
+    Optional<String> read(Path file) {
+      filesRead.add(file);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        problem(file, 0, "cannot read: " + e.getMessage(), true);
+        return Optional.empty();
+      }
+      return decodeUtf8(file, bytes);
+    }
+
+    private Optional<String> decodeUtf8(Path file, byte[] bytes) {
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      // UTF-8 never decodes to more chars than it has bytes.
+      CharBuffer out = CharBuffer.allocate(bytes.length);
+      CoderResult result = decoder.decode(in, out, true);
+      if (!result.isError()) {
+        result = decoder.flush(out);
+      }
+      if (result.isError()) {
+        int offset = in.position();
+        problem(file, lineAt(bytes, offset), "not valid UTF-8: bad byte sequence at byte " + offset, true);
+        return Optional.empty();
+      }
+      return Optional.of(out.flip().toString());
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
+
+    /** When the article was written, for articles that do not say when they were published. */
+    Instant modified(Path file) {
+      try {
+        return Files.getLastModifiedTime(file).toInstant();
+      } catch (IOException e) {
+        problem(file, 0, "cannot read modification time, using 1970-01-01: " + e.getMessage(), false);
+        return Instant.EPOCH;
+      }
+    }
+
+    void problem(Path path, int line, String reason, boolean fatal) {
+      problems.add(new IngestProblem(path, line, reason, fatal));
+    }
+
+    void problems(List<IngestProblem> more) {
+      problems.addAll(more);
+    }
+
+    IngestReport report() {
+      return new IngestReport(filesRead, problems);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.briefbot.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The unit of retrieval: one takeaway, background bullet, analysis paragraph, FAQ answer or
+ * entity note. It knows its article, section and position so an answer can cite its source.
+ *
+ * @param id stable id, {@code articleId#section#position}; breaks score ties deterministically
+ * @param articleId the article's id (file name without extension), or "faq" for curated items
+ * @param articleTitle the title readers see as the source
+ * @param section where the passage comes from
+ * @param position 0-based position within the section
+ * @param text clean passage text, what the bot shows
+ * @param questions question phrasings known for this passage (curated FAQ items), may be empty
+ * @param entities canonical entity names the passage is about (entity notes, curated FAQ items)
+ */
+public record Passage(
+    String id,
+    String articleId,
+    String articleTitle,
+    Section section,
+    int position,
+    String text,
+    List<String> questions,
+    List<String> entities) {
+
+  public Passage {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(articleTitle, "articleTitle");
+    Objects.requireNonNull(section, "section");
+    Objects.requireNonNull(text, "text");
+    if (position < 0) {
+      throw new IllegalArgumentException("position < 0: " + position);
+    }
+    questions = List.copyOf(questions);
+    entities = List.copyOf(entities);
+  }
+
+  /** A passage of an article: id derived from article, section and position. */
+  public static Passage of(String articleId, String articleTitle, Section section, int position, String text) {
+    return new Passage(
+        articleId + "#" + section.key() + "#" + position,
+        articleId, articleTitle, section, position, text, List.of(), List.of());
+  }
+
+  /** This passage with the given question phrasings. */
+  public Passage withQuestions(List<String> newQuestions) {
+    return new Passage(id, articleId, articleTitle, section, position, text, newQuestions, entities);
+  }
+
+  /** This passage with the given canonical entity names. */
+  public Passage withEntities(List<String> newEntities) {
+    return new Passage(id, articleId, articleTitle, section, position, text, questions, newEntities);
+  }
+}

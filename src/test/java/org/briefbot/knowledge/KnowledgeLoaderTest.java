@@ -1,0 +1,208 @@
+package org.briefbot.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeLoaderTest {
+  private final KnowledgeLoader loader = new KnowledgeLoader();
+
+  @TempDir Path dir;
+  private Path articles;
+  private Path faq;
+  private Path entities;
+
+  @BeforeEach
+  void createFolders() throws IOException {
+    articles = Files.createDirectories(dir.resolve("articles"));
+    faq = Files.createDirectories(dir.resolve("faq"));
+    entities = Files.createDirectories(dir.resolve("entities"));
+  }
+
+  private static Path write(Path file, String content) throws IOException {
+    return Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void loadsShippedKnowledgeFolder() {
+    Knowledge knowledge = loader.load(Seed.KNOWLEDGE);
+
+    // A folder-driven test must fail when its folder is empty.
+    assertThat(knowledge.articles()).extracting(Article::id).contains("aws-openai-trainium");
+    assertThat(knowledge.faqItems()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(knowledge.entities()).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(knowledge.report().problems()).isEmpty();
+    assertThat(knowledge.report().filesRead()).contains(Seed.ARTICLE, Seed.FAQ, Seed.ENTITIES);
+  }
+
+  @Test
+  void listsArticlePassagesThenCuratedFaqTitledAfterTheirArticle() {
+    Knowledge knowledge = loader.load(Seed.KNOWLEDGE);
+    Article article = knowledge.article("aws-openai-trainium").orElseThrow();
+
+    List<Passage> passages = knowledge.passages();
+
+    assertThat(passages).hasSize(article.passages().size() + knowledge.faqItems().size());
+    assertThat(passages.subList(0, 21)).isEqualTo(article.passages());
+    assertThat(passages.subList(21, passages.size())).allSatisfy(passage -> {
+      assertThat(passage.section()).isEqualTo(Section.CURATED_FAQ);
+      assertThat(passage.articleId()).isEqualTo("aws-openai-trainium");
+      assertThat(passage.articleTitle()).isEqualTo(article.title());
+    });
+    assertThat(passages).extracting(Passage::id).doesNotHaveDuplicates();
+    assertThat(loader.load(Seed.KNOWLEDGE).passages()).isEqualTo(passages);
+  }
+
+  @Test
+  void usesFileTimeWhenArticleHasNoDate() throws IOException {
+    Path file = write(articles.resolve("deal.txt"), Seed.article());
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-11-03T09:00:00Z")));
+
+    assertThat(loader.load(dir).articles().get(0).published()).isEqualTo(Instant.parse("2025-11-03T09:00:00Z"));
+  }
+
+  @Test
+  void skipsMalformedUtf8FileAndLoadsTheOthers() throws IOException {
+    write(articles.resolve("a-good.txt"), Seed.article());
+    // "Israeli" saved as Latin-1 "Isra\u00EBli": a lone 0xEB byte where UTF-8 needs a sequence.
+    String before = Seed.article().substring(0, Seed.article().indexOf("Israeli microelectronics") + 4);
+    String after = Seed.article().substring(before.length() + 1);
+    ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+    latin1.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+    latin1.write(0xEB);
+    latin1.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+    Files.write(articles.resolve("b-latin1.txt"), latin1.toByteArray());
+    write(articles.resolve("c-good.txt"), Seed.article());
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.articles()).extracting(Article::id).containsExactly("a-good", "c-good");
+    int offset = before.getBytes(StandardCharsets.UTF_8).length;
+    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(articles.resolve("b-latin1.txt"), 19,
+        "not valid UTF-8: bad byte sequence at byte " + offset, true));
+    assertThat(knowledge.report().filesRead()).hasSize(3);
+  }
+
+  @Test
+  void skipsArticleWithoutTitleAndLoadsTheOthers() throws IOException {
+    write(articles.resolve("no-title.txt"), Seed.article().substring(Seed.article().indexOf('\n') + 1));
+    write(articles.resolve("ok.txt"), Seed.article());
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.articles()).extracting(Article::id).containsExactly("ok");
+    assertThat(knowledge.report().problems()).extracting(IngestProblem::toString)
+        .containsExactly("ERROR " + articles.resolve("no-title.txt") + ":1: no title: the first line is a hashtag line");
+    assertThat(knowledge.report().errorCount()).isEqualTo(1);
+  }
+
+  @Test
+  void failsBrokenFaqAndEntityFilesWithTheirLineWhileTheRestLoads() throws IOException {
+    write(articles.resolve("aws-openai-trainium.txt"), Seed.article());
+    write(faq.resolve("a-broken.yaml"), "items:\n  - question: \"How much?\n    answer: x\n");
+    write(faq.resolve("b-good.yml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
+    write(entities.resolve("a-broken.yaml"), "entities:\n  - name: OpenAI\n    aliases: [ChatGPT maker\n  - name: Microsoft\n");
+    write(entities.resolve("b-good.yaml"), "entities:\n  - name: OpenAI\n");
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.faqItems()).extracting(FaqItem::id).containsExactly("b-good#0");
+    assertThat(knowledge.entities()).extracting(EntityEntry::name).containsExactly("OpenAI");
+    assertThat(knowledge.report().problems())
+        .extracting(IngestProblem::path, IngestProblem::line, IngestProblem::fatal)
+        .containsExactly(
+            tuple(faq.resolve("a-broken.yaml"), 2, true),
+            tuple(entities.resolve("a-broken.yaml"), 3, true));
+  }
+
+  @Test
+  void warnsAboutFaqItemMissingAnswerAndLoadsTheRest() throws IOException {
+    write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n  - question: Who?\n    answer: OpenAI.\n");
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.faqItems()).extracting(FaqItem::id).containsExactly("deal#1");
+    assertThat(knowledge.report().problems()).containsExactly(
+        new IngestProblem(faq.resolve("deal.yaml"), 2, "item skipped: no 'answer'", false));
+    assertThat(knowledge.report().hasErrors()).isFalse();
+  }
+
+  @Test
+  void titlesFaqPassagesOfUnknownArticlesAsFaqAndWarns() throws IOException {
+    write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n    answer: $138 billion.\n    article: missing\n");
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.passages()).singleElement()
+        .extracting(Passage::articleId, Passage::articleTitle)
+        .containsExactly("missing", "FAQ");
+    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(faq.resolve("deal.yaml"), 0,
+        "item deal#0 names unknown article 'missing'; it is shown as FAQ", false));
+  }
+
+  @Test
+  void warnsAboutIgnoredFilesButNotDotfiles() throws IOException {
+    write(articles.resolve("notes.md"), "# notes");
+    write(articles.resolve(".DS_Store"), "junk");
+    Files.createDirectories(faq.resolve("drafts"));
+    write(entities.resolve("people.json"), "{}");
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.report().problems()).extracting(IngestProblem::toString).containsExactly(
+        "WARN  " + articles.resolve("notes.md") + ": ignored: only .txt files are read here",
+        "WARN  " + faq.resolve("drafts") + ": ignored: only .yaml and .yml files are read here",
+        "WARN  " + entities.resolve("people.json") + ": ignored: only .yaml and .yml files are read here");
+  }
+
+  @Test
+  void skipsSecondFaqFileWithTheSameName() throws IOException {
+    write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
+    write(faq.resolve("deal.yml"), "items:\n  - question: Who?\n    answer: OpenAI.\n");
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.faqItems()).extracting(FaqItem::answer).containsExactly("$138 billion.");
+    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(faq.resolve("deal.yml"), 0,
+        "another FAQ file has the same name; its item ids would clash", true));
+  }
+
+  @Test
+  void loadsNothingFromMissingSubFolders() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    Knowledge knowledge = loader.load(empty);
+
+    assertThat(knowledge.articles()).isEmpty();
+    assertThat(knowledge.passages()).isEmpty();
+    assertThat(knowledge.report().problems()).isEmpty();
+  }
+
+  @Test
+  void reportsMissingKnowledgeFolder() {
+    Path missing = dir.resolve("nope");
+
+    Knowledge knowledge = loader.load(missing);
+
+    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(missing, 0, "knowledge folder not found", true));
+  }
+
+  @Test
+  void sortsArticlesById() throws IOException {
+    write(articles.resolve("zeta.txt"), Seed.article());
+    write(articles.resolve("alpha.txt"), Seed.article());
+
+    assertThat(loader.load(dir).articles()).extracting(Article::id).containsExactly("alpha", "zeta");
+  }
+}
