@@ -19,7 +19,8 @@ import org.briefbot.knowledge.Section;
 /**
  * A benchmark in BEIR layout: {@code corpus.jsonl}, {@code queries.jsonl}, {@code qrels/NAME.tsv}.
  *
- * @param corpus documents as passages (title as the article title)
+ * @param corpus documents as passages: title and text together as the passage text, the way
+ *     BEIR's BM25 baselines index them ("flat"); a document's title is its own, not an article's
  * @param queries query id to text, in file order, only those with judgements
  * @param qrels query id to relevant document ids and grades
  */
@@ -45,7 +46,9 @@ public record BeirData(List<Passage> corpus, Map<String, String> queries, Map<St
     List<Passage> corpus = new ArrayList<>();
     for (JsonNode d : jsonLines(dir.resolve("corpus.jsonl"))) {
       String id = d.path("_id").asText();
-      corpus.add(new Passage(id, id, d.path("title").asText(""), Section.DOCUMENT, 0, d.path("text").asText(""), List.of(), List.of()));
+      String title = d.path("title").asText("");
+      String text = title.isBlank() ? d.path("text").asText("") : title + "\n" + d.path("text").asText("");
+      corpus.add(new Passage(id, id, "", Section.DOCUMENT, 0, text, List.of(), List.of()));
     }
     qrels.keySet().retainAll(queries.keySet());
     return new BeirData(corpus, queries, qrels);
