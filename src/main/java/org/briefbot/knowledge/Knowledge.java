@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * Everything loaded from the knowledge folder, and what could not be loaded.
  *
  * @param articles parsed articles, sorted by id
- * @param faqItems curated FAQ items, sorted by id
+ * @param faqItems curated FAQ items by file name, then in file order (ids are {@code file#position})
  * @param entities curated entity entries, in file order
  * @param report files read and problems found
  */
