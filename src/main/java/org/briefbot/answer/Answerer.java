@@ -103,6 +103,22 @@ public final class Answerer {
     return index.find(passageId);
   }
 
+  /**
+   * A passage the reader picked (a tapped alternative, "tell me more") shown as the answer to
+   * {@code question}: key sentence and entity notes as for a found answer. Confidence is 1 because
+   * the reader chose it; nothing was guessed.
+   */
+  public Optional<Answer> chosen(String question, String passageId) {
+    return passage(passageId).map(p -> chosenAnswer(question, p));
+  }
+
+  private Answer chosenAnswer(String question, Passage p) {
+    Source source =
+        new Source(p.id(), p.text(), keySentences.best(p.text(), clip(question)), p.articleId(), p.articleTitle(),
+            p.section().key(), p.section().label());
+    return new Answer(question, Answer.Kind.PASSAGE, 1.0, Optional.of(source), entityNotes(question, p), List.of());
+  }
+
   public EntityCard card(Entity entity) {
     List<String> titles = entity.articleIds().stream().map(id -> article(id).map(Article::title).orElse(id)).toList();
     return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());

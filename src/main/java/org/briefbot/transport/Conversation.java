@@ -14,9 +14,15 @@ import org.briefbot.knowledge.Section;
 
 /**
  * The conversation logic every channel shares: commands and questions in, {@link Reply} out.
- * Stateless and thread-safe; channels keep per-chat context and pass it in.
+ * Stateless and thread-safe; channels keep each chat's {@link Context} and pass it in, which is
+ * how follow-ups ("tell me more", "why?", "what about Microsoft?") find what they follow.
  */
 public final class Conversation {
+  /** Deep-link payloads: {@code /start entity_OpenAI}, {@code /start more_ARTICLE}. */
+  public static final String ENTITY_LINK = "entity_";
+
+  public static final String ARTICLE_LINK = "more_";
+
   /** Commands every channel understands, in help order. */
   public static final List<Command> COMMANDS =
       List.of(
@@ -31,9 +37,11 @@ public final class Conversation {
   /** Messages longer than this are answered from their beginning, with a note saying so. */
   private final int maxQuestionChars;
   private final Answerer answerer;
+  private final FollowUps followUps;
 
   public Conversation(Answerer answerer, int maxQuestionChars) {
     this.answerer = Objects.requireNonNull(answerer, "answerer");
+    this.followUps = new FollowUps(answerer);
     if (maxQuestionChars < 1) {
       throw new IllegalArgumentException("maxQuestionChars < 1: " + maxQuestionChars);
     }
@@ -46,42 +54,85 @@ public final class Conversation {
 
   /** Handles one message with no conversation context. */
   public Reply handle(String text) {
-    return handle(text, Optional.empty());
+    return reply(text, Optional.empty()).reply();
   }
 
   /**
-   * Handles one message.
+   * Handles one message in a chat: a command, a follow-up to the chat's last answer, or a question.
    *
-   * @param aboutArticle the article this chat's last answer came from, for follow-ups
+   * @param context what the chat was last told, if the channel still remembers it
+   * @return the reply, and the context to remember for the next message
    */
-  public Reply handle(String text, Optional<String> aboutArticle) {
+  public Turn reply(String text, Optional<Context> context) {
+    Objects.requireNonNull(context, "context");
     String message = text == null ? "" : text.strip();
     if (message.isEmpty()) {
-      return new Reply.Message("Ask me a question about the articles, or type /help.");
+      return new Turn(new Reply.Message("Ask me a question about the articles, or type /help."), context);
     }
-    if (!message.startsWith("/")) {
-      return question(message, aboutArticle);
+    if (message.startsWith("/")) {
+      String[] parts = message.split("\\s+", 2);
+      String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
+      return command(command, parts.length > 1 ? parts[1].strip() : "", context);
     }
-    String[] parts = message.split("\\s+", 2);
-    String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
-    String argument = parts.length > 1 ? parts[1].strip() : "";
-    return command(command, argument, aboutArticle);
+    Optional<FollowUp> followUp = FollowUp.of(message);
+    if (followUp.isPresent() && context.isPresent()) {
+      return followUps.answer(followUp.get(), context.get());
+    }
+    if (followUp.isPresent() && followUp.get().kind() != FollowUp.Kind.ABOUT) {
+      return new Turn(new Reply.Message("Ask me a question first, e.g. \"How much is the AWS deal worth?\", then I can tell you more."), context);
+    }
+    return answered(question(message, context.flatMap(followUps::article)), context);
   }
 
-  private Reply command(String command, String argument, Optional<String> aboutArticle) {
+  private Turn command(String command, String argument, Optional<Context> context) {
     return switch (command) {
-      case "start", "help" -> new Reply.Message(help());
-      case "ask" -> argument.isEmpty() ? new Reply.Message("Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?") : question(argument, aboutArticle);
-      case "entity" -> argument.isEmpty() ? entities() : entity(argument);
-      case "entities" -> entities();
-      case "topics" -> topics();
-      case "sources" -> sources();
-      case "more" -> more(argument);
-      default -> new Reply.Message("I don't know the command /" + command + ". Type /help to see what I understand.");
+      case "start" -> start(argument, context);
+      case "help" -> new Turn(new Reply.Message(help()), context);
+      case "ask" -> argument.isEmpty()
+          ? new Turn(new Reply.Message("Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"), context)
+          : answered(question(argument, context.flatMap(followUps::article)), context);
+      case "entity" -> argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
+      case "entities" -> new Turn(entities(), context);
+      case "topics" -> new Turn(topics(), context);
+      case "sources" -> new Turn(sources(), context);
+      case "more" -> new Turn(more(argument), context);
+      case "passage" -> passage(argument, context);
+      default -> new Turn(new Reply.Message("I don't know the command /" + command + ". Type /help to see what I understand."), context);
     };
   }
 
-  private Reply question(String question, Optional<String> aboutArticle) {
+  /**
+   * /start, with the payload of a deep link: {@code entity_OpenAI} (underscores for spaces) opens
+   * an entity, {@code more_ARTICLE} an article; anything else greets.
+   */
+  private Turn start(String payload, Optional<Context> context) {
+    if (payload.startsWith(ENTITY_LINK) && payload.length() > ENTITY_LINK.length()) {
+      return answered(entity(payload.substring(ENTITY_LINK.length()).replace('_', ' ')), context);
+    }
+    if (payload.startsWith(ARTICLE_LINK) && payload.length() > ARTICLE_LINK.length()) {
+      return new Turn(more(payload.substring(ARTICLE_LINK.length())), context);
+    }
+    return new Turn(new Reply.Message(help()), context);
+  }
+
+  /** One passage by id, as a tapped button asks for it; the chat's thread supplies the question. */
+  private Turn passage(String passageId, Optional<Context> context) {
+    String question = context.map(c -> c.thread().question()).orElse("");
+    Optional<Answer> chosen = answerer.chosen(question, passageId);
+    if (chosen.isEmpty()) {
+      return new Turn(new Reply.Message("I no longer have that passage. Ask me again, or see /topics."), context);
+    }
+    Answer answer = chosen.get();
+    return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
+  }
+
+  /** A new question's answer starts a new thread; a decline leaves the chat's context as it was. */
+  private static Turn answered(Reply.Answered reply, Optional<Context> context) {
+    Answer answer = reply.answer();
+    return new Turn(reply, answer.answered() ? Optional.of(Context.of(answer)) : context);
+  }
+
+  private Reply.Answered question(String question, Optional<String> aboutArticle) {
     Optional<String> notice =
         question.length() > maxQuestionChars
             ? Optional.of("Your message is long, so I read its first " + maxQuestionChars + " characters.")
@@ -89,7 +140,7 @@ public final class Conversation {
     return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
   }
 
-  private Reply entity(String name) {
+  private Reply.Answered entity(String name) {
     Answer answer = answerer.entity("/entity " + name, name);
     return new Reply.Answered(answer, Optional.empty());
   }
@@ -140,7 +191,8 @@ public final class Conversation {
   public static String help() {
     StringBuilder help =
         new StringBuilder("I answer questions about the articles in my library, with the passage and its source.\n")
-            .append("Ask in plain words, e.g. \"How much is the AWS deal worth?\"\n\n");
+            .append("Ask in plain words, e.g. \"How much is the AWS deal worth?\"\n")
+            .append("Then follow up: \"tell me more\", \"why?\", \"what about Microsoft?\"\n\n");
     for (Command c : COMMANDS) {
       help.append(c.usage()).append(" - ").append(c.description()).append('\n');
     }

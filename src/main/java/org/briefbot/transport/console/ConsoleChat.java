@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.briefbot.transport.Context;
 import org.briefbot.transport.Conversation;
 import org.briefbot.transport.Reply;
+import org.briefbot.transport.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,7 @@ public final class ConsoleChat {
   public void run(BufferedReader in, PrintWriter out) {
     out.println(welcome());
     out.flush();
+    Optional<Context> context = Optional.empty(); // one console is one chat: follow-ups use the last answer
     while (true) {
       prompt(out);
       String line = readLine(in);
@@ -40,18 +44,20 @@ public final class ConsoleChat {
         out.flush();
         return;
       }
-      out.println(reply(line));
+      Turn turn = reply(line, context);
+      context = turn.context();
+      out.println(formatter.format(turn.reply()));
       out.flush();
     }
   }
 
-  private String reply(String line) {
+  /** The reply to one line and the context for the next; a failure keeps the context it had. */
+  private Turn reply(String line, Optional<Context> context) {
     try {
-      Reply reply = conversation.handle(line);
-      return formatter.format(reply);
+      return conversation.reply(line, context);
     } catch (RuntimeException e) {
       log.error("Failed to answer a message of {} characters", line.length(), e);
-      return "Sorry, something went wrong while answering that. Please try again or rephrase.";
+      return new Turn(new Reply.Message("Sorry, something went wrong while answering that. Please try again or rephrase."), context);
     }
   }
 
