@@ -1,0 +1,54 @@
+package org.briefbot.transport.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns buttons into Telegram callback data (at most 64 bytes) and back. A command that fits
+ * travels in the data itself ({@code "s/entity OpenAI"}), so such buttons work forever, even
+ * after a restart; a longer one is kept here under a short key ({@code "s#1k3"}) for a while.
+ */
+final class CallbackData {
+  /** Telegram's limit for {@code callback_data}, in bytes. */
+  static final int MAX_BYTES = 64;
+
+  private static final char SEND = 's';
+  private static final char EDIT = 'e';
+  private static final char KEYED = '#';
+
+  private final ExpiringMap<String, String> commands;
+  private final AtomicLong nextKey = new AtomicLong();
+
+  /**
+   * @param capacity how many long commands to remember
+   * @param ttl how long a button with a long command keeps working
+   */
+  CallbackData(int capacity, Duration ttl, Clock clock) {
+    this.commands = new ExpiringMap<>(capacity, ttl, clock);
+  }
+
+  String encode(Button button) {
+    char tap = button.tap() == Button.Tap.EDIT ? EDIT : SEND;
+    String inline = tap + button.command();
+    if (inline.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+      return inline;
+    }
+    String key = Long.toString(nextKey.incrementAndGet(), Character.MAX_RADIX);
+    commands.put(key, button.command());
+    return "" + tap + KEYED + key;
+  }
+
+  /** The button's command and tap, or empty when the data is not ours or its key has expired. */
+  Optional<Button> decode(String data) {
+    if (data == null || data.length() < 2 || (data.charAt(0) != SEND && data.charAt(0) != EDIT)) {
+      return Optional.empty();
+    }
+    Button.Tap tap = data.charAt(0) == EDIT ? Button.Tap.EDIT : Button.Tap.SEND;
+    String rest = data.substring(1);
+    Optional<String> command = rest.charAt(0) == KEYED ? commands.get(rest.substring(1)) : Optional.of(rest).filter(c -> c.startsWith("/"));
+    return command.map(c -> new Button("", c, tap));
+  }
+}

@@ -1,0 +1,88 @@
+package org.briefbot.transport.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+class TelegramSettingsTest {
+  private static final BriefbotConfig.Telegram DEFAULTS = BriefbotConfig.defaults().telegram();
+
+  @Test
+  void defaultsPollTheRealBotApi() {
+    TelegramSettings settings = TelegramSettings.from(DEFAULTS, Map.of());
+
+    assertThat(settings.mode()).isEqualTo(TelegramSettings.Mode.POLLING);
+    assertThat(settings.apiUrl()).isEqualTo(TelegramUrl.DEFAULT_URL);
+    assertThat(settings.webhook()).isEmpty();
+    assertThat(settings.contextTtl()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void theEnvironmentOverridesTheConfiguredApiUrl() {
+    TelegramSettings settings = TelegramSettings.from(DEFAULTS, Map.of("TELEGRAM_API_URL", "http://127.0.0.1:8081"));
+
+    assertThat(settings.apiUrl()).isEqualTo(new TelegramUrl("http", "127.0.0.1", 8081, false));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "https://api.example.org/tg/, 'TELEGRAM_API_URL must be scheme://host[:port] without a path (TelegramBots cannot use one): https://api.example.org/tg/'",
+      "ftp://api.example.org, 'TELEGRAM_API_URL must look like https://api.telegram.org or http://127.0.0.1:8081: ftp://api.example.org'",
+      "127.0.0.1:8081, 'TELEGRAM_API_URL must look like https://api.telegram.org or http://127.0.0.1:8081: 127.0.0.1:8081'"})
+  void anApiUrlTelegramBotsCannotUseIsRefusedByName(String url, String message) {
+    assertThatThrownBy(() -> TelegramSettings.from(DEFAULTS, Map.of("TELEGRAM_API_URL", url)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void webhookModeReadsTheSecretFromTheNamedVariable() {
+    TelegramSettings settings = TelegramSettings.from(webhook("https://bot.example.org/telegram"), Map.of("TELEGRAM_WEBHOOK_SECRET", "abc_DEF-123"));
+
+    TelegramSettings.Webhook webhook = settings.webhook().orElseThrow();
+    assertThat(webhook).isEqualTo(new TelegramSettings.Webhook("https://bot.example.org/telegram", 8443, "/telegram", "abc_DEF-123"));
+    assertThat(webhook.toString()).doesNotContain("abc_DEF-123");
+  }
+
+  @Test
+  void webhookModeWithoutASecretSaysWhichVariableToSet() {
+    assertThatThrownBy(() -> TelegramSettings.from(webhook("https://bot.example.org/telegram"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("webhook mode needs a secret: set the environment variable TELEGRAM_WEBHOOK_SECRET (telegram.webhook.secretEnv)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"has space", "semi;colon", "ünï"})
+  void aSecretTelegramWouldRefuseIsRefusedFirst(String secret) {
+    assertThatThrownBy(() -> TelegramSettings.from(webhook("https://bot.example.org/telegram"), Map.of("TELEGRAM_WEBHOOK_SECRET", secret)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("the secret in TELEGRAM_WEBHOOK_SECRET must be 1-256 characters A-Z a-z 0-9 _ - (Telegram's rule)");
+  }
+
+  @Test
+  void webhookModeNeedsThePublicUrl() {
+    assertThatThrownBy(() -> TelegramSettings.from(webhook(""), Map.of("TELEGRAM_WEBHOOK_SECRET", "s")))
+        .hasMessage("telegram.webhook.url is required in webhook mode: the public HTTPS URL of your proxy");
+  }
+
+  @Test
+  void contextMinutesMustBePositive() {
+    BriefbotConfig.Telegram zero = new BriefbotConfig.Telegram("polling", DEFAULTS.apiUrl(), DEFAULTS.webhook(), 0);
+
+    assertThatThrownBy(() -> TelegramSettings.from(zero, Map.of())).hasMessage("telegram.contextMinutes < 1: 0");
+  }
+
+  private static BriefbotConfig.Telegram webhook(String url) {
+    BriefbotConfig.Webhook w = DEFAULTS.webhook();
+    return new BriefbotConfig.Telegram("webhook", DEFAULTS.apiUrl(), new BriefbotConfig.Webhook(url, w.port(), w.path(), w.secretEnv()), 15);
+  }
+}
