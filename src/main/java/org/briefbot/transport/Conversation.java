@@ -126,10 +126,16 @@ public final class Conversation {
     return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
   }
 
-  /** A new question's answer starts a new thread; a decline leaves the chat's context as it was. */
+  /**
+   * A new question's answer starts a new thread, which still skips passages the chat has seen; a
+   * decline leaves the chat's context as it was.
+   */
   private static Turn answered(Reply.Answered reply, Optional<Context> context) {
     Answer answer = reply.answer();
-    return new Turn(reply, answer.answered() ? Optional.of(Context.of(answer)) : context);
+    if (!answer.answered()) {
+      return new Turn(reply, context);
+    }
+    return new Turn(reply, Optional.of(context.map(c -> c.switchTo(answer)).orElseGet(() -> Context.of(answer))));
   }
 
   private Reply.Answered question(String question, Optional<String> aboutArticle) {

@@ -63,8 +63,11 @@ final class FollowUps {
         .findFirst();
   }
 
-  private static Stream<String> alternatives(Answer answer) {
-    return answer.alternatives().stream().map(Alternative::passageId).filter(id -> !id.contains(":"));
+  /** The answer's other passages, but not entity notes: answers already show those below the passage. */
+  private Stream<String> alternatives(Answer answer) {
+    return answer.alternatives().stream()
+        .map(Alternative::passageId)
+        .filter(id -> answerer.passage(id).filter(p -> p.section() != Section.ENTITY_NOTE).isPresent());
   }
 
   private Stream<String> related(Context context) {

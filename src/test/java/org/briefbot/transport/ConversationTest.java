@@ -45,6 +45,16 @@ class ConversationTest {
   }
 
   @Test
+  void aNewQuestionStartsANewThreadThatStillSkipsWhatTheChatHasSeen() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    Turn chips = conversation.reply("Which chips will OpenAI use to train its models?", deal.context());
+
+    Context context = chips.context().orElseThrow();
+    assertThat(context.thread().question()).isEqualTo("Which chips will OpenAI use to train its models?");
+    assertThat(context.shown()).containsExactly(source(deal).passageId(), source(chips).passageId());
+  }
+
+  @Test
   void whyAfterAnAnswerGivesWhyItsArticleMatters() {
     Turn answered = conversation.reply(DEAL, Optional.empty());
 
