@@ -136,8 +136,9 @@ final class Outbox {
   }
 
   private synchronized void finish(Lane lane) {
-    lane.queue.pollFirst();
-    unfinished--;
+    if (lane.queue.pollFirst() != null) { // null: close() already failed and counted it
+      unfinished--;
+    }
     notifyAll();
     if (lane.queue.isEmpty()) {
       lanes.remove(lane.key);
@@ -164,7 +165,10 @@ final class Outbox {
     int left = unfinished;
     if (left > 0) {
       log.error("Shutting down with {} Telegram requests not sent", left);
-      lanes.values().forEach(l -> l.queue.forEach(d -> d.result().completeExceptionally(new IllegalStateException("not sent: shutting down"))));
+      for (Lane lane : lanes.values()) {
+        lane.queue.forEach(d -> d.result().completeExceptionally(new IllegalStateException("not sent: shutting down")));
+        lane.queue.clear(); // a retry still scheduled finds nothing to send
+      }
       lanes.clear();
       unfinished = 0;
     }

@@ -14,6 +14,7 @@ final class Redactor {
   static final String MASK = "<redacted>";
 
   private final String token;
+  private final String encodedToken;
 
   Redactor(String token) {
     Objects.requireNonNull(token, "token");
@@ -21,10 +22,12 @@ final class Redactor {
       throw new IllegalArgumentException("the bot token is blank");
     }
     this.token = token;
+    this.encodedToken = token.replace(":", "%3A");
   }
 
+  /** The text with the token, as is or URL-encoded (':' as %3A), masked. */
   String redact(String text) {
-    return text == null ? null : text.replace(token, MASK);
+    return text == null ? null : text.replace(token, MASK).replace(encodedToken, MASK);
   }
 
   /**

@@ -68,19 +68,16 @@ public final class TelegramBot implements AutoCloseable {
     this.redactor = new Redactor(token);
     OkHttpTelegramClient client = new OkHttpTelegramClient(new ObjectMapper(), sendingHttp, token, settings.apiUrl());
     this.outbox = new Outbox(client, new RateLimiter(RateLimits.TELEGRAM), RetryPolicy.DEFAULT, outboxThread, redactor, Clock.systemUTC());
-    this.me = await(outbox.call(new GetMe()), "getMe");
-    registerCommands();
-    UpdateIntake intake = new UpdateIntake(handler(conversation, settings), lanes, redactor);
-    if (settings.webhook().isPresent()) {
-      TelegramSettings.Webhook webhook = settings.webhook().get();
-      WebhookReceiver server = new WebhookReceiver(webhook.port(), webhook.path(), webhook.secret(), intake);
-      this.receiver = server;
-      this.webhookPort = OptionalInt.of(server.port());
-      await(outbox.call(SetWebhook.builder().url(webhook.publicUrl()).secretToken(webhook.secret()).allowedUpdates(ALLOWED_UPDATES).build()), "setWebhook");
-    } else {
-      this.receiver = polling(token, settings, intake);
-      this.webhookPort = OptionalInt.empty();
+    try {
+      this.me = await(outbox.call(new GetMe()), "getMe");
+      registerCommands();
+      UpdateIntake intake = new UpdateIntake(handler(conversation, settings), lanes, redactor);
+      this.receiver = settings.webhook().isPresent() ? webhook(settings.webhook().get(), intake) : polling(token, settings, intake);
+    } catch (RuntimeException e) {
+      stopThreads(); // a bot that failed to start must not keep the JVM alive
+      throw e;
     }
+    this.webhookPort = receiver instanceof WebhookReceiver server ? OptionalInt.of(server.port()) : OptionalInt.empty();
   }
 
   /**
@@ -128,6 +125,18 @@ public final class TelegramBot implements AutoCloseable {
     return command.arguments().isEmpty() ? command.description() : command.arguments() + ": " + command.description();
   }
 
+  /** Listens, then tells Telegram where to post; if Telegram refuses, stops listening again. */
+  private WebhookReceiver webhook(TelegramSettings.Webhook webhook, UpdateIntake intake) {
+    WebhookReceiver server = new WebhookReceiver(webhook.port(), webhook.path(), webhook.secret(), intake);
+    try {
+      await(outbox.call(SetWebhook.builder().url(webhook.publicUrl()).secretToken(webhook.secret()).allowedUpdates(ALLOWED_UPDATES).build()), "setWebhook");
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
   private AutoCloseable polling(String token, TelegramSettings settings, UpdateIntake intake) {
     try {
       return new PollingReceiver(token, settings.apiUrl(), pollingHttp, intake);
@@ -163,6 +172,10 @@ public final class TelegramBot implements AutoCloseable {
       log.error("Shutting down while updates are still being handled");
     }
     outbox.close(FINISH_SENDING);
+    stopThreads();
+  }
+
+  private void stopThreads() {
     stop(workers);
     stop(outboxThread);
     stop(sendingHttp);

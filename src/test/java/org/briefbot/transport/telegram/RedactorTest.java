@@ -15,6 +15,7 @@ class RedactorTest {
   void takesTheTokenOutOfUrls() {
     assertThat(redactor.redact("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed"))
         .isEqualTo("POST https://api.telegram.org/bot<redacted>/sendMessage failed");
+    assertThat(redactor.redact("GET /bot123456%3AABC-def_GHI/getMe")).isEqualTo("GET /bot<redacted>/getMe");
   }
 
   @Test

@@ -1,0 +1,56 @@
+package org.briefbot.transport.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A bot that cannot start says why, without the token, and leaves nothing running. */
+class StartupTest {
+  private static Core core;
+
+  @BeforeAll
+  static void loadCore() {
+    core = LiveBot.core(Path.of("knowledge"));
+  }
+
+  @AfterAll
+  static void closeCore() {
+    core.close();
+  }
+
+  @Test
+  void aTokenTelegramRefusesStopsTheStartWithAPlainMessage() {
+    try (FakeBotApi api = new FakeBotApi()) {
+      api.failNext("getMe", 401, "Unauthorized");
+      TelegramSettings settings = TelegramSettings.from(BriefbotConfig.defaults().telegram(), Map.of("TELEGRAM_API_URL", api.baseUrl()));
+
+      assertThatThrownBy(() -> TelegramBot.start(core.conversation(), settings, LiveBot.TOKEN))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("Telegram getMe failed: Error executing org.telegram.telegrambots.meta.api.methods.GetMe query: [401] Unauthorized");
+      assertThat(api.count("getMe")).isEqualTo(1); // a refusal is not retried
+      assertThat(LiveBot.ourThreads()).isEmpty();
+    }
+  }
+
+  @Test
+  void aWebhookTelegramRefusesStopsListeningAgain() {
+    try (FakeBotApi api = new FakeBotApi()) {
+      api.failNext("setWebhook", 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+      BriefbotConfig.Telegram defaults = BriefbotConfig.defaults().telegram();
+      BriefbotConfig.Webhook webhook = new BriefbotConfig.Webhook("http://insecure.example.org/hook", 0, "/hook", "SECRET_VAR");
+      BriefbotConfig.Telegram telegram = new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, 15);
+      TelegramSettings settings = TelegramSettings.from(telegram, Map.of("TELEGRAM_API_URL", api.baseUrl(), "SECRET_VAR", "s3cret"));
+
+      assertThatThrownBy(() -> TelegramBot.start(core.conversation(), settings, LiveBot.TOKEN))
+          .hasMessageEndingWith("[400] Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+      assertThat(LiveBot.ourThreads()).isEmpty();
+    }
+  }
+}
