@@ -1,0 +1,57 @@
+package org.briefbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.briefbot.transport.telegram.FakeBotApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** briefbot as users run it: a separate JVM with TELEGRAM_BOT_TOKEN set, stopped with SIGTERM. */
+class TelegramLauncherTest {
+  private static final String TOKEN = "987654321:AAE-launcher_Token-secret";
+  private static final Duration START = Duration.ofSeconds(60);
+
+  @Test
+  void runsOnTelegramAndOnSigtermFinishesTheReplyInFlightThenExits(@TempDir Path dir) throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      Path log = dir.resolve("stderr.txt");
+      Process bot = start(api, log);
+      try {
+        api.awaitRequest("getUpdates", START);
+        api.rateLimitNext("sendMessage", 1); // the reply will still be waiting to be retried when SIGTERM comes
+        api.pushPrivateMessage(7, "How much is the AWS deal worth?");
+        api.awaitRequest("sendMessage", Duration.ofSeconds(20));
+
+        bot.destroy(); // SIGTERM
+
+        assertThat(bot.waitFor(15, TimeUnit.SECONDS)).as("exited").isTrue();
+      } finally {
+        bot.destroyForcibly();
+      }
+      List<FakeBotApi.Recorded> sends = api.requests("sendMessage");
+      assertThat(sends).hasSize(2);
+      assertThat(sends.get(1).param("text")).contains("138 billion");
+      String stderr = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(stderr).contains("briefbot is on Telegram as @" + FakeBotApi.BOT_USERNAME).contains("Stopped").doesNotContain(TOKEN);
+    }
+  }
+
+  private static Process start(FakeBotApi api, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--knowledge", "knowledge")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
+    builder.environment().put("TELEGRAM_API_URL", api.baseUrl());
+    return builder.start();
+  }
+}
