@@ -154,16 +154,22 @@ public final class Answerer {
   }
 
   private List<Alternative> alternatives(List<Hit> hits) {
-    Set<String> seen = new LinkedHashSet<>();
-    seen.add(hits.get(0).passage().text());
+    List<String> shown = new ArrayList<>();
+    shown.add(hits.get(0).passage().text());
     List<Alternative> alternatives = new ArrayList<>();
     for (Hit hit : hits.subList(1, hits.size())) {
       Passage p = hit.passage();
-      if (alternatives.size() < settings.alternatives() && hit.coverage() > 0 && seen.add(p.text())) {
+      if (alternatives.size() < settings.alternatives() && hit.coverage() > 0 && !repeats(shown, p.text())) {
+        shown.add(p.text());
         alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.coverage()));
       }
     }
     return alternatives;
+  }
+
+  /** A curated FAQ answer often quotes a takeaway: offering the quoted part again adds nothing. */
+  private static boolean repeats(List<String> shown, String text) {
+    return shown.stream().anyMatch(s -> s.contains(text) || text.contains(s));
   }
 
   /** "I don't know", offering the articles (then entities) closest to what was asked. */

@@ -21,14 +21,14 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
 
   private static final List<Route> ROUTES =
       List.of(
+          route(Section.WHAT_HAPPENS_NEXT,
+              "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
+                  + "|outlook|what to expect|what should (i|we) expect|what will happen"),
           route(Section.WHY_IT_MATTERS,
               "why (does|did|do|would|should) (it|this|that|the deal|this deal|that deal) matter"
                   + "|why (is|was) (it|this|that|the deal|this deal|that deal) (so )?(important|significant|a big deal)"
                   + "|why (it|this) matters|why should (i|we|anyone) care|what is the significance( of)?"
-                  + "|significance( of)?|why does this matter|so what"),
-          route(Section.WHAT_HAPPENS_NEXT,
-              "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
-                  + "|outlook|what to expect|what should (i|we) expect|what will happen"),
+                  + "|significance( of)?|why does this matter|so what(?=\\W*$)"),
           route(Section.BACKGROUND,
               "(some |any |the )?(background|context|history)( on| of| about| to)?|how did (we|it|this) get here"));
 

@@ -169,16 +169,15 @@ public final class PassageIndex implements AutoCloseable {
     for (Concept concept : plan.concepts()) {
       query.add(conceptQuery(concept, Fields.SEARCHED, true), Occur.SHOULD);
     }
-    request.preferSection().ifPresent(section -> query.add(sectionBoost(section, plan), Occur.SHOULD));
+    request.preferSection().ifPresent(section -> query.add(sectionBoost(section), Occur.SHOULD));
     request.preferArticle().ifPresent(article -> query.add(articleBoost(article), Occur.SHOULD));
     BooleanQuery built = query.build();
     return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable words") : built;
   }
 
-  /** With no topic words ("what happens next?") the section alone decides. */
-  private static Query sectionBoost(Section section, QueryPlan plan) {
-    Query match = new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key())));
-    return new BoostQuery(match, plan.isEmpty() ? 1f : SECTION_BOOST);
+  /** With no topic words ("what happens next?") the section, and the article in context, decide. */
+  private static Query sectionBoost(Section section) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key()))), SECTION_BOOST);
   }
 
   private static Query articleBoost(String articleId) {
