@@ -139,13 +139,12 @@ public final class ResilientStore {
   }
 
   private <T> Optional<T> call(String operation, Function<Store, T> work) {
-    Optional<Store> ready = ready();
-    if (ready.isEmpty()) {
+    if (pausing()) {
       skipped(operation);
       return Optional.empty();
     }
     try {
-      T result = work.apply(ready.get());
+      T result = work.apply(admin());
       succeeded();
       return Optional.of(result);
     } catch (RuntimeException e) {
@@ -155,22 +154,9 @@ public final class ResilientStore {
     }
   }
 
-  /** The open store, opening it if due; empty while pausing after a failure or when opening fails. */
-  private Optional<Store> ready() {
-    synchronized (this) {
-      if (clock.instant().isBefore(nextAttempt)) {
-        return Optional.empty();
-      }
-      if (store != null) {
-        return Optional.of(store);
-      }
-    }
-    try {
-      return Optional.of(openNow());
-    } catch (RuntimeException e) {
-      failed("open", e);
-      return Optional.empty();
-    }
+  /** True for {@code retryAfter} after a failure: calls are dropped without trying the database. */
+  private synchronized boolean pausing() {
+    return clock.instant().isBefore(nextAttempt);
   }
 
   private synchronized void succeeded() {
