@@ -3,6 +3,8 @@ package org.briefbot.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +56,20 @@ public final class Store {
     database.createFolder();
     migrate(database);
     return new Store(database, clock);
+  }
+
+  /**
+   * Opens a store that must already exist: a SQLite URL whose file is missing fails, naming
+   * the file, instead of creating an empty store (a report run from the wrong folder).
+   */
+  public static Store openExisting(String url, Clock clock) {
+    Database database = new Database(url);
+    Optional<Path> file = database.sqliteFile();
+    if (file.isPresent() && !Files.isRegularFile(file.get())) {
+      throw new StoreException("No store at " + file.get().toAbsolutePath()
+          + ": run this where the bot runs, with the same --config (store.url)", null);
+    }
+    return open(url, clock);
   }
 
   private static void migrate(Database database) {
