@@ -18,13 +18,18 @@ import org.briefbot.transport.Conversation;
 
 /**
  * The answering core, wired: knowledge, entity catalog, index, answerer and the shared
- * conversation logic. Built once at start-up; closing it releases the index.
+ * conversation logic. Immutable: a knowledge change builds a new one ({@link LiveCore}); closing
+ * it releases the index.
  */
 public record Core(Knowledge knowledge, EntityCatalog catalog, PassageIndex index, Answerer answerer, Conversation conversation)
     implements AutoCloseable {
 
   public static Core load(BriefbotConfig config, Path knowledgeDir) {
-    Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
+    return build(config, new KnowledgeLoader().load(knowledgeDir));
+  }
+
+  /** The core over knowledge already loaded, e.g. by a live reload that remembers the last good files. */
+  public static Core build(BriefbotConfig config, Knowledge knowledge) {
     EntityCatalog catalog = EntityCatalog.build(knowledge);
     TextAnalysis analysis = new TextAnalysis();
     BriefbotConfig.Retrieval retrieval = config.retrieval();

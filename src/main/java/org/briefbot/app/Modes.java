@@ -16,6 +16,6 @@ final class Modes {
     }
     BriefbotConfig.Retrieval r = config.retrieval();
     BriefbotConfig.Retrieval retrieval = new BriefbotConfig.Retrieval(mode, r.semantic(), r.k1(), r.b(), r.fuzzy(), r.candidates());
-    return new BriefbotConfig(config.knowledge(), retrieval, config.answer(), config.telegram(), config.admins());
+    return new BriefbotConfig(config.knowledge(), retrieval, config.answer(), config.telegram(), config.admins(), config.store());
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code config/briefbot.yaml} documents them and a test keeps the two equal.
  */
 public record BriefbotConfig(
-    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins) {
+    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins, Store store) {
 
   /** Where knowledge files live. */
   public record Knowledge(String path) {}
@@ -52,6 +52,15 @@ public record BriefbotConfig(
    */
   public record Webhook(String url, int port, String path, String secretEnv) {}
 
+  /**
+   * Where feedback, the unanswered log, chat context and usage counts are kept.
+   *
+   * @param url JDBC URL: {@code jdbc:sqlite:FILE} (relative to the working directory) or
+   *     {@code jdbc:postgresql://HOST:PORT/DB?user=...&password=...} for replicas sharing state
+   * @param lowConfidence answers below this confidence are put in the unanswered log too
+   */
+  public record Store(String url, double lowConfidence) {}
+
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
         new Knowledge("knowledge"),
@@ -62,6 +71,7 @@ public record BriefbotConfig(
             "https://api.telegram.org",
             new Webhook("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
             15),
-        List.of());
+        List.of(),
+        new Store("jdbc:sqlite:data/briefbot.db", 0.5));
   }
 }

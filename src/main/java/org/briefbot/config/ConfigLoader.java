@@ -94,6 +94,18 @@ public final class ConfigLoader {
     if (!telegramMode.equals("polling") && !telegramMode.equals("webhook")) {
       throw new ConfigException("telegram.mode must be polling or webhook: " + telegramMode);
     }
+    validateStore(config.store());
     return config;
+  }
+
+  private static void validateStore(BriefbotConfig.Store store) {
+    String url = store.url();
+    if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
+      // The URL may hold a password: name the key, not the value.
+      throw new ConfigException("store.url must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+    if (store.lowConfidence() < 0 || store.lowConfidence() > 1) {
+      throw new ConfigException("store.lowConfidence must be in [0,1]: " + store.lowConfidence());
+    }
   }
 }
