@@ -3,6 +3,7 @@ package org.briefbot.app;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.briefbot.answer.AnswerSettings;
 import org.briefbot.answer.Answerer;
 import org.briefbot.config.BriefbotConfig;
@@ -14,13 +15,25 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.RetrievalSettings;
+import org.briefbot.retrieval.Retriever;
 import org.briefbot.transport.Conversation;
 
 /**
- * The answering core, wired: knowledge, entity catalog, index, answerer and the shared
- * conversation logic. Built once at start-up; closing it releases the index.
+ * The answering core, wired: knowledge, entity catalog, index (with passage vectors when the
+ * model is on), retriever, answerer and the shared conversation logic. Built once at start-up;
+ * closing it releases the index and the model.
  */
-public record Core(Knowledge knowledge, EntityCatalog catalog, PassageIndex index, Answerer answerer, Conversation conversation)
+public record Core(
+    Knowledge knowledge,
+    EntityCatalog catalog,
+    PassageIndex index,
+    Answerer answerer,
+    Conversation conversation,
+    Retriever retriever,
+    Optional<AutoCloseable> model)
     implements AutoCloseable {
 
   public static Core load(BriefbotConfig config, Path knowledgeDir) {
@@ -30,11 +43,14 @@ public record Core(Knowledge knowledge, EntityCatalog catalog, PassageIndex inde
     BriefbotConfig.Retrieval retrieval = config.retrieval();
     IndexSettings settings = IndexSettings.defaults(retrieval.k1(), retrieval.b(), retrieval.fuzzy());
     IndexInput input = new IndexInput(knowledge.passages(), articleContext(knowledge), catalog.synonymGroups());
-    PassageIndex index = PassageIndex.build(input, settings, analysis);
+    Optional<Embeddings> embeddings = retrieval.semantic() ? Optional.of(Models.open(retrieval)) : Optional.empty();
+    PassageIndex index = Retriever.buildIndex(input, settings, analysis, embeddings);
+    Retriever retriever = new Retriever(index, Mode.of(retrieval.mode()), embeddings, RetrievalSettings.defaults(retrieval.vectorCandidates()));
     BriefbotConfig.Answer a = config.answer();
     AnswerSettings answerSettings = new AnswerSettings(a.threshold(), a.alternatives(), a.entityNotes(), a.maxQuestionChars(), retrieval.candidates());
-    Answerer answerer = new Answerer(knowledge.articles(), catalog, index, analysis, answerSettings);
-    return new Core(knowledge, catalog, index, answerer, new Conversation(answerer, a.maxQuestionChars()));
+    Answerer answerer = new Answerer(knowledge.articles(), catalog, retriever, analysis, answerSettings);
+    return new Core(knowledge, catalog, index, answerer, new Conversation(answerer, a.maxQuestionChars()), retriever,
+        embeddings.map(e -> (AutoCloseable) e));
   }
 
   /** Hashtags and themes per article: words that describe the article as a whole. */
@@ -48,6 +64,8 @@ public record Core(Knowledge knowledge, EntityCatalog catalog, PassageIndex inde
 
   @Override
   public void close() {
+    retriever.close();
     index.close();
+    model.ifPresent(Models::close);
   }
 }
