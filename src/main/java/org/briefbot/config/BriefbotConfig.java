@@ -64,8 +64,8 @@ public record BriefbotConfig(
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
         new Knowledge("knowledge"),
-        new Retrieval("bm25", false, 0.9, 0.4, true, 50, 100, "data/embeddings"),
-        new Answer(0.3, 3, 3, 1000),
+        new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
+        new Answer(0.1, 3, 3, 1000),
         new Telegram(
             "polling",
             "https://api.telegram.org",
