@@ -129,7 +129,7 @@ def fit_logistic(x, y, weights, l2=1e-3, iters=50):
     return w
 
 def seed_dev(dumps, mode):
-    """First-passage signals of src/test/resources/tuning/seed-dev.jsonl (written by the SeedFeatures dump)."""
+    """First-passage signals of src/test/resources/tuning/seed-dev.jsonl (written by scripts/SeedFeatures.java)."""
     rows = []
     with open(f"{dumps}/seed-dev-features.tsv") as f:
         for line in f:
