@@ -49,7 +49,9 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
     for (Route route : ROUTES) {
       Matcher m = route.phrase().matcher(text);
       if (m.find()) {
-        String topic = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
+        String rest = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
+        // "what happens next?" leaves "?": no topic, and nothing for the embedding model to match.
+        String topic = rest.codePoints().anyMatch(Character::isLetterOrDigit) ? rest : "";
         return new QuestionShape(topic, Optional.of(route.section()), Optional.empty());
       }
     }

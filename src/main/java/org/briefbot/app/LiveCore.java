@@ -15,6 +15,7 @@ import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeWatcher;
 import org.briefbot.knowledge.LastGoodFiles;
+import org.briefbot.retrieval.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ public final class LiveCore implements AutoCloseable {
   private final AtomicReference<Core> current = new AtomicReference<>();
   private final ScheduledExecutorService closer;
   private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
+  /** Opened once and shared by every core this builds: reloading must not reload the model. */
+  private final Optional<Embeddings> model;
 
   /** Told about every reload; called on the thread that reloaded, must not block for long. */
   @FunctionalInterface
@@ -53,6 +56,7 @@ public final class LiveCore implements AutoCloseable {
 
   private LiveCore(BriefbotConfig config, Path knowledgeDir, ReloadListener listener, Duration grace) {
     this.config = config;
+    this.model = Core.openModel(config);
     this.knowledgeDir = knowledgeDir;
     this.listener = listener;
     this.grace = grace;
@@ -77,7 +81,7 @@ public final class LiveCore implements AutoCloseable {
       throw new IllegalArgumentException("grace < 0: " + grace);
     }
     LiveCore live = new LiveCore(config, knowledgeDir, listener, grace);
-    live.current.set(Core.build(config, live.loader.load(knowledgeDir, live.lastGood)));
+    live.current.set(Core.build(config, live.loader.load(knowledgeDir, live.lastGood), live.model));
     return live;
   }
 
@@ -114,7 +118,7 @@ public final class LiveCore implements AutoCloseable {
     Knowledge knowledge = loader.load(knowledgeDir, lastGood);
     ReloadResult result;
     try {
-      Core fresh = Core.build(config, knowledge);
+      Core fresh = Core.build(config, knowledge, model);
       swap(fresh);
       result = new ReloadResult(knowledge.report(), fresh.knowledge().articles().size(), fresh.knowledge().passages().size(), true,
           Optional.empty(), elapsed(start));
@@ -179,5 +183,6 @@ public final class LiveCore implements AutoCloseable {
       }
     }
     pending.forEach(Runnable::run);
+    model.ifPresent(Embeddings::close);
   }
 }

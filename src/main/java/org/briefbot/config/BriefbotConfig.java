@@ -20,9 +20,18 @@ public record BriefbotConfig(
    * @param k1 BM25 term-frequency saturation
    * @param b BM25 length normalisation
    * @param fuzzy whether unknown words are matched to close index words ("trainum")
-   * @param candidates how many candidates each retriever returns before fusion and answering
+   * @param candidates how many candidates BM25 returns before fusion and answering
+   * @param vectorCandidates how many nearest passage vectors HNSW returns before fusion
+   * @param embeddingCache folder where passage vectors are kept, keyed by passage text and model
    */
-  public record Retrieval(String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates) {}
+  public record Retrieval(
+      String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates, int vectorCandidates, String embeddingCache) {
+
+    /** The same settings in another mode; the model is loaded for any mode but bm25. */
+    public Retrieval inMode(String newMode) {
+      return new Retrieval(newMode, !newMode.equals("bm25"), k1, b, fuzzy, candidates, vectorCandidates, embeddingCache);
+    }
+  }
 
   /**
    * How answers are chosen and shown.
@@ -61,11 +70,16 @@ public record BriefbotConfig(
    */
   public record Store(String url, double lowConfidence) {}
 
+  /** This config with other retrieval settings, e.g. another mode. */
+  public BriefbotConfig withRetrieval(Retrieval other) {
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store);
+  }
+
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
         new Knowledge("knowledge"),
-        new Retrieval("bm25", false, 0.9, 0.4, true, 50),
-        new Answer(0.3, 3, 3, 1000),
+        new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
+        new Answer(0.1, 3, 3, 1000),
         new Telegram(
             "polling",
             "https://api.telegram.org",

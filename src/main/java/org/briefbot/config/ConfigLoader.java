@@ -83,6 +83,12 @@ public final class ConfigLoader {
     if (!mode.equals("bm25") && !mode.equals("semantic") && !mode.equals("hybrid")) {
       throw new ConfigException("retrieval.mode must be bm25, semantic or hybrid: " + mode);
     }
+    if (!mode.equals("bm25") && !config.retrieval().semantic()) {
+      throw new ConfigException("retrieval.mode " + mode + " needs retrieval.semantic: true (the embedding model)");
+    }
+    if (config.retrieval().vectorCandidates() < 1) {
+      throw new ConfigException("retrieval.vectorCandidates < 1: " + config.retrieval().vectorCandidates());
+    }
     double threshold = config.answer().threshold();
     if (threshold < 0 || threshold > 1) {
       throw new ConfigException("answer.threshold must be in [0,1]: " + threshold);
