@@ -11,12 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.briefbot.entities.Entity;
 import org.briefbot.entities.EntityCatalog;
-import org.briefbot.index.Hit;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.retrieval.Match;
+import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.RetrievalSettings;
+import org.briefbot.retrieval.Retriever;
 
 /**
  * Question in, {@link Answer} out: the best passage with its source and a calibrated
@@ -29,19 +32,29 @@ public final class Answerer {
   private static final double EXACT_ENTITY_CONFIDENCE = 1.0;
   private static final double LENIENT_ENTITY_CONFIDENCE = 0.9;
   private static final int TOPICS_OFFERED = 3;
+  /** An alternative is offered when its confidence reaches this share of the answer threshold. */
+  private static final double ALTERNATIVE_SHARE = 0.5;
 
   private final Map<String, Article> articles;
   private final EntityCatalog catalog;
   private final PassageIndex index;
+  private final Retriever retriever;
   private final KeySentences keySentences;
   private final AnswerSettings settings;
 
+  /** BM25 only. */
   public Answerer(List<Article> articles, EntityCatalog catalog, PassageIndex index, TextAnalysis analysis, AnswerSettings settings) {
+    this(articles, catalog, new Retriever(index, Mode.BM25, Optional.empty(), RetrievalSettings.defaults(1)), analysis, settings);
+  }
+
+  /** Ranks with {@code retriever}, in whatever mode it runs. */
+  public Answerer(List<Article> articles, EntityCatalog catalog, Retriever retriever, TextAnalysis analysis, AnswerSettings settings) {
     Map<String, Article> byId = new LinkedHashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
     this.articles = byId;
     this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.index = Objects.requireNonNull(index, "index");
+    this.retriever = Objects.requireNonNull(retriever, "retriever");
+    this.index = retriever.index();
     this.keySentences = new KeySentences(analysis, index);
     this.settings = Objects.requireNonNull(settings, "settings");
   }
@@ -63,9 +76,9 @@ public final class Answerer {
       return entity.get();
     }
     SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
-    List<Hit> hits = index.search(request);
+    List<Match> hits = retriever.search(request);
     boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
-    double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).coverage();
+    double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
       return declined(question, hits);
     }
@@ -74,7 +87,7 @@ public final class Answerer {
 
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
   public Answer entity(String question, String name) {
-    return entityAnswer(question, name, true).orElseGet(() -> declined(question, index.search(SearchRequest.of(clip(name), settings.candidates()))));
+    return entityAnswer(question, name, true).orElseGet(() -> declined(question, retriever.search(SearchRequest.of(clip(name), settings.candidates()))));
   }
 
   /** All entities, sorted by name. */
@@ -149,7 +162,7 @@ public final class Answerer {
     return Optional.of(new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
   }
 
-  private Answer passageAnswer(String question, String topic, List<Hit> hits, double confidence) {
+  private Answer passageAnswer(String question, String topic, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
     Source source =
         new Source(best.id(), best.text(), keySentences.best(best.text(), topic), best.articleId(), best.articleTitle(),
@@ -169,31 +182,37 @@ public final class Answerer {
         .toList();
   }
 
-  private List<Alternative> alternatives(List<Hit> hits) {
-    Set<String> seen = new LinkedHashSet<>();
-    seen.add(hits.get(0).passage().text());
+  private List<Alternative> alternatives(List<Match> hits) {
+    List<String> shown = new ArrayList<>();
+    shown.add(hits.get(0).passage().text());
     List<Alternative> alternatives = new ArrayList<>();
-    for (Hit hit : hits.subList(1, hits.size())) {
+    for (Match hit : hits.subList(1, hits.size())) {
       Passage p = hit.passage();
-      if (alternatives.size() < settings.alternatives() && hit.coverage() > 0 && seen.add(p.text())) {
-        alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.coverage()));
+      if (alternatives.size() < settings.alternatives() && hit.confidence() >= settings.threshold() * ALTERNATIVE_SHARE && !repeats(shown, p.text())) {
+        shown.add(p.text());
+        alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
       }
     }
     return alternatives;
   }
 
+  /** A curated FAQ answer often quotes a takeaway: offering the quoted part again adds nothing. */
+  private static boolean repeats(List<String> shown, String text) {
+    return shown.stream().anyMatch(s -> s.contains(text) || text.contains(s));
+  }
+
   /** "I don't know", offering the articles (then entities) closest to what was asked. */
-  private Answer declined(String question, List<Hit> hits) {
+  private Answer declined(String question, List<Match> hits) {
     Map<String, Alternative> topics = new LinkedHashMap<>();
-    for (Hit hit : hits) {
+    for (Match hit : hits) {
       Passage p = hit.passage();
-      article(p.articleId()).ifPresent(a -> topics.putIfAbsent(a.id(), topic(a, hit.coverage())));
+      article(p.articleId()).ifPresent(a -> topics.putIfAbsent(a.id(), topic(a, hit.confidence())));
     }
     for (Article a : articles()) {
       topics.putIfAbsent(a.id(), topic(a, 0));
     }
     List<Alternative> closest = topics.values().stream().limit(TOPICS_OFFERED).toList();
-    double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).coverage(), 1);
+    double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).confidence(), 1);
     return new Answer(question, Answer.Kind.DECLINED, confidence, Optional.empty(), List.of(), closest);
   }
 

@@ -21,14 +21,14 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
 
   private static final List<Route> ROUTES =
       List.of(
+          route(Section.WHAT_HAPPENS_NEXT,
+              "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
+                  + "|outlook|what to expect|what should (i|we) expect|what will happen"),
           route(Section.WHY_IT_MATTERS,
               "why (does|did|do|would|should) (it|this|that|the deal|this deal|that deal) matter"
                   + "|why (is|was) (it|this|that|the deal|this deal|that deal) (so )?(important|significant|a big deal)"
                   + "|why (it|this) matters|why should (i|we|anyone) care|what is the significance( of)?"
-                  + "|significance( of)?|why does this matter|so what"),
-          route(Section.WHAT_HAPPENS_NEXT,
-              "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
-                  + "|outlook|what to expect|what should (i|we) expect|what will happen"),
+                  + "|significance( of)?|why does this matter|so what(?=\\W*$)"),
           route(Section.BACKGROUND,
               "(some |any |the )?(background|context|history)( on| of| about| to)?|how did (we|it|this) get here"));
 
@@ -49,7 +49,9 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
     for (Route route : ROUTES) {
       Matcher m = route.phrase().matcher(text);
       if (m.find()) {
-        String topic = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
+        String rest = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
+        // "what happens next?" leaves "?": no topic, and nothing for the embedding model to match.
+        String topic = rest.codePoints().anyMatch(Character::isLetterOrDigit) ? rest : "";
         return new QuestionShape(topic, Optional.of(route.section()), Optional.empty());
       }
     }

@@ -3,6 +3,7 @@ package org.briefbot.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +14,9 @@ import org.briefbot.eval.BeirReport;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldReport;
 import org.briefbot.index.IndexSettings;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.RetrievalSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "eval", description = "Score answers on a gold file, or retrieval on a BEIR-layout benchmark.")
 final class EvalCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ALL = "all";
 
   @ParentCommand Main main;
 
@@ -43,12 +48,21 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-hit1", paramLabel = "X", description = "exit 1 when hit@1 is below X")
   Double minHit1;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "retrieval mode: bm25, semantic or hybrid (default: from config)")
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "retrieval mode: bm25, semantic or hybrid (default: from config); with --beir also 'all', one line per mode over one index")
   String mode;
+
+  @Option(names = "--dump-candidates", paramLabel = "FILE", hidden = true,
+      description = "with --beir: write every query's candidates and their signals as TSV (fusion tuning data)")
+  Path dumpCandidates;
 
   @Override
   public Integer call() {
-    BriefbotConfig config = Modes.apply(main.loadConfig(), mode);
+    boolean allModes = ALL.equals(mode) || dumpCandidates != null;
+    if (allModes && beir == null) {
+      throw new IllegalArgumentException("--mode all and --dump-candidates need --beir DIR");
+    }
+    BriefbotConfig config = Modes.apply(main.loadConfig(), allModes ? "hybrid" : mode);
     if ((gold == null) == (beir == null)) {
       throw new IllegalArgumentException("give either a gold FILE or --beir DIR");
     }
@@ -70,9 +84,22 @@ final class EvalCommand implements Callable<Integer> {
   private int beir(BriefbotConfig config) {
     BriefbotConfig.Retrieval r = config.retrieval();
     BeirData data = BeirData.read(beir, split, Optional.ofNullable(set));
-    BeirReport report = new BeirEval(IndexSettings.defaults(r.k1(), r.b(), r.fuzzy())).run(data);
-    System.out.println(json ? toJson(report) : text(report));
-    return 0;
+    IndexSettings settings = IndexSettings.defaults(r.k1(), r.b(), r.fuzzy());
+    Optional<Embeddings> embeddings = r.semantic() ? Optional.of(Models.open(r)) : Optional.empty();
+    try {
+      BeirEval eval = new BeirEval(settings, RetrievalSettings.defaults(r.vectorCandidates()), embeddings);
+      if (dumpCandidates != null) {
+        eval.dumpCandidates(data, dumpCandidates);
+        return 0;
+      }
+      List<Mode> modes = ALL.equals(mode) ? List.of(Mode.values()) : List.of(Mode.of(r.mode()));
+      for (BeirReport report : eval.runAll(data, modes)) {
+        System.out.println(json ? toJson(report) : text(report));
+      }
+      return 0;
+    } finally {
+      embeddings.ifPresent(Embeddings::close);
+    }
   }
 
   private static String text(GoldReport r) {

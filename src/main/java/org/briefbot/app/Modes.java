@@ -3,7 +3,10 @@ package org.briefbot.app;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.ConfigException;
 
-/** Applies a {@code --mode} option over the configured retrieval mode. */
+/**
+ * Applies a {@code --mode} option over the configured retrieval mode. Semantic and hybrid load
+ * the model whatever retrieval.semantic says; bm25 never does.
+ */
 final class Modes {
   private Modes() {}
 
@@ -11,11 +14,9 @@ final class Modes {
     if (mode == null) {
       return config;
     }
-    if (!mode.equals("bm25")) {
-      throw new ConfigException("--mode " + mode + " is not available yet: only bm25 is built");
+    if (!mode.equals("bm25") && !mode.equals("semantic") && !mode.equals("hybrid")) {
+      throw new ConfigException("--mode must be bm25, semantic or hybrid: " + mode);
     }
-    BriefbotConfig.Retrieval r = config.retrieval();
-    BriefbotConfig.Retrieval retrieval = new BriefbotConfig.Retrieval(mode, r.semantic(), r.k1(), r.b(), r.fuzzy(), r.candidates());
-    return new BriefbotConfig(config.knowledge(), retrieval, config.answer(), config.telegram(), config.admins());
+    return config.withRetrieval(config.retrieval().inMode(mode));
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code config/briefbot.yaml} documents them and a test keeps the two equal.
  */
 public record BriefbotConfig(
-    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins) {
+    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins, Store store) {
 
   /** Where knowledge files live. */
   public record Knowledge(String path) {}
@@ -20,9 +20,18 @@ public record BriefbotConfig(
    * @param k1 BM25 term-frequency saturation
    * @param b BM25 length normalisation
    * @param fuzzy whether unknown words are matched to close index words ("trainum")
-   * @param candidates how many candidates each retriever returns before fusion and answering
+   * @param candidates how many candidates BM25 returns before fusion and answering
+   * @param vectorCandidates how many nearest passage vectors HNSW returns before fusion
+   * @param embeddingCache folder where passage vectors are kept, keyed by passage text and model
    */
-  public record Retrieval(String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates) {}
+  public record Retrieval(
+      String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates, int vectorCandidates, String embeddingCache) {
+
+    /** The same settings in another mode; the model is loaded for any mode but bm25. */
+    public Retrieval inMode(String newMode) {
+      return new Retrieval(newMode, !newMode.equals("bm25"), k1, b, fuzzy, candidates, vectorCandidates, embeddingCache);
+    }
+  }
 
   /**
    * How answers are chosen and shown.
@@ -52,16 +61,31 @@ public record BriefbotConfig(
    */
   public record Webhook(String url, int port, String path, String secretEnv) {}
 
+  /**
+   * Where feedback, the unanswered log, chat context and usage counts are kept.
+   *
+   * @param url JDBC URL: {@code jdbc:sqlite:FILE} (relative to the working directory) or
+   *     {@code jdbc:postgresql://HOST:PORT/DB?user=...&password=...} for replicas sharing state
+   * @param lowConfidence answers below this confidence are put in the unanswered log too
+   */
+  public record Store(String url, double lowConfidence) {}
+
+  /** This config with other retrieval settings, e.g. another mode. */
+  public BriefbotConfig withRetrieval(Retrieval other) {
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store);
+  }
+
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
         new Knowledge("knowledge"),
-        new Retrieval("bm25", false, 0.9, 0.4, true, 50),
-        new Answer(0.3, 3, 3, 1000),
+        new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
+        new Answer(0.1, 3, 3, 1000),
         new Telegram(
             "polling",
             "https://api.telegram.org",
             new Webhook("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
             15),
-        List.of());
+        List.of(),
+        new Store("jdbc:sqlite:data/briefbot.db", 0.5));
   }
 }

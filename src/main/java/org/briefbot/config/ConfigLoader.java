@@ -83,6 +83,12 @@ public final class ConfigLoader {
     if (!mode.equals("bm25") && !mode.equals("semantic") && !mode.equals("hybrid")) {
       throw new ConfigException("retrieval.mode must be bm25, semantic or hybrid: " + mode);
     }
+    if (!mode.equals("bm25") && !config.retrieval().semantic()) {
+      throw new ConfigException("retrieval.mode " + mode + " needs retrieval.semantic: true (the embedding model)");
+    }
+    if (config.retrieval().vectorCandidates() < 1) {
+      throw new ConfigException("retrieval.vectorCandidates < 1: " + config.retrieval().vectorCandidates());
+    }
     double threshold = config.answer().threshold();
     if (threshold < 0 || threshold > 1) {
       throw new ConfigException("answer.threshold must be in [0,1]: " + threshold);
@@ -94,6 +100,18 @@ public final class ConfigLoader {
     if (!telegramMode.equals("polling") && !telegramMode.equals("webhook")) {
       throw new ConfigException("telegram.mode must be polling or webhook: " + telegramMode);
     }
+    validateStore(config.store());
     return config;
+  }
+
+  private static void validateStore(BriefbotConfig.Store store) {
+    String url = store.url();
+    if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
+      // The URL may hold a password: name the key, not the value.
+      throw new ConfigException("store.url must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+    if (store.lowConfidence() < 0 || store.lowConfidence() > 1) {
+      throw new ConfigException("store.lowConfidence must be in [0,1]: " + store.lowConfidence());
+    }
   }
 }

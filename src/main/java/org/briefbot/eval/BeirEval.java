@@ -1,55 +1,134 @@
 package org.briefbot.eval;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.briefbot.index.Hit;
+import java.util.Optional;
+import org.briefbot.index.Candidate;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Match;
+import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.RetrievalSettings;
+import org.briefbot.retrieval.Retriever;
 
 /** Indexes a BEIR corpus with briefbot's retrieval and scores its rankings against the qrels. */
 public final class BeirEval {
   private static final int DEPTH = 100;
 
   private final IndexSettings settings;
+  private final RetrievalSettings retrieval;
+  private final Optional<Embeddings> embeddings;
 
+  /** BM25 only: no model. */
   public BeirEval(IndexSettings settings) {
-    this.settings = settings;
+    this(settings, RetrievalSettings.defaults(DEPTH), Optional.empty());
   }
 
-  public BeirReport run(BeirData data) {
+  /** With {@code embeddings}, the index also holds passage vectors and every mode can run. */
+  public BeirEval(IndexSettings settings, RetrievalSettings retrieval, Optional<Embeddings> embeddings) {
+    this.settings = settings;
+    this.retrieval = retrieval;
+    this.embeddings = embeddings;
+  }
+
+  /** Scores one mode. */
+  public BeirReport run(BeirData data, Mode mode) {
+    return runAll(data, List.of(mode)).get(0);
+  }
+
+  /**
+   * Scores several modes over one index. Each query runs in every mode in turn, so the modes'
+   * latencies are measured under the same load, which on a shared machine is the only fair way.
+   */
+  public List<BeirReport> runAll(BeirData data, List<Mode> modes) {
     long start = System.nanoTime();
-    try (PassageIndex index = PassageIndex.build(IndexInput.of(data.corpus()), settings, new TextAnalysis())) {
+    try (PassageIndex index = Retriever.buildIndex(IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings)) {
       long indexMs = (System.nanoTime() - start) / 1_000_000;
-      return score(data, index, indexMs);
+      List<Retriever> retrievers = modes.stream().map(mode -> new Retriever(index, mode, embeddings, retrieval)).toList();
+      try {
+        retrievers.forEach(r -> warmUp(data, r));
+        List<Scores> scores = modes.stream().map(m -> new Scores(data.queries().size())).toList();
+        for (Map.Entry<String, String> query : data.queries().entrySet()) {
+          for (int m = 0; m < modes.size(); m++) {
+            scores.get(m).add(data, query, retrievers.get(m));
+          }
+        }
+        return java.util.stream.IntStream.range(0, modes.size()).mapToObj(m -> scores.get(m).report(modes.get(m), indexMs)).toList();
+      } finally {
+        retrievers.forEach(Retriever::close);
+      }
     }
   }
 
-  private BeirReport score(BeirData data, PassageIndex index, long indexMs) {
-    double ndcg = 0;
-    double recall = 0;
-    double mrr = 0;
-    double p1 = 0;
-    double[] latencies = new double[data.queries().size()];
-    int i = 0;
-    for (Map.Entry<String, String> query : data.queries().entrySet()) {
+  /**
+   * Writes every candidate of every query with its signals and relevance grade, as TSV: the
+   * data fusion weights and calibration are fitted on (docs/retrieval.md).
+   */
+  public void dumpCandidates(BeirData data, Path out) {
+    try (PassageIndex index = Retriever.buildIndex(IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
+        Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval);
+        PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity");
+      for (Map.Entry<String, String> query : data.queries().entrySet()) {
+        Map<String, Integer> relevant = data.qrels().get(query.getKey());
+        for (Candidate c : retriever.candidates(SearchRequest.of(query.getValue(), DEPTH))) {
+          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f%n", query.getKey(), c.passage().id(),
+              relevant.getOrDefault(c.passage().id(), 0), c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + out, e);
+    }
+  }
+
+  /** Running sums of one mode's metrics and its latencies. */
+  private static final class Scores {
+    private final double[] latencies;
+    private int n;
+    private double ndcg;
+    private double recall;
+    private double mrr;
+    private double p1;
+
+    Scores(int queries) {
+      latencies = new double[queries];
+    }
+
+    void add(BeirData data, Map.Entry<String, String> query, Retriever retriever) {
       long t0 = System.nanoTime();
-      List<Hit> hits = index.search(SearchRequest.of(query.getValue(), DEPTH));
-      latencies[i++] = (System.nanoTime() - t0) / 1e6;
-      List<String> ranked = hits.stream().map(h -> h.passage().id()).toList();
+      List<Match> matches = retriever.search(SearchRequest.of(query.getValue(), DEPTH));
+      latencies[n++] = (System.nanoTime() - t0) / 1e6;
+      List<String> ranked = Retriever.ids(matches);
       Map<String, Integer> relevant = data.qrels().get(query.getKey());
       ndcg += RankingMetrics.ndcg(ranked, relevant, 10);
       recall += RankingMetrics.recall(ranked, relevant, DEPTH);
       mrr += RankingMetrics.reciprocalRank(ranked, relevant, 10);
       p1 += RankingMetrics.precisionAt1(ranked, relevant);
     }
-    int n = Math.max(1, data.queries().size());
-    Arrays.sort(latencies);
-    return new BeirReport(
-        data.queries().size(), ndcg / n, recall / n, mrr / n, p1 / n, "bm25",
-        RankingMetrics.percentile(latencies, 50), RankingMetrics.percentile(latencies, 99), indexMs);
+
+    BeirReport report(Mode mode, long indexMs) {
+      int count = Math.max(1, n);
+      double[] sorted = Arrays.copyOf(latencies, n);
+      Arrays.sort(sorted);
+      return new BeirReport(n, ndcg / count, recall / count, mrr / count, p1 / count, mode.key(),
+          RankingMetrics.percentile(sorted, 50), RankingMetrics.percentile(sorted, 99), indexMs);
+    }
+  }
+
+  /** A few untimed queries first, so the JIT and the model's first run are not counted as latency. */
+  private static void warmUp(BeirData data, Retriever retriever) {
+    data.queries().values().stream().limit(20).forEach(q -> retriever.search(SearchRequest.of(q, DEPTH)));
   }
 }

@@ -16,6 +16,8 @@ final class Fields {
   /** Hashtags and themes of the article. */
   static final String CONTEXT = "context";
   static final String ENTITIES = "entities";
+  /** The passage embedding, a unit vector searched with HNSW. */
+  static final String VECTOR = "vector";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};

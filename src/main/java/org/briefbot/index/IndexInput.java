@@ -10,12 +10,25 @@ import org.briefbot.knowledge.Passage;
  * @param passages the passages, in a stable order (document order decides nothing, but keeps builds identical)
  * @param articleContext per article id, its hashtags and themes as text; helps a question find its article
  * @param synonyms groups of names for the same thing, e.g. [Amazon Web Services, AWS]
+ * @param vectors per passage id, its unit-length embedding; empty for a BM25-only index
  */
-public record IndexInput(List<Passage> passages, Map<String, String> articleContext, List<List<String>> synonyms) {
+public record IndexInput(
+    List<Passage> passages, Map<String, String> articleContext, List<List<String>> synonyms, Map<String, float[]> vectors) {
   public IndexInput {
     passages = List.copyOf(passages);
     articleContext = Map.copyOf(articleContext);
     synonyms = synonyms.stream().map(List::copyOf).toList();
+    vectors = Map.copyOf(vectors);
+  }
+
+  /** Without vectors: a BM25-only index. */
+  public IndexInput(List<Passage> passages, Map<String, String> articleContext, List<List<String>> synonyms) {
+    this(passages, articleContext, synonyms, Map.of());
+  }
+
+  /** The same input with passage vectors, by passage id. */
+  public IndexInput withVectors(Map<String, float[]> byPassageId) {
+    return new IndexInput(passages, articleContext, synonyms, byPassageId);
   }
 
   /** Passages alone: no article context, no synonyms (benchmark corpora). */

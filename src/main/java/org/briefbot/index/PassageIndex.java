@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -21,6 +23,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,6 +31,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -35,6 +39,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -59,12 +64,14 @@ public final class PassageIndex implements AutoCloseable {
   /** Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0. */
   private static final int COVERAGE_DEPTH = 20;
   private static final float FIELD_TIE_BREAKER = 0.3f;
+  private static final TopDocs EMPTY = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final QueryPlanner planner;
   private final IndexSettings settings;
+  private final boolean hasVectors;
 
   private PassageIndex(Directory directory, TextAnalysis analysis, List<List<String>> synonyms, IndexSettings settings)
       throws IOException {
@@ -74,6 +81,7 @@ public final class PassageIndex implements AutoCloseable {
     this.searcher.setSimilarity(similarity(settings));
     this.planner = new QueryPlanner(reader, analysis, synonyms, settings.fuzzy());
     this.settings = settings;
+    this.hasVectors = CandidateSignals.hasVectors(reader);
   }
 
   /** Indexes {@code input} in memory. */
@@ -89,7 +97,8 @@ public final class PassageIndex implements AutoCloseable {
       config.setSimilarity(similarity(settings));
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Passage passage : input.passages()) {
-          writer.addDocument(document(passage, input.articleContext().getOrDefault(passage.articleId(), "")));
+          String context = input.articleContext().getOrDefault(passage.articleId(), "");
+          writer.addDocument(document(passage, context, Optional.ofNullable(input.vectors().get(passage.id()))));
         }
       }
       return new PassageIndex(directory, analysis, input.synonyms(), settings);
@@ -117,6 +126,38 @@ public final class PassageIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Candidates for hybrid ranking: the BM25 top {@code request.topK()} and the {@code vectorDepth}
+   * nearest passage vectors, each with all its signals, in passage-id order. BM25 runs before
+   * {@code queryVector} is asked for, so the caller can embed the question meanwhile.
+   */
+  public List<Candidate> candidates(SearchRequest request, Supplier<Optional<float[]>> queryVector, int vectorDepth) {
+    if (vectorDepth < 1) {
+      throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
+    }
+    try {
+      QueryPlan plan = planner.plan(request.text());
+      TopDocs lexical = searcher.search(query(plan, request), request.topK());
+      Optional<float[]> vector = queryVector.get();
+      TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
+      return new CandidateSignals(reader, searcher.storedFields(), new Coverage(plan), vector).of(lexical, nearest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether passages carry vectors (the index was built with embeddings). */
+  public boolean hasVectors() {
+    return hasVectors;
+  }
+
+  private TopDocs nearest(float[] vector, int k) throws IOException {
+    if (!hasVectors) {
+      return EMPTY;
+    }
+    return searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
   }
 
   /** Inverse document frequency of an analysed term, for weighting words of a sentence. */
@@ -169,16 +210,15 @@ public final class PassageIndex implements AutoCloseable {
     for (Concept concept : plan.concepts()) {
       query.add(conceptQuery(concept, Fields.SEARCHED, true), Occur.SHOULD);
     }
-    request.preferSection().ifPresent(section -> query.add(sectionBoost(section, plan), Occur.SHOULD));
+    request.preferSection().ifPresent(section -> query.add(sectionBoost(section), Occur.SHOULD));
     request.preferArticle().ifPresent(article -> query.add(articleBoost(article), Occur.SHOULD));
     BooleanQuery built = query.build();
     return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable words") : built;
   }
 
-  /** With no topic words ("what happens next?") the section alone decides. */
-  private static Query sectionBoost(Section section, QueryPlan plan) {
-    Query match = new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key())));
-    return new BoostQuery(match, plan.isEmpty() ? 1f : SECTION_BOOST);
+  /** With no topic words ("what happens next?") the section, and the article in context, decide. */
+  private static Query sectionBoost(Section section) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key()))), SECTION_BOOST);
   }
 
   private static Query articleBoost(String articleId) {
@@ -234,7 +274,7 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /** Share of the plan's IDF a document matches: in its own text fully, in its article's title or tags half. */
-  private final class Coverage {
+  final class Coverage {
     private final QueryPlan plan;
     private final List<Weight> content = new ArrayList<>();
     private final List<Weight> article = new ArrayList<>();
@@ -245,6 +285,24 @@ public final class PassageIndex implements AutoCloseable {
         content.add(weight(conceptQuery(concept, Fields.CONTENT, false)));
         article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false)));
       }
+    }
+
+    /** Coverage of each of {@code docs}, in their order, walking each concept's matches once per segment. */
+    double[] of(int[] docs) throws IOException {
+      double[] shares = new double[docs.length];
+      for (int i = 0; i < plan.concepts().size(); i++) {
+        boolean[] inContent = ConceptMatches.of(content.get(i), reader, docs);
+        boolean[] inArticle = ConceptMatches.of(article.get(i), reader, docs);
+        double idf = plan.concepts().get(i).idf();
+        for (int d = 0; d < docs.length; d++) {
+          shares[d] += (inContent[d] ? 1 : inArticle[d] ? ARTICLE_LEVEL_MATCH : 0) * idf;
+        }
+      }
+      double total = plan.totalIdf();
+      for (int d = 0; d < docs.length; d++) {
+        shares[d] = total <= 0 ? 0 : Math.min(1, shares[d] / total);
+      }
+      return shares;
     }
 
     double of(int doc) throws IOException {
@@ -275,8 +333,10 @@ public final class PassageIndex implements AutoCloseable {
     return new BM25Similarity((float) settings.k1(), (float) settings.b());
   }
 
-  private static Document document(Passage passage, String context) {
+  private static Document document(Passage passage, String context, Optional<float[]> vector) {
     Document doc = new Document();
+    // Unit vectors: the dot product is the cosine, and cheaper.
+    vector.ifPresent(v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
     doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(Fields.ARTICLE, passage.articleId(), Field.Store.YES));
     doc.add(new StringField(Fields.SECTION, passage.section().key(), Field.Store.YES));
@@ -296,7 +356,7 @@ public final class PassageIndex implements AutoCloseable {
     return doc;
   }
 
-  private static Passage passage(Document doc) {
+  static Passage passage(Document doc) {
     return new Passage(
         doc.get(Fields.ID),
         doc.get(Fields.ARTICLE),

@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * A missing sub-folder loads nothing. Bad content never throws: each problem becomes an
  * {@link IngestProblem} in the report and the other files still load. Other files in these
  * folders are ignored with a warning; dotfiles are skipped silently.
+ *
+ * <p>Given {@link LastGoodFiles}, a file that fails as a whole (unreadable, not UTF-8, fatal
+ * parse error) is replaced by its last good parse, with a warning beside the error; this is how
+ * a live reload keeps serving the previous version of an article an editor broke.
  */
 public final class KnowledgeLoader {
   private static final List<String> TEXT = List.of(".txt");
@@ -43,33 +47,50 @@ public final class KnowledgeLoader {
   private final FaqFileParser faqParser = new FaqFileParser();
   private final EntityFileParser entityParser = new EntityFileParser();
 
+  private static final String KEPT = "serving the previous version of this file until it is fixed";
+
   public Knowledge load(Path knowledgeDir) {
+    return load(knowledgeDir, new LastGoodFiles());
+  }
+
+  /** Loads the folder, falling back to {@code lastGood} for broken files and updating it. */
+  public Knowledge load(Path knowledgeDir, LastGoodFiles lastGood) {
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    Objects.requireNonNull(lastGood, "lastGood");
     Ingest ingest = new Ingest();
     if (!Files.isDirectory(knowledgeDir)) {
       ingest.problem(knowledgeDir, 0, "knowledge folder not found", true);
       return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
     }
-    List<Article> articles = loadArticles(knowledgeDir.resolve("articles"), ingest);
-    List<FaqItem> faqItems = loadFaq(knowledgeDir.resolve("faq"), articles, ingest);
-    List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest);
+    List<Article> articles = loadArticles(knowledgeDir.resolve("articles"), ingest, lastGood);
+    List<FaqItem> faqItems = loadFaq(knowledgeDir.resolve("faq"), articles, ingest, lastGood);
+    List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest, lastGood);
+    lastGood.retainOnly(ingest.report().filesRead());
     return new Knowledge(articles, faqItems, entities, ingest.report());
   }
 
-  private List<Article> loadArticles(Path folder, Ingest ingest) {
+  private List<Article> loadArticles(Path folder, Ingest ingest, LastGoodFiles lastGood) {
     List<Article> articles = new ArrayList<>();
     for (Path file : ingest.files(folder, TEXT)) {
-      ingest.read(file).ifPresent(content -> {
+      Optional<Article> parsed = ingest.read(file).flatMap(content -> {
         ArticleParseResult result = articleParser.parse(file, content, ingest.modified(file));
         ingest.problems(result.problems());
-        result.article().ifPresent(articles::add);
+        return result.article();
       });
+      parsed.ifPresent(article -> lastGood.keepArticle(file, article));
+      parsed.or(() -> previous(file, lastGood.article(file), ingest)).ifPresent(articles::add);
     }
     articles.sort(Comparator.comparing(Article::id));
     return articles;
   }
 
-  private List<FaqItem> loadFaq(Path folder, List<Article> articles, Ingest ingest) {
+  /** The last good parse of a file that failed now, with a warning saying it is still served. */
+  private static <T> Optional<T> previous(Path file, Optional<T> lastGood, Ingest ingest) {
+    lastGood.ifPresent(kept -> ingest.problem(file, 0, KEPT, false));
+    return lastGood;
+  }
+
+  private List<FaqItem> loadFaq(Path folder, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
     Set<String> articleIds = new HashSet<>(articles.stream().map(Article::id).toList());
     Set<String> fileIds = new HashSet<>();
     List<FaqItem> items = new ArrayList<>();
@@ -79,12 +100,15 @@ public final class KnowledgeLoader {
         ingest.problem(file, 0, "another FAQ file has the same name; its item ids would clash", true);
         continue;
       }
-      ingest.read(file).ifPresent(content -> {
+      Optional<List<FaqItem>> parsed = ingest.read(file).flatMap(content -> {
         FileParseResult<FaqItem> result = faqParser.parse(file, content);
         ingest.problems(result.problems());
-        result.items().forEach(item -> warnUnknownArticle(file, item, articleIds, ingest));
-        items.addAll(result.items());
+        return result.skipped() ? Optional.empty() : Optional.of(result.items());
       });
+      parsed.ifPresent(loaded -> lastGood.keepFaq(file, loaded));
+      List<FaqItem> loaded = parsed.or(() -> previous(file, lastGood.faq(file), ingest)).orElse(List.of());
+      loaded.forEach(item -> warnUnknownArticle(file, item, articleIds, ingest));
+      items.addAll(loaded);
     }
     return items;
   }
@@ -96,14 +120,16 @@ public final class KnowledgeLoader {
             file, 0, "item " + item.id() + " names unknown article '" + article + "'; it is shown as FAQ", false));
   }
 
-  private List<EntityEntry> loadEntities(Path folder, Ingest ingest) {
+  private List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
     List<EntityEntry> entities = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {
-      ingest.read(file).ifPresent(content -> {
+      Optional<List<EntityEntry>> parsed = ingest.read(file).flatMap(content -> {
         FileParseResult<EntityEntry> result = entityParser.parse(file, content);
         ingest.problems(result.problems());
-        entities.addAll(result.items());
+        return result.skipped() ? Optional.empty() : Optional.of(result.items());
       });
+      parsed.ifPresent(loaded -> lastGood.keepEntities(file, loaded));
+      entities.addAll(parsed.or(() -> previous(file, lastGood.entities(file), ingest)).orElse(List.of()));
     }
     return entities;
   }

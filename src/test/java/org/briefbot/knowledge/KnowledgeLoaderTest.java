@@ -205,4 +205,52 @@ class KnowledgeLoaderTest {
 
     assertThat(loader.load(dir).articles()).extracting(Article::id).containsExactly("alpha", "zeta");
   }
+
+  @Test
+  void servesTheLastGoodVersionOfFilesThatBreakWhileWarningBesideTheError() throws IOException {
+    LastGoodFiles lastGood = new LastGoodFiles();
+    Path article = write(articles.resolve("deal.txt"), Seed.article());
+    Path items = write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
+    Path names = write(entities.resolve("names.yaml"), "entities:\n  - name: OpenAI\n");
+    Knowledge before = loader.load(dir, lastGood);
+
+    write(article, Seed.article().substring(Seed.article().indexOf('\n') + 1));
+    write(items, "items:\n  - question: \"How much?\n");
+    Files.write(names, new byte[] {(byte) 0xEB});
+    Knowledge after = loader.load(dir, lastGood);
+
+    assertThat(after.articles()).isEqualTo(before.articles());
+    assertThat(after.faqItems()).isEqualTo(before.faqItems());
+    assertThat(after.entities()).isEqualTo(before.entities());
+    assertThat(after.report().problems()).extracting(IngestProblem::path, IngestProblem::fatal, IngestProblem::reason)
+        .contains(
+            tuple(article, true, "no title: the first line is a hashtag line"),
+            tuple(article, false, "serving the previous version of this file until it is fixed"),
+            tuple(items, false, "serving the previous version of this file until it is fixed"),
+            tuple(names, false, "serving the previous version of this file until it is fixed"));
+    assertThat(after.report().errorCount()).isEqualTo(3);
+  }
+
+  @Test
+  void forgetsTheLastGoodVersionOfARemovedFile() throws IOException {
+    LastGoodFiles lastGood = new LastGoodFiles();
+    Path article = write(articles.resolve("deal.txt"), Seed.article());
+    loader.load(dir, lastGood);
+    Files.delete(article);
+    assertThat(loader.load(dir, lastGood).articles()).isEmpty();
+
+    write(article, "#only #hashtags\n");
+
+    assertThat(loader.load(dir, lastGood).articles()).isEmpty();
+  }
+
+  @Test
+  void skipsABrokenFileWithoutALastGoodVersion() throws IOException {
+    write(articles.resolve("deal.txt"), "#only #hashtags\n");
+
+    Knowledge knowledge = loader.load(dir, new LastGoodFiles());
+
+    assertThat(knowledge.articles()).isEmpty();
+    assertThat(knowledge.report().problems()).extracting(IngestProblem::fatal).containsExactly(true);
+  }
 }

@@ -1,0 +1,14 @@
+package org.briefbot.app;
+
+import java.nio.file.Path;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.retrieval.Embeddings;
+
+/** Opens the embedding model; kept apart so that BM25-only paths never resolve its classes. */
+final class Models {
+  private Models() {}
+
+  static Embeddings open(BriefbotConfig.Retrieval retrieval) {
+    return ModelEmbeddings.open(Path.of(retrieval.embeddingCache()));
+  }
+}

@@ -1,0 +1,90 @@
+package org.briefbot.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/** Merges a BM25 list and a nearest-vector list into {@link Candidate}s with all their signals. */
+final class CandidateSignals {
+  private final IndexReader reader;
+  private final StoredFields stored;
+  private final PassageIndex.Coverage coverage;
+  private final Optional<float[]> query;
+
+  CandidateSignals(IndexReader reader, StoredFields stored, PassageIndex.Coverage coverage, Optional<float[]> query) {
+    this.reader = reader;
+    this.stored = stored;
+    this.coverage = coverage;
+    this.query = query;
+  }
+
+  static boolean hasVectors(IndexReader reader) {
+    return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
+  }
+
+  List<Candidate> of(TopDocs lexical, TopDocs nearest) throws IOException {
+    TreeMap<Integer, int[]> ranks = new TreeMap<>(); // doc -> {lexical rank, vector rank}
+    rank(lexical, ranks, 0);
+    rank(nearest, ranks, 1);
+    int[] docs = ranks.keySet().stream().mapToInt(Integer::intValue).toArray();
+    double[] covered = coverage.of(docs);
+    double[] similarity = similarities(docs);
+    double maxScore = lexical.scoreDocs.length == 0 ? 1 : Math.max(lexical.scoreDocs[0].score, Float.MIN_NORMAL);
+    List<Candidate> candidates = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      int[] rank = ranks.get(docs[i]);
+      double relative = rank[0] == 0 ? 0 : lexical.scoreDocs[rank[0] - 1].score / maxScore;
+      candidates.add(new Candidate(PassageIndex.passage(stored.document(docs[i])), rank[0], relative, covered[i], rank[1], similarity[i]));
+    }
+    candidates.sort(Comparator.comparing(c -> c.passage().id()));
+    return candidates;
+  }
+
+  private static void rank(TopDocs top, TreeMap<Integer, int[]> ranks, int which) {
+    for (int r = 0; r < top.scoreDocs.length; r++) {
+      ScoreDoc doc = top.scoreDocs[r];
+      ranks.computeIfAbsent(doc.doc, d -> new int[2])[which] = r + 1;
+    }
+  }
+
+  /** Cosine of the question with each document's vector, read in doc order; 0 where there is none. */
+  private double[] similarities(int[] ascendingDocs) throws IOException {
+    double[] similarity = new double[ascendingDocs.length];
+    if (query.isEmpty()) {
+      return similarity;
+    }
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    FloatVectorValues values = null;
+    for (int i = 0; i < ascendingDocs.length; i++) {
+      int doc = ascendingDocs[i];
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      }
+      int local = doc - leaf.docBase;
+      if (values != null && (values.docID() == local || (values.docID() < local && values.advance(local) == local))) {
+        similarity[i] = dot(query.get(), values.vectorValue());
+      }
+    }
+    return similarity;
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}

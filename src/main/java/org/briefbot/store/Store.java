@@ -1,0 +1,450 @@
+package org.briefbot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * briefbot's state in a SQLite file or a PostgreSQL database: answers shown, votes, the
+ * unanswered log, per-chat context and usage counts. Opening migrates the schema. Every write
+ * is committed before its method returns. Thread-safe: each call uses its own connection.
+ *
+ * <p>Failures to reach or use the database throw {@link StoreException}; the answering path
+ * uses {@link ResilientStore}, which turns them into logged no-ops.
+ */
+public final class Store {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+  private static final int TOP_COUNTS = 10;
+  /** Enough for any report; a log larger than this is reported from its most recent rows. */
+  private static final int MAX_LOGGED_ROWS = 100_000;
+
+  private final Database database;
+  private final Clock clock;
+
+  private Store(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the store at {@code url} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}),
+   * creating a SQLite file's folder and migrating the schema to the latest version.
+   */
+  public static Store open(String url, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Database database = new Database(url);
+    database.createFolder();
+    migrate(database);
+    return new Store(database, clock);
+  }
+
+  /**
+   * Opens a store that must already exist: a SQLite URL whose file is missing fails, naming
+   * the file, instead of creating an empty store (a report run from the wrong folder).
+   */
+  public static Store openExisting(String url, Clock clock) {
+    Database database = new Database(url);
+    Optional<Path> file = database.sqliteFile();
+    if (file.isPresent() && !Files.isRegularFile(file.get())) {
+      throw new StoreException("No store at " + file.get().toAbsolutePath()
+          + ": run this where the bot runs, with the same --config (store.url)", null);
+    }
+    return open(url, clock);
+  }
+
+  private static void migrate(Database database) {
+    try {
+      Flyway.configure(Store.class.getClassLoader())
+          .dataSource(database)
+          .locations("classpath:db/migration")
+          .placeholders(database.dialect().placeholders())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("Cannot migrate the store at " + database.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The URL without its password, for logs and {@code /health}. */
+  public String describe() {
+    return database.describe();
+  }
+
+  /** Records a reply to a question (and logs it as unanswered when marked so); returns its id. */
+  public long recordAnswer(AnswerRecord answer) {
+    Objects.requireNonNull(answer, "answer");
+    long now = clock.millis();
+    return database.transaction("recordAnswer", c -> {
+      long id = insertAnswer(c, answer, now);
+      for (String entity : answer.entities()) {
+        increment(c, UsageKind.ENTITY, entity, now);
+      }
+      if (answer.logAs().isPresent()) {
+        UnansweredRecord entry = new UnansweredRecord(answer.chatId(), OptionalLong.of(id), answer.question(), answer.logAs().get(),
+            answer.confidence(), answer.candidates());
+        insertUnanswered(c, entry, now);
+      }
+      return id;
+    });
+  }
+
+  private static long insertAnswer(Connection c, AnswerRecord a, long now) throws SQLException {
+    String sql = "INSERT INTO answers (chat_id, user_id, question, answered, passage_id, article_id, confidence, asked_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, a.chatId());
+      s.setLong(2, a.userId());
+      s.setString(3, a.question());
+      s.setInt(4, a.answered() ? 1 : 0);
+      s.setString(5, a.passageId().orElse(null));
+      s.setString(6, a.articleId().orElse(null));
+      s.setDouble(7, a.confidence());
+      s.setLong(8, now);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Records a reader's vote on an answer; a second vote by the same reader replaces the first.
+   * An answer with at least one down vote is in the unanswered log as {@link Reason#VOTED_DOWN}.
+   */
+  public VoteOutcome vote(long answerId, long userId, Vote vote) {
+    Objects.requireNonNull(vote, "vote");
+    long now = clock.millis();
+    return database.transaction("vote", c -> {
+      Optional<AnswerRow> answer = findAnswer(c, answerId);
+      if (answer.isEmpty()) {
+        return VoteOutcome.UNKNOWN_ANSWER;
+      }
+      Optional<Vote> before = previousVote(c, answerId, userId);
+      upsertVote(c, answerId, userId, vote, now);
+      syncVotedDown(c, answer.get(), now);
+      return before.isEmpty() ? VoteOutcome.RECORDED : before.get() == vote ? VoteOutcome.UNCHANGED : VoteOutcome.CHANGED;
+    });
+  }
+
+  /** What the vote log entry needs from an answer. */
+  private record AnswerRow(long id, long chatId, String question, double confidence, Optional<String> passageId) {}
+
+  private static Optional<AnswerRow> findAnswer(Connection c, long answerId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT chat_id, question, confidence, passage_id FROM answers WHERE id = ?")) {
+      s.setLong(1, answerId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? Optional.of(new AnswerRow(answerId, r.getLong(1), r.getString(2), r.getDouble(3), Optional.ofNullable(r.getString(4))))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static Optional<Vote> previousVote(Connection c, long answerId, long userId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?")) {
+      s.setLong(1, answerId);
+      s.setLong(2, userId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(Vote.of(r.getInt(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** An upsert, so two replicas handling two taps of one reader at once both succeed. */
+  private static void upsertVote(Connection c, long answerId, long userId, Vote vote, long now) throws SQLException {
+    String sql = "INSERT INTO votes (answer_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, answerId);
+      s.setLong(2, userId);
+      s.setInt(3, vote.value());
+      s.setLong(4, now);
+      s.executeUpdate();
+    }
+  }
+
+  /** Keeps the answer in the log while any reader's vote on it is down, and out of it otherwise. */
+  private static void syncVotedDown(Connection c, AnswerRow answer, long now) throws SQLException {
+    long down;
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE answer_id = ? AND vote < 0")) {
+      s.setLong(1, answer.id());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        down = r.getLong(1);
+      }
+    }
+    if (down > 0) {
+      List<String> shown = answer.passageId().stream().toList();
+      insertUnanswered(c, new UnansweredRecord(answer.chatId(), OptionalLong.of(answer.id()), answer.question(), Reason.VOTED_DOWN,
+          answer.confidence(), shown), now);
+    } else {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM unanswered WHERE answer_id = ? AND reason = ?")) {
+        s.setLong(1, answer.id());
+        s.setString(2, Reason.VOTED_DOWN.key());
+        s.executeUpdate();
+      }
+    }
+  }
+
+  /** Puts a question in the unanswered log. An answer is logged at most once per reason. */
+  public void logUnanswered(UnansweredRecord entry) {
+    Objects.requireNonNull(entry, "entry");
+    long now = clock.millis();
+    database.transaction("logUnanswered", c -> {
+      insertUnanswered(c, entry, now);
+      return null;
+    });
+  }
+
+  private static void insertUnanswered(Connection c, UnansweredRecord e, long now) throws SQLException {
+    String sql = "INSERT INTO unanswered (chat_id, answer_id, question, reason, confidence, candidates, logged_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, e.chatId());
+      if (e.answerId().isPresent()) {
+        s.setLong(2, e.answerId().getAsLong());
+      } else {
+        s.setNull(2, Types.BIGINT);
+      }
+      s.setString(3, e.question());
+      s.setString(4, e.reason().key());
+      s.setDouble(5, e.confidence());
+      s.setString(6, toJson(e.candidates()));
+      s.setLong(7, now);
+      s.executeUpdate();
+    }
+  }
+
+  /** Remembers the last answer in a chat, replacing the one before. */
+  public void saveContext(long chatId, String articleId, String passageId) {
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(passageId, "passageId");
+    long now = clock.millis();
+    String sql = "INSERT INTO chat_context (chat_id, article_id, passage_id, saved_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (chat_id) DO UPDATE SET article_id = excluded.article_id, passage_id = excluded.passage_id,"
+        + " saved_at = excluded.saved_at";
+    database.transaction("saveContext", c -> {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setLong(1, chatId);
+        s.setString(2, articleId);
+        s.setString(3, passageId);
+        s.setLong(4, now);
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  /** The chat's last answer if it was saved less than {@code ttl} ago. */
+  public Optional<ChatContext> loadContext(long chatId, Duration ttl) {
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl < 0: " + ttl);
+    }
+    long oldest = clock.millis() - ttl.toMillis();
+    return database.transaction("loadContext", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT article_id, passage_id, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?")) {
+        s.setLong(1, chatId);
+        s.setLong(2, oldest);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(new ChatContext(chatId, r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Counts one use of a command (or an entity asked about outside an answer) for today. */
+  public void countUsage(UsageKind kind, String name) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+    long now = clock.millis();
+    database.transaction("countUsage", c -> {
+      increment(c, kind, name, now);
+      return null;
+    });
+  }
+
+  private static void increment(Connection c, UsageKind kind, String name, long now) throws SQLException {
+    String sql = "INSERT INTO usage_counts (day, kind, name, uses) VALUES (?, ?, ?, 1)"
+        + " ON CONFLICT (day, kind, name) DO UPDATE SET uses = usage_counts.uses + 1";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, Math.floorDiv(now, DAY_MILLIS));
+      s.setString(2, kind.key());
+      s.setString(3, name);
+      s.executeUpdate();
+    }
+  }
+
+  /** Questions, share answered, votes, questions per day and top entities and commands since {@code since}. */
+  public Stats stats(Instant since) {
+    long from = since.toEpochMilli();
+    long fromDay = Math.floorDiv(from, DAY_MILLIS);
+    return database.transaction("stats", c -> {
+      long[] totals = longs(c, "SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM answers WHERE asked_at >= ?", from);
+      long[] votes = longs(c, "SELECT COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END), 0)"
+          + " FROM votes WHERE voted_at >= ?", from);
+      return new Stats(since, totals[0], totals[1], votes[0], votes[1], perDay(c, from), topUsage(c, UsageKind.ENTITY, fromDay),
+          topUsage(c, UsageKind.COMMAND, fromDay));
+    });
+  }
+
+  private static long[] longs(Connection c, String sql, long parameter) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, parameter);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new long[] {r.getLong(1), r.getLong(2)};
+      }
+    }
+  }
+
+  private static List<Stats.Day> perDay(Connection c, long from) throws SQLException {
+    String sql = "SELECT asked_at / " + DAY_MILLIS + " AS day, COUNT(*), SUM(answered) FROM answers WHERE asked_at >= ?"
+        + " GROUP BY asked_at / " + DAY_MILLIS + " ORDER BY day";
+    List<Stats.Day> days = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, from);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          days.add(new Stats.Day(LocalDate.ofEpochDay(r.getLong(1)), r.getLong(2), r.getLong(3)));
+        }
+      }
+    }
+    return days;
+  }
+
+  private static List<Stats.Count> topUsage(Connection c, UsageKind kind, long fromDay) throws SQLException {
+    String sql = "SELECT name, SUM(uses) AS total FROM usage_counts WHERE kind = ? AND day >= ?"
+        + " GROUP BY name ORDER BY total DESC, name LIMIT " + TOP_COUNTS;
+    List<Stats.Count> counts = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, kind.key());
+      s.setLong(2, fromDay);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          counts.add(new Stats.Count(r.getString(1), r.getLong(2)));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The most frequent questions of the unanswered log since {@code since}, near-duplicates counted together. */
+  public List<UnansweredGroup> topUnanswered(int limit, Instant since) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit < 1: " + limit);
+    }
+    String sql = "SELECT question, reason, logged_at, candidates FROM unanswered WHERE logged_at >= ? ORDER BY logged_at DESC, id DESC"
+        + " LIMIT " + MAX_LOGGED_ROWS;
+    List<NearDuplicates.Logged> logged = database.transaction("topUnanswered", c -> {
+      List<NearDuplicates.Logged> rows = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setLong(1, since.toEpochMilli());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.add(new NearDuplicates.Logged(r.getString(1), Reason.ofKey(r.getString(2)), Instant.ofEpochMilli(r.getLong(3)), fromJson(r.getString(4))));
+          }
+        }
+      }
+      return rows;
+    });
+    return NearDuplicates.group(logged, limit);
+  }
+
+  /** Passages with the most down votes over all time. */
+  public List<DownvotedAnswer> mostDownvoted(int limit) {
+    return mostDownvoted(limit, Instant.EPOCH);
+  }
+
+  /** Passages with the most down votes cast since {@code since}; ties by passage id. */
+  public List<DownvotedAnswer> mostDownvoted(int limit, Instant since) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit < 1: " + limit);
+    }
+    String down = "SUM(CASE WHEN v.vote < 0 THEN 1 ELSE 0 END)";
+    String sql = "SELECT a.passage_id, a.article_id, " + down + " AS down, SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END) AS up"
+        + " FROM votes v JOIN answers a ON a.id = v.answer_id"
+        + " WHERE v.voted_at >= ? AND a.passage_id IS NOT NULL"
+        + " GROUP BY a.passage_id, a.article_id HAVING " + down + " > 0"
+        + " ORDER BY down DESC, a.passage_id LIMIT ?";
+    return database.transaction("mostDownvoted", c -> {
+      List<DownvotedAnswer> answers = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setLong(1, since.toEpochMilli());
+        s.setInt(2, limit);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            String passageId = r.getString(1);
+            answers.add(new DownvotedAnswer(passageId, r.getString(2), r.getLong(3), r.getLong(4), List.of()));
+          }
+        }
+      }
+      List<DownvotedAnswer> withQuestions = new ArrayList<>();
+      for (DownvotedAnswer a : answers) {
+        withQuestions.add(new DownvotedAnswer(a.passageId(), a.articleId(), a.downVotes(), a.upVotes(), downvotedQuestions(c, a.passageId(), since)));
+      }
+      return withQuestions;
+    });
+  }
+
+  private static List<String> downvotedQuestions(Connection c, String passageId, Instant since) throws SQLException {
+    String sql = "SELECT DISTINCT a.question FROM answers a JOIN votes v ON v.answer_id = a.id"
+        + " WHERE a.passage_id = ? AND v.vote < 0 AND v.voted_at >= ? ORDER BY a.question LIMIT 3";
+    List<String> questions = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, passageId);
+      s.setLong(2, since.toEpochMilli());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          questions.add(r.getString(1));
+        }
+      }
+    }
+    return questions;
+  }
+
+  /** Runs a trivial query; throws {@link StoreException} when the database cannot be used. */
+  public void ping() {
+    database.transaction("ping", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT 1"); ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    });
+  }
+
+  private static String toJson(List<String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  private static List<String> fromJson(String json) {
+    try {
+      return JSON.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      // Written by toJson; a row edited by hand shows as it is rather than failing the report.
+      return List.of(json);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.briefbot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+
+/** The shipped knowledge folder and small knowledge folders built in tests from real files. */
+public final class TestKnowledge {
+  /** The knowledge folder the product ships: the seed article, curated FAQ and entities. */
+  public static final Path SHIPPED = Path.of("knowledge");
+  public static final Path SEED_ARTICLE = SHIPPED.resolve("articles/aws-openai-trainium.txt");
+
+  private TestKnowledge() {}
+
+  /** The answering core over the shipped knowledge with default settings. */
+  public static Core shippedCore() {
+    return Core.load(BriefbotConfig.defaults(), SHIPPED);
+  }
+
+  /** A copy of the shipped knowledge in {@code dir}, to add or break files in. */
+  public static Path copyShipped(Path dir) throws IOException {
+    for (String sub : new String[] {"articles", "faq", "entities"}) {
+      Path from = SHIPPED.resolve(sub);
+      Path to = Files.createDirectories(dir.resolve(sub));
+      try (var files = Files.list(from)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, to.resolve(file.getFileName()));
+        }
+      }
+    }
+    return dir;
+  }
+
+  public static void write(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A second article in the seed's format about another subject, for tests where several
+   * articles share one index. Test data only: it never ships.
+   */
+  public static final String SECOND_ARTICLE =
+      """
+      Microsoft expands Azure data centers in Norway with hydropower deal
+      #Microsoft #Azure #Norway #data centers #renewable energy
+      \u03c0 Key Takeaways
+      - Microsoft will build three new Azure data centers near Oslo.
+      - The sites will run entirely on hydropower under a 15-year supply contract.
+      \u03c0\u00b7\u03bf\u0388 Themes
+      Cloud Computing, Energy
+      \u03c0 Related People & Topics
+      Microsoft Azure
+      Cloud computing platform
+      Microsoft Azure is the cloud computing platform operated by Microsoft for application management via data centers.
+      Statkraft
+      Norwegian state-owned hydropower company
+      Statkraft is a hydropower company wholly owned by the Norwegian state and Europe's largest generator of renewable energy.
+      Deep Analysis
+      Why It Matters
+      Cheap renewable power lets Microsoft cut the energy cost of its Nordic cloud region while meeting its carbon goals.
+      Context & Background
+      - Norway's electricity comes almost entirely from hydropower, which keeps industrial power prices among the lowest in Europe.
+      What Happens Next
+      Construction of the first Oslo site starts in spring, with the region opening to customers within two years.
+      Frequently Asked Questions
+      The hydropower supply contract with Statkraft runs for 15 years and covers all three Oslo data centers.
+      """;
+}

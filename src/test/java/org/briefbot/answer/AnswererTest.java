@@ -1,0 +1,134 @@
+package org.briefbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.briefbot.TestKnowledge;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AnswererTest {
+  private final Core core = TestKnowledge.shippedCore();
+  private final Answerer answerer = core.answerer();
+
+  @AfterEach
+  void close() {
+    core.close();
+  }
+
+  @Test
+  void answersTheDealSizeWithTheBillionPassageAndNotesOnAwsAndOpenAi() {
+    Answer answer = answerer.answer("How much is the AWS deal worth?");
+    assertThat(answer.kind()).isEqualTo(Answer.Kind.PASSAGE);
+    Source source = answer.best().orElseThrow();
+    assertThat(source.text()).contains("$138 billion").hasSizeLessThan(1200);
+    assertThat(source.article()).isEqualTo("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(answer.entities()).extracting(EntityCard::name).contains("Amazon Web Services", "OpenAI").hasSizeLessThanOrEqualTo(3);
+    assertThat(answer.confidence()).isBetween(0.0, 1.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"What is the capital of Australia?", "Who won the 2018 World Cup?", "how tall is mount everest", "hi, can you write me a poem"})
+  void declinesQuestionsTheArticlesDoNotCover(String question) {
+    Answer answer = answerer.answer(question);
+    assertThat(answer.answered()).isFalse();
+    assertThat(answer.best()).isEmpty();
+    assertThat(answer.alternatives()).isNotEmpty().allSatisfy(a -> assertThat(a.section()).isEqualTo("topic"));
+  }
+
+  @Test
+  void answersEntityRequestsWithTheCard() {
+    Answer answer = answerer.answer("What is Annapurna Labs?");
+    assertThat(answer.kind()).isEqualTo(Answer.Kind.ENTITY);
+    assertThat(answer.best().orElseThrow().section()).isEqualTo("entity");
+    assertThat(answer.best().orElseThrow().text()).isEqualTo("Annapurna Labs is an Israeli microelectronics company. Since January 2015 it has been a wholly owned subsidiary of Amazon.com.");
+    EntityCard card = answer.entities().get(0);
+    assertThat(card.kind()).isNotBlank();
+    assertThat(card.articles()).containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(card.related()).isNotEmpty();
+  }
+
+  @Test
+  void findsEntitiesByAliasAndTypo() {
+    assertThat(answerer.answer("tell me about AWS").entities().get(0).name()).isEqualTo("Amazon Web Services");
+    assertThat(answerer.entity("/entity openai", "openai").entities().get(0).name()).isEqualTo("OpenAI");
+    assertThat(answerer.answer("anapurna labs?").entities().get(0).name()).isEqualTo("Annapurna Labs");
+  }
+
+  @Test
+  void unknownEntityIsDeclined() {
+    assertThat(answerer.entity("/entity Tesla", "Tesla").answered()).isFalse();
+  }
+
+  @Test
+  void routesWhyItMattersToThatSection() {
+    Answer answer = answerer.answer("why does it matter?");
+    assertThat(answer.best().orElseThrow().section()).isEqualTo("why_it_matters");
+  }
+
+  @Test
+  void routesWhatHappensNextToThatSection() {
+    assertThat(answerer.answer("so what happens next?").best().orElseThrow().section()).isEqualTo("what_happens_next");
+  }
+
+  @Test
+  void sameQuestionGetsTheSameAnswer() {
+    assertThat(answerer.answer("are ai workloads a big part of cloud spending?"))
+        .isEqualTo(answerer.answer("are ai workloads a big part of cloud spending?"));
+  }
+
+  @Test
+  void alternativesAreOtherPassagesAndNeverRepeatTheAnswer() {
+    Answer answer = answerer.answer("Trainium chips NVIDIA");
+    String best = answer.best().orElseThrow().text();
+    assertThat(answer.alternatives()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(answer.alternatives()).allSatisfy(a -> {
+      assertThat(best).doesNotContain(a.text());
+      assertThat(a.text()).doesNotContain(best);
+    });
+  }
+
+  @Test
+  void keySentenceIsTheSentenceThatAnswers() {
+    Answer answer = answerer.answer("when will the deal's implementation begin");
+    Source source = answer.best().orElseThrow();
+    assertThat(source.text()).contains(source.keySentence());
+    assertThat(source.keySentence()).contains("implementation will begin");
+  }
+
+  @Test
+  void veryLongQuestionIsAnsweredFromItsBeginning() {
+    String question = "How much is the AWS deal worth? " + "blah ".repeat(2000);
+    Answer answer = answerer.answer(question);
+    assertThat(answer.question()).isEqualTo(question);
+    assertThat(answer.best().orElseThrow().text()).contains("138 billion");
+  }
+
+  @Test
+  void oddUnicodeIsHarmless() {
+    assertThat(answerer.answer("\u0000\uFEFF\u202E trainium \uD83D\uDE80 chips?").answered()).isTrue();
+    assertThat(answerer.answer("\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80").answered()).isFalse();
+  }
+
+  @Test
+  void questionAboutOneArticleIsAnsweredFromThatArticle(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
+    try (Core two = Core.load(BriefbotConfig.defaults(), dir)) {
+      Answer norway = two.answerer().answer("how long is the hydropower contract?");
+      assertThat(norway.best().orElseThrow().articleId()).isEqualTo("azure-norway");
+      assertThat(norway.best().orElseThrow().text()).containsPattern("15.year");
+      Answer aws = two.answerer().answer("How much is the AWS deal worth?");
+      assertThat(aws.best().orElseThrow().text()).contains("138 billion");
+      Answer next = two.answerer().answer("what happens next?", Optional.of("azure-norway"));
+      assertThat(next.best().orElseThrow().text()).startsWith("Construction of the first Oslo site");
+    }
+  }
+}

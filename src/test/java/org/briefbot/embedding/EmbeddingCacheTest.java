@@ -1,0 +1,76 @@
+package org.briefbot.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddingCacheTest {
+  @TempDir Path dir;
+
+  @Test
+  void keepsVectorsAcrossReopening() {
+    EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 3);
+    cache.putAll(Map.of("OpenAI will use Trainium chips.", new float[] {0.6f, 0.8f, 0f}));
+
+    EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 3);
+
+    assertThat(reopened.size()).isEqualTo(1);
+    assertThat(reopened.find("OpenAI will use Trainium chips.")).hasValueSatisfying(v -> assertThat(v).containsExactly(0.6f, 0.8f, 0f));
+    assertThat(reopened.find("OpenAI will use Trainium chips")).isEmpty();
+  }
+
+  @Test
+  void storesEachTextOnce() throws IOException {
+    EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 2);
+    cache.putAll(Map.of("same text", new float[] {1f, 0f}));
+    long size = Files.size(cache.file());
+
+    cache.putAll(Map.of("same text", new float[] {1f, 0f}));
+
+    assertThat(Files.size(cache.file())).isEqualTo(size);
+  }
+
+  @Test
+  void dropsRecordCutShortByACrash() throws IOException {
+    EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 2);
+    cache.putAll(Map.of("whole", new float[] {1f, 0f}));
+    long whole = Files.size(cache.file());
+    Files.write(cache.file(), new byte[] {1, 2, 3, 4, 5}, StandardOpenOption.APPEND);
+
+    EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 2);
+    reopened.putAll(Map.of("after", new float[] {0f, 1f}));
+
+    assertThat(EmbeddingCache.open(dir, "model-a", 2).find("after")).hasValueSatisfying(v -> assertThat(v).containsExactly(0f, 1f));
+    assertThat(Files.size(cache.file())).isEqualTo(2 * whole - headerSize(whole));
+  }
+
+  @Test
+  void refusesVectorsOfAnotherSize() {
+    EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 2);
+
+    assertThatThrownBy(() -> cache.putAll(Map.of("text", new float[] {1f, 0f, 0f})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("vector has 3 dimensions, the cache 2");
+  }
+
+  @Test
+  void refusesFileOfAnotherDimension() {
+    EmbeddingCache.open(dir, "model-a", 2);
+
+    assertThatThrownBy(() -> EmbeddingCache.open(dir, "model-a", 3))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not an embedding cache of model-a with 3 dimensions (found model-a, 2)");
+  }
+
+  /** The header is what remains of the file size once one record (32-byte key, two floats) is taken off. */
+  private static long headerSize(long withOneRecord) {
+    return withOneRecord - (32 + 2 * 4);
+  }
+}

@@ -1,0 +1,91 @@
+package org.briefbot.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real model on real sentences from the seed article. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PassageEmbedderTest {
+  private static final String PRICING =
+      "OpenAI likely secured better pricing, more dedicated AI infrastructure, and greater access to Amazon's custom Trainium chips.";
+  private static final String OUTAGE =
+      "If Amazon experiences service disruptions or fails to meet scaling requirements, it could severely impact OpenAI's product development.";
+
+  private SentenceEncoder encoder;
+
+  @BeforeAll
+  void loadModel() {
+    encoder = SentenceEncoder.load();
+  }
+
+  @AfterAll
+  void closeModel() {
+    encoder.close();
+  }
+
+  @Test
+  void embedsTextAsUnitVectorOfModelSize() {
+    float[] vector = encoder.embed(PRICING);
+
+    assertThat(vector).hasSize(SentenceEncoder.DIMENSIONS);
+    assertThat(dot(vector, vector)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+  }
+
+  @Test
+  void placesQuestionNearerItsAnswerThanAnotherPassage() {
+    float[] question = encoder.embed("why did openai pick amazon?");
+
+    assertThat(dot(question, encoder.embed(PRICING))).isGreaterThan(dot(question, encoder.embed(OUTAGE)));
+  }
+
+  @Test
+  void embedsTheSameTextToTheSameVector() {
+    assertThat(encoder.embed(OUTAGE)).containsExactly(encoder.embed(OUTAGE));
+  }
+
+  @Test
+  void reusesCachedVectorsAfterRestart(@TempDir Path cacheDir) {
+    List<String> passages = List.of(PRICING, OUTAGE, PRICING);
+    PassageEmbedder first = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    long before = encoder.textsEmbedded();
+    List<float[]> vectors = first.embedAll(passages);
+    long embeddedFirst = encoder.textsEmbedded() - before;
+
+    // A restart: a new cache object reads the same folder.
+    PassageEmbedder second = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    long beforeSecond = encoder.textsEmbedded();
+    List<float[]> again = second.embedAll(passages);
+
+    assertThat(embeddedFirst).isEqualTo(2);
+    assertThat(encoder.textsEmbedded() - beforeSecond).isZero();
+    for (int i = 0; i < passages.size(); i++) {
+      assertThat(again.get(i)).containsExactly(vectors.get(i));
+    }
+  }
+
+  @Test
+  void embedsOnlyTextsTheCacheLacks(@TempDir Path cacheDir) {
+    PassageEmbedder embedder = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    embedder.embedAll(List.of(PRICING));
+    long before = encoder.textsEmbedded();
+
+    embedder.embedAll(List.of(PRICING, OUTAGE));
+
+    assertThat(encoder.textsEmbedded() - before).isEqualTo(1);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}

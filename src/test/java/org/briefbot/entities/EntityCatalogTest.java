@@ -1,0 +1,68 @@
+package org.briefbot.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.briefbot.TestKnowledge;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntityCatalogTest {
+  private final EntityCatalog seed = EntityCatalog.build(new KnowledgeLoader().load(TestKnowledge.SHIPPED));
+
+  @Test
+  void mergesCuratedAliasesWithTheArticleNote() {
+    Entity aws = seed.find("AWS").orElseThrow();
+    assertThat(aws.name()).isEqualTo("Amazon Web Services");
+    assertThat(aws.summary()).startsWith("Amazon Web Services, Inc. (AWS) is a subsidiary of Amazon");
+    assertThat(aws.articleIds()).containsExactly("aws-openai-trainium");
+  }
+
+  @Test
+  void learnsAnAcronymThatStandsForTheName() {
+    assertThat(seed.find("ML")).map(Entity::name).contains("Machine learning");
+  }
+
+  @Test
+  void ignoresAParenthesisedAcronymOfAnotherPhrase() {
+    // The OpenAI note says "artificial intelligence (AI)": AI is not a name of OpenAI.
+    assertThat(seed.find("AI")).isEmpty();
+    assertThat(seed.find("OpenAI").orElseThrow().aliases()).doesNotContain("AI");
+  }
+
+  @Test
+  void findsMisspeltNamesOnlyWhenAskedLeniently() {
+    assertThat(seed.find("anapurna labs")).isEmpty();
+    assertThat(seed.findLenient("anapurna labs")).map(Entity::name).contains("Annapurna Labs");
+    assertThat(seed.findLenient("was")).isEmpty();
+  }
+
+  @Test
+  void linksTheLongestNameFirst() {
+    assertThat(seed.mentionedIn("Amazon Web Services and Amazon").stream().map(Entity::name))
+        .containsExactly("Amazon Web Services", "Amazon");
+  }
+
+  @Test
+  void entitiesOfAnArticleAreRelated() {
+    assertThat(seed.find("OpenAI").orElseThrow().related()).contains("Amazon Web Services", "NVIDIA", "Microsoft");
+  }
+
+  @Test
+  void entityInTwoArticlesIsOneEntityThatKnowsBoth(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
+    Knowledge knowledge = new KnowledgeLoader().load(dir);
+    EntityCatalog catalog = EntityCatalog.build(knowledge);
+
+    Entity azure = catalog.find("Azure").orElseThrow();
+    assertThat(azure.name()).isEqualTo("Microsoft Azure");
+    assertThat(azure.articleIds()).containsExactly("aws-openai-trainium", "azure-norway");
+    assertThat(catalog.all().stream().filter(e -> e.name().equalsIgnoreCase("Microsoft Azure"))).hasSize(1);
+    assertThat(catalog.find("Statkraft").orElseThrow().related()).contains("Microsoft Azure");
+    assertThat(catalog.find("Statkraft").orElseThrow().related()).doesNotContain("OpenAI");
+  }
+}

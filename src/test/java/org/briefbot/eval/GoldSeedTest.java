@@ -1,0 +1,42 @@
+package org.briefbot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gold questions about the seed, answered by the product as configured by default (hybrid).
+ * The floors are what hybrid reaches (45 of 54 right first, 11 of 12 out-of-scope declined);
+ * the build fails if a change loses any of it.
+ */
+class GoldSeedTest {
+  private static final Path GOLD = Path.of("src/test/resources/gold/seed.jsonl");
+
+  @Test
+  void goldFileHasEnoughQuestionsOfBothKinds() {
+    List<GoldQuestion> questions = GoldEval.read(GOLD);
+    assertThat(questions.stream().filter(q -> !q.outOfScope())).hasSizeGreaterThanOrEqualTo(40);
+    assertThat(questions.stream().filter(GoldQuestion::outOfScope)).hasSizeGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void defaultModeKeepsItsGoldFigures() {
+    BriefbotConfig config = BriefbotConfig.defaults();
+    assertThat(config.retrieval().mode()).isEqualTo("hybrid");
+
+    GoldReport report;
+    try (Core core = Core.load(config, Path.of("knowledge"))) {
+      report = new GoldEval().run(core.answerer(), GoldEval.read(GOLD));
+    }
+
+    assertThat(report.answerable()).isEqualTo(54);
+    assertThat(report.outOfScope()).isEqualTo(12);
+    assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.83);
+    assertThat(report.hit3()).isGreaterThanOrEqualTo(0.90);
+    assertThat(report.declineAccuracy()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.91);
+  }
+}

@@ -1,0 +1,97 @@
+package org.briefbot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.briefbot.TestKnowledge;
+import org.briefbot.entities.EntityCatalog;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PassageIndexTest {
+  private final Knowledge knowledge = new KnowledgeLoader().load(TestKnowledge.SHIPPED);
+  private final PassageIndex index =
+      PassageIndex.build(
+          new IndexInput(knowledge.passages(), Map.of(), EntityCatalog.build(knowledge).synonymGroups()),
+          IndexSettings.defaults(0.9, 0.4, true),
+          new TextAnalysis());
+
+  @AfterEach
+  void close() {
+    index.close();
+  }
+
+  @Test
+  void indexesEveryPassage() {
+    assertThat(index.size()).isEqualTo(knowledge.passages().size());
+  }
+
+  @Test
+  void aliasFindsPassagesThatUseTheFullName() {
+    List<Hit> hits = index.search(SearchRequest.of("Amazon Web Services launch", 5));
+    assertThat(hits.get(0).passage().text()).contains("2006 launch");
+  }
+
+  @Test
+  void misspeltWordFindsTheWordTheIndexKnows() {
+    List<Hit> hits = index.search(SearchRequest.of("trainum", 3));
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.get(0).passage().text()).containsIgnoringCase("trainium");
+    assertThat(hits.get(0).coverage()).isEqualTo(1.0);
+  }
+
+  @Test
+  void questionOfUnknownWordsMatchesNothing() {
+    assertThat(index.search(SearchRequest.of("capital of Australia", 5))).isEmpty();
+  }
+
+  @Test
+  void coverageCountsTheShareOfTheQuestionMatched() {
+    Hit full = index.search(SearchRequest.of("Microsoft investment 2019", 1)).get(0);
+    assertThat(full.passage().text()).contains("$1 billion investment");
+    assertThat(full.coverage()).isEqualTo(1.0);
+    Hit partial = index.search(SearchRequest.of("Microsoft investment in bananas", 1)).get(0);
+    assertThat(partial.coverage()).isGreaterThan(0).isLessThan(1);
+  }
+
+  @Test
+  void questionOfStopWordsOnlyMatchesNothing() {
+    assertThat(index.search(SearchRequest.of("what is it?", 5))).isEmpty();
+  }
+
+  @Test
+  void askedForSectionComesFirst() {
+    SearchRequest request = new SearchRequest("", java.util.Optional.of(Section.WHAT_HAPPENS_NEXT), java.util.Optional.empty(), 3);
+    assertThat(index.search(request).get(0).passage().section()).isEqualTo(Section.WHAT_HAPPENS_NEXT);
+  }
+
+  @Test
+  void sameSearchGivesSameHitsInSameOrder() {
+    List<String> first = ids(index.search(SearchRequest.of("AI chips", 20)));
+    List<String> second = ids(index.search(SearchRequest.of("AI chips", 20)));
+    assertThat(first).hasSizeGreaterThan(5).isEqualTo(second);
+  }
+
+  @Test
+  void passagesOfAnArticleComeInReadingOrder() {
+    List<Passage> passages = index.passagesOf("aws-openai-trainium");
+    assertThat(passages.get(0).section()).isEqualTo(Section.KEY_TAKEAWAY);
+    assertThat(passages.get(0).text()).isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+    assertThat(passages).extracting(Passage::section).isSorted();
+  }
+
+  @Test
+  void findsAPassageById() {
+    assertThat(index.find("aws-openai-trainium#why_it_matters#0")).map(Passage::section).contains(Section.WHY_IT_MATTERS);
+    assertThat(index.find("no-such#id#0")).isEmpty();
+  }
+
+  private static List<String> ids(List<Hit> hits) {
+    return hits.stream().map(h -> h.passage().id()).toList();
+  }
+}
