@@ -91,6 +91,7 @@ final class FollowUps {
     return passages.stream().filter(p -> p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ);
   }
 
+  /** The article's Why It Matters, or the next part of it when the chat has seen that already. */
   private Turn why(Context context) {
     Optional<String> article = article(context);
     if (article.isEmpty()) {
@@ -100,7 +101,21 @@ final class FollowUps {
     if (!answer.answered()) {
       return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context));
     }
-    return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context.then(answer)));
+    Optional<Answer> unseen = context.wasShown(answer.best().orElseThrow().passageId())
+        ? nextWhy(article.get(), context).flatMap(id -> answerer.chosen(context.thread().question(), id))
+        : Optional.of(answer);
+    if (unseen.isEmpty()) {
+      String more = "That is why it matters, in the article's words, just above. /more " + article.get() + " has the whole article.";
+      return new Turn(new Reply.Message(more), Optional.of(context));
+    }
+    return new Turn(new Reply.Answered(unseen.get(), Optional.empty()), Optional.of(context.then(unseen.get())));
+  }
+
+  private Optional<String> nextWhy(String article, Context context) {
+    return answerer.passagesOf(article).stream()
+        .filter(p -> p.section() == Section.WHY_IT_MATTERS && !context.wasShown(p.id()))
+        .map(Passage::id)
+        .findFirst();
   }
 
   /**

@@ -116,6 +116,17 @@ class ConversationTest {
   }
 
   @Test
+  void whyNeverRepeatsWhatTheChatHasJustRead() {
+    Optional<Context> context = conversation.reply(DEAL, Optional.empty()).context();
+    Turn read = conversation.reply("/passage aws-openai-trainium#why_it_matters#0", context);
+
+    Turn why = conversation.reply("why?", read.context());
+
+    assertThat(((Reply.Message) why.reply()).text())
+        .isEqualTo("That is why it matters, in the article's words, just above. /more aws-openai-trainium has the whole article.");
+  }
+
+  @Test
   void tellMeMoreWalksThroughPassagesWithoutRepeatingOne() {
     Optional<Context> context = conversation.reply(DEAL, Optional.empty()).context();
     List<String> shown = new ArrayList<>(context.orElseThrow().shown());

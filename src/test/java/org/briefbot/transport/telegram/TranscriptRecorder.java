@@ -42,8 +42,8 @@ public final class TranscriptRecorder {
   private void record() throws InterruptedException {
     say("/start");
     say("How much is the AWS deal worth?");
-    say("tell me more");
     say("why?");
+    say("tell me more");
     say("what about Microsoft?");
     tap("🔎 Industry analysts");
     tap("ℹ️ Microsoft");
