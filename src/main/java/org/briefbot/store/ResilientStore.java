@@ -75,9 +75,9 @@ public final class ResilientStore {
   }
 
   /** {@link Store#saveContext}; dropped while the store is unavailable. */
-  public void saveContext(long chatId, String articleId, String passageId) {
+  public void saveContext(long chatId, String articleId, String passageId, String state) {
     call("saveContext", s -> {
-      s.saveContext(chatId, articleId, passageId);
+      s.saveContext(chatId, articleId, passageId, state);
       return true;
     });
   }

@@ -236,20 +236,26 @@ public final class Store {
     }
   }
 
-  /** Remembers the last answer in a chat, replacing the one before. */
-  public void saveContext(long chatId, String articleId, String passageId) {
+  /**
+   * Remembers the last answer in a chat, replacing the one before.
+   *
+   * @param state the channel's whole context for the chat, e.g. JSON text; stored as it is
+   */
+  public void saveContext(long chatId, String articleId, String passageId, String state) {
     Objects.requireNonNull(articleId, "articleId");
     Objects.requireNonNull(passageId, "passageId");
+    Objects.requireNonNull(state, "state");
     long now = clock.millis();
-    String sql = "INSERT INTO chat_context (chat_id, article_id, passage_id, saved_at) VALUES (?, ?, ?, ?)"
+    String sql = "INSERT INTO chat_context (chat_id, article_id, passage_id, state, saved_at) VALUES (?, ?, ?, ?, ?)"
         + " ON CONFLICT (chat_id) DO UPDATE SET article_id = excluded.article_id, passage_id = excluded.passage_id,"
-        + " saved_at = excluded.saved_at";
+        + " state = excluded.state, saved_at = excluded.saved_at";
     database.transaction("saveContext", c -> {
       try (PreparedStatement s = c.prepareStatement(sql)) {
         s.setLong(1, chatId);
         s.setString(2, articleId);
         s.setString(3, passageId);
-        s.setLong(4, now);
+        s.setString(4, state);
+        s.setLong(5, now);
         return s.executeUpdate();
       }
     });
@@ -261,12 +267,15 @@ public final class Store {
       throw new IllegalArgumentException("ttl < 0: " + ttl);
     }
     long oldest = clock.millis() - ttl.toMillis();
+    String sql = "SELECT article_id, passage_id, state, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?";
     return database.transaction("loadContext", c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT article_id, passage_id, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?")) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
         s.setLong(1, chatId);
         s.setLong(2, oldest);
         try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new ChatContext(chatId, r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)))) : Optional.empty();
+          return r.next()
+              ? Optional.of(new ChatContext(chatId, r.getString(1), r.getString(2), Optional.ofNullable(r.getString(3)), Instant.ofEpochMilli(r.getLong(4))))
+              : Optional.empty();
         }
       }
     });

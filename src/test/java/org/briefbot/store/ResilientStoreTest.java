@@ -62,7 +62,7 @@ class ResilientStoreTest {
     assertThat(store.recordAnswer(StoreBehaviour.answered("How much is the deal worth?", "aws#takeaways#0", 0.9))).isEmpty();
     assertThat(store.vote(1, StoreBehaviour.ALICE, Vote.DOWN)).isEmpty();
     store.logUnanswered(new UnansweredRecord(1, OptionalLong.empty(), "Who won?", Reason.DECLINED, 0, List.of()));
-    store.saveContext(1, "aws-openai-trainium", "aws#why#0");
+    store.saveContext(1, "aws-openai-trainium", "aws#why#0", "{}");
     assertThat(store.loadContext(1, Duration.ofMinutes(15))).isEmpty();
     store.countUsage(UsageKind.COMMAND, "topics");
     clock.advance(Duration.ofSeconds(6));
@@ -110,7 +110,7 @@ class ResilientStoreTest {
   void passesCallsThroughWhileTheDatabaseWorks() {
     ResilientStore store = ResilientStore.open("jdbc:sqlite:" + dir.resolve("briefbot.db"), clock);
 
-    store.saveContext(7, "aws-openai-trainium", "aws#why#0");
+    store.saveContext(7, "aws-openai-trainium", "aws#why#0", "{}");
 
     assertThat(store.loadContext(7, Duration.ofMinutes(15))).map(ChatContext::passageId).isEqualTo(Optional.of("aws#why#0"));
     assertThat(store.check()).isEmpty();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +29,18 @@ class SqliteStoreTest extends StoreBehaviour {
     Store.open("jdbc:sqlite:" + file, clock).ping();
 
     assertThat(file).isRegularFile();
+  }
+
+  @Test
+  void readsAContextSavedBeforeItHadAStateAsOneWithoutState() throws Exception {
+    String url = freshUrl();
+    Store store = Store.open(url, clock);
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO chat_context (chat_id, article_id, passage_id, saved_at) VALUES (7, 'aws', 'aws#why#0', "
+          + clock.millis() + ")");
+    }
+
+    assertThat(store.loadContext(7, Duration.ofMinutes(15))).hasValueSatisfying(context -> assertThat(context.state()).isEmpty());
   }
 
   @Test

@@ -143,13 +143,14 @@ abstract class StoreBehaviour {
 
   @Test
   void remembersTheLastAnswerOfAChatForAsLongAsItsTimeToLive() {
-    store.saveContext(CHAT, "aws-openai-trainium", "aws#why#0");
+    store.saveContext(CHAT, "aws-openai-trainium", "aws#why#0", "{\"first\": true}");
     clock.advance(Duration.ofMinutes(5));
-    store.saveContext(CHAT, "aws-openai-trainium", "aws#why#1");
+    store.saveContext(CHAT, "aws-openai-trainium", "aws#why#1", "{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}");
     clock.advance(Duration.ofMinutes(10));
 
     assertThat(store.loadContext(CHAT, Duration.ofMinutes(15)))
-        .contains(new ChatContext(CHAT, "aws-openai-trainium", "aws#why#1", MONDAY.plus(Duration.ofMinutes(5))));
+        .contains(new ChatContext(CHAT, "aws-openai-trainium", "aws#why#1", Optional.of("{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}"),
+            MONDAY.plus(Duration.ofMinutes(5))));
     assertThat(store.loadContext(CHAT, Duration.ofMinutes(9))).isEmpty();
     assertThat(store.loadContext(CHAT + 1, Duration.ofMinutes(15))).isEmpty();
   }
@@ -161,7 +162,7 @@ abstract class StoreBehaviour {
     Store second = Store.open(url, clock);
 
     long id = first.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
-    first.saveContext(CHAT, "aws-openai-trainium", "aws#takeaways#0");
+    first.saveContext(CHAT, "aws-openai-trainium", "aws#takeaways#0", "{}");
 
     assertThat(second.vote(id, BOB, Vote.DOWN)).isEqualTo(VoteOutcome.RECORDED);
     assertThat(second.loadContext(CHAT, Duration.ofMinutes(15))).map(ChatContext::passageId).contains("aws#takeaways#0");
