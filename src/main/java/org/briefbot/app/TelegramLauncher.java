@@ -1,16 +1,19 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.store.ResilientStore;
 import org.briefbot.transport.telegram.TelegramBot;
 import org.briefbot.transport.telegram.TelegramSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs briefbot on Telegram until the process is told to stop (SIGTERM, Ctrl-C): the shutdown
- * hook lets replies in flight go out, stops every thread and releases the index.
+ * Runs briefbot on Telegram until the process is told to stop (SIGTERM, Ctrl-C): the knowledge
+ * folder is followed and reloaded live, state goes to the store at {@code store.url}, and the
+ * shutdown hook lets replies in flight go out, stops every thread and releases the index.
  */
 final class TelegramLauncher {
   private static final Logger log = LoggerFactory.getLogger(TelegramLauncher.class);
@@ -18,29 +21,31 @@ final class TelegramLauncher {
   private TelegramLauncher() {}
 
   static int run(BriefbotConfig config, Path knowledgeDir, String token) {
-    TelegramSettings settings = TelegramSettings.from(config.telegram(), System.getenv());
-    Core core = Core.load(config, knowledgeDir);
-    CheckCommand.logReport(core.knowledge().report());
+    TelegramSettings settings = TelegramSettings.from(config, System.getenv());
+    ResilientStore store = ResilientStore.open(config.store().url(), Clock.systemUTC()); // opens on first use: a database outage does not stop the start
+    LiveServing serving = LiveServing.load(config, knowledgeDir);
+    CheckCommand.logReport(serving.core().knowledge().report());
     TelegramBot bot;
     try {
-      bot = TelegramBot.start(core.conversation(), settings, token);
+      bot = TelegramBot.start(serving, store, settings, token);
     } catch (RuntimeException e) {
-      core.close();
+      serving.close();
       throw e;
     }
+    serving.watch(); // after the start, so that the bot hears about every reload
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot, core, stopped), "briefbot-shutdown"));
-    log.info("briefbot is on Telegram as @{} ({}); stop it with SIGTERM or Ctrl-C", bot.username(),
-        bot.webhookPort().isPresent() ? "webhook on port " + bot.webhookPort().getAsInt() : "long polling");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot, serving, stopped), "briefbot-shutdown"));
+    log.info("briefbot is on Telegram as @{} ({}); state in {}; stop it with SIGTERM or Ctrl-C", bot.username(),
+        bot.webhookPort().isPresent() ? "webhook on port " + bot.webhookPort().getAsInt() : "long polling", store.describe());
     awaitUninterruptibly(stopped);
     return 0;
   }
 
-  private static void stop(TelegramBot bot, Core core, CountDownLatch stopped) {
+  private static void stop(TelegramBot bot, LiveServing serving, CountDownLatch stopped) {
     log.info("Stopping: finishing replies in flight");
     try {
       bot.close();
-      core.close();
+      serving.close();
       log.info("Stopped");
     } finally {
       stopped.countDown();

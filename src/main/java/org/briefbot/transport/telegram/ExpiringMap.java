@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * A thread-safe map whose entries expire {@code ttl} after they were last put, and which holds at
- * most {@code capacity} entries, dropping the least recently put first. Chat contexts and button
- * actions live here: memory stays bounded however many chats come and go.
+ * most {@code capacity} entries, dropping the least recently put first. Commands of buttons too
+ * long for their callback data live here: memory stays bounded however many replies go out.
+ * (Chat contexts live in the store, where replicas share them.)
  */
 final class ExpiringMap<K, V> {
   private record Entry<V>(V value, Instant expires) {}

@@ -31,23 +31,21 @@ final class InlineAnswers {
   private static final int TITLE_CHARS = 64;
   private static final int DESCRIPTION_CHARS = 120;
 
-  private final Conversation conversation;
   private final TelegramFormatter formatter;
   private final MessageSplitter splitter;
 
-  InlineAnswers(Conversation conversation, TelegramFormatter formatter, MessageSplitter splitter) {
-    this.conversation = conversation;
+  InlineAnswers(TelegramFormatter formatter, MessageSplitter splitter) {
     this.formatter = formatter;
     this.splitter = splitter;
   }
 
-  List<InlineQueryResult> results(String query) {
+  /** The results for {@code query}, from the knowledge {@code conversation} serves. */
+  List<InlineQueryResult> results(Conversation conversation, String query) {
     String question = query == null ? "" : query.strip();
-    return question.isEmpty() ? articles() : answers(conversation.answerer().answer(question));
+    return question.isEmpty() ? articles(conversation) : answers(conversation.answerer(), conversation.answerer().answer(question));
   }
 
-  private List<InlineQueryResult> answers(Answer answer) {
-    Answerer answerer = conversation.answerer();
+  private List<InlineQueryResult> answers(Answerer answerer, Answer answer) {
     List<InlineQueryResultArticle> results = new ArrayList<>();
     if (answer.kind() == Answer.Kind.PASSAGE) {
       results.add(passage(answer));
@@ -87,7 +85,7 @@ final class InlineAnswers {
     return article("e" + card.name(), Html.shorten(title, TITLE_CHARS), answer.best().orElseThrow().text(), formatter.answerHtml(answer));
   }
 
-  private List<InlineQueryResult> articles() {
+  private List<InlineQueryResult> articles(Conversation conversation) {
     List<InlineQueryResult> results = new ArrayList<>();
     for (Article a : conversation.answerer().articles().stream().limit(MAX_RESULTS).toList()) {
       Reply listing = conversation.handle("/more " + a.id());

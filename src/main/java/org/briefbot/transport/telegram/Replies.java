@@ -2,6 +2,7 @@ package org.briefbot.transport.telegram;
 
 import java.util.List;
 import java.util.Optional;
+import org.briefbot.store.Vote;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -16,6 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * one, all through the {@link Outbox}.
  */
 final class Replies {
+  static final String UP = "👍";
+  static final String DOWN = "👎";
   private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
   private final Outbox outbox;
@@ -61,16 +64,23 @@ final class Replies {
     }
   }
 
-  /** The rendered buttons as Telegram's inline keyboard; empty when there are none. */
+  /** The rendered buttons as Telegram's inline keyboard, votes last; empty when there are none. */
   Optional<InlineKeyboardMarkup> keyboard(Rendered reply) {
-    if (reply.keyboard().isEmpty()) {
+    if (reply.keyboard().isEmpty() && reply.votesOn().isEmpty()) {
       return Optional.empty();
     }
     InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
     for (List<Button> row : reply.keyboard()) {
       markup.keyboardRow(new InlineKeyboardRow(row.stream().map(this::button).toList()));
     }
+    reply.votesOn().ifPresent(answerId -> markup.keyboardRow(votes(answerId)));
     return Optional.of(markup.build());
+  }
+
+  private static InlineKeyboardRow votes(long answerId) {
+    return new InlineKeyboardRow(
+        InlineKeyboardButton.builder().text(UP).callbackData(CallbackData.vote(answerId, Vote.UP)).build(),
+        InlineKeyboardButton.builder().text(DOWN).callbackData(CallbackData.vote(answerId, Vote.DOWN)).build());
   }
 
   private InlineKeyboardButton button(Button button) {

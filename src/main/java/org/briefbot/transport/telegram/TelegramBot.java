@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +21,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.briefbot.store.ResilientStore;
 import org.briefbot.transport.Command;
-import org.briefbot.transport.Context;
 import org.briefbot.transport.Conversation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +32,14 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * briefbot on Telegram: long polling or a webhook in, the {@link Conversation} in the middle, the
- * {@link Outbox} out. Owns every thread and HTTP client it uses, and {@link #close()} stops them
- * all within a few seconds after letting replies in flight go out.
+ * briefbot on Telegram: long polling or a webhook in, the {@link Conversation} of the knowledge
+ * serving now in the middle, the {@link Outbox} out, and the store beside it for votes, the
+ * unanswered log and each chat's context. Owns every thread and HTTP client it uses, and
+ * {@link #close()} stops them all within a few seconds after letting replies in flight go out.
  */
 public final class TelegramBot implements AutoCloseable {
   /** What we ask Telegram for; anything else would only be ignored. */
@@ -47,7 +51,6 @@ public final class TelegramBot implements AutoCloseable {
   /** Shutdown budget: handlers in flight, then replies in flight. */
   private static final Duration FINISH_HANDLING = Duration.ofSeconds(2);
   private static final Duration FINISH_SENDING = Duration.ofSeconds(3);
-  private static final int MAX_CHATS_REMEMBERED = 10_000;
   private static final int MAX_LONG_BUTTONS = 10_000;
   private static final Duration LONG_BUTTONS_WORK_FOR = Duration.ofDays(2);
   private static final int WORKERS = 4;
@@ -59,25 +62,33 @@ public final class TelegramBot implements AutoCloseable {
   private final ScheduledExecutorService outboxThread = Executors.newSingleThreadScheduledExecutor(new NamedThreads("outbox"));
   private final SerialLanes lanes = new SerialLanes(workers);
   private final Outbox outbox;
+  private final Serving serving;
+  private final TelegramSettings settings;
+  private final Replies replies;
   private final User me;
   private final AutoCloseable receiver;
   private final OptionalInt webhookPort;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TelegramBot(Conversation conversation, TelegramSettings settings, String token) {
+  private TelegramBot(Serving serving, ResilientStore store, TelegramSettings settings, String token) {
     this.redactor = new Redactor(token);
+    this.serving = serving;
+    this.settings = settings;
     OkHttpTelegramClient client = new OkHttpTelegramClient(new ObjectMapper(), sendingHttp, token, settings.apiUrl());
     this.outbox = new Outbox(client, new RateLimiter(RateLimits.TELEGRAM), RetryPolicy.DEFAULT, outboxThread, redactor, Clock.systemUTC());
+    CallbackData callbacks = new CallbackData(MAX_LONG_BUTTONS, LONG_BUTTONS_WORK_FOR, Clock.systemUTC());
+    this.replies = new Replies(outbox, new MessageSplitter(), callbacks);
     try {
       this.me = await(outbox.call(new GetMe()), "getMe");
       registerCommands();
-      UpdateIntake intake = new UpdateIntake(handler(conversation, settings), lanes, redactor);
+      UpdateIntake intake = new UpdateIntake(handler(store, callbacks), lanes, redactor);
       this.receiver = settings.webhook().isPresent() ? webhook(settings.webhook().get(), intake) : polling(token, settings, intake);
     } catch (RuntimeException e) {
       stopThreads(); // a bot that failed to start must not keep the JVM alive
       throw e;
     }
     this.webhookPort = receiver instanceof WebhookReceiver server ? OptionalInt.of(server.port()) : OptionalInt.empty();
+    serving.onReload(this::reloaded);
   }
 
   /**
@@ -86,10 +97,11 @@ public final class TelegramBot implements AutoCloseable {
    * @throws IllegalStateException when Telegram cannot be reached or refuses the token; the
    *     message never contains the token
    */
-  public static TelegramBot start(Conversation conversation, TelegramSettings settings, String token) {
-    Objects.requireNonNull(conversation, "conversation");
+  public static TelegramBot start(Serving serving, ResilientStore store, TelegramSettings settings, String token) {
+    Objects.requireNonNull(serving, "serving");
+    Objects.requireNonNull(store, "store");
     Objects.requireNonNull(settings, "settings");
-    return new TelegramBot(conversation, settings, token);
+    return new TelegramBot(serving, store, settings, token);
   }
 
   /** The bot's username, from getMe. */
@@ -102,25 +114,55 @@ public final class TelegramBot implements AutoCloseable {
     return webhookPort;
   }
 
-  private UpdateHandler handler(Conversation conversation, TelegramSettings settings) {
+  private UpdateHandler handler(ResilientStore store, CallbackData callbacks) {
     TelegramFormatter formatter = new TelegramFormatter();
-    MessageSplitter splitter = new MessageSplitter();
-    CallbackData callbacks = new CallbackData(MAX_LONG_BUTTONS, LONG_BUTTONS_WORK_FOR, Clock.systemUTC());
-    ExpiringMap<Long, Context> contexts = new ExpiringMap<>(MAX_CHATS_REMEMBERED, settings.contextTtl(), Clock.systemUTC());
-    return new UpdateHandler(conversation, new Addressing(me.getId(), me.getUserName()), contexts, formatter,
-        new Replies(outbox, splitter, callbacks), callbacks, new InlineAnswers(conversation, formatter, splitter), outbox);
+    ChatStore chats = new ChatStore(store, settings.contextTtl(), settings.lowConfidence());
+    String mode = settings.mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "long polling";
+    AdminCommands admin = new AdminCommands(settings.admins(), store, serving, mode, Clock.systemUTC());
+    return new UpdateHandler(serving, new Addressing(me.getId(), me.getUserName()), chats, admin, formatter, replies, callbacks,
+        new InlineAnswers(formatter, new MessageSplitter()), outbox);
   }
 
-  /** The command menu clients show; a failure costs only the menu, so it is logged, not fatal. */
+  /**
+   * The command menu clients show; admins see the admin commands too, in their private chat with
+   * the bot. A failure costs only the menu, so it is logged, not fatal.
+   */
   private void registerCommands() {
-    List<BotCommand> commands = Conversation.COMMANDS.stream().map(c -> new BotCommand(c.name(), describe(c))).toList();
+    List<BotCommand> commands = Conversation.COMMANDS.stream().map(TelegramBot::menuEntry).toList();
     try {
       await(outbox.call(SetMyCommands.builder().commands(commands).build()), "setMyCommands");
     } catch (IllegalStateException e) {
       log.warn("Could not register the command menu: {}", e.getMessage());
     }
+    List<BotCommand> forAdmins = new ArrayList<>(commands);
+    AdminCommands.COMMANDS.stream().map(TelegramBot::menuEntry).forEach(forAdmins::add);
+    for (long admin : settings.admins()) {
+      SetMyCommands menu = SetMyCommands.builder().commands(forAdmins).scope(BotCommandScopeChat.builder().chatId(admin).build()).build();
+      // Telegram refuses the chat of an admin who never started the bot: their menu waits until a restart.
+      outbox.call(menu).whenComplete((ok, failure) -> {
+        if (failure != null) {
+          log.warn("Could not register the admin command menu for user {}: {}", admin, redactor.redact(String.valueOf(failure.getMessage())));
+        }
+      });
+    }
   }
 
+  private static BotCommand menuEntry(Command command) {
+    return new BotCommand(command.name(), describe(command));
+  }
+
+  /**
+   * Tells every admin, in their private chat with the bot, about a reload that skipped broken
+   * files or failed. Runs on the thread that reloaded; sending only queues, so it does not block.
+   */
+  private void reloaded(Serving.Reloaded result) {
+    if (result.clean() || settings.admins().isEmpty()) {
+      return;
+    }
+    Rendered alert = Rendered.text(Html.escape("⚠️ Knowledge reload: " + AdminCommands.describe(result)));
+    settings.admins().forEach(admin -> replies.send(new ChatRef(admin, false), alert, Optional.empty()));
+    log.info("Told {} admins about a knowledge reload with problems", settings.admins().size());
+  }
   private static String describe(Command command) {
     return command.arguments().isEmpty() ? command.description() : command.arguments() + ": " + command.description();
   }
@@ -167,6 +209,7 @@ public final class TelegramBot implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    serving.onReload(result -> {}); // reloads after this have no one to tell
     closeQuietly(receiver);
     if (!lanes.awaitIdle(FINISH_HANDLING)) {
       log.error("Shutting down while updates are still being handled");

@@ -7,21 +7,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.ConfigException;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * The Telegram channel's settings, from {@code telegram:} in the config and the environment,
- * checked before anything starts: a wrong value names its key.
+ * The Telegram channel's settings, from {@code telegram:}, {@code admins:} and
+ * {@code store.lowConfidence} in the config and from the environment, checked before anything
+ * starts: a wrong value names its key.
  *
  * @param mode polling or webhook
  * @param apiUrl where the Bot API is
  * @param webhook where to listen and what secret to expect; present in webhook mode only
  * @param contextTtl how long a chat's last answer is remembered for follow-ups
+ * @param admins Telegram user ids allowed to use the admin commands
+ * @param lowConfidence answers below this confidence also go to the unanswered log
  */
-public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> webhook, Duration contextTtl) {
+public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> webhook, Duration contextTtl, Set<Long> admins, double lowConfidence) {
   /** The environment variable that overrides {@code telegram.apiUrl}. */
   public static final String API_URL_ENV = "TELEGRAM_API_URL";
 
@@ -56,18 +60,31 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
     if (contextTtl.isNegative() || contextTtl.isZero()) {
       throw new IllegalArgumentException("contextTtl <= 0: " + contextTtl);
     }
+    admins = Set.copyOf(admins);
   }
 
   /** The settings from {@code config}, with {@code env} supplying TELEGRAM_API_URL and the webhook secret. */
-  public static TelegramSettings from(BriefbotConfig.Telegram config, Map<String, String> env) {
-    Mode mode = config.mode().equals("webhook") ? Mode.WEBHOOK : Mode.POLLING;
+  public static TelegramSettings from(BriefbotConfig config, Map<String, String> env) {
+    BriefbotConfig.Telegram telegram = config.telegram();
+    Mode mode = telegram.mode().equals("webhook") ? Mode.WEBHOOK : Mode.POLLING;
     Optional<String> apiUrlOverride = Optional.ofNullable(env.get(API_URL_ENV)).filter(s -> !s.isBlank());
-    TelegramUrl apiUrl = apiUrl(apiUrlOverride.orElse(config.apiUrl()), apiUrlOverride.isPresent() ? API_URL_ENV : "telegram.apiUrl");
-    if (config.contextMinutes() < 1) {
-      throw new ConfigException("telegram.contextMinutes < 1: " + config.contextMinutes());
+    TelegramUrl apiUrl = apiUrl(apiUrlOverride.orElse(telegram.apiUrl()), apiUrlOverride.isPresent() ? API_URL_ENV : "telegram.apiUrl");
+    if (telegram.contextMinutes() < 1) {
+      throw new ConfigException("telegram.contextMinutes < 1: " + telegram.contextMinutes());
     }
-    Optional<Webhook> webhook = mode == Mode.WEBHOOK ? Optional.of(webhook(config.webhook(), env)) : Optional.empty();
-    return new TelegramSettings(mode, apiUrl, webhook, Duration.ofMinutes(config.contextMinutes()));
+    Optional<Webhook> webhook = mode == Mode.WEBHOOK ? Optional.of(webhook(telegram.webhook(), env)) : Optional.empty();
+    return new TelegramSettings(mode, apiUrl, webhook, Duration.ofMinutes(telegram.contextMinutes()), admins(config.admins()),
+        config.store().lowConfidence());
+  }
+
+  /** Telegram user ids are positive; a group id or a typo here would lock an admin out silently. */
+  private static Set<Long> admins(java.util.List<Long> ids) {
+    for (Long id : ids) {
+      if (id == null || id <= 0) {
+        throw new ConfigException("admins: not a Telegram user id (a positive number): " + id);
+      }
+    }
+    return Set.copyOf(ids);
   }
 
   /**

@@ -1,8 +1,17 @@
 package org.briefbot.transport.telegram;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.briefbot.transport.Command;
 import org.briefbot.transport.Context;
 import org.briefbot.transport.Conversation;
+import org.briefbot.transport.Reply;
 import org.briefbot.transport.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +25,10 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * One update in, replies out: messages become questions and commands, button taps run their
- * command, inline queries get results. Runs on a worker thread; may throw, the caller logs it.
+ * One update in, replies out: messages become questions, commands and admin commands, button taps
+ * run their command or count a vote, inline queries get results. Each update is answered from
+ * the knowledge serving when it arrives, and the store records what was shown. Runs on a worker
+ * thread; may throw, the caller logs it.
  */
 final class UpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
@@ -26,21 +37,27 @@ final class UpdateHandler {
   private static final String TEXT_ONLY = "I read text only. Ask me a question about the articles, or type /help.";
   /** How long Telegram clients may cache inline results for the same query. */
   private static final int INLINE_CACHE_SECONDS = 60;
+  /** Commands worth counting for /stats; anything else a reader types after a slash is not. */
+  private static final Set<String> COUNTED =
+      Stream.concat(Conversation.COMMANDS.stream().map(Command::name), Stream.of("start", "passage")).collect(Collectors.toUnmodifiableSet());
+  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z]+)");
 
-  private final Conversation conversation;
+  private final Serving serving;
   private final Addressing addressing;
-  private final ExpiringMap<Long, Context> contexts;
+  private final ChatStore chats;
+  private final AdminCommands admin;
   private final TelegramFormatter formatter;
   private final Replies replies;
   private final CallbackData callbacks;
   private final InlineAnswers inline;
   private final Outbox outbox;
 
-  UpdateHandler(Conversation conversation, Addressing addressing, ExpiringMap<Long, Context> contexts, TelegramFormatter formatter,
-      Replies replies, CallbackData callbacks, InlineAnswers inline, Outbox outbox) {
-    this.conversation = conversation;
+  UpdateHandler(Serving serving, Addressing addressing, ChatStore chats, AdminCommands admin, TelegramFormatter formatter, Replies replies,
+      CallbackData callbacks, InlineAnswers inline, Outbox outbox) {
+    this.serving = serving;
     this.addressing = addressing;
-    this.contexts = contexts;
+    this.chats = chats;
+    this.admin = admin;
     this.formatter = formatter;
     this.replies = replies;
     this.callbacks = callbacks;
@@ -49,18 +66,19 @@ final class UpdateHandler {
   }
 
   void handle(Update update) {
+    Conversation conversation = serving.current(); // once: a reload mid-update cannot mix two versions of the knowledge
     if (update.hasMessage()) {
-      message(update.getMessage());
+      message(conversation, update.getMessage());
     } else if (update.hasCallbackQuery()) {
-      callback(update.getCallbackQuery());
+      callback(conversation, update.getCallbackQuery());
     } else if (update.hasInlineQuery()) {
-      inline(update.getInlineQuery());
+      inline(conversation, update.getInlineQuery());
     } else {
       log.debug("Ignoring update {}: not a message, button or inline query", update.getUpdateId());
     }
   }
 
-  private void message(Message message) {
+  private void message(Conversation conversation, Message message) {
     ChatRef chat = chat(message.getChat());
     Optional<String> text = addressing.textFor(message);
     if (text.isEmpty()) {
@@ -69,16 +87,20 @@ final class UpdateHandler {
       }
       return;
     }
-    Turn turn = converse(chat, text.get());
     Optional<Integer> quote = chat.group() ? Optional.of(message.getMessageId()) : Optional.empty();
-    replies.send(chat, formatter.format(turn.reply()), quote);
+    long sender = message.getFrom() != null ? message.getFrom().getId() : chat.id();
+    Optional<String> adminCommand = AdminCommands.command(text.get());
+    Rendered reply = adminCommand.isPresent()
+        ? Rendered.text(Html.escape(admin.run(adminCommand.get(), sender)))
+        : converse(conversation, chat, sender, text.get());
+    replies.send(chat, reply, quote);
   }
 
-  /** Runs the button's command; the callback query is answered whatever happens, or the button spins. */
-  private void callback(CallbackQuery query) {
+  /** Runs the button's command or counts its vote; the callback query is answered whatever happens, or the button spins. */
+  private void callback(Conversation conversation, CallbackQuery query) {
     String toast = null;
     try {
-      toast = tap(query);
+      toast = tap(conversation, query);
     } catch (RuntimeException e) {
       toast = FAILED;
       throw e;
@@ -91,15 +113,19 @@ final class UpdateHandler {
     }
   }
 
-  /** Returns the toast to show, if any. */
-  private String tap(CallbackQuery query) {
+  /** Returns the toast to show, if any. A vote is committed before this returns, so before the callback is answered. */
+  private String tap(Conversation conversation, CallbackQuery query) {
+    Optional<CallbackData.VoteTap> vote = CallbackData.decodeVote(query.getData());
+    if (vote.isPresent()) {
+      return chats.vote(vote.get().answerId(), query.getFrom().getId(), vote.get().vote());
+    }
     Optional<Button> button = callbacks.decode(query.getData());
     MaybeInaccessibleMessage under = query.getMessage();
     if (button.isEmpty() || under == null) {
       return EXPIRED;
     }
     ChatRef chat = chat(under.getChat());
-    Rendered reply = formatter.format(converse(chat, button.get().command()).reply());
+    Rendered reply = converse(conversation, chat, query.getFrom().getId(), button.get().command());
     if (button.get().tap() == Button.Tap.EDIT && under instanceof Message) {
       replies.edit(chat, under.getMessageId(), reply);
     } else {
@@ -108,21 +134,41 @@ final class UpdateHandler {
     return null;
   }
 
-  private void inline(InlineQuery query) {
+  private void inline(Conversation conversation, InlineQuery query) {
     outbox.call(
         AnswerInlineQuery.builder()
             .inlineQueryId(query.getId())
-            .results(inline.results(query.getQuery()))
+            .results(inline.results(conversation, query.getQuery()))
             .cacheTime(INLINE_CACHE_SECONDS)
             .isPersonal(false)
             .build());
   }
 
-  /** The conversation's turn for this chat, remembering its context for the next message. */
-  private Turn converse(ChatRef chat, String text) {
-    Turn turn = conversation.reply(text, contexts.get(chat.id()));
-    turn.context().ifPresent(c -> contexts.put(chat.id(), c));
-    return turn;
+  /**
+   * The conversation's turn for this chat: its context comes from the store and goes back there
+   * when it changed, and an answer is recorded and gets vote buttons.
+   */
+  private Rendered converse(Conversation conversation, ChatRef chat, long userId, String text) {
+    Optional<Context> before = chats.context(chat.id());
+    Turn turn = conversation.reply(text, before);
+    if (turn.context().isPresent() && !turn.context().equals(before)) {
+      chats.remember(chat.id(), turn.context().get());
+    }
+    count(text);
+    Rendered rendered = formatter.format(turn.reply());
+    if (!(turn.reply() instanceof Reply.Answered answered)) {
+      return rendered;
+    }
+    OptionalLong answerId = chats.record(chat.id(), userId, answered.answer());
+    // A decline has nothing to vote on (it is in the unanswered log already); without an id the store is down.
+    return answered.answer().answered() && answerId.isPresent() ? rendered.withVotes(answerId.getAsLong()) : rendered;
+  }
+
+  private void count(String text) {
+    Matcher command = COMMAND.matcher(text);
+    if (command.find() && COUNTED.contains(command.group(1).toLowerCase(Locale.ROOT))) {
+      chats.countCommand(command.group(1).toLowerCase(Locale.ROOT));
+    }
   }
 
   private static ChatRef chat(Chat chat) {

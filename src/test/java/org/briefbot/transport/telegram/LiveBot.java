@@ -6,58 +6,144 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.briefbot.app.Core;
+import java.util.stream.Stream;
+import org.briefbot.app.LiveServing;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.store.ResilientStore;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real bot (real library, real answering core) against a {@link FakeBotApi}, for end-to-end
- * tests. Closing it closes both, checks that no thread of ours is left, and detaches the log
- * capture.
+ * The real bot (real library, real answering core, real store) against a {@link FakeBotApi}, for
+ * end-to-end tests. Closing it closes the bot and, when it started them, the fake and the store's
+ * SQLite file; a bot with a fake and store of its own also checks that no thread of ours is left.
+ * Closing always checks that the token was never logged, and detaches the log capture.
  */
 final class LiveBot implements AutoCloseable {
   static final String TOKEN = "123456789:AAH-test_Token-never-to-be-logged";
   static final Duration WAIT = Duration.ofSeconds(10);
   static final long USER = 4242L;
+  static final long ADMIN = 1717L;
   static final long GROUP = -100777L;
+  static final String SECRET_VARIABLE = "TEST_WEBHOOK_SECRET";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   final FakeBotApi api;
   final TelegramBot bot;
+  final ResilientStore store;
+  private final boolean alone;
+  private final Optional<Path> storeFolder;
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final List<Logger> captured;
 
-  private LiveBot(FakeBotApi api, Core core, BriefbotConfig.Telegram telegram, Map<String, String> env) {
+  private LiveBot(FakeBotApi api, boolean alone, Serving serving, String storeUrl, Optional<Path> storeFolder, BriefbotConfig config,
+      Map<String, String> env) {
     this.api = api;
+    this.alone = alone;
+    this.storeFolder = storeFolder;
     this.captured = List.of(logger("org.briefbot"), logger("org.telegram"));
     logs.start();
     captured.forEach(l -> l.addAppender(logs));
-    Map<String, String> withApi = new java.util.HashMap<>(env);
+    Map<String, String> withApi = new HashMap<>(env);
     withApi.put(TelegramSettings.API_URL_ENV, api.baseUrl());
-    this.bot = TelegramBot.start(core.conversation(), TelegramSettings.from(telegram, withApi), TOKEN);
+    this.store = ResilientStore.open(storeUrl, Clock.systemUTC());
+    this.bot = TelegramBot.start(serving, store, TelegramSettings.from(config, withApi), TOKEN);
   }
 
-  /** Long polling against a fresh fake. */
-  static LiveBot polling(Core core) {
-    return new LiveBot(new FakeBotApi(), core, BriefbotConfig.defaults().telegram(), Map.of());
+  /** Long polling against a fresh fake, with a fresh SQLite store and no admins. */
+  static LiveBot polling(Serving serving) {
+    return polling(serving, List.of());
   }
 
-  /** Webhook mode on a free port, expecting {@code secret}. */
-  static LiveBot webhook(Core core, String secret) {
+  /** Long polling against a fresh fake, with a fresh SQLite store and these admins. */
+  static LiveBot polling(Serving serving, List<Long> admins) {
+    Path folder = temporaryFolder();
+    return new LiveBot(new FakeBotApi(), true, serving, sqlite(folder), Optional.of(folder), config(BriefbotConfig.defaults().telegram(), admins),
+        Map.of());
+  }
+
+  /** Long polling against a fresh fake, keeping state in the store at {@code storeUrl}. */
+  static LiveBot polling(Serving serving, String storeUrl) {
+    return new LiveBot(new FakeBotApi(), true, serving, storeUrl, Optional.empty(), config(BriefbotConfig.defaults().telegram(), List.of()),
+        Map.of());
+  }
+
+  /** Webhook mode on a free port, expecting {@code secret}, against a fresh fake, with a fresh SQLite store. */
+  static LiveBot webhook(Serving serving, String secret) {
+    Path folder = temporaryFolder();
+    return new LiveBot(new FakeBotApi(), true, serving, sqlite(folder), Optional.of(folder), webhookConfig(), Map.of(SECRET_VARIABLE, secret));
+  }
+
+  /**
+   * A replica: webhook mode on a free port against a fake other replicas share, keeping state in
+   * the store at {@code storeUrl}. Closing it leaves the fake running and does not count threads:
+   * the other replicas' are still there.
+   */
+  static LiveBot replica(FakeBotApi api, Serving serving, String secret, String storeUrl) {
+    return new LiveBot(api, false, serving, storeUrl, Optional.empty(), webhookConfig(), Map.of(SECRET_VARIABLE, secret));
+  }
+
+  private static BriefbotConfig webhookConfig() {
     BriefbotConfig.Telegram defaults = BriefbotConfig.defaults().telegram();
-    BriefbotConfig.Webhook webhook = new BriefbotConfig.Webhook("https://bot.example.org/telegram", 0, "/telegram", "TEST_WEBHOOK_SECRET");
-    BriefbotConfig.Telegram telegram = new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, defaults.contextMinutes());
-    return new LiveBot(new FakeBotApi(), core, telegram, Map.of("TEST_WEBHOOK_SECRET", secret));
+    BriefbotConfig.Webhook webhook = new BriefbotConfig.Webhook("https://bot.example.org/telegram", 0, "/telegram", SECRET_VARIABLE);
+    return config(new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, defaults.contextMinutes()), List.of());
   }
 
-  static Core core(Path knowledge) {
-    return Core.load(BriefbotConfig.defaults(), knowledge);
+  /** The default config with this Telegram section and these admins. */
+  static BriefbotConfig config(BriefbotConfig.Telegram telegram, List<Long> admins) {
+    BriefbotConfig d = BriefbotConfig.defaults();
+    return new BriefbotConfig(d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
+  }
+
+  /** The live knowledge over {@code knowledge} with default settings; not watching the folder. */
+  static LiveServing serving(Path knowledge) {
+    return LiveServing.load(BriefbotConfig.defaults(), knowledge);
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("briefbot-livebot-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sqlite(Path folder) {
+    return "jdbc:sqlite:" + folder.resolve("briefbot.db");
+  }
+
+  /** Posts {@code update} to this bot's webhook as Telegram would, with {@code secret}; the HTTP status. */
+  int post(String update, String secret) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.webhookPort().getAsInt() + "/telegram"))
+        .header("Content-Type", "application/json")
+        .header(WebhookReceiver.SECRET_HEADER, secret)
+        .POST(HttpRequest.BodyPublishers.ofString(update))
+        .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while posting an update", e);
+    }
   }
 
   /** The first sendMessage whose text satisfies {@code p}. */
@@ -124,11 +210,26 @@ final class LiveBot implements AutoCloseable {
     try {
       bot.close();
     } finally {
-      api.close();
+      if (alone) {
+        api.close();
+      }
       captured.forEach(l -> l.detachAppender(logs));
+      storeFolder.ifPresent(LiveBot::delete);
     }
-    assertThat(ourThreads()).as("threads left after close").isEmpty();
+    if (alone) {
+      assertThat(ourThreads()).as("threads left after close").isEmpty();
+    }
     assertThat(log()).as("the log").doesNotContain(TOKEN).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+  }
+
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the test store " + folder, e);
+    }
   }
 
   /** Live threads of ours, given a moment to finish exiting. */

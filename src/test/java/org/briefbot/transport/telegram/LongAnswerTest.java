@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.briefbot.app.Core;
+import org.briefbot.app.LiveServing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class LongAnswerTest {
     String story = longStory();
     write(knowledge, story);
 
-    try (Core core = LiveBot.core(knowledge); LiveBot live = LiveBot.polling(core)) {
+    try (LiveServing serving = LiveBot.serving(knowledge); LiveBot live = LiveBot.polling(serving)) {
       live.api.pushPrivateMessage(LiveBot.USER, QUESTION);
       live.awaitSentContaining("📰");
 

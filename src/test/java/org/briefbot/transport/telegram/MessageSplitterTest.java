@@ -19,7 +19,7 @@ class MessageSplitterTest {
 
   @BeforeAll
   static void loadCore() {
-    core = LiveBot.core(Path.of("knowledge"));
+    core = org.briefbot.TestKnowledge.shippedCore();
   }
 
   @AfterAll

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.briefbot.answer.Alternative;
-import org.briefbot.app.Core;
+import org.briefbot.app.LiveServing;
 import org.briefbot.transport.Command;
 import org.briefbot.transport.Conversation;
 import org.junit.jupiter.api.AfterAll;
@@ -31,22 +31,22 @@ class TelegramBotTest {
   private static final String CHIPS_ANSWER = "Trainium chips for AI model training";
   private static final String ARTICLE = "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium";
 
-  private static Core core;
+  private static LiveServing serving;
   private LiveBot live;
 
   @BeforeAll
   static void loadCore() {
-    core = LiveBot.core(Path.of("knowledge"));
+    serving = LiveBot.serving(Path.of("knowledge"));
   }
 
   @AfterAll
   static void closeCore() {
-    core.close();
+    serving.close();
   }
 
   @BeforeEach
   void start() {
-    live = LiveBot.polling(core);
+    live = LiveBot.polling(serving);
   }
 
   @AfterEach
@@ -66,7 +66,7 @@ class TelegramBotTest {
         .contains("📰 <i>" + ARTICLE + "</i> · FAQ")
         .contains("ℹ️ <b>OpenAI</b> (company)");
     assertThat(LiveBot.buttonLabels(reply))
-        .filteredOn(l -> l.startsWith("🔎 ")).hasSize(core.answerer().answer(DEAL).alternatives().size());
+        .filteredOn(l -> l.startsWith("🔎 ")).hasSize(serving.current().answerer().answer(DEAL).alternatives().size());
     assertThat(LiveBot.buttonLabels(reply)).contains("ℹ️ Amazon Web Services", "ℹ️ OpenAI", "ℹ️ Amazon", "📖 More from this article");
     assertThat(reply.params().path("reply_parameters").isMissingNode()).as("no quote in a private chat").isTrue();
   }
@@ -108,7 +108,7 @@ class TelegramBotTest {
   void tappingAnAlternativeSendsItAndAnswersTheCallback() {
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);
     FakeBotApi.Recorded answer = live.awaitSentContaining("138 billion");
-    Alternative first = core.answerer().answer(DEAL).alternatives().get(0);
+    Alternative first = serving.current().answerer().answer(DEAL).alternatives().get(0);
 
     int answerId = live.messageIdOf(answer);
     String query = live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, answerId, LiveBot.callbackData(answer, "🔎 "))

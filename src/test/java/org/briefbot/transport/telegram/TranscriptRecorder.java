@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.briefbot.app.Core;
+import org.briefbot.app.LiveServing;
 
 /**
  * Records the transcript in docs/telegram.md: a real conversation with the real bot over the fake
@@ -34,7 +34,7 @@ public final class TranscriptRecorder {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (Core core = LiveBot.core(Path.of("knowledge")); LiveBot live = LiveBot.polling(core)) {
+    try (LiveServing serving = LiveBot.serving(Path.of("knowledge")); LiveBot live = LiveBot.polling(serving)) {
       new TranscriptRecorder(live, out).record();
     }
   }

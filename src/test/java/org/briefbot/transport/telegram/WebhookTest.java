@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.briefbot.app.Core;
+import org.briefbot.app.LiveServing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,23 +19,23 @@ import org.junit.jupiter.api.Test;
 /** Webhook mode end to end: Telegram posts updates to us; only requests with the secret get through. */
 class WebhookTest {
   private static final String SECRET = "s3cret_Token-42";
-  private static Core core;
+  private static LiveServing serving;
   private LiveBot live;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void loadCore() {
-    core = LiveBot.core(Path.of("knowledge"));
+    serving = LiveBot.serving(Path.of("knowledge"));
   }
 
   @AfterAll
   static void closeCore() {
-    core.close();
+    serving.close();
   }
 
   @BeforeEach
   void start() {
-    live = LiveBot.webhook(core, SECRET);
+    live = LiveBot.webhook(serving, SECRET);
   }
 
   @AfterEach
