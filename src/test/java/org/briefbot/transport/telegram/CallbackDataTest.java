@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.briefbot.store.Vote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +51,25 @@ class CallbackDataTest {
   @ValueSource(strings = {"", "x", "sno-slash", "s#unknown", "/entity OpenAI"})
   void dataThatIsNotOursOpensNothing(String foreign) {
     assertThat(data.decode(foreign)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 987_654, Long.MAX_VALUE / 10})
+  void aVoteButtonCarriesTheRecordedAnswerAndTheWayItVotes(long answerId) {
+    for (Vote vote : Vote.values()) {
+      String encoded = CallbackData.vote(answerId, vote);
+
+      assertThat(encoded.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CallbackData.MAX_BYTES);
+      assertThat(CallbackData.decodeVote(encoded)).contains(new CallbackData.VoteTap(answerId, vote));
+      assertThat(data.decode(encoded)).as("a vote runs no command").isEmpty();
+    }
+    assertThat(CallbackData.vote(42, Vote.UP)).isEqualTo("v:42:u");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "v:", "v:12", "v:12:x", "v:-3:u", "v:12:u:more", "s/entity OpenAI", "v:1234567890123456789:d"})
+  void dataThatIsNotAVoteCountsNoVote(String other) {
+    assertThat(CallbackData.decodeVote(other)).isEmpty();
   }
 
   /** A clock the test moves by hand. */
