@@ -40,13 +40,17 @@ class TelegramLauncherTest {
       assertThat(sends).hasSize(2);
       assertThat(sends.get(1).param("text")).contains("138 billion");
       String stderr = Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(stderr).contains("briefbot is on Telegram as @" + FakeBotApi.BOT_USERNAME).contains("Stopped").doesNotContain(TOKEN);
+      assertThat(stderr).contains("briefbot is on Telegram as @" + FakeBotApi.BOT_USERNAME).contains("state in jdbc:sqlite:data/briefbot.db")
+          .contains("Stopped").doesNotContain(TOKEN);
+      assertThat(dir.resolve("data/briefbot.db")).as("the default store, under data/ in the working directory").isRegularFile();
     }
   }
 
   private static Process start(FakeBotApi api, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--knowledge", "knowledge")
+    String knowledge = Path.of("knowledge").toAbsolutePath().toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--knowledge", knowledge)
+        .directory(log.getParent().toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
