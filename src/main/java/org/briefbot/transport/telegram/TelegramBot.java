@@ -78,6 +78,8 @@ public final class TelegramBot implements AutoCloseable {
     this.outbox = new Outbox(client, new RateLimiter(RateLimits.TELEGRAM), RetryPolicy.DEFAULT, outboxThread, redactor, Clock.systemUTC());
     CallbackData callbacks = new CallbackData(MAX_LONG_BUTTONS, LONG_BUTTONS_WORK_FOR, Clock.systemUTC());
     this.replies = new Replies(outbox, new MessageSplitter(), callbacks);
+    // Opens and migrates the store now, so the first reader does not wait for it; an outage is logged, not fatal.
+    store.check();
     try {
       this.me = await(outbox.call(new GetMe()), "getMe");
       registerCommands();

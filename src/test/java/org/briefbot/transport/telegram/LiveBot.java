@@ -81,7 +81,12 @@ final class LiveBot implements AutoCloseable {
 
   /** Long polling against a fresh fake, keeping state in the store at {@code storeUrl}. */
   static LiveBot polling(Serving serving, String storeUrl) {
-    return new LiveBot(new FakeBotApi(), true, serving, storeUrl, Optional.empty(), config(BriefbotConfig.defaults().telegram(), List.of()),
+    return polling(serving, storeUrl, List.of());
+  }
+
+  /** Long polling against a fresh fake, keeping state in the store at {@code storeUrl}, with these admins. */
+  static LiveBot polling(Serving serving, String storeUrl, List<Long> admins) {
+    return new LiveBot(new FakeBotApi(), true, serving, storeUrl, Optional.empty(), config(BriefbotConfig.defaults().telegram(), admins),
         Map.of());
   }
 

@@ -10,15 +10,18 @@ import org.briefbot.app.LiveServing;
 
 /**
  * Records the transcript in docs/telegram.md: a real conversation with the real bot over the fake
- * Bot API, printed as a reader would see it. Not a test; run it with the test classpath:
+ * Bot API, printed as a reader would see it, then an admin's view of it. Not a test; run it with
+ * the test classpath, optionally with the store URL to keep (for a {@code briefbot report} on it):
  *
  * <pre>
  * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.briefbot.transport.telegram.TranscriptRecorder
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.briefbot.transport.telegram.TranscriptRecorder [jdbc:sqlite:FILE]
  * </pre>
  */
 public final class TranscriptRecorder {
   private static final long ADA = 1001;
+  private static final long BEN = 1002;
+  private static final long EDITOR = 2001;
   private static final long GROUP = -100200;
   /** Replies are paced at one a second per chat; a second and a half of quiet means the bot is done. */
   private static final Duration QUIET = Duration.ofMillis(1500);
@@ -34,7 +37,9 @@ public final class TranscriptRecorder {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (LiveServing serving = LiveBot.serving(Path.of("knowledge")); LiveBot live = LiveBot.polling(serving)) {
+    Path scratch = java.nio.file.Files.createTempDirectory("briefbot-transcript-");
+    String store = args.length > 0 ? args[0] : "jdbc:sqlite:" + scratch.resolve("briefbot.db");
+    try (LiveServing serving = LiveBot.serving(Path.of("knowledge")); LiveBot live = LiveBot.polling(serving, store, java.util.List.of(EDITOR))) {
       new TranscriptRecorder(live, out).record();
     }
   }
@@ -42,21 +47,36 @@ public final class TranscriptRecorder {
   private void record() throws InterruptedException {
     say("/start");
     say("How much is the AWS deal worth?");
+    tap("👍");
     say("why?");
     say("tell me more");
     say("what about Microsoft?");
     tap("🔎 Industry analysts");
+    tap("👎");
+    tap("👍");
     tap("ℹ️ Microsoft");
     say("What will the weather be like in Lisbon on Sunday?");
     tap("📰 ");
     inGroup("How much is the deal worth?");
     inGroup("@" + FakeBotApi.BOT_USERNAME + " which chips will OpenAI use?");
     inline("how big is the OpenAI contract");
+    say(BEN, "Ben", "Who won the 2018 World Cup?");
+    say(BEN, "Ben", "who won the world cup in 2018");
+    say(BEN, "Ben", "Is Trainium faster than Nvidia GPUs?");
+    tap(BEN, "Ben", "👎");
+    say(BEN, "Ben", "/stats");
+    say(EDITOR, "Eve (an admin)", "/stats");
+    say(EDITOR, "Eve (an admin)", "/unanswered");
+    say(EDITOR, "Eve (an admin)", "/health");
   }
 
   private void say(String text) throws InterruptedException {
-    out.println("👤 Ada: " + text);
-    live.api.pushPrivateMessage(ADA, text);
+    say(ADA, "Ada", text);
+  }
+
+  private void say(long user, String name, String text) throws InterruptedException {
+    out.println("👤 " + name + ": " + text);
+    live.api.pushPrivateMessage(user, text);
     printReplies();
   }
 
@@ -68,14 +88,18 @@ public final class TranscriptRecorder {
 
   /** Taps the first button starting with {@code label} under the bot's latest message that has buttons. */
   private void tap(String label) throws InterruptedException {
+    tap(ADA, "Ada", label);
+  }
+
+  private void tap(long user, String name, String label) throws InterruptedException {
     List<FakeBotApi.Recorded> sent = live.api.requests("sendMessage");
     for (int i = sent.size() - 1; i >= 0; i--) {
       FakeBotApi.Recorded message = sent.get(i);
       if (message.params().has("reply_markup")) {
         String data = LiveBot.callbackData(message, label);
         String shown = LiveBot.buttonLabels(message).stream().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
-        out.println("👆 Ada taps [ " + shown + " ]");
-        live.api.pushCallbackQuery(ADA, ADA, live.messageIdOf(message), data);
+        out.println("👆 " + name + " taps [ " + shown + " ]");
+        live.api.pushCallbackQuery(user, user, live.messageIdOf(message), data);
         printReplies();
         return;
       }
