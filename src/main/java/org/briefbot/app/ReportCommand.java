@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "how many questions and answers to list (default: ${DEFAULT-VALUE})")
   int top;
 
-  @Option(names = "--json", description = "print one JSON object (fields: see docs/dev/store-integration.md)")
+  @Option(names = "--json", description = "print one JSON object (fields: see docs/operations.md)")
   boolean json;
 
   @Override

@@ -137,10 +137,10 @@ final class AdminCommands {
   static String describe(Serving.Reloaded result) {
     StringBuilder text = new StringBuilder();
     if (result.swapped()) {
-      text.append("Reloaded in ").append(result.took().toMillis()).append(" ms: ").append(result.articles()).append(" articles, ")
-          .append(result.passages()).append(" passages.");
+      text.append("Reloaded in ").append(result.took().toMillis()).append(" ms: ").append(count(result.articles(), "article")).append(", ")
+          .append(count(result.passages(), "passage")).append('.');
     } else {
-      text.append("Reload failed, the previous version keeps serving (").append(result.articles()).append(" articles): ")
+      text.append("Reload failed, the previous version keeps serving (").append(count(result.articles(), "article")).append("): ")
           .append(result.failure().orElse("unknown error"));
     }
     if (!result.errors().isEmpty()) {
@@ -158,7 +158,8 @@ final class AdminCommands {
         .map(f -> "FAILING since " + MINUTE.format(f.since()) + ": " + f.error() + " (" + f.failedCalls() + " calls dropped)")
         .orElse("ok");
     return "Store: " + storeState + " (" + store.describe() + ")\n"
-        + "Knowledge: " + loaded.articles() + " articles, " + loaded.passages() + " passages, " + loaded.filesWithErrors() + " files with errors\n"
+        + "Knowledge: " + count(loaded.articles(), "article") + ", " + count(loaded.passages(), "passage") + ", "
+        + count(loaded.filesWithErrors(), "file") + " with errors\n"
         + "Mode: " + transportMode + ", retrieval " + loaded.retrievalMode() + "\n"
         + "Uptime: " + uptime() + " (since " + MINUTE.format(started) + ")";
   }
@@ -168,6 +169,10 @@ final class AdminCommands {
     return up.toDays() > 0
         ? up.toDays() + " d " + up.toHoursPart() + " h"
         : up.toHours() + " h " + up.toMinutesPart() + " min";
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String unavailable(StoreException e) {

@@ -94,7 +94,7 @@ class AdminTest {
 
     int passages = serving.core().knowledge().passages().size();
     assertThat(health).startsWith("Store: ok (jdbc:sqlite:")
-        .contains("\nKnowledge: 1 articles, " + passages + " passages, 0 files with errors\n")
+        .contains("\nKnowledge: 1 article, " + passages + " passages, 0 files with errors\n")
         .contains("\nMode: long polling, retrieval hybrid\n")
         .contains("\nUptime: 0 h ");
   }
