@@ -65,6 +65,17 @@ class AdminTest {
   }
 
   @Test
+  void eachAdminsOwnMenuListsTheAdminCommandsTooAndEveryoneElsesDoesNot() {
+    for (long admin : List.of(LiveBot.ADMIN, OTHER_ADMIN)) {
+      FakeBotApi.Recorded menu = live.api.awaitRequest("setMyCommands", r -> r.params().at("/scope/chat_id").asLong() == admin, LiveBot.WAIT);
+      assertThat(menu.params().at("/scope/type").asText()).isEqualTo("chat");
+      assertThat(menu.params().path("commands").findValuesAsText("command")).contains("topics", "stats", "unanswered", "reload", "health");
+    }
+    FakeBotApi.Recorded everyone = live.api.awaitRequest("setMyCommands", r -> r.params().path("scope").isMissingNode(), LiveBot.WAIT);
+    assertThat(everyone.params().path("commands").findValuesAsText("command")).contains("topics").doesNotContain("stats", "reload");
+  }
+
+  @Test
   void statsCountTodaysQuestionsTheShareAnsweredAndTheEntitiesAskedAbout() {
     say(LiveBot.USER, DEAL);
     say(LiveBot.USER, WEATHER);
