@@ -46,6 +46,22 @@ public final class EntityCatalog {
     return builder.build(knowledge.articles());
   }
 
+  /**
+   * A catalog of entities that {@link #build} merged before, e.g. read back from disk: the same
+   * lookups and links as the catalog they came from, without reading any article again.
+   */
+  public static EntityCatalog of(List<Entity> entities) {
+    Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> canonicalByKey = new TreeMap<>();
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    for (Entity entity : entities) {
+      byName.put(entity.name(), entity);
+      entity.names().forEach(n -> canonicalByKey.putIfAbsent(Names.key(n), entity.name()));
+      names.put(entity.name(), entity.names());
+    }
+    return new EntityCatalog(byName, Map.copyOf(canonicalByKey), new EntityLinker(names));
+  }
+
   /** All entities, sorted by name. */
   public List<Entity> all() {
     return List.copyOf(byName.values());

@@ -1,6 +1,7 @@
 package org.briefbot.entities;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +25,20 @@ public final class EntityLinker {
 
   private record Name(List<String> tokens, String entity) {}
 
+  /**
+   * Longest name first; among equally long names by entity, then by the name's words, so the
+   * order (and which of two fuzzy matches wins) does not depend on the order names arrived in.
+   */
+  private static final Comparator<Name> ORDER =
+      Comparator.comparingInt((Name n) -> -n.tokens.size())
+          .thenComparing(Name::entity)
+          .thenComparing(n -> String.join(" ", n.tokens));
+
   /** @param names canonical entity name to all of its names (canonical and aliases) */
   EntityLinker(Map<String, List<String>> names) {
     names.forEach((entity, list) -> list.forEach(n -> add(entity, n)));
-    byFirstToken.values().forEach(l -> l.sort((a, b) -> b.tokens.size() - a.tokens.size()));
-    all.sort((a, b) -> b.tokens.size() - a.tokens.size());
+    byFirstToken.values().forEach(l -> l.sort(ORDER));
+    all.sort(ORDER);
   }
 
   private void add(String entity, String name) {

@@ -2,6 +2,7 @@ package org.briefbot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 import org.briefbot.knowledge.Passage;
@@ -59,6 +61,7 @@ public final class PassageIndex implements AutoCloseable {
   /** Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0. */
   private static final int COVERAGE_DEPTH = 20;
   private static final float FIELD_TIE_BREAKER = 0.3f;
+  private static final double INDEXING_BUFFER_MB = 128;
 
   private final Directory directory;
   private final DirectoryReader reader;
@@ -81,12 +84,37 @@ public final class PassageIndex implements AutoCloseable {
     return build(input, settings, analysis, new ByteBuffersDirectory());
   }
 
+  /**
+   * Indexes {@code input} into the folder {@code dir} (memory-mapped, so passage text stays off
+   * the heap), replacing what it held; {@link #open} reads it back without re-indexing.
+   */
+  public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
+    try {
+      return build(input, settings, analysis, FSDirectory.open(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the index folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an index that {@link #build(IndexInput, IndexSettings, TextAnalysis, Path)} wrote. */
+  public static PassageIndex open(Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
+    try {
+      return new PassageIndex(FSDirectory.open(dir), analysis, synonyms, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Indexes {@code input} into {@code directory}, replacing what it held. */
   public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
       IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       config.setSimilarity(similarity(settings));
+      // Whole archives are indexed at once: a large buffer means few flushes and merges, and
+      // plain (not compound) files skip a copy of every segment.
+      config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
+      config.setUseCompoundFile(false);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Passage passage : input.passages()) {
           writer.addDocument(document(passage, input.articleContext().getOrDefault(passage.articleId(), "")));
