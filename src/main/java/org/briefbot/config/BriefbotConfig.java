@@ -9,8 +9,14 @@ import java.util.List;
 public record BriefbotConfig(
     Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins) {
 
-  /** Where knowledge files live. */
-  public record Knowledge(String path) {}
+  /**
+   * Where knowledge files live.
+   *
+   * @param path the knowledge folder
+   * @param index folder where the index of the knowledge is kept between runs, so an unchanged
+   *     folder is not parsed or indexed again; "" keeps the index in memory only
+   */
+  public record Knowledge(String path, String index) {}
 
   /**
    * How passages are found.
@@ -54,7 +60,7 @@ public record BriefbotConfig(
 
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
-        new Knowledge("knowledge"),
+        new Knowledge("knowledge", "data/index"),
         new Retrieval("bm25", false, 0.9, 0.4, true, 50),
         new Answer(0.3, 3, 3, 1000),
         new Telegram(

@@ -84,19 +84,7 @@ public final class PassageIndex implements AutoCloseable {
     return build(input, settings, analysis, new ByteBuffersDirectory());
   }
 
-  /**
-   * Indexes {@code input} into the folder {@code dir} (memory-mapped, so passage text stays off
-   * the heap), replacing what it held; {@link #open} reads it back without re-indexing.
-   */
-  public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
-    try {
-      return build(input, settings, analysis, FSDirectory.open(dir));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the index folder " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Opens an index that {@link #build(IndexInput, IndexSettings, TextAnalysis, Path)} wrote. */
+  /** Opens an index that {@link #write} wrote; memory-mapped, so passage text stays off the heap. */
   public static PassageIndex open(Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
     try {
       return new PassageIndex(FSDirectory.open(dir), analysis, synonyms, settings);
@@ -108,21 +96,38 @@ public final class PassageIndex implements AutoCloseable {
   /** Indexes {@code input} into {@code directory}, replacing what it held. */
   public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
-      IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      config.setSimilarity(similarity(settings));
-      // Whole archives are indexed at once: a large buffer means few flushes and merges, and
-      // plain (not compound) files skip a copy of every segment.
-      config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
-      config.setUseCompoundFile(false);
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (Passage passage : input.passages()) {
-          writer.addDocument(document(passage, input.articleContext().getOrDefault(passage.articleId(), "")));
-        }
-      }
+      writeDocuments(input, settings, analysis, directory);
       return new PassageIndex(directory, analysis, input.synonyms(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the passage index: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the index of {@code input} into the folder {@code dir} and closes it, for {@link #open}
+   * to read later (the synonyms of {@code input} matter only then).
+   */
+  public static void write(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
+    try (Directory directory = FSDirectory.open(dir)) {
+      writeDocuments(input, settings, analysis, directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeDocuments(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory)
+      throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setSimilarity(similarity(settings));
+    // Whole archives are indexed at once: a large buffer means few flushes and merges, and
+    // plain (not compound) files skip a copy of every segment.
+    config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
+    config.setUseCompoundFile(false);
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
+      for (Passage passage : input.passages()) {
+        writer.addDocument(document(passage, input.articleContext().getOrDefault(passage.articleId(), "")));
+      }
     }
   }
 
