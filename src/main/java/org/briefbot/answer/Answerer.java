@@ -31,6 +31,8 @@ public final class Answerer {
   private static final int TOPICS_OFFERED = 3;
 
   private final Map<String, Article> articles;
+  /** Newest first, ties by id: sorted once, as declines offer the newest topics. */
+  private final List<Article> newestFirst;
   private final EntityCatalog catalog;
   private final PassageIndex index;
   private final KeySentences keySentences;
@@ -40,6 +42,9 @@ public final class Answerer {
     Map<String, Article> byId = new LinkedHashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
     this.articles = byId;
+    this.newestFirst = byId.values().stream()
+        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
+        .toList();
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.index = Objects.requireNonNull(index, "index");
     this.keySentences = new KeySentences(analysis, index);
@@ -84,9 +89,7 @@ public final class Answerer {
 
   /** Articles, newest first; ties by id. */
   public List<Article> articles() {
-    return articles.values().stream()
-        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
-        .toList();
+    return newestFirst;
   }
 
   public Optional<Article> article(String id) {
@@ -173,7 +176,10 @@ public final class Answerer {
       Passage p = hit.passage();
       article(p.articleId()).ifPresent(a -> topics.putIfAbsent(a.id(), topic(a, hit.coverage())));
     }
-    for (Article a : articles()) {
+    for (Article a : newestFirst) {
+      if (topics.size() >= TOPICS_OFFERED) {
+        break;
+      }
       topics.putIfAbsent(a.id(), topic(a, 0));
     }
     List<Alternative> closest = topics.values().stream().limit(TOPICS_OFFERED).toList();

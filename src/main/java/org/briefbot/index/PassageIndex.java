@@ -28,14 +28,17 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -246,7 +249,8 @@ public final class PassageIndex implements AutoCloseable {
    */
   private List<Hit> hits(QueryPlan plan, TopDocs top) throws IOException {
     StoredFields stored = searcher.storedFields();
-    Coverage coverage = new Coverage(plan);
+    int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
+    double[] coverage = new Coverage(plan).of(top.scoreDocs, depth);
     double maxScore = top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
     double w = settings.coverageWeight();
     List<Hit> reranked = new ArrayList<>();
@@ -254,9 +258,8 @@ public final class PassageIndex implements AutoCloseable {
     for (int rank = 0; rank < top.scoreDocs.length; rank++) {
       ScoreDoc doc = top.scoreDocs[rank];
       Passage passage = passage(stored.document(doc.doc));
-      if (rank < COVERAGE_DEPTH) {
-        double covered = coverage.of(doc.doc);
-        reranked.add(new Hit(passage, w * covered + (1 - w) * doc.score / maxScore, covered));
+      if (rank < depth) {
+        reranked.add(new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
       } else {
         rest.add(new Hit(passage, (1 - w) * doc.score / maxScore, 0));
       }
@@ -280,27 +283,71 @@ public final class PassageIndex implements AutoCloseable {
       }
     }
 
-    double of(int doc) throws IOException {
+    /** The coverage of each of the first {@code depth} hits, by rank. */
+    double[] of(ScoreDoc[] hits, int depth) throws IOException {
+      double[] coverage = new double[depth];
       double total = plan.totalIdf();
-      if (total <= 0) {
-        return 0;
+      if (total <= 0 || depth == 0) {
+        return coverage;
       }
-      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-      int local = doc - leaf.docBase;
-      double matched = 0;
+      int[] docs = new int[depth];
+      for (int rank = 0; rank < depth; rank++) {
+        docs[rank] = hits[rank].doc;
+      }
       for (int i = 0; i < plan.concepts().size(); i++) {
-        double share = matches(content.get(i), leaf, local) ? 1 : matches(article.get(i), leaf, local) ? ARTICLE_LEVEL_MATCH : 0;
-        matched += share * plan.concepts().get(i).idf();
+        boolean[] inContent = matching(content.get(i), docs);
+        boolean[] inArticle = matching(article.get(i), docs);
+        double idf = plan.concepts().get(i).idf();
+        for (int rank = 0; rank < depth; rank++) {
+          coverage[rank] += (inContent[rank] ? 1 : inArticle[rank] ? ARTICLE_LEVEL_MATCH : 0) * idf;
+        }
       }
-      return Math.min(1, matched / total); // sums of doubles may overshoot 1 by an ulp
+      for (int rank = 0; rank < depth; rank++) {
+        coverage[rank] = Math.min(1, coverage[rank] / total); // sums of doubles may overshoot 1 by an ulp
+      }
+      return coverage;
     }
 
     private Weight weight(Query query) throws IOException {
       return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private static boolean matches(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
-      return weight.matches(leaf, doc) != null;
+    /**
+     * Which of {@code docs} the weight matches: one scorer per segment, advanced over the docs in
+     * increasing order, instead of a fresh term lookup per document and concept.
+     */
+    private boolean[] matching(Weight weight, int[] docs) throws IOException {
+      boolean[] matched = new boolean[docs.length];
+      Integer[] order = new Integer[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+      List<LeafReaderContext> leaves = reader.leaves();
+      int leafIndex = -1;
+      Scorer scorer = null;
+      DocIdSetIterator approximation = null;
+      TwoPhaseIterator twoPhase = null;
+      for (int i : order) {
+        int doc = docs[i];
+        int leafOf = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext leaf = leaves.get(leafOf);
+        if (leafOf != leafIndex) {
+          leafIndex = leafOf;
+          scorer = weight.scorer(leaf);
+          twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+          approximation = scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        }
+        if (approximation == null) {
+          continue;
+        }
+        int local = doc - leaf.docBase;
+        if (approximation.docID() < local) {
+          approximation.advance(local);
+        }
+        matched[i] = approximation.docID() == local && (twoPhase == null || twoPhase.matches());
+      }
+      return matched;
     }
   }
 

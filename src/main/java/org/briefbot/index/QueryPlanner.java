@@ -3,7 +3,10 @@ package org.briefbot.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -26,16 +29,33 @@ final class QueryPlanner {
   static final int MAX_TERMS = 48;
   private static final float FUZZY_WEIGHT = 0.8f;
   private static final int MAX_FUZZY_ALTERNATIVES = 2;
+  private static final int MEMO_LIMIT = 100_000;
 
   private final IndexReader reader;
   private final TextAnalysis analysis;
   private final List<List<List<String>>> synonymGroups;
+  /** Group numbers by the first term of any of their aliases, ascending: each position of a question looks at these only. */
+  private final Map<String, List<Integer>> groupsByFirstTerm = new HashMap<>();
   private final boolean fuzzy;
+  /**
+   * Close index words per unknown word. The index never changes, so the answer never does;
+   * building a Levenshtein automaton is most of a typo's cost, and readers repeat words that no
+   * article uses ("worth"). Bounded: once full, new words are worked out each time.
+   */
+  private final Map<String, List<String>> closeTermsMemo = new ConcurrentHashMap<>();
 
   QueryPlanner(IndexReader reader, TextAnalysis analysis, List<List<String>> synonymGroups, boolean fuzzy) {
     this.reader = reader;
     this.analysis = analysis;
     this.synonymGroups = analyse(analysis, synonymGroups);
+    for (int g = 0; g < this.synonymGroups.size(); g++) {
+      for (List<String> alias : this.synonymGroups.get(g)) {
+        List<Integer> groups = groupsByFirstTerm.computeIfAbsent(alias.get(0), k -> new ArrayList<>());
+        if (groups.isEmpty() || groups.get(groups.size() - 1) != g) {
+          groups.add(g);
+        }
+      }
+    }
     this.fuzzy = fuzzy;
   }
 
@@ -85,7 +105,8 @@ final class QueryPlanner {
 
   private AliasMatch longestAlias(List<String> terms, int start) {
     AliasMatch best = null;
-    for (List<List<String>> group : synonymGroups) {
+    for (int g : groupsByFirstTerm.getOrDefault(terms.get(start), List.of())) {
+      List<List<String>> group = synonymGroups.get(g);
       for (List<String> alias : group) {
         int length = alias.size();
         boolean longer = best == null || length > best.length;
@@ -128,12 +149,24 @@ final class QueryPlanner {
     List<Alternative> alternatives = new ArrayList<>();
     alternatives.add(new Alternative(List.of(term), 1f));
     if (docFreq == 0 && fuzzy) {
-      for (String close : closeTerms(term)) {
+      for (String close : memoizedCloseTerms(term)) {
         alternatives.add(new Alternative(List.of(close), FUZZY_WEIGHT));
         docFreq = Math.max(docFreq, docFreq(close));
       }
     }
     return new Concept(term, alternatives, idf(docFreq));
+  }
+
+  private List<String> memoizedCloseTerms(String term) throws IOException {
+    List<String> known = closeTermsMemo.get(term);
+    if (known != null) {
+      return known;
+    }
+    List<String> close = closeTerms(term);
+    if (closeTermsMemo.size() < MEMO_LIMIT) {
+      closeTermsMemo.putIfAbsent(term, close);
+    }
+    return close;
   }
 
   /**
