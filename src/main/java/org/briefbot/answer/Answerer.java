@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.briefbot.entities.Entity;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.Hit;
@@ -29,6 +31,7 @@ public final class Answerer {
   private static final double EXACT_ENTITY_CONFIDENCE = 1.0;
   private static final double LENIENT_ENTITY_CONFIDENCE = 0.9;
   private static final int TOPICS_OFFERED = 3;
+  private static final int CARD_ARTICLES = 10;
 
   private final Map<String, Article> articles;
   /** Newest first, ties by id: sorted once, as declines offer the newest topics. */
@@ -37,6 +40,8 @@ public final class Answerer {
   private final PassageIndex index;
   private final KeySentences keySentences;
   private final AnswerSettings settings;
+  /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
+  private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
 
   public Answerer(List<Article> articles, EntityCatalog catalog, PassageIndex index, TextAnalysis analysis, AnswerSettings settings) {
     Map<String, Article> byId = new LinkedHashMap<>();
@@ -107,8 +112,33 @@ public final class Answerer {
   }
 
   public EntityCard card(Entity entity) {
-    List<String> titles = entity.articleIds().stream().map(id -> article(id).map(Article::title).orElse(id)).toList();
+    List<String> titles = newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
     return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
+  }
+
+  /**
+   * The titles of the newest {@value #CARD_ARTICLES} articles: in a large archive a well-known
+   * entity is in thousands, more than a card can show, and listing them all would make every
+   * answer that mentions it cost as much as the archive is large.
+   */
+  private List<String> newestTitles(List<String> articleIds) {
+    Comparator<Article> newestFirstOrder = Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
+    PriorityQueue<Article> newest = new PriorityQueue<>(newestFirstOrder.reversed());
+    List<String> unknown = new ArrayList<>();
+    for (String id : articleIds) {
+      Article a = articles.get(id);
+      if (a == null) {
+        unknown.add(id);
+        continue;
+      }
+      newest.add(a);
+      if (newest.size() > CARD_ARTICLES) {
+        newest.poll();
+      }
+    }
+    List<String> titles = new ArrayList<>(newest.stream().sorted(newestFirstOrder).map(Article::title).toList());
+    unknown.stream().limit(Math.max(0, CARD_ARTICLES - titles.size())).forEach(titles::add);
+    return List.copyOf(titles);
   }
 
   private String clip(String question) {
@@ -146,10 +176,12 @@ public final class Answerer {
 
   /** Entities the question names first, then those the passage names; only those with a note. */
   private List<EntityCard> entityNotes(String question, Passage passage) {
-    Set<Entity> entities = new LinkedHashSet<>(catalog.mentionedInQuestion(question));
-    passage.entities().forEach(name -> catalog.find(name).ifPresent(entities::add));
-    entities.addAll(catalog.mentionedIn(passage.text()));
-    return entities.stream()
+    // Keyed by name: an Entity's own hash covers all its article ids, thousands in a large archive.
+    Map<String, Entity> entities = new LinkedHashMap<>();
+    catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
+    passage.entities().forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
+    catalog.mentionedIn(passage.text()).forEach(e -> entities.putIfAbsent(e.name(), e));
+    return entities.values().stream()
         .filter(e -> !e.summary().isBlank())
         .limit(settings.entityNotes())
         .map(this::card)
