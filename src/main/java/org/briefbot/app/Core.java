@@ -40,7 +40,7 @@ public record Core(Knowledge knowledge, EntityCatalog catalog, PassageIndex inde
     implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Core.class);
   /** Bump when parsing, analysis, index fields or the snapshot change: older cache entries are then rebuilt. */
-  public static final String INDEX_FORMAT = "briefbot-index-1";
+  public static final String INDEX_FORMAT = "briefbot-index-2";
 
   public static Core load(BriefbotConfig config, Path knowledgeDir) {
     String cache = config.knowledge().index();

@@ -16,6 +16,8 @@ final class Fields {
   /** Hashtags and themes of the article. */
   static final String CONTEXT = "context";
   static final String ENTITIES = "entities";
+  /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
+  static final String PASSAGE = "passage";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};

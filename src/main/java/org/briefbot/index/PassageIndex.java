@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -18,11 +19,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -78,6 +78,8 @@ public final class PassageIndex implements AutoCloseable {
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(similarity(settings));
+    // Every question is a new query: caching clauses across questions only adds bookkeeping.
+    this.searcher.setQueryCache(null);
     this.planner = new QueryPlanner(reader, analysis, synonyms, settings.fuzzy());
     this.settings = settings;
   }
@@ -147,9 +149,10 @@ public final class PassageIndex implements AutoCloseable {
   public List<Hit> search(SearchRequest request) {
     try {
       QueryPlan plan = planner.plan(request.text());
-      Query query = query(plan, request);
+      TermLookups lookups = new TermLookups();
+      Query query = query(plan, request, lookups);
       TopDocs top = searcher.search(query, request.topK());
-      return hits(plan, top);
+      return hits(plan, top, lookups);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
@@ -188,11 +191,7 @@ public final class PassageIndex implements AutoCloseable {
   private List<Passage> all(Query query) {
     try {
       TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
-      StoredFields stored = searcher.storedFields();
-      List<Passage> passages = new ArrayList<>();
-      for (ScoreDoc doc : top.scoreDocs) {
-        passages.add(passage(stored.document(doc.doc)));
-      }
+      List<Passage> passages = new ArrayList<>(Arrays.asList(PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length))));
       passages.sort(Comparator.comparing(Passage::section).thenComparingInt(Passage::position).thenComparing(Passage::id));
       return passages;
     } catch (IOException e) {
@@ -200,10 +199,10 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  private Query query(QueryPlan plan, SearchRequest request) {
+  private Query query(QueryPlan plan, SearchRequest request, TermLookups lookups) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (Concept concept : plan.concepts()) {
-      query.add(conceptQuery(concept, Fields.SEARCHED, true), Occur.SHOULD);
+      query.add(conceptQuery(concept, Fields.SEARCHED, true, lookups), Occur.SHOULD);
     }
     request.preferSection().ifPresent(section -> query.add(sectionBoost(section, plan), Occur.SHOULD));
     request.preferArticle().ifPresent(article -> query.add(articleBoost(article), Occur.SHOULD));
@@ -222,12 +221,12 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /** One concept: the best of its alternatives, each the best of the fields (with a tie-breaker). */
-  private Query conceptQuery(Concept concept, String[] fields, boolean weighted) {
+  private Query conceptQuery(Concept concept, String[] fields, boolean weighted, TermLookups lookups) {
     List<Query> alternatives = new ArrayList<>();
     for (Alternative alternative : concept.alternatives()) {
       List<Query> perField = new ArrayList<>();
       for (String field : fields) {
-        Query q = termsQuery(field, alternative.terms());
+        Query q = termsQuery(field, alternative.terms(), lookups);
         perField.add(weighted ? new BoostQuery(q, settings.weight(field) * alternative.weight()) : q);
       }
       alternatives.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER));
@@ -235,11 +234,33 @@ public final class PassageIndex implements AutoCloseable {
     return new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  private static Query termsQuery(String field, List<String> terms) {
+  private static Query termsQuery(String field, List<String> terms, TermLookups lookups) {
     if (terms.size() == 1) {
-      return new TermQuery(new Term(field, terms.get(0)));
+      Term term = new Term(field, terms.get(0));
+      return new TermQuery(term, lookups.states(term));
     }
     return new PhraseQuery(field, terms.toArray(String[]::new));
+  }
+
+  /**
+   * Term dictionary look-ups of one search: the ranking query and the coverage check ask for the
+   * same terms, and on a small index looking them up is most of a question's cost.
+   */
+  private final class TermLookups {
+    private final Map<Term, TermStates> states = new HashMap<>();
+
+    TermStates states(Term term) {
+      TermStates known = states.get(term);
+      if (known == null) {
+        try {
+          known = TermStates.build(searcher, term, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot look up " + term + ": " + e.getMessage(), e);
+        }
+        states.put(term, known);
+      }
+      return known;
+    }
   }
 
   /**
@@ -247,17 +268,17 @@ public final class PassageIndex implements AutoCloseable {
    * BM25 (relative to the best score): a passage that answers every part of the question beats
    * one that repeats a single word of it. The rest keep BM25 order behind them.
    */
-  private List<Hit> hits(QueryPlan plan, TopDocs top) throws IOException {
-    StoredFields stored = searcher.storedFields();
+  private List<Hit> hits(QueryPlan plan, TopDocs top, TermLookups lookups) throws IOException {
+    Passage[] passages = PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length));
     int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
-    double[] coverage = new Coverage(plan).of(top.scoreDocs, depth);
+    double[] coverage = new Coverage(plan, lookups).of(top.scoreDocs, depth);
     double maxScore = top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
     double w = settings.coverageWeight();
     List<Hit> reranked = new ArrayList<>();
     List<Hit> rest = new ArrayList<>();
     for (int rank = 0; rank < top.scoreDocs.length; rank++) {
       ScoreDoc doc = top.scoreDocs[rank];
-      Passage passage = passage(stored.document(doc.doc));
+      Passage passage = passages[rank];
       if (rank < depth) {
         reranked.add(new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
       } else {
@@ -275,11 +296,11 @@ public final class PassageIndex implements AutoCloseable {
     private final List<Weight> content = new ArrayList<>();
     private final List<Weight> article = new ArrayList<>();
 
-    Coverage(QueryPlan plan) throws IOException {
+    Coverage(QueryPlan plan, TermLookups lookups) throws IOException {
       this.plan = plan;
       for (Concept concept : plan.concepts()) {
-        content.add(weight(conceptQuery(concept, Fields.CONTENT, false)));
-        article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false)));
+        content.add(weight(conceptQuery(concept, Fields.CONTENT, false, lookups)));
+        article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false, lookups)));
       }
     }
 
@@ -290,10 +311,7 @@ public final class PassageIndex implements AutoCloseable {
       if (total <= 0 || depth == 0) {
         return coverage;
       }
-      int[] docs = new int[depth];
-      for (int rank = 0; rank < depth; rank++) {
-        docs[rank] = hits[rank].doc;
-      }
+      int[] docs = docIds(hits, depth);
       for (int i = 0; i < plan.concepts().size(); i++) {
         boolean[] inContent = matching(content.get(i), docs);
         boolean[] inArticle = matching(article.get(i), docs);
@@ -351,6 +369,14 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
+  private static int[] docIds(ScoreDoc[] hits, int count) {
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = hits[i].doc;
+    }
+    return docs;
+  }
+
   private static BM25Similarity similarity(IndexSettings settings) {
     return new BM25Similarity((float) settings.k1(), (float) settings.b());
   }
@@ -373,22 +399,9 @@ public final class PassageIndex implements AutoCloseable {
     for (String entity : passage.entities()) {
       doc.add(new StoredField(Fields.ENTITIES, entity));
     }
+    doc.add(new BinaryDocValuesField(Fields.PASSAGE, PassageColumn.encode(passage)));
     return doc;
   }
 
-  private static Passage passage(Document doc) {
-    return new Passage(
-        doc.get(Fields.ID),
-        doc.get(Fields.ARTICLE),
-        doc.get(Fields.ARTICLE_TITLE),
-        Section.valueOf(doc.get(Fields.SECTION).toUpperCase(Locale.ROOT)),
-        Objects.requireNonNull(doc.getField(Fields.POSITION)).numericValue().intValue(),
-        doc.get(Fields.TEXT),
-        values(doc, Fields.QUESTIONS),
-        values(doc, Fields.ENTITIES));
-  }
 
-  private static List<String> values(Document doc, String field) {
-    return Arrays.stream(doc.getFields(field)).map(IndexableField::stringValue).toList();
-  }
 }
