@@ -88,7 +88,7 @@ final class EntityPool {
     String[] words = name.split(" ");
     String called = words.length == 3 ? name + " (" + initials(words) + ")" : name;
     String note = called + " is " + withArticle(kind.toLowerCase(Locale.ROOT)) + " headquartered in " + dice.pick(Vocabulary.PLACES)
-        + ". Founded in " + dice.between(1950, 2021) + ", it builds " + dice.pick(Vocabulary.PRODUCTS) + "s and services for "
+        + ". Founded in " + dice.between(1950, 2021) + ", it builds " + plural(dice.pick(Vocabulary.PRODUCTS)) + " and services for "
         + dice.pick(Vocabulary.SECTORS) + " and " + dice.pick(Vocabulary.SECTORS) + " customers across "
         + dice.pick(Vocabulary.REGIONS) + ". The company employs about " + dice.between(2, 180) * 500
         + " people and reports most of its revenue from " + dice.pick(Vocabulary.REGIONS)
@@ -138,6 +138,11 @@ final class EntityPool {
       last = syllable;
     }
     return word.toString();
+  }
+
+  /** "batteries", "chips", "processors". */
+  static String plural(String noun) {
+    return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
   }
 
   /** "an automaker", "a bank". */
