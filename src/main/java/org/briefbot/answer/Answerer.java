@@ -112,7 +112,11 @@ public final class Answerer {
   }
 
   public EntityCard card(Entity entity) {
-    List<String> titles = newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
+    // get first: computeIfAbsent may lock a bin even when the value is there, and cards are read by every answer.
+    List<String> titles = newestTitles.get(entity.name());
+    if (titles == null) {
+      titles = newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
+    }
     return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
   }
 
