@@ -73,11 +73,11 @@ public final class Answerer {
       return entity.get();
     }
     SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
-    List<Hit> hits = index.search(request);
+    List<Hit> hits = index.search(reranked(request));
     boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
     double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).coverage();
     if (hits.isEmpty() || confidence < settings.threshold()) {
-      return declined(question, hits);
+      return declined(question, needsMoreTopics(hits, request) ? index.search(request) : hits);
     }
     return passageAnswer(question, shape.topic(), hits, confidence);
   }
@@ -203,6 +203,24 @@ public final class Answerer {
       }
     }
     return alternatives;
+  }
+
+  /**
+   * The request cut to the hits the index re-ranks: only those carry coverage, so only they can
+   * be the answer or an alternative, and they are the same however many more are asked for.
+   * Collecting the other candidates costs a large archive more than the rest of the answer.
+   */
+  private static SearchRequest reranked(SearchRequest request) {
+    int topK = Math.min(request.topK(), PassageIndex.COVERAGE_DEPTH);
+    return new SearchRequest(request.text(), request.preferSection(), request.preferArticle(), topK);
+  }
+
+  /** A decline names the articles of the candidates; the rest are fetched when the re-ranked ones name too few. */
+  private boolean needsMoreTopics(List<Hit> hits, SearchRequest request) {
+    if (hits.size() < PassageIndex.COVERAGE_DEPTH || request.topK() <= hits.size()) {
+      return false;
+    }
+    return hits.stream().map(h -> h.passage().articleId()).filter(articles::containsKey).distinct().count() < TOPICS_OFFERED;
   }
 
   /** "I don't know", offering the articles (then entities) closest to what was asked. */

@@ -61,8 +61,11 @@ public final class PassageIndex implements AutoCloseable {
   private static final float ARTICLE_BOOST = 1.5f;
   /** Matching a question word only in the article's title or tags counts half. */
   private static final double ARTICLE_LEVEL_MATCH = 0.5;
-  /** Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0. */
-  private static final int COVERAGE_DEPTH = 20;
+  /**
+   * Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0.
+   * Asking for more hits than this leaves these first ones unchanged.
+   */
+  public static final int COVERAGE_DEPTH = 20;
   private static final float FIELD_TIE_BREAKER = 0.3f;
   private static final double INDEXING_BUFFER_MB = 128;
 
