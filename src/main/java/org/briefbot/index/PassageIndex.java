@@ -38,6 +38,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -154,7 +155,9 @@ public final class PassageIndex implements AutoCloseable {
       QueryPlan plan = planner.plan(request.text());
       TermLookups lookups = new TermLookups();
       Query query = query(plan, request, lookups);
-      TopDocs top = searcher.search(query, request.topK());
+      // The total hit count is never used: counting none lets Lucene skip non-competitive
+      // documents from the start (the default counts the first 1,000 exactly). Same top hits.
+      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
       return hits(plan, top, lookups);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
