@@ -152,8 +152,8 @@ public final class PassageIndex implements AutoCloseable {
   /** The best passages for a question, best first, ties broken by passage id. */
   public List<Hit> search(SearchRequest request) {
     try {
-      QueryPlan plan = planner.plan(request.text());
       TermLookups lookups = new TermLookups();
+      QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
       Query query = query(plan, request, lookups);
       // The total hit count is never used: counting none lets Lucene skip non-competitive
       // documents from the start (the default counts the first 1,000 exactly). Same top hits.

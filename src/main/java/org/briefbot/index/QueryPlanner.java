@@ -59,7 +59,17 @@ final class QueryPlanner {
     this.fuzzy = fuzzy;
   }
 
+  /** How many passages have a term; a search passes the look-ups it shares with its query. */
+  @FunctionalInterface
+  interface DocFreqs {
+    long of(Term term) throws IOException;
+  }
+
   QueryPlan plan(String text) throws IOException {
+    return plan(text, reader::docFreq);
+  }
+
+  QueryPlan plan(String text, DocFreqs counts) throws IOException {
     List<String> terms = analysis.terms(text);
     if (terms.size() > MAX_TERMS) {
       terms = terms.subList(0, MAX_TERMS);
@@ -69,10 +79,10 @@ final class QueryPlanner {
     while (i < terms.size()) {
       AliasMatch alias = longestAlias(terms, i);
       if (alias != null) {
-        concepts.add(aliasConcept(alias));
+        concepts.add(aliasConcept(alias, counts));
         i += alias.length;
       } else {
-        concepts.add(wordConcept(terms.get(i)));
+        concepts.add(wordConcept(terms.get(i), counts));
         i++;
       }
     }
@@ -94,9 +104,13 @@ final class QueryPlanner {
    * out: they repeat on every passage of an article and would make its topic look common.
    */
   long docFreq(String term) throws IOException {
+    return docFreq(term, reader::docFreq);
+  }
+
+  private static long docFreq(String term, DocFreqs counts) throws IOException {
     long max = 0;
     for (String field : Fields.CONTENT) {
-      max = Math.max(max, reader.docFreq(new Term(field, term)));
+      max = Math.max(max, counts.of(new Term(field, term)));
     }
     return max;
   }
@@ -125,33 +139,33 @@ final class QueryPlanner {
     return terms.subList(start, start + alias.size()).equals(alias);
   }
 
-  private Concept aliasConcept(AliasMatch match) throws IOException {
+  private Concept aliasConcept(AliasMatch match, DocFreqs counts) throws IOException {
     List<Alternative> alternatives = new ArrayList<>();
     long docFreq = 0;
     for (List<String> alias : match.group()) {
       alternatives.add(new Alternative(alias, 1f));
-      docFreq = Math.max(docFreq, phraseDocFreq(alias));
+      docFreq = Math.max(docFreq, phraseDocFreq(alias, counts));
     }
     return new Concept(match.label(), alternatives, idf(docFreq));
   }
 
   /** A phrase is at most as frequent as its rarest word: a cheap upper bound. */
-  private long phraseDocFreq(List<String> phrase) throws IOException {
+  private static long phraseDocFreq(List<String> phrase, DocFreqs counts) throws IOException {
     long min = Long.MAX_VALUE;
     for (String term : phrase) {
-      min = Math.min(min, docFreq(term));
+      min = Math.min(min, docFreq(term, counts));
     }
     return min == Long.MAX_VALUE ? 0 : min;
   }
 
-  private Concept wordConcept(String term) throws IOException {
-    long docFreq = docFreq(term);
+  private Concept wordConcept(String term, DocFreqs counts) throws IOException {
+    long docFreq = docFreq(term, counts);
     List<Alternative> alternatives = new ArrayList<>();
     alternatives.add(new Alternative(List.of(term), 1f));
     if (docFreq == 0 && fuzzy) {
       for (String close : memoizedCloseTerms(term)) {
         alternatives.add(new Alternative(List.of(close), FUZZY_WEIGHT));
-        docFreq = Math.max(docFreq, docFreq(close));
+        docFreq = Math.max(docFreq, docFreq(close, counts));
       }
     }
     return new Concept(term, alternatives, idf(docFreq));
