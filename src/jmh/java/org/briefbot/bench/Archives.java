@@ -15,7 +15,6 @@ import org.briefbot.synthetic.ArchiveGenerator;
  */
 final class Archives {
   static final Path ROOT = Path.of(System.getProperty("briefbot.bench.dir", "target/bench-archives"));
-  static final Path INDEX = ROOT.resolve("index");
   private static final long SEED = 1;
   private static final int QUESTIONS = 512;
 
@@ -37,6 +36,11 @@ final class Archives {
       }
     }
     return folder;
+  }
+
+  /** Where an archive's index is kept between runs; bench/run has LoadReport build it first. */
+  static Path index(String archive) {
+    return ROOT.resolve("index-" + archive);
   }
 
   static int articles(String archive) {

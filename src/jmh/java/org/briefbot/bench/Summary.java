@@ -75,9 +75,11 @@ public final class Summary {
       }
       JsonNode r = JSON.readTree(line);
       double mb = r.get("indexBytes").asDouble() / 1e6;
-      out.append(String.format(Locale.ROOT, "| %s | %s | %.0f MB | %d | %d | %d | %.0f | %.1f | %.0f |%n", r.get("archive").asText(),
+      double articles = r.get("articles").asDouble();
+      String perThousand = articles < 1000 ? "-" : String.format(Locale.ROOT, "%.1f", mb / (articles / 1000));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %.0f MB | %d | %d | %d | %.1f | %s | %.0f |%n", r.get("archive").asText(),
           r.get("load").asText(), r.get("maxHeapBytes").asDouble() / 1048576, r.get("loadMs").asLong(), r.get("passages").asLong(),
-          r.get("entities").asLong(), mb, mb / (r.get("articles").asDouble() / 1000), r.get("heapUsedBytes").asDouble() / 1048576));
+          r.get("entities").asLong(), mb, perThousand, r.get("heapUsedBytes").asDouble() / 1048576));
     }
     out.append('\n');
   }
