@@ -2,6 +2,7 @@ package org.briefbot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -20,6 +28,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -69,6 +78,9 @@ public final class PassageIndex implements AutoCloseable {
   public static final int COVERAGE_DEPTH = 20;
   private static final float FIELD_TIE_BREAKER = 0.3f;
   private static final double INDEXING_BUFFER_MB = 128;
+  /** Below this many passages one writer is about as fast as two, and the index is one segment. */
+  private static final int PARALLEL_FROM = 20_000;
+  private static final int WRITERS = 2;
 
   private final Directory directory;
   private final DirectoryReader reader;
@@ -105,7 +117,7 @@ public final class PassageIndex implements AutoCloseable {
   /** Indexes {@code input} into {@code directory}, replacing what it held. */
   public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
-      writeDocuments(input, settings, analysis, directory);
+      writeDocuments(input, input.passages(), settings, analysis, directory);
       return new PassageIndex(directory, analysis, input.synonyms(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the passage index: " + e.getMessage(), e);
@@ -118,14 +130,91 @@ public final class PassageIndex implements AutoCloseable {
    */
   public static void write(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
     try (Directory directory = FSDirectory.open(dir)) {
-      writeDocuments(input, settings, analysis, directory);
+      if (input.passages().size() < PARALLEL_FROM) {
+        writeDocuments(input, input.passages(), settings, analysis, directory);
+      } else {
+        writeInParts(input, settings, analysis, dir, directory);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static void writeDocuments(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory)
+  /**
+   * {@value #WRITERS} writers each index a contiguous share of the passages into a folder of its
+   * own, on named threads, then the shares are added to the index in order: analysis, most of the
+   * cost, runs on both cores, and documents keep the order one writer gives them, so every tie
+   * between equal scores breaks the same way.
+   */
+  private static void writeInParts(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
       throws IOException {
+    List<Passage> passages = input.passages();
+    List<Path> parts = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, namedThreads("index-writer-"));
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < WRITERS; w++) {
+        List<Passage> share = passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
+        Path part = Files.createTempDirectory(dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
+        parts.add(part);
+        done.add(writers.submit(() -> {
+          try (Directory directory = FSDirectory.open(part)) {
+            writeDocuments(input, share, settings, analysis, directory);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> part : done) {
+        join(part);
+      }
+      addInOrder(parts, settings, analysis, target);
+    } finally {
+      writers.shutdownNow();
+      parts.forEach(PassageIndex::deleteFolder);
+    }
+  }
+
+  private static void addInOrder(List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target) throws IOException {
+    List<Directory> directories = new ArrayList<>();
+    try (IndexWriter writer = new IndexWriter(target, writerConfig(settings, analysis))) {
+      for (Path part : parts) {
+        directories.add(FSDirectory.open(part));
+      }
+      writer.addIndexes(directories.toArray(Directory[]::new));
+    } finally {
+      for (Directory directory : directories) {
+        directory.close();
+      }
+    }
+  }
+
+  private static void join(Future<?> future) throws IOException {
+    try {
+      future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory namedThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> new Thread(task, prefix + count.incrementAndGet());
+  }
+
+  private static void deleteFolder(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A leftover part folder only costs disk space; the index itself is complete.
+    }
+  }
+
+  private static IndexWriterConfig writerConfig(IndexSettings settings, TextAnalysis analysis) {
     IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setSimilarity(similarity(settings));
@@ -133,8 +222,16 @@ public final class PassageIndex implements AutoCloseable {
     // plain (not compound) files skip a copy of every segment.
     config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
     config.setUseCompoundFile(false);
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (Passage passage : input.passages()) {
+    // Merges of adjacent segments only: documents keep the order they were added in, however
+    // merges are timed, so a rebuild breaks score ties exactly as the build before it.
+    config.setMergePolicy(new LogByteSizeMergePolicy());
+    return config;
+  }
+
+  private static void writeDocuments(IndexInput input, List<Passage> passages, IndexSettings settings, TextAnalysis analysis,
+      Directory directory) throws IOException {
+    try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
+      for (Passage passage : passages) {
         writer.addDocument(document(passage, input.articleContext().getOrDefault(passage.articleId(), "")));
       }
     }
