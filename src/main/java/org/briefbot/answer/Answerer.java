@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.briefbot.entities.Entity;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.PassageIndex;
@@ -34,13 +36,18 @@ public final class Answerer {
   private static final int TOPICS_OFFERED = 3;
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
+  private static final int CARD_ARTICLES = 10;
 
   private final Map<String, Article> articles;
+  /** Newest first, ties by id: sorted once, as declines offer the newest topics. */
+  private final List<Article> newestFirst;
   private final EntityCatalog catalog;
   private final PassageIndex index;
   private final Retriever retriever;
   private final KeySentences keySentences;
   private final AnswerSettings settings;
+  /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
+  private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
 
   /** BM25 only. */
   public Answerer(List<Article> articles, EntityCatalog catalog, PassageIndex index, TextAnalysis analysis, AnswerSettings settings) {
@@ -52,6 +59,9 @@ public final class Answerer {
     Map<String, Article> byId = new LinkedHashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
     this.articles = byId;
+    this.newestFirst = byId.values().stream()
+        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
+        .toList();
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.index = retriever.index();
@@ -76,11 +86,12 @@ public final class Answerer {
       return entity.get();
     }
     SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
-    List<Match> hits = retriever.search(request);
+    SearchRequest searched = retriever.mode() == Mode.BM25 ? reranked(request) : request;
+    List<Match> hits = retriever.search(searched);
     boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
     double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
-      return declined(question, hits);
+      return declined(question, needsMoreTopics(hits, request) ? retriever.search(request) : hits);
     }
     return passageAnswer(question, shape.topic(), hits, confidence);
   }
@@ -97,9 +108,7 @@ public final class Answerer {
 
   /** Articles, newest first; ties by id. */
   public List<Article> articles() {
-    return articles.values().stream()
-        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
-        .toList();
+    return newestFirst;
   }
 
   public Optional<Article> article(String id) {
@@ -133,8 +142,37 @@ public final class Answerer {
   }
 
   public EntityCard card(Entity entity) {
-    List<String> titles = entity.articleIds().stream().map(id -> article(id).map(Article::title).orElse(id)).toList();
+    // get first: computeIfAbsent may lock a bin even when the value is there, and cards are read by every answer.
+    List<String> titles = newestTitles.get(entity.name());
+    if (titles == null) {
+      titles = newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
+    }
     return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
+  }
+
+  /**
+   * The titles of the newest {@value #CARD_ARTICLES} articles: in a large archive a well-known
+   * entity is in thousands, more than a card can show, and listing them all would make every
+   * answer that mentions it cost as much as the archive is large.
+   */
+  private List<String> newestTitles(List<String> articleIds) {
+    Comparator<Article> newestFirstOrder = Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
+    PriorityQueue<Article> newest = new PriorityQueue<>(newestFirstOrder.reversed());
+    List<String> unknown = new ArrayList<>();
+    for (String id : articleIds) {
+      Article a = articles.get(id);
+      if (a == null) {
+        unknown.add(id);
+        continue;
+      }
+      newest.add(a);
+      if (newest.size() > CARD_ARTICLES) {
+        newest.poll();
+      }
+    }
+    List<String> titles = new ArrayList<>(newest.stream().sorted(newestFirstOrder).map(Article::title).toList());
+    unknown.stream().limit(Math.max(0, CARD_ARTICLES - titles.size())).forEach(titles::add);
+    return List.copyOf(titles);
   }
 
   private String clip(String question) {
@@ -172,10 +210,12 @@ public final class Answerer {
 
   /** Entities the question names first, then those the passage names; only those with a note. */
   private List<EntityCard> entityNotes(String question, Passage passage) {
-    Set<Entity> entities = new LinkedHashSet<>(catalog.mentionedInQuestion(question));
-    passage.entities().forEach(name -> catalog.find(name).ifPresent(entities::add));
-    entities.addAll(catalog.mentionedIn(passage.text()));
-    return entities.stream()
+    // Keyed by name: an Entity's own hash covers all its article ids, thousands in a large archive.
+    Map<String, Entity> entities = new LinkedHashMap<>();
+    catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
+    passage.entities().forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
+    catalog.mentionedIn(passage.text()).forEach(e -> entities.putIfAbsent(e.name(), e));
+    return entities.values().stream()
         .filter(e -> !e.summary().isBlank())
         .limit(settings.entityNotes())
         .map(this::card)
@@ -201,6 +241,25 @@ public final class Answerer {
     return shown.stream().anyMatch(s -> s.contains(text) || text.contains(s));
   }
 
+  /**
+   * In BM25 mode, the request cut to the hits the index re-ranks: only those carry coverage, so
+   * only they can be the answer or an alternative, and they are the same however many more are
+   * asked for. Collecting the other candidates costs a large archive more than the rest of the
+   * answer. Hybrid fuses every candidate, so it keeps them all.
+   */
+  private static SearchRequest reranked(SearchRequest request) {
+    int topK = Math.min(request.topK(), PassageIndex.COVERAGE_DEPTH);
+    return new SearchRequest(request.text(), request.preferSection(), request.preferArticle(), topK);
+  }
+
+  /** A decline names the articles of the candidates; the rest are fetched when the re-ranked ones name too few. */
+  private boolean needsMoreTopics(List<Match> hits, SearchRequest request) {
+    if (hits.size() < PassageIndex.COVERAGE_DEPTH || request.topK() <= hits.size()) {
+      return false;
+    }
+    return hits.stream().map(h -> h.passage().articleId()).filter(articles::containsKey).distinct().count() < TOPICS_OFFERED;
+  }
+
   /** "I don't know", offering the articles (then entities) closest to what was asked. */
   private Answer declined(String question, List<Match> hits) {
     Map<String, Alternative> topics = new LinkedHashMap<>();
@@ -208,7 +267,10 @@ public final class Answerer {
       Passage p = hit.passage();
       article(p.articleId()).ifPresent(a -> topics.putIfAbsent(a.id(), topic(a, hit.confidence())));
     }
-    for (Article a : articles()) {
+    for (Article a : newestFirst) {
+      if (topics.size() >= TOPICS_OFFERED) {
+        break;
+      }
       topics.putIfAbsent(a.id(), topic(a, 0));
     }
     List<Alternative> closest = topics.values().stream().limit(TOPICS_OFFERED).toList();

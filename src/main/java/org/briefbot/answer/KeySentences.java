@@ -1,8 +1,9 @@
 package org.briefbot.answer;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
@@ -27,14 +28,19 @@ final class KeySentences {
   /** The sentence sharing the rarest words with the question; the first one on a tie or no overlap. */
   String best(String passage, String question) {
     String[] sentences = BOUNDARY.split(passage.strip());
-    Set<String> asked = new HashSet<>(analysis.terms(question));
+    // Each asked word's rarity is looked up once, not once per sentence that has it.
+    Map<String, Double> asked = new HashMap<>();
+    for (String term : analysis.terms(question)) {
+      asked.computeIfAbsent(term, index::idf);
+    }
     String best = sentences[0];
     double bestScore = 0;
     for (String sentence : sentences) {
       double score = 0;
       for (String term : new HashSet<>(analysis.terms(sentence))) {
-        if (asked.contains(term)) {
-          score += index.idf(term);
+        Double idf = asked.get(term);
+        if (idf != null) {
+          score += idf;
         }
       }
       if (score > bestScore) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "briefbot 0.1.0",
     description = "Answers questions about a library of news-analysis articles.",
-    subcommands = {AskCommand.class, EvalCommand.class, CheckCommand.class, ChatCommand.class, ReportCommand.class})
+    subcommands = {AskCommand.class, EvalCommand.class, CheckCommand.class, ChatCommand.class, ReportCommand.class, GenerateCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--knowledge", paramLabel = "DIR", scope = ScopeType.INHERIT,

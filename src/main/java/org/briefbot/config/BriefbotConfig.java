@@ -9,8 +9,14 @@ import java.util.List;
 public record BriefbotConfig(
     Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins, Store store) {
 
-  /** Where knowledge files live. */
-  public record Knowledge(String path) {}
+  /**
+   * Where knowledge files live.
+   *
+   * @param path the knowledge folder
+   * @param index folder where the index of the knowledge is kept between runs, so an unchanged
+   *     folder is not parsed or indexed again; "" keeps the index in memory only
+   */
+  public record Knowledge(String path, String index) {}
 
   /**
    * How passages are found.
@@ -77,7 +83,7 @@ public record BriefbotConfig(
 
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
-        new Knowledge("knowledge"),
+        new Knowledge("knowledge", "data/index"),
         new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
         new Answer(0.1, 3, 3, 1000),
         new Telegram(

@@ -1,6 +1,7 @@
 package org.briefbot.entities;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,22 @@ public final class EntityCatalog {
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
     return builder.build(knowledge.articles());
+  }
+
+  /**
+   * A catalog of entities that {@link #build} merged before, e.g. read back from disk: the same
+   * lookups and links as the catalog they came from, without reading any article again.
+   */
+  public static EntityCatalog of(List<Entity> entities) {
+    Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> canonicalByKey = new TreeMap<>();
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    for (Entity entity : entities) {
+      byName.put(entity.name(), entity);
+      entity.names().forEach(n -> canonicalByKey.putIfAbsent(Names.key(n), entity.name()));
+      names.put(entity.name(), entity.names());
+    }
+    return new EntityCatalog(byName, Map.copyOf(canonicalByKey), new EntityLinker(names));
   }
 
   /** All entities, sorted by name. */
@@ -101,8 +118,13 @@ public final class EntityCatalog {
 
   /** Collects entities while knowledge is read; merges by any shared name or alias. */
   private static final class Builder {
+    /** Related entities kept per entity. */
+    static final int MAX_RELATED = 20;
+
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, String> canonicalByKey = new TreeMap<>();
+    /** Per article, the entities whose notes or mention lists name it. */
+    private final Map<String, Set<String>> notedIn = new HashMap<>();
 
     void addCurated(EntityEntry entry) {
       Draft draft = draftFor(entry.name());
@@ -121,11 +143,16 @@ public final class EntityCatalog {
         if (draft.summary.isBlank()) {
           draft.summary = note.summary();
         }
-        draft.articles.add(article.id());
+        noted(draft, article);
       }
       for (String name : article.mentionedEntities()) {
-        draftFor(name).articles.add(article.id());
+        noted(draftFor(name), article);
       }
+    }
+
+    private void noted(Draft draft, Article article) {
+      draft.articles.add(article.id());
+      notedIn.computeIfAbsent(article.id(), k -> new TreeSet<>()).add(draft.name);
     }
 
     EntityCatalog build(List<Article> articles) {
@@ -136,13 +163,14 @@ public final class EntityCatalog {
       for (Article article : articles) {
         Set<String> mentioned = new TreeSet<>();
         linker.link(fullText(article)).forEach(mentioned::add);
-        drafts.values().stream().filter(d -> d.articles.contains(article.id())).forEach(d -> mentioned.add(d.name));
+        mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
         mentioned.forEach(name -> drafts.get(Names.key(name)).articles.add(article.id()));
         entitiesByArticle.put(article.id(), mentioned);
       }
+      Map<String, Map<String, Integer>> together = coOccurrences(entitiesByArticle.values());
       Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (Draft draft : drafts.values()) {
-        byName.put(draft.name, draft.toEntity(related(draft.name, entitiesByArticle)));
+        byName.put(draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
       }
       return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker);
     }
@@ -156,16 +184,33 @@ public final class EntityCatalog {
       return text.toString();
     }
 
-    /** Entities seen in the same articles, most shared articles first, then by name. */
-    private static List<String> related(String name, Map<String, Set<String>> entitiesByArticle) {
-      Map<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Set<String> entities : entitiesByArticle.values()) {
-        if (entities.contains(name)) {
-          entities.stream().filter(e -> !e.equals(name)).forEach(e -> counts.merge(e, 1, Integer::sum));
+    /**
+     * For each entity, how many articles it shares with each other entity: one pass over the
+     * articles, so the cost grows with the archive, not with archive times catalog.
+     */
+    private static Map<String, Map<String, Integer>> coOccurrences(Iterable<Set<String>> entitiesByArticle) {
+      Map<String, Map<String, Integer>> together = new HashMap<>();
+      for (Set<String> entities : entitiesByArticle) {
+        for (String name : entities) {
+          Map<String, Integer> counts = together.computeIfAbsent(name, k -> new HashMap<>());
+          for (String other : entities) {
+            if (!other.equals(name)) {
+              counts.merge(other, 1, Integer::sum);
+            }
+          }
         }
       }
+      return together;
+    }
+
+    /**
+     * The entities seen in the same articles, most shared articles first, then by name; at most
+     * {@value #MAX_RELATED}, as in a large archive nearly every entity meets every other once.
+     */
+    private static List<String> related(Map<String, Integer> counts) {
       return counts.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER)))
+          .limit(MAX_RELATED)
           .map(Map.Entry::getKey)
           .toList();
     }

@@ -1,7 +1,9 @@
 package org.briefbot.entities;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +23,46 @@ public final class EntityLinker {
   /** Names by their first token, so each text position tries only names that could start there. */
   private final Map<String, List<Name>> byFirstToken = new HashMap<>();
   private final List<Name> all = new ArrayList<>();
+  /**
+   * Long first tokens by themselves and by each one-letter deletion of them. Two words are one
+   * edit apart only if they share such a key, so a misspelt word finds its candidate names in a
+   * few lookups instead of a pass over every name of a large catalog.
+   */
+  private final Map<String, List<String>> firstTokensByDeletion = new HashMap<>();
 
   private record Name(List<String> tokens, String entity) {}
+
+  /**
+   * Longest name first; among equally long names by entity, then by the name's words, so the
+   * order (and which of two fuzzy matches wins) does not depend on the order names arrived in.
+   */
+  private static final Comparator<Name> ORDER =
+      Comparator.comparingInt((Name n) -> -n.tokens.size())
+          .thenComparing(Name::entity)
+          .thenComparing(n -> String.join(" ", n.tokens));
 
   /** @param names canonical entity name to all of its names (canonical and aliases) */
   EntityLinker(Map<String, List<String>> names) {
     names.forEach((entity, list) -> list.forEach(n -> add(entity, n)));
-    byFirstToken.values().forEach(l -> l.sort((a, b) -> b.tokens.size() - a.tokens.size()));
-    all.sort((a, b) -> b.tokens.size() - a.tokens.size());
+    byFirstToken.values().forEach(l -> l.sort(ORDER));
+    all.sort(ORDER);
+    for (String first : byFirstToken.keySet()) {
+      if (first.length() >= MIN_FUZZY_LENGTH) {
+        for (String key : withDeletions(first)) {
+          firstTokensByDeletion.computeIfAbsent(key, k -> new ArrayList<>()).add(first);
+        }
+      }
+    }
+  }
+
+  /** The word and the words made by deleting one of its letters. */
+  private static Set<String> withDeletions(String word) {
+    Set<String> keys = new HashSet<>();
+    keys.add(word);
+    for (int i = 0; i < word.length(); i++) {
+      keys.add(word.substring(0, i) + word.substring(i + 1));
+    }
+    return keys;
   }
 
   private void add(String entity, String name) {
@@ -74,12 +108,35 @@ public final class EntityLinker {
     if (!fuzzy) {
       return null;
     }
-    for (Name name : all) {
+    for (Name name : fuzzyCandidates(tokens.get(start))) {
       if (matches(tokens, start, name, true)) {
         return name;
       }
     }
     return null;
+  }
+
+  /**
+   * The names whose first token could be {@code word} misspelt (or {@code word} itself), in
+   * {@link #ORDER}: the names of {@link #all} that {@link #matches} can accept, found by
+   * one-deletion keys rather than by trying every name.
+   */
+  private List<Name> fuzzyCandidates(String word) {
+    Set<String> firsts = new HashSet<>();
+    if (byFirstToken.containsKey(word)) {
+      firsts.add(word);
+    }
+    if (word.length() >= MIN_FUZZY_LENGTH - 1) {
+      for (String key : withDeletions(word)) {
+        firsts.addAll(firstTokensByDeletion.getOrDefault(key, List.of()));
+      }
+    }
+    List<Name> candidates = new ArrayList<>();
+    for (String first : firsts) {
+      candidates.addAll(byFirstToken.get(first));
+    }
+    candidates.sort(ORDER);
+    return candidates;
   }
 
   private static boolean matches(List<String> tokens, int start, Name name, boolean fuzzy) {

@@ -10,20 +10,18 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.briefbot.knowledge.Passage;
 
 /** Merges a BM25 list and a nearest-vector list into {@link Candidate}s with all their signals. */
 final class CandidateSignals {
   private final IndexReader reader;
-  private final StoredFields stored;
   private final PassageIndex.Coverage coverage;
   private final Optional<float[]> query;
 
-  CandidateSignals(IndexReader reader, StoredFields stored, PassageIndex.Coverage coverage, Optional<float[]> query) {
+  CandidateSignals(IndexReader reader, PassageIndex.Coverage coverage, Optional<float[]> query) {
     this.reader = reader;
-    this.stored = stored;
     this.coverage = coverage;
     this.query = query;
   }
@@ -39,12 +37,13 @@ final class CandidateSignals {
     int[] docs = ranks.keySet().stream().mapToInt(Integer::intValue).toArray();
     double[] covered = coverage.of(docs);
     double[] similarity = similarities(docs);
+    Passage[] passages = PassageColumn.read(reader, docs);
     double maxScore = lexical.scoreDocs.length == 0 ? 1 : Math.max(lexical.scoreDocs[0].score, Float.MIN_NORMAL);
     List<Candidate> candidates = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       int[] rank = ranks.get(docs[i]);
       double relative = rank[0] == 0 ? 0 : lexical.scoreDocs[rank[0] - 1].score / maxScore;
-      candidates.add(new Candidate(PassageIndex.passage(stored.document(docs[i])), rank[0], relative, covered[i], rank[1], similarity[i]));
+      candidates.add(new Candidate(passages[i], rank[0], relative, covered[i], rank[1], similarity[i]));
     }
     candidates.sort(Comparator.comparing(c -> c.passage().id()));
     return candidates;

@@ -18,6 +18,8 @@ final class Fields {
   static final String ENTITIES = "entities";
   /** The passage embedding, a unit vector searched with HNSW. */
   static final String VECTOR = "vector";
+  /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
+  static final String PASSAGE = "passage";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};

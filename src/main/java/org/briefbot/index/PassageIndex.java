@@ -2,14 +2,24 @@ package org.briefbot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -19,17 +29,18 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -37,13 +48,17 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 import org.briefbot.knowledge.Passage;
@@ -61,9 +76,16 @@ public final class PassageIndex implements AutoCloseable {
   private static final float ARTICLE_BOOST = 1.5f;
   /** Matching a question word only in the article's title or tags counts half. */
   private static final double ARTICLE_LEVEL_MATCH = 0.5;
-  /** Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0. */
-  private static final int COVERAGE_DEPTH = 20;
+  /**
+   * Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0.
+   * Asking for more hits than this leaves these first ones unchanged.
+   */
+  public static final int COVERAGE_DEPTH = 20;
   private static final float FIELD_TIE_BREAKER = 0.3f;
+  private static final double INDEXING_BUFFER_MB = 128;
+  /** Below this many passages one writer is about as fast as two, and the index is one segment. */
+  private static final int PARALLEL_FROM = 20_000;
+  private static final int WRITERS = 2;
   private static final TopDocs EMPTY = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
   private final Directory directory;
@@ -79,6 +101,8 @@ public final class PassageIndex implements AutoCloseable {
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(similarity(settings));
+    // Every question is a new query: caching clauses across questions only adds bookkeeping.
+    this.searcher.setQueryCache(null);
     this.planner = new QueryPlanner(reader, analysis, synonyms, settings.fuzzy());
     this.settings = settings;
     this.hasVectors = CandidateSignals.hasVectors(reader);
@@ -89,21 +113,136 @@ public final class PassageIndex implements AutoCloseable {
     return build(input, settings, analysis, new ByteBuffersDirectory());
   }
 
+  /** Opens an index that {@link #write} wrote; memory-mapped, so passage text stays off the heap. */
+  public static PassageIndex open(Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
+    try {
+      return new PassageIndex(FSDirectory.open(dir), analysis, synonyms, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Indexes {@code input} into {@code directory}, replacing what it held. */
   public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
-      IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      config.setSimilarity(similarity(settings));
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (Passage passage : input.passages()) {
-          String context = input.articleContext().getOrDefault(passage.articleId(), "");
-          writer.addDocument(document(passage, context, Optional.ofNullable(input.vectors().get(passage.id()))));
-        }
-      }
+      writeDocuments(input, input.passages(), settings, analysis, directory);
       return new PassageIndex(directory, analysis, input.synonyms(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the passage index: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the index of {@code input} into the folder {@code dir} and closes it, for {@link #open}
+   * to read later (the synonyms of {@code input} matter only then).
+   */
+  public static void write(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
+    try (Directory directory = FSDirectory.open(dir)) {
+      if (input.passages().size() < PARALLEL_FROM) {
+        writeDocuments(input, input.passages(), settings, analysis, directory);
+      } else {
+        writeInParts(input, settings, analysis, dir, directory);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@value #WRITERS} writers each index a contiguous share of the passages into a folder of its
+   * own, on named threads, then the shares are added to the index in order: analysis, most of the
+   * cost, runs on both cores, and documents keep the order one writer gives them, so every tie
+   * between equal scores breaks the same way.
+   */
+  private static void writeInParts(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
+      throws IOException {
+    List<Passage> passages = input.passages();
+    List<Path> parts = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, namedThreads("index-writer-"));
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < WRITERS; w++) {
+        List<Passage> share = passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
+        Path part = Files.createTempDirectory(dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
+        parts.add(part);
+        done.add(writers.submit(() -> {
+          try (Directory directory = FSDirectory.open(part)) {
+            writeDocuments(input, share, settings, analysis, directory);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> part : done) {
+        join(part);
+      }
+      addInOrder(parts, settings, analysis, target);
+    } finally {
+      writers.shutdownNow();
+      parts.forEach(PassageIndex::deleteFolder);
+    }
+  }
+
+  private static void addInOrder(List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target) throws IOException {
+    List<Directory> directories = new ArrayList<>();
+    try (IndexWriter writer = new IndexWriter(target, writerConfig(settings, analysis))) {
+      for (Path part : parts) {
+        directories.add(FSDirectory.open(part));
+      }
+      writer.addIndexes(directories.toArray(Directory[]::new));
+    } finally {
+      for (Directory directory : directories) {
+        directory.close();
+      }
+    }
+  }
+
+  private static void join(Future<?> future) throws IOException {
+    try {
+      future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory namedThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> new Thread(task, prefix + count.incrementAndGet());
+  }
+
+  private static void deleteFolder(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A leftover part folder only costs disk space; the index itself is complete.
+    }
+  }
+
+  private static IndexWriterConfig writerConfig(IndexSettings settings, TextAnalysis analysis) {
+    IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setSimilarity(similarity(settings));
+    // Whole archives are indexed at once: a large buffer means few flushes and merges, and
+    // plain (not compound) files skip a copy of every segment.
+    config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
+    config.setUseCompoundFile(false);
+    // Merges of adjacent segments only: documents keep the order they were added in, however
+    // merges are timed, so a rebuild breaks score ties exactly as the build before it.
+    config.setMergePolicy(new LogByteSizeMergePolicy());
+    return config;
+  }
+
+  private static void writeDocuments(IndexInput input, List<Passage> passages, IndexSettings settings, TextAnalysis analysis,
+      Directory directory) throws IOException {
+    try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
+      for (Passage passage : passages) {
+        String context = input.articleContext().getOrDefault(passage.articleId(), "");
+        writer.addDocument(document(passage, context, Optional.ofNullable(input.vectors().get(passage.id()))));
+      }
     }
   }
 
@@ -119,10 +258,13 @@ public final class PassageIndex implements AutoCloseable {
   /** The best passages for a question, best first, ties broken by passage id. */
   public List<Hit> search(SearchRequest request) {
     try {
-      QueryPlan plan = planner.plan(request.text());
-      Query query = query(plan, request);
-      TopDocs top = searcher.search(query, request.topK());
-      return hits(plan, top);
+      TermLookups lookups = new TermLookups();
+      QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
+      Query query = query(plan, request, lookups);
+      // The total hit count is never used: counting none lets Lucene skip non-competitive
+      // documents from the start (the default counts the first 1,000 exactly). Same top hits.
+      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
+      return hits(plan, top, lookups);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
@@ -138,11 +280,12 @@ public final class PassageIndex implements AutoCloseable {
       throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
     }
     try {
-      QueryPlan plan = planner.plan(request.text());
-      TopDocs lexical = searcher.search(query(plan, request), request.topK());
+      TermLookups lookups = new TermLookups();
+      QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
+      TopDocs lexical = searcher.search(query(plan, request, lookups), new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
-      return new CandidateSignals(reader, searcher.storedFields(), new Coverage(plan), vector).of(lexical, nearest);
+      return new CandidateSignals(reader, new Coverage(plan, lookups), vector).of(lexical, nearest);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
@@ -193,11 +336,7 @@ public final class PassageIndex implements AutoCloseable {
   private List<Passage> all(Query query) {
     try {
       TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
-      StoredFields stored = searcher.storedFields();
-      List<Passage> passages = new ArrayList<>();
-      for (ScoreDoc doc : top.scoreDocs) {
-        passages.add(passage(stored.document(doc.doc)));
-      }
+      List<Passage> passages = new ArrayList<>(Arrays.asList(PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length))));
       passages.sort(Comparator.comparing(Passage::section).thenComparingInt(Passage::position).thenComparing(Passage::id));
       return passages;
     } catch (IOException e) {
@@ -205,10 +344,10 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  private Query query(QueryPlan plan, SearchRequest request) {
+  private Query query(QueryPlan plan, SearchRequest request, TermLookups lookups) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (Concept concept : plan.concepts()) {
-      query.add(conceptQuery(concept, Fields.SEARCHED, true), Occur.SHOULD);
+      query.add(conceptQuery(concept, Fields.SEARCHED, true, lookups), Occur.SHOULD);
     }
     request.preferSection().ifPresent(section -> query.add(sectionBoost(section), Occur.SHOULD));
     request.preferArticle().ifPresent(article -> query.add(articleBoost(article), Occur.SHOULD));
@@ -226,12 +365,12 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /** One concept: the best of its alternatives, each the best of the fields (with a tie-breaker). */
-  private Query conceptQuery(Concept concept, String[] fields, boolean weighted) {
+  private Query conceptQuery(Concept concept, String[] fields, boolean weighted, TermLookups lookups) {
     List<Query> alternatives = new ArrayList<>();
     for (Alternative alternative : concept.alternatives()) {
       List<Query> perField = new ArrayList<>();
       for (String field : fields) {
-        Query q = termsQuery(field, alternative.terms());
+        Query q = termsQuery(field, alternative.terms(), lookups);
         perField.add(weighted ? new BoostQuery(q, settings.weight(field) * alternative.weight()) : q);
       }
       alternatives.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER));
@@ -239,11 +378,33 @@ public final class PassageIndex implements AutoCloseable {
     return new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  private static Query termsQuery(String field, List<String> terms) {
+  private static Query termsQuery(String field, List<String> terms, TermLookups lookups) {
     if (terms.size() == 1) {
-      return new TermQuery(new Term(field, terms.get(0)));
+      Term term = new Term(field, terms.get(0));
+      return new TermQuery(term, lookups.states(term));
     }
     return new PhraseQuery(field, terms.toArray(String[]::new));
+  }
+
+  /**
+   * Term dictionary look-ups of one search: the ranking query and the coverage check ask for the
+   * same terms, and on a small index looking them up is most of a question's cost.
+   */
+  private final class TermLookups {
+    private final Map<Term, TermStates> states = new HashMap<>();
+
+    TermStates states(Term term) {
+      TermStates known = states.get(term);
+      if (known == null) {
+        try {
+          known = TermStates.build(searcher, term, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot look up " + term + ": " + e.getMessage(), e);
+        }
+        states.put(term, known);
+      }
+      return known;
+    }
   }
 
   /**
@@ -251,19 +412,19 @@ public final class PassageIndex implements AutoCloseable {
    * BM25 (relative to the best score): a passage that answers every part of the question beats
    * one that repeats a single word of it. The rest keep BM25 order behind them.
    */
-  private List<Hit> hits(QueryPlan plan, TopDocs top) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    Coverage coverage = new Coverage(plan);
+  private List<Hit> hits(QueryPlan plan, TopDocs top, TermLookups lookups) throws IOException {
+    Passage[] passages = PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length));
+    int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
+    double[] coverage = new Coverage(plan, lookups).of(top.scoreDocs, depth);
     double maxScore = top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
     double w = settings.coverageWeight();
     List<Hit> reranked = new ArrayList<>();
     List<Hit> rest = new ArrayList<>();
     for (int rank = 0; rank < top.scoreDocs.length; rank++) {
       ScoreDoc doc = top.scoreDocs[rank];
-      Passage passage = passage(stored.document(doc.doc));
-      if (rank < COVERAGE_DEPTH) {
-        double covered = coverage.of(doc.doc);
-        reranked.add(new Hit(passage, w * covered + (1 - w) * doc.score / maxScore, covered));
+      Passage passage = passages[rank];
+      if (rank < depth) {
+        reranked.add(new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
       } else {
         rest.add(new Hit(passage, (1 - w) * doc.score / maxScore, 0));
       }
@@ -279,54 +440,89 @@ public final class PassageIndex implements AutoCloseable {
     private final List<Weight> content = new ArrayList<>();
     private final List<Weight> article = new ArrayList<>();
 
-    Coverage(QueryPlan plan) throws IOException {
+    Coverage(QueryPlan plan, TermLookups lookups) throws IOException {
       this.plan = plan;
       for (Concept concept : plan.concepts()) {
-        content.add(weight(conceptQuery(concept, Fields.CONTENT, false)));
-        article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false)));
+        content.add(weight(conceptQuery(concept, Fields.CONTENT, false, lookups)));
+        article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false, lookups)));
       }
     }
 
-    /** Coverage of each of {@code docs}, in their order, walking each concept's matches once per segment. */
+    /** The coverage of each of the first {@code depth} hits, by rank. */
+    double[] of(ScoreDoc[] hits, int depth) throws IOException {
+      return of(docIds(hits, depth));
+    }
+
+    /** The coverage of each of {@code docs} (top-level doc ids, any order), in their order. */
     double[] of(int[] docs) throws IOException {
-      double[] shares = new double[docs.length];
+      double[] coverage = new double[docs.length];
+      double total = plan.totalIdf();
+      if (total <= 0 || docs.length == 0) {
+        return coverage;
+      }
       for (int i = 0; i < plan.concepts().size(); i++) {
-        boolean[] inContent = ConceptMatches.of(content.get(i), reader, docs);
-        boolean[] inArticle = ConceptMatches.of(article.get(i), reader, docs);
+        boolean[] inContent = matching(content.get(i), docs);
+        boolean[] inArticle = matching(article.get(i), docs);
         double idf = plan.concepts().get(i).idf();
         for (int d = 0; d < docs.length; d++) {
-          shares[d] += (inContent[d] ? 1 : inArticle[d] ? ARTICLE_LEVEL_MATCH : 0) * idf;
+          coverage[d] += (inContent[d] ? 1 : inArticle[d] ? ARTICLE_LEVEL_MATCH : 0) * idf;
         }
       }
-      double total = plan.totalIdf();
       for (int d = 0; d < docs.length; d++) {
-        shares[d] = total <= 0 ? 0 : Math.min(1, shares[d] / total);
+        coverage[d] = Math.min(1, coverage[d] / total); // sums of doubles may overshoot 1 by an ulp
       }
-      return shares;
-    }
-
-    double of(int doc) throws IOException {
-      double total = plan.totalIdf();
-      if (total <= 0) {
-        return 0;
-      }
-      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-      int local = doc - leaf.docBase;
-      double matched = 0;
-      for (int i = 0; i < plan.concepts().size(); i++) {
-        double share = matches(content.get(i), leaf, local) ? 1 : matches(article.get(i), leaf, local) ? ARTICLE_LEVEL_MATCH : 0;
-        matched += share * plan.concepts().get(i).idf();
-      }
-      return Math.min(1, matched / total); // sums of doubles may overshoot 1 by an ulp
+      return coverage;
     }
 
     private Weight weight(Query query) throws IOException {
       return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private static boolean matches(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
-      return weight.matches(leaf, doc) != null;
+    /**
+     * Which of {@code docs} the weight matches: one scorer per segment, advanced over the docs in
+     * increasing order, instead of a fresh term lookup per document and concept.
+     */
+    private boolean[] matching(Weight weight, int[] docs) throws IOException {
+      boolean[] matched = new boolean[docs.length];
+      Integer[] order = new Integer[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+      List<LeafReaderContext> leaves = reader.leaves();
+      int leafIndex = -1;
+      Scorer scorer = null;
+      DocIdSetIterator approximation = null;
+      TwoPhaseIterator twoPhase = null;
+      for (int i : order) {
+        int doc = docs[i];
+        int leafOf = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext leaf = leaves.get(leafOf);
+        if (leafOf != leafIndex) {
+          leafIndex = leafOf;
+          scorer = weight.scorer(leaf);
+          twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+          approximation = scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        }
+        if (approximation == null) {
+          continue;
+        }
+        int local = doc - leaf.docBase;
+        if (approximation.docID() < local) {
+          approximation.advance(local);
+        }
+        matched[i] = approximation.docID() == local && (twoPhase == null || twoPhase.matches());
+      }
+      return matched;
     }
+  }
+
+  private static int[] docIds(ScoreDoc[] hits, int count) {
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = hits[i].doc;
+    }
+    return docs;
   }
 
   private static BM25Similarity similarity(IndexSettings settings) {
@@ -353,22 +549,7 @@ public final class PassageIndex implements AutoCloseable {
     for (String entity : passage.entities()) {
       doc.add(new StoredField(Fields.ENTITIES, entity));
     }
+    doc.add(new BinaryDocValuesField(Fields.PASSAGE, PassageColumn.encode(passage)));
     return doc;
-  }
-
-  static Passage passage(Document doc) {
-    return new Passage(
-        doc.get(Fields.ID),
-        doc.get(Fields.ARTICLE),
-        doc.get(Fields.ARTICLE_TITLE),
-        Section.valueOf(doc.get(Fields.SECTION).toUpperCase(Locale.ROOT)),
-        Objects.requireNonNull(doc.getField(Fields.POSITION)).numericValue().intValue(),
-        doc.get(Fields.TEXT),
-        values(doc, Fields.QUESTIONS),
-        values(doc, Fields.ENTITIES));
-  }
-
-  private static List<String> values(Document doc, String field) {
-    return Arrays.stream(doc.getFields(field)).map(IndexableField::stringValue).toList();
   }
 }

@@ -3,7 +3,10 @@ package org.briefbot.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -26,20 +29,47 @@ final class QueryPlanner {
   static final int MAX_TERMS = 48;
   private static final float FUZZY_WEIGHT = 0.8f;
   private static final int MAX_FUZZY_ALTERNATIVES = 2;
+  private static final int MEMO_LIMIT = 100_000;
 
   private final IndexReader reader;
   private final TextAnalysis analysis;
   private final List<List<List<String>>> synonymGroups;
+  /** Group numbers by the first term of any of their aliases, ascending: each position of a question looks at these only. */
+  private final Map<String, List<Integer>> groupsByFirstTerm = new HashMap<>();
   private final boolean fuzzy;
+  /**
+   * Close index words per unknown word. The index never changes, so the answer never does;
+   * building a Levenshtein automaton is most of a typo's cost, and readers repeat words that no
+   * article uses ("worth"). Bounded: once full, new words are worked out each time.
+   */
+  private final Map<String, List<String>> closeTermsMemo = new ConcurrentHashMap<>();
 
   QueryPlanner(IndexReader reader, TextAnalysis analysis, List<List<String>> synonymGroups, boolean fuzzy) {
     this.reader = reader;
     this.analysis = analysis;
     this.synonymGroups = analyse(analysis, synonymGroups);
+    for (int g = 0; g < this.synonymGroups.size(); g++) {
+      for (List<String> alias : this.synonymGroups.get(g)) {
+        List<Integer> groups = groupsByFirstTerm.computeIfAbsent(alias.get(0), k -> new ArrayList<>());
+        if (groups.isEmpty() || groups.get(groups.size() - 1) != g) {
+          groups.add(g);
+        }
+      }
+    }
     this.fuzzy = fuzzy;
   }
 
+  /** How many passages have a term; a search passes the look-ups it shares with its query. */
+  @FunctionalInterface
+  interface DocFreqs {
+    long of(Term term) throws IOException;
+  }
+
   QueryPlan plan(String text) throws IOException {
+    return plan(text, reader::docFreq);
+  }
+
+  QueryPlan plan(String text, DocFreqs counts) throws IOException {
     List<String> terms = analysis.terms(text);
     if (terms.size() > MAX_TERMS) {
       terms = terms.subList(0, MAX_TERMS);
@@ -49,10 +79,10 @@ final class QueryPlanner {
     while (i < terms.size()) {
       AliasMatch alias = longestAlias(terms, i);
       if (alias != null) {
-        concepts.add(aliasConcept(alias));
+        concepts.add(aliasConcept(alias, counts));
         i += alias.length;
       } else {
-        concepts.add(wordConcept(terms.get(i)));
+        concepts.add(wordConcept(terms.get(i), counts));
         i++;
       }
     }
@@ -74,9 +104,13 @@ final class QueryPlanner {
    * out: they repeat on every passage of an article and would make its topic look common.
    */
   long docFreq(String term) throws IOException {
+    return docFreq(term, reader::docFreq);
+  }
+
+  private static long docFreq(String term, DocFreqs counts) throws IOException {
     long max = 0;
     for (String field : Fields.CONTENT) {
-      max = Math.max(max, reader.docFreq(new Term(field, term)));
+      max = Math.max(max, counts.of(new Term(field, term)));
     }
     return max;
   }
@@ -85,7 +119,8 @@ final class QueryPlanner {
 
   private AliasMatch longestAlias(List<String> terms, int start) {
     AliasMatch best = null;
-    for (List<List<String>> group : synonymGroups) {
+    for (int g : groupsByFirstTerm.getOrDefault(terms.get(start), List.of())) {
+      List<List<String>> group = synonymGroups.get(g);
       for (List<String> alias : group) {
         int length = alias.size();
         boolean longer = best == null || length > best.length;
@@ -104,36 +139,48 @@ final class QueryPlanner {
     return terms.subList(start, start + alias.size()).equals(alias);
   }
 
-  private Concept aliasConcept(AliasMatch match) throws IOException {
+  private Concept aliasConcept(AliasMatch match, DocFreqs counts) throws IOException {
     List<Alternative> alternatives = new ArrayList<>();
     long docFreq = 0;
     for (List<String> alias : match.group()) {
       alternatives.add(new Alternative(alias, 1f));
-      docFreq = Math.max(docFreq, phraseDocFreq(alias));
+      docFreq = Math.max(docFreq, phraseDocFreq(alias, counts));
     }
     return new Concept(match.label(), alternatives, idf(docFreq));
   }
 
   /** A phrase is at most as frequent as its rarest word: a cheap upper bound. */
-  private long phraseDocFreq(List<String> phrase) throws IOException {
+  private static long phraseDocFreq(List<String> phrase, DocFreqs counts) throws IOException {
     long min = Long.MAX_VALUE;
     for (String term : phrase) {
-      min = Math.min(min, docFreq(term));
+      min = Math.min(min, docFreq(term, counts));
     }
     return min == Long.MAX_VALUE ? 0 : min;
   }
 
-  private Concept wordConcept(String term) throws IOException {
-    long docFreq = docFreq(term);
+  private Concept wordConcept(String term, DocFreqs counts) throws IOException {
+    long docFreq = docFreq(term, counts);
     List<Alternative> alternatives = new ArrayList<>();
     alternatives.add(new Alternative(List.of(term), 1f));
     if (docFreq == 0 && fuzzy) {
-      for (String close : closeTerms(term)) {
+      for (String close : memoizedCloseTerms(term)) {
         alternatives.add(new Alternative(List.of(close), FUZZY_WEIGHT));
-        docFreq = Math.max(docFreq, docFreq(close));
+        docFreq = Math.max(docFreq, docFreq(close, counts));
       }
     }
     return new Concept(term, alternatives, idf(docFreq));
+  }
+
+  private List<String> memoizedCloseTerms(String term) throws IOException {
+    List<String> known = closeTermsMemo.get(term);
+    if (known != null) {
+      return known;
+    }
+    List<String> close = closeTerms(term);
+    if (closeTermsMemo.size() < MEMO_LIMIT) {
+      closeTermsMemo.putIfAbsent(term, close);
+    }
+    return close;
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param themes from the Themes section
  * @param published when the article was published (file modification time unless it says)
  * @param source the file it came from
- * @param passages takeaways, background, analysis, FAQ answers and entity notes, in file order
+ * @param passages takeaways, background, analysis, FAQ answers and entity notes, in file order;
+ *     empty in {@link Knowledge#indexed()}, once the index holds them
  * @param entityNotes the notes from "Related People &amp; Topics"
  * @param mentionedEntities names listed under "Mentioned Entities" or the intersection graph
  */

@@ -1,5 +1,6 @@
 package org.briefbot.knowledge;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,20 @@ public record Knowledge(List<Article> articles, List<FaqItem> faqItems, List<Ent
     articles = List.copyOf(articles);
     faqItems = List.copyOf(faqItems);
     entities = List.copyOf(entities);
+  }
+
+  /**
+   * This knowledge as kept once its passages are indexed: articles without their passages (the
+   * index holds the text, off the heap), and each distinct entity note held once, however many
+   * articles repeat it. What a large archive costs in memory after loading.
+   */
+  public Knowledge indexed() {
+    Map<EntityNote, EntityNote> notes = new HashMap<>();
+    List<Article> light = articles.stream()
+        .map(a -> new Article(a.id(), a.title(), a.hashtags(), a.themes(), a.published(), a.source(), List.of(),
+            a.entityNotes().stream().map(n -> notes.computeIfAbsent(n, k -> k)).toList(), a.mentionedEntities()))
+        .toList();
+    return new Knowledge(light, faqItems, entities, report);
   }
 
   /** The article with this id, if loaded. */

@@ -18,6 +18,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +48,12 @@ import java.util.stream.Stream;
 public final class KnowledgeLoader {
   private static final List<String> TEXT = List.of(".txt");
   private static final List<String> YAML = List.of(".yaml", ".yml");
+
+  /** Two cores is the machine this is sized for; more threads only add contention there. */
+  private static final int PARSER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  /** Below this many files, starting threads costs more than it saves. */
+  private static final int PARALLEL_FROM = 64;
+  private static final int BATCH = 256;
 
   private final ArticleParser articleParser = new ArticleParser();
   private final FaqFileParser faqParser = new FaqFileParser();
@@ -70,15 +82,14 @@ public final class KnowledgeLoader {
   }
 
   private List<Article> loadArticles(Path folder, Ingest ingest, LastGoodFiles lastGood) {
+    List<Path> files = ingest.files(folder, TEXT);
+    List<ParsedFile> parsed = parseAll(files);
     List<Article> articles = new ArrayList<>();
-    for (Path file : ingest.files(folder, TEXT)) {
-      Optional<Article> parsed = ingest.read(file).flatMap(content -> {
-        ArticleParseResult result = articleParser.parse(file, content, ingest.modified(file));
-        ingest.problems(result.problems());
-        return result.article();
-      });
-      parsed.ifPresent(article -> lastGood.keepArticle(file, article));
-      parsed.or(() -> previous(file, lastGood.article(file), ingest)).ifPresent(articles::add);
+    for (ParsedFile file : parsed) {
+      ingest.filesRead.add(file.path());
+      ingest.problems(file.problems());
+      file.article().ifPresent(article -> lastGood.keepArticle(file.path(), article));
+      file.article().or(() -> previous(file.path(), lastGood.article(file.path()), ingest)).ifPresent(articles::add);
     }
     articles.sort(Comparator.comparing(Article::id));
     return articles;
@@ -88,6 +99,64 @@ public final class KnowledgeLoader {
   private static <T> Optional<T> previous(Path file, Optional<T> lastGood, Ingest ingest) {
     lastGood.ifPresent(kept -> ingest.problem(file, 0, KEPT, false));
     return lastGood;
+  }
+
+  /** One article file read and parsed, with its problems in the order they were found. */
+  private record ParsedFile(Path path, Optional<Article> article, List<IngestProblem> problems) {}
+
+  /**
+   * Parses the files on {@value #PARSER_THREADS} threads (parsing is most of a large archive's
+   * load time) and returns the results in file order, so the report reads the same either way.
+   */
+  private List<ParsedFile> parseAll(List<Path> files) {
+    if (files.size() < PARALLEL_FROM) {
+      return files.stream().map(this::parseFile).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(PARSER_THREADS, namedThreads());
+    try {
+      List<Future<List<ParsedFile>>> batches = new ArrayList<>();
+      for (int from = 0; from < files.size(); from += BATCH) {
+        List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+        batches.add(pool.submit(() -> batch.stream().map(this::parseFile).toList()));
+      }
+      List<ParsedFile> parsed = new ArrayList<>(files.size());
+      for (Future<List<ParsedFile>> batch : batches) {
+        parsed.addAll(join(batch));
+      }
+      return parsed;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ParsedFile parseFile(Path file) {
+    List<IngestProblem> problems = new ArrayList<>();
+    Optional<Article> article = Ingest.read(file, problems).flatMap(content -> {
+      ArticleParseResult result = articleParser.parse(file, content, Ingest.modified(file, problems));
+      problems.addAll(result.problems());
+      return result.article();
+    });
+    return new ParsedFile(file, article, problems);
+  }
+
+  private static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading knowledge", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory namedThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "knowledge-parser-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private List<FaqItem> loadFaq(Path folder, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
@@ -174,17 +243,22 @@ public final class KnowledgeLoader {
     /** The file's text; empty (and a fatal problem) when unreadable or not UTF-8. */
     Optional<String> read(Path file) {
       filesRead.add(file);
+      return read(file, problems);
+    }
+
+    /** Like {@link #read(Path)}, for parser threads: problems go to {@code problems}, nothing else is touched. */
+    static Optional<String> read(Path file, List<IngestProblem> problems) {
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        problem(file, 0, "cannot read: " + e.getMessage(), true);
+        problems.add(new IngestProblem(file, 0, "cannot read: " + e.getMessage(), true));
         return Optional.empty();
       }
-      return decodeUtf8(file, bytes);
+      return decodeUtf8(file, bytes, problems);
     }
 
-    private Optional<String> decodeUtf8(Path file, byte[] bytes) {
+    private static Optional<String> decodeUtf8(Path file, byte[] bytes, List<IngestProblem> problems) {
       CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -197,7 +271,7 @@ public final class KnowledgeLoader {
       }
       if (result.isError()) {
         int offset = in.position();
-        problem(file, lineAt(bytes, offset), "not valid UTF-8: bad byte sequence at byte " + offset, true);
+        problems.add(new IngestProblem(file, lineAt(bytes, offset), "not valid UTF-8: bad byte sequence at byte " + offset, true));
         return Optional.empty();
       }
       return Optional.of(out.flip().toString());
@@ -214,11 +288,11 @@ public final class KnowledgeLoader {
     }
 
     /** When the article was written, for articles that do not say when they were published. */
-    Instant modified(Path file) {
+    static Instant modified(Path file, List<IngestProblem> problems) {
       try {
         return Files.getLastModifiedTime(file).toInstant();
       } catch (IOException e) {
-        problem(file, 0, "cannot read modification time, using 1970-01-01: " + e.getMessage(), false);
+        problems.add(new IngestProblem(file, 0, "cannot read modification time, using 1970-01-01: " + e.getMessage(), false));
         return Instant.EPOCH;
       }
     }

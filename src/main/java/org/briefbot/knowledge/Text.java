@@ -28,12 +28,18 @@ final class Text {
 
   /** NFC, no invisible characters, whitespace runs collapsed to one space, trimmed. */
   static String normalize(String text) {
+    if (isPlain(text)) {
+      return text; // most lines: nothing to fold, and regular expressions are the parser's main cost
+    }
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
     return SPACES.matcher(INVISIBLE.matcher(nfc).replaceAll("")).replaceAll(" ").strip();
   }
 
   /** Removes Markdown a reader should not see: heading marks, bold, code ticks, link targets. */
   static String stripMarkdown(String text) {
+    if (!hasMarkdownMarks(text)) {
+      return normalize(text.strip());
+    }
     String s = HEADING_MARK.matcher(text.strip()).replaceFirst("");
     s = LINK.matcher(s).replaceAll("$1");
     s = BOLD.matcher(s).replaceAll("$1");
@@ -42,6 +48,32 @@ final class Text {
     // Unpaired markers are left when a note was cut off in the middle of a bold phrase.
     s = s.replace("**", "").replace("`", "");
     return normalize(s);
+  }
+
+  /** Printable ASCII with single spaces and no space at either end: already normalized. */
+  static boolean isPlain(String text) {
+    int n = text.length();
+    if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E || (c == ' ' && text.charAt(i - 1) == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether any of the Markdown patterns above could match: they all need one of these characters. */
+  private static boolean hasMarkdownMarks(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '#' || c == '*' || c == '_' || c == '`' || c == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text without a leading list marker such as "- ", "• " or "1. ". */

@@ -45,8 +45,13 @@ public final class Retriever implements AutoCloseable {
 
   /** Builds an index of {@code input}, with passage vectors when {@code embeddings} is given. */
   public static PassageIndex buildIndex(IndexInput input, IndexSettings settings, TextAnalysis analysis, Optional<Embeddings> embeddings) {
+    return PassageIndex.build(withVectors(input, embeddings), settings, analysis);
+  }
+
+  /** {@code input} with a vector for every passage when {@code embeddings} is given (cached ones are not recomputed). */
+  public static IndexInput withVectors(IndexInput input, Optional<Embeddings> embeddings) {
     if (embeddings.isEmpty()) {
-      return PassageIndex.build(input, settings, analysis);
+      return input;
     }
     List<String> texts = input.passages().stream().map(PassageTexts::forEmbedding).toList();
     List<float[]> vectors = embeddings.get().passages(texts);
@@ -54,7 +59,7 @@ public final class Retriever implements AutoCloseable {
     for (int i = 0; i < vectors.size(); i++) {
       byId.put(input.passages().get(i).id(), vectors.get(i));
     }
-    return PassageIndex.build(input.withVectors(byId), settings, analysis);
+    return input.withVectors(byId);
   }
 
   public Mode mode() {

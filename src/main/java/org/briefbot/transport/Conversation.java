@@ -172,7 +172,8 @@ public final class Conversation {
   private Reply sources() {
     List<Reply.Item> items = new ArrayList<>();
     for (Article a : answerer.articles()) {
-      List<Passage> passages = a.passages();
+      // Articles in memory carry no passage text once indexed: the index knows how many there are.
+      List<Passage> passages = answerer.passagesOf(a.id()).stream().filter(p -> p.section() != Section.CURATED_FAQ).toList();
       String detail = a.source().getFileName() + " · " + passages.size() + " passages · " + a.entityNotes().size() + " entity notes";
       items.add(new Reply.Item(a.title(), detail, "/more " + a.id()));
     }

@@ -1,0 +1,79 @@
+package org.briefbot.bench;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.briefbot.answer.Answer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Answer latency, one question per call, cycling through the archive's questions: the whole
+ * pipeline (question in, Answer out) against the raw Lucene floor on the same index, in the same
+ * run and fork, so their ratio is fair. Sample mode gives p50 and p99.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class AnswerLatency {
+  @Param({"seed", "1k", "10k", "100k"})
+  public String archive;
+
+  /** bm25 only for now; add "hybrid" here (up to 10k) once semantic retrieval exists. */
+  @Param({"bm25"})
+  public String mode;
+
+  private Loaded loaded;
+
+  @Setup(Level.Trial)
+  public void load() {
+    loaded = new Loaded(archive, mode);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    loaded.close();
+  }
+
+  /** Each thread walks the questions from its own cursor. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    private int next;
+
+    String next(List<String> questions) {
+      String question = questions.get(next);
+      next = (next + 1) % questions.size();
+      return question;
+    }
+  }
+
+  @Benchmark
+  public Answer pipeline(Cursor cursor) {
+    return loaded.core.answerer().answer(cursor.next(loaded.questions));
+  }
+
+  @Benchmark
+  public List<Document> floor(Cursor cursor) throws IOException {
+    return loaded.floor.search(cursor.next(loaded.questions));
+  }
+
+  @Benchmark
+  public List<Document> floorTextOnly(Cursor cursor) throws IOException {
+    return loaded.textFloor.search(cursor.next(loaded.questions));
+  }
+}

@@ -1,0 +1,81 @@
+package org.briefbot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Loading an archive: {@code build} parses, links entities and indexes it into an empty index
+ * folder (what the first start costs); {@code reload} reads an unchanged archive back from its
+ * index folder (every later start). One shot per iteration.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
+public class ArchiveLoad {
+  @Param({"1k", "10k"})
+  public String archive;
+
+  private Path folder;
+  private Path fresh;
+  private Path kept;
+
+  @Setup(Level.Trial)
+  public void generate() throws IOException {
+    folder = Archives.folder(archive);
+    kept = Archives.ROOT.resolve("load-index-" + archive);
+    Core.load(Loaded.config("bm25"), folder, Optional.of(kept)).close();
+  }
+
+  @Setup(Level.Invocation)
+  public void emptyIndexFolder() throws IOException {
+    fresh = Archives.ROOT.resolve("load-fresh-" + archive);
+    delete(fresh);
+  }
+
+  @Benchmark
+  public int build() {
+    try (Core core = Core.load(Loaded.config("bm25"), folder, Optional.of(fresh))) {
+      return core.index().size();
+    }
+  }
+
+  @Benchmark
+  public int reload() {
+    try (Core core = Core.load(Loaded.config("bm25"), folder, Optional.of(kept))) {
+      return core.index().size();
+    }
+  }
+
+  static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.briefbot.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.briefbot.app.Core;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.snapshot.Fingerprint;
+import org.briefbot.snapshot.IndexCache;
+
+/**
+ * One load of an archive in a fresh JVM, what JMH cannot show: how long it took (a build when
+ * the index folder is empty, a reload when it holds this archive), the index size on disk, and
+ * the heap still in use after a full collection, with the archive loaded and one answer given.
+ *
+ * <p>{@code java -cp target/benchmarks.jar org.briefbot.bench.LoadReport ARCHIVE INDEX_DIR}
+ * prints one JSON line. bench/run runs it for the build with the default heap and for the
+ * reload with {@code -Xmx512m}, which shows the loaded archive fits in 512 MB.
+ */
+public final class LoadReport {
+  private LoadReport() {}
+
+  public static void main(String[] args) throws IOException {
+    String archive = args[0];
+    Path indexDir = Path.of(args[1]);
+    Path folder = Archives.folder(archive);
+    boolean cached = new IndexCache(indexDir).find(Fingerprint.of(folder, Core.indexFormat(Loaded.config("bm25")))).isPresent();
+    long start = System.nanoTime();
+    try (Core core = Core.load(Loaded.config("bm25"), folder, Optional.of(indexDir))) {
+      long loadMs = (System.nanoTime() - start) / 1_000_000;
+      core.answerer().answer(Archives.questions(archive).get(0));
+      long heap = usedHeapAfterGc();
+      Path entry = new IndexCache(indexDir).find(Fingerprint.of(folder, Core.indexFormat(Loaded.config("bm25")))).orElseThrow();
+      System.out.printf(Locale.ROOT,
+          "{\"archive\":\"%s\",\"load\":\"%s\",\"articles\":%d,\"passages\":%d,\"entities\":%d,\"loadMs\":%d,"
+              + "\"indexBytes\":%d,\"heapUsedBytes\":%d,\"maxHeapBytes\":%d}%n",
+          archive, cached ? "reload" : "build", core.knowledge().articles().size(), core.index().size(),
+          core.catalog().size(), loadMs, size(entry), heap, Runtime.getRuntime().maxMemory());
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static long size(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+}
