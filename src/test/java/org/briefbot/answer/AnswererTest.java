@@ -56,6 +56,19 @@ class AnswererTest {
   }
 
   @Test
+  void curatedQuestionAskedInOtherWordsWinsOverTheEntityCard() {
+    Answer answer = answerer.answer("What's a Trainium chip?");
+
+    assertThat(answer.kind()).isEqualTo(Answer.Kind.PASSAGE);
+    assertThat(answer.best().orElseThrow().section()).isEqualTo("curated_faq");
+    assertThat(answer.best().orElseThrow().text()).startsWith("Trainium chips are Amazon's custom-designed AI accelerators");
+    assertThat(answer.confidence()).isEqualTo(1.0);
+    assertThat(answer.entities()).extracting(EntityCard::name).contains("Trainium");
+    // No curated question has just these words: the card answers.
+    assertThat(answerer.answer("What is Trainium?").kind()).isEqualTo(Answer.Kind.ENTITY);
+  }
+
+  @Test
   void findsEntitiesByAliasAndTypo() {
     assertThat(answerer.answer("tell me about AWS").entities().get(0).name()).isEqualTo("Amazon Web Services");
     assertThat(answerer.entity("/entity openai", "openai").entities().get(0).name()).isEqualTo("OpenAI");
