@@ -169,6 +169,18 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Words of {@code text} that no passage has and that are one or two edits from a word the
+   * index has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
+   */
+  public List<Typo> typos(String text) {
+    try {
+      return planner.typos(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The passage with this id, if indexed. */
   public Optional<Passage> find(String passageId) {
     List<Passage> found = all(new TermQuery(new Term(Fields.ID, passageId)));

@@ -81,6 +81,23 @@ final class QueryPlanner {
     return max;
   }
 
+  /** Words of {@code text} no passage has, each with the closest index word, when typo tolerance is on. */
+  List<Typo> typos(String text) throws IOException {
+    List<Typo> typos = new ArrayList<>();
+    if (!fuzzy) {
+      return typos;
+    }
+    for (TextAnalysis.Token token : analysis.tokens(text)) {
+      if (docFreq(token.term()) == 0) {
+        List<String> close = closeTerms(token.term());
+        if (!close.isEmpty()) {
+          typos.add(new Typo(token.start(), token.end(), text.substring(token.start(), token.end()), close.get(0)));
+        }
+      }
+    }
+    return typos;
+  }
+
   private record AliasMatch(List<List<String>> group, int length, String label) {}
 
   private AliasMatch longestAlias(List<String> terms, int start) {

@@ -18,6 +18,7 @@ import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 
 /**
@@ -111,8 +112,25 @@ public final class Retriever implements AutoCloseable {
     if (text.isBlank() || embeddings.isEmpty() || embedder.isEmpty()) {
       return Optional::empty;
     }
-    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embeddings.get().question(text), embedder.get());
+    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embeddings.get().question(corrected(text)), embedder.get());
     return () -> Optional.of(vector.join());
+  }
+
+  /**
+   * The question with its typos corrected for the model: a word no passage has, that the model
+   * does not know either, becomes the closest index word ("amazn" becomes "amazon"). BM25
+   * already matches such words by their close spellings; the model would see word pieces.
+   */
+  String corrected(String text) {
+    StringBuilder out = new StringBuilder(text);
+    List<Typo> typos = index.typos(text);
+    for (int i = typos.size() - 1; i >= 0; i--) {
+      Typo typo = typos.get(i);
+      if (!embeddings.orElseThrow().knowsWord(typo.word())) {
+        out.replace(typo.start(), typo.end(), typo.correction());
+      }
+    }
+    return out.toString();
   }
 
   private static Thread embeddingThread(Runnable task) {

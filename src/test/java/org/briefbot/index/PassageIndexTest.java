@@ -46,6 +46,14 @@ class PassageIndexTest {
   }
 
   @Test
+  void namesTheTyposOfAQuestionWithTheClosestIndexWord() {
+    List<Typo> typos = index.typos("who did amazn sign with");
+
+    assertThat(typos).containsExactly(new Typo(8, 13, "amazn", "amazon"));
+    assertThat(index.typos("who did amazon sign with")).isEmpty();
+  }
+
+  @Test
   void questionOfUnknownWordsMatchesNothing() {
     assertThat(index.search(SearchRequest.of("capital of Australia", 5))).isEmpty();
   }

@@ -78,6 +78,21 @@ class HybridRetrievalTest {
   }
 
   @Test
+  void embedsTheQuestionWithItsTyposCorrected() {
+    assertThat(core.retriever().corrected("what did amazn get from opnai")).isEqualTo("what did amazon get from openai");
+    // Words the model knows are English, not typos, even when no article uses them.
+    assertThat(core.retriever().corrected("who feels the effects")).isEqualTo("who feels the effects");
+  }
+
+  @Test
+  void misspeltQuestionKeepsItsConfidence() {
+    double right = core.answerer().answer("which chips does openai train its models on").confidence();
+    double misspelt = core.answerer().answer("which chips does opnai train its modles on").confidence();
+
+    assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  @Test
   void ranksTheSameWayEveryTime() {
     SearchRequest request = SearchRequest.of("how will microsoft respond", 20);
 
