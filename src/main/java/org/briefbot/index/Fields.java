@@ -18,6 +18,8 @@ final class Fields {
   static final String ENTITIES = "entities";
   /** The passage embedding, a unit vector searched with HNSW. */
   static final String VECTOR = "vector";
+  /** The embeddings of the passage's sentences, packed (see {@link SentenceVectors}); read for candidates only. */
+  static final String SENTENCE_VECTORS = "sentence_vectors";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};

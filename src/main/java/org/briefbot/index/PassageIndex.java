@@ -98,7 +98,9 @@ public final class PassageIndex implements AutoCloseable {
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Passage passage : input.passages()) {
           String context = input.articleContext().getOrDefault(passage.articleId(), "");
-          writer.addDocument(document(passage, context, Optional.ofNullable(input.vectors().get(passage.id()))));
+          Document doc = document(passage, context, Optional.ofNullable(input.vectors().get(passage.id())));
+          SentenceVectors.add(doc, input.sentenceVectors().getOrDefault(passage.id(), List.of()));
+          writer.addDocument(doc);
         }
       }
       return new PassageIndex(directory, analysis, input.synonyms(), settings);

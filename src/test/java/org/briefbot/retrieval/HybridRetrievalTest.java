@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.briefbot.app.Core;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +91,16 @@ class HybridRetrievalTest {
     double misspelt = core.answerer().answer("which chips does opnai train its modles on").confidence();
 
     assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  @Test
+  void aSentenceOfALongParagraphCountsOnItsOwn() {
+    List<Candidate> candidates = core.retriever().candidates(SearchRequest.of("are ai firms giving up on their own data centers", 50));
+    Candidate why = candidates.stream().filter(c -> c.passage().id().endsWith("#why_it_matters#0")).findFirst().orElseThrow();
+
+    // "...moving from building their own data centers to leveraging hyperscale cloud providers"
+    assertThat(why.sentenceSimilarities()).hasSize(why.passage().sentences().size());
+    assertThat(why.sentenceSimilarity()).isGreaterThan(why.similarity() + 0.1);
   }
 
   @Test
