@@ -157,15 +157,17 @@ public final class Answerer {
   private Answer passageAnswer(String question, String topic, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
     Source source =
-        new Source(best.id(), best.text(), keySentences.best(best.text(), topic), best.articleId(), best.articleTitle(),
+        new Source(best.id(), best.text(), keySentences.best(best, topic, hits.get(0).sentenceSimilarities()), best.articleId(), best.articleTitle(),
             best.section().key(), best.section().label());
     return new Answer(question, Answer.Kind.PASSAGE, confidence, Optional.of(source), entityNotes(question, best), alternatives(hits));
   }
 
   /** The curated passage first, at full confidence, then the ranking's other passages as alternatives. */
   private Answer curatedAnswer(String question, String topic, Passage passage, List<Match> ranked) {
+    double[] sentences =
+        ranked.stream().filter(m -> m.passage().id().equals(passage.id())).findFirst().map(Match::sentenceSimilarities).orElse(new double[0]);
     List<Match> hits = new ArrayList<>();
-    hits.add(new Match(passage, Double.POSITIVE_INFINITY, CURATED_QUESTION_CONFIDENCE));
+    hits.add(new Match(passage, Double.POSITIVE_INFINITY, CURATED_QUESTION_CONFIDENCE, sentences));
     ranked.stream().filter(m -> !m.passage().id().equals(passage.id())).forEach(hits::add);
     return passageAnswer(question, topic, hits, CURATED_QUESTION_CONFIDENCE);
   }

@@ -117,6 +117,14 @@ class AnswererTest {
   }
 
   @Test
+  void keySentenceIsTheOneClosestInMeaningWhenWordsDoNotTell() {
+    Source source = answerer.answer("is nvidia going to keep selling lots of gpus").best().orElseThrow();
+
+    // The first sentence shares more rare words ("NVIDIA's GPUs"); the second says it.
+    assertThat(source.keySentence()).startsWith("While NVIDIA will continue to have strong demand");
+  }
+
+  @Test
   void veryLongQuestionIsAnsweredFromItsBeginning() {
     String question = "How much is the AWS deal worth? " + "blah ".repeat(2000);
     Answer answer = answerer.answer(question);
