@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -176,8 +177,13 @@ public final class PassageIndex implements AutoCloseable {
    * index has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
    */
   public List<Typo> typos(String text) {
+    return typos(text, word -> true);
+  }
+
+  /** {@link #typos(String)} among the words {@code suspect} accepts, e.g. those a model does not know. */
+  public List<Typo> typos(String text, Predicate<String> suspect) {
     try {
-      return planner.typos(text);
+      return planner.typos(text, suspect);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -81,17 +82,21 @@ final class QueryPlanner {
     return max;
   }
 
-  /** Words of {@code text} no passage has, each with the closest index word, when typo tolerance is on. */
-  List<Typo> typos(String text) throws IOException {
+  /**
+   * Words of {@code text} no passage has, each with the closest index word, when typo tolerance
+   * is on; only words {@code suspect} accepts are looked up (the close-word search is the cost).
+   */
+  List<Typo> typos(String text, Predicate<String> suspect) throws IOException {
     List<Typo> typos = new ArrayList<>();
     if (!fuzzy) {
       return typos;
     }
     for (TextAnalysis.Token token : analysis.tokens(text)) {
-      if (docFreq(token.term()) == 0) {
+      String word = text.substring(token.start(), token.end());
+      if (suspect.test(word) && docFreq(token.term()) == 0) {
         List<String> close = closeTerms(token.term());
         if (!close.isEmpty()) {
-          typos.add(new Typo(token.start(), token.end(), text.substring(token.start(), token.end()), close.get(0)));
+          typos.add(new Typo(token.start(), token.end(), word, close.get(0)));
         }
       }
     }

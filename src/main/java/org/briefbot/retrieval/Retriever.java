@@ -152,12 +152,11 @@ public final class Retriever implements AutoCloseable {
    */
   String corrected(String text) {
     StringBuilder out = new StringBuilder(text);
-    List<Typo> typos = index.typos(text);
+    Embeddings model = embeddings.orElseThrow();
+    List<Typo> typos = index.typos(text, word -> !model.knowsWord(word));
     for (int i = typos.size() - 1; i >= 0; i--) {
       Typo typo = typos.get(i);
-      if (!embeddings.orElseThrow().knowsWord(typo.word())) {
-        out.replace(typo.start(), typo.end(), typo.correction());
-      }
+      out.replace(typo.start(), typo.end(), typo.correction());
     }
     return out.toString();
   }
