@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Fits briefbot's hybrid fusion and confidence calibration on tuning halves.
+"""Fits briefbot's hybrid fusion and confidence calibration on tuning data only.
 
-Input: candidate dumps written by
-  briefbot eval --beir DIR [--split train] --dump-candidates FILE.tsv
-(one row per query x candidate: BM25 rank and relative score, coverage, vector rank, cosine).
-Tuning data: StackFAQ queries of set A (both corpora) and SciFact's train qrels. The held-out
-halves (StackFAQ set B, SciFact test) are never read here. Needs numpy only.
+  scripts/make_dumps.sh DUMPS                      # candidate dumps (see there)
+  python3 scripts/tune_fusion.py DUMPS fusion      # grid over the linear blend's weights
+  python3 scripts/tune_fusion.py DUMPS calibrate   # logistic calibration per mode, seed thresholds
+
+Input: candidate dumps written by `briefbot eval ... --dump-candidates FILE.tsv`, one row per
+question x candidate: BM25 rank and relative score, coverage, vector rank, passage cosine, best
+sentence cosine (and, for gold-format files, whether the question is in scope).
+Tuning data: StackFAQ queries of set A (both corpora), SciFact's train qrels, and the seed's own
+tuning questions (src/test/resources/tuning/seed-dev.jsonl). The held-out halves (StackFAQ set B,
+SciFact test) and the gold file are never read here. Needs numpy only.
 """
 import json, math, sys, itertools
 from collections import defaultdict
@@ -13,16 +18,6 @@ import numpy as np
 
 BENCH = "../shared/benchmarks"
 
-def load(path, keep=None):
-    rows = defaultdict(list)
-    with open(path) as f:
-        next(f)
-        for line in f:
-            q, p, g, lr, lx, cov, vr, sim = line.rstrip("\n").split("\t")
-            if keep is not None and q not in keep:
-                continue
-            rows[q].append((p, int(g), int(lr), float(lx), float(cov), int(vr), float(sim)))
-    return rows
 
 def query_set(name, s):
     out = set()
@@ -32,6 +27,7 @@ def query_set(name, s):
             if d.get("metadata", {}).get("set") == s:
                 out.add(d["_id"])
     return out
+
 
 def n_relevant(name, split):
     n = defaultdict(int)
@@ -43,126 +39,155 @@ def n_relevant(name, split):
                 n[q] += 1
     return n
 
-def bm25_score(c):  # the BM25 mode's own re-ranking: coverage blend on its top 20
-    p, g, lr, lx, cov, vr, sim = c
-    if lr == 0:
-        return -1
-    return 0.5 * cov + 0.5 * lx if lr <= 20 else 0.5 * lx - 1e-9 * lr
 
-def semantic_score(c):
-    return c[6] if c[5] > 0 else -2
+class Dump:
+    """One dump as arrays, rows sorted by (question, passage id) so ties break by id as in briefbot."""
 
-def linear(a, b, s):
-    return lambda c: a * c[3] + b * c[4] + s * c[6]
+    def __init__(self, path, keep=None, nrel=None):
+        rows = []
+        with open(path) as f:
+            next(f)
+            for line in f:
+                r = line.rstrip("\n").split("\t")
+                if keep is None or r[0] in keep:
+                    rows.append(r)
+        rows.sort(key=lambda r: (r[0], r[1]))
+        col = lambda i, t=float: np.asarray([t(r[i]) for r in rows], dtype=t)
+        self.grade, self.lexical_rank, self.lexical, self.coverage = col(2, int), col(3, int), col(4), col(5)
+        self.vector_rank, self.similarity, self.sentence = col(6, int), col(7), col(8)
+        self.in_scope_rows = col(9, int) if rows and len(rows[0]) > 9 else np.ones(len(rows), dtype=int)
+        qids, self.start = np.unique(np.asarray([r[0] for r in rows]), return_index=True)
+        self.n = len(qids)
+        self.group = np.repeat(np.arange(self.n), np.diff(np.append(self.start, len(rows))))
+        self.position = np.arange(len(rows)) - self.start[self.group]
+        self.n_relevant = np.asarray([nrel[q] for q in qids]) if nrel else np.zeros(self.n, dtype=int)
+        self.in_scope = self.in_scope_rows[self.start] > 0
 
-def rrf(k):
-    return lambda c: (1 / (k + c[2]) if c[2] else 0) + (1 / (k + c[5]) if c[5] else 0)
+    def ranked(self, score):
+        """Row order: by question, then score descending, then passage id."""
+        return np.lexsort((self.position, -score, self.group))
 
-def metrics(rows, nrel, score):
-    p1 = ndcg = 0
-    for q, cands in rows.items():
-        ranked = sorted(cands, key=lambda c: (-score(c), c[0]))[:100]
-        p1 += 1 if ranked and ranked[0][1] > 0 else 0
-        dcg = sum((c[1] > 0) / math.log2(i + 2) for i, c in enumerate(ranked[:10]))
-        idcg = sum(1 / math.log2(i + 2) for i in range(min(10, nrel[q])))
-        ndcg += dcg / idcg if idcg else 0
-    n = len(rows)
-    return p1 / n, ndcg / n
+    def first(self, score):
+        return self.ranked(score)[self.start]
 
-def main():
-    dumps = sys.argv[1] if len(sys.argv) > 1 else "/tmp/hy"
+    def metrics(self, score):
+        order = self.ranked(score)
+        rank = np.empty(len(order), dtype=int)
+        rank[order] = np.arange(len(order)) - self.start[self.group[order]]
+        relevant = self.grade > 0
+        p1 = np.sum((rank == 0) & relevant) / self.n
+        top10 = (rank < 10) & relevant
+        dcg = np.bincount(self.group[top10], weights=1 / np.log2(rank[top10] + 2), minlength=self.n)
+        idcg = np.asarray([sum(1 / math.log2(i + 2) for i in range(min(10, r))) for r in self.n_relevant])
+        return p1, np.mean(np.where(idcg > 0, dcg / np.maximum(idcg, 1e-12), 0))
+
+
+def bm25_score(d):  # the BM25 mode's own re-ranking: coverage blend on its top 20
+    s = np.where(d.lexical_rank <= 20, 0.5 * d.coverage + 0.5 * d.lexical, 0.5 * d.lexical - 1e-9 * d.lexical_rank)
+    return np.where(d.lexical_rank == 0, -1.0, s)
+
+
+def semantic_score(d):
+    return np.where(d.vector_rank > 0, d.similarity, -2.0)
+
+
+def linear(w):
+    return lambda d: w[0] * d.lexical + w[1] * d.coverage + w[2] * d.similarity + w[3] * d.sentence
+
+
+FUSION = linear((0.00, 0.20, 0.35, 0.45))  # what `fusion` chose; RetrievalSettings.defaults
+
+
+def tuning_sets(dumps):
     a = query_set("stackfaq", "A")
-    sets = {
-        "stackfaq-A": (load(f"{dumps}/stackfaq.tsv", a), n_relevant("stackfaq", "test")),
-        "answers-only-A": (load(f"{dumps}/stackfaq-answers-only.tsv", a), n_relevant("stackfaq-answers-only", "test")),
-        "scifact-train": (load(f"{dumps}/scifact-train.tsv"), n_relevant("scifact", "train")),
+    return {
+        "stackfaq-A": Dump(f"{dumps}/stackfaq.tsv", a, n_relevant("stackfaq", "test")),
+        "answers-only-A": Dump(f"{dumps}/stackfaq-answers-only.tsv", a, n_relevant("stackfaq-answers-only", "test")),
+        "scifact-train": Dump(f"{dumps}/scifact-train.tsv", None, n_relevant("scifact", "train")),
     }
+
+
+def fusion(dumps):
+    sets = tuning_sets(dumps)
+    seed = Dump(f"{dumps}/seed-dev.tsv")
+
+    def evaluate(score):
+        out = [d.metrics(score(d)) for d in sets.values()]
+        objective = (out[0][0] + out[1][0] + out[2][1]) / 3  # the three targeted figures, equally weighted
+        seed_hit1 = np.mean(seed.grade[seed.first(score(seed))][seed.in_scope] > 0)
+        return objective, out, seed_hit1
+
     def report(label, score):
-        out = [metrics(r, n, score) for r, n in sets.values()]
-        obj = (out[0][0] + out[1][0] + out[2][1]) / 3  # the three targeted figures, equally weighted
-        print(f"{label:28s} " + "  ".join(f"{k} P@1 {m[0]:.3f} nDCG {m[1]:.3f}" for k, m in zip(sets, out)) + f"  obj {obj:.4f}")
-        return obj
+        objective, out, seed_hit1 = evaluate(score)
+        print(f"{label:40s} stackfaq-A P@1 {out[0][0]:.4f}  answers-only-A P@1 {out[1][0]:.4f}  "
+              f"scifact-train nDCG@10 {out[2][1]:.4f}  objective {objective:.4f}  (seed-dev hit@1 {seed_hit1:.3f})")
+        return objective
+
     report("bm25", bm25_score)
     report("semantic", semantic_score)
-    for k in (10, 30, 60, 100):
-        report(f"rrf k={k}", rrf(k))
-    best = None
-    for a_, b_, s_ in itertools.product(np.arange(0, 1.01, 0.1), repeat=3):
-        if abs(a_ + b_ + s_ - 1) > 1e-6:
-            continue
-        obj = report(f"linear {a_:.1f} {b_:.1f} {s_:.1f}", linear(a_, b_, s_))
-        if best is None or obj > best[0]:
-            best = (obj, a_, b_, s_)
-    print("best linear", best)
-
-if __name__ == "__main__" and (len(sys.argv) < 3 or sys.argv[2] == "fusion"):
-    main()
+    report("linear 0.10 0.15 0.75 0 (passages only)", linear((0.10, 0.15, 0.75, 0)))
+    results = []
+    grid = np.round(np.arange(0, 1.0001, 0.05), 2)
+    for w in itertools.product(grid, repeat=3):
+        last = round(1 - sum(w), 2)
+        if last >= 0:
+            weights = (*w, last)
+            results.append((evaluate(linear(weights))[0], weights))
+    results.sort(key=lambda r: -r[0])
+    for objective, w in results[:10]:
+        report("linear lex %.2f cov %.2f cos %.2f sentence %.2f" % w, linear(w))
+    print("best linear", results[0])
 
 
 # --- Calibration -----------------------------------------------------------------------------
-# confidence = sigmoid(bias + c * coverage + s * similarity) of the first passage, fitted by
-# logistic regression on whether that passage is relevant. Negatives include out-of-scope
-# questions: SciFact claims asked of the StackFAQ corpus and StackFAQ questions asked of SciFact
-# (dumps made with BEIR folders whose corpus is the other benchmark's).
-
-FUSION = linear(0.10, 0.15, 0.75)
-
-def top1(rows, score):
-    out = []
-    for q, cands in rows.items():
-        ranked = sorted(cands, key=lambda c: (-score(c), c[0]))
-        if ranked:
-            c = ranked[0]
-            out.append((c[4], c[6], 1 if c[1] > 0 else 0))
-    return out
+# confidence = sigmoid(bias + c * coverage + s * similarity + t * sentence) of the first passage,
+# fitted by logistic regression on whether that passage is relevant. Negatives include
+# out-of-scope questions: SciFact train claims asked of the StackFAQ corpus, StackFAQ set-A
+# questions asked of SciFact (BEIR folders whose corpus is the other benchmark's, see
+# make_dumps.sh), and the seed tuning file's out-of-scope questions.
 
 def fit_logistic(x, y, weights, l2=1e-3, iters=50):
-    X = np.hstack([np.ones((len(x), 1)), np.asarray(x)])
-    y = np.asarray(y, dtype=float)
-    sw = np.asarray(weights, dtype=float)
+    X = np.hstack([np.ones((len(x), 1)), x])
     w = np.zeros(X.shape[1])
     for _ in range(iters):  # Newton's method (IRLS), weighted
         p = 1 / (1 + np.exp(-X @ w))
-        g = X.T @ (sw * (p - y)) + l2 * w
-        h = (X * (sw * p * (1 - p))[:, None]).T @ X + l2 * np.eye(len(w))
+        g = X.T @ (weights * (p - y)) + l2 * w
+        h = (X * (weights * p * (1 - p))[:, None]).T @ X + l2 * np.eye(len(w))
         w -= np.linalg.solve(h, g)
     return w
 
-def seed_dev(dumps, mode):
-    """First-passage signals of src/test/resources/tuning/seed-dev.jsonl (written by scripts/SeedFeatures.java)."""
-    rows = []
-    with open(f"{dumps}/seed-dev-features.tsv") as f:
-        for line in f:
-            m, cov, sim, ok, q = line.rstrip("\n").split("\t")
-            if m == mode:
-                rows.append((float(cov), float(sim), int(ok)))
-    return rows
 
 def calibrate(dumps):
     a = query_set("stackfaq", "A")
-    tuning = [load(f"{dumps}/stackfaq.tsv", a), load(f"{dumps}/stackfaq-answers-only.tsv", a), load(f"{dumps}/scifact-train.tsv")]
-    out_of_scope = [load(f"{dumps}/cross-scifact-on-stackfaq.tsv"), load(f"{dumps}/cross-stackfaq-on-scifact.tsv", a)]
-    for mode, score, features in (("bm25", bm25_score, lambda t: [t[0]]),
-                                  ("semantic", semantic_score, lambda t: [t[0], t[1]]),
-                                  ("hybrid", FUSION, lambda t: [t[0], t[1]])):
-        # Each source weighs the same in total: the 40 seed questions count as much as 800 claims.
-        sources = [top1(r, score) for r in tuning]
-        sources += [[(c, s, 0) for c, s, _ in top1(r, score)] for r in out_of_scope]
-        sources.append(seed_dev(dumps, mode))
-        labelled, weights = [], []
-        for rows in sources:
-            labelled += rows
-            weights += [1.0 / len(rows)] * len(rows)
-        x = [features(t) for t in labelled]
-        y = [t[2] for t in labelled]
-        w = fit_logistic(x, y, np.asarray(weights) * len(labelled) / len(sources))
-        p = 1 / (1 + np.exp(-(np.hstack([np.ones((len(x), 1)), np.asarray(x)]) @ w)))
-        acc = np.mean((p >= 0.5) == np.asarray(y))
-        print(f"calibration {mode}: weights (bias, coverage[, similarity]) {np.round(w, 3).tolist()}  "
-              f"n={len(y)} positives={sum(y)} accuracy at 0.5: {acc:.3f}")
-        # reliability: observed share right per predicted-probability decile
+    tuning = list(tuning_sets(dumps).values())
+    out_of_scope = [Dump(f"{dumps}/cross-scifact-on-stackfaq.tsv"), Dump(f"{dumps}/cross-stackfaq-on-scifact.tsv", a)]
+    seed = Dump(f"{dumps}/seed-dev.tsv")
+    for mode, score, names in (("bm25", bm25_score, ["coverage"]),
+                               ("semantic", semantic_score, ["coverage", "similarity", "sentence"]),
+                               ("hybrid", FUSION, ["coverage", "similarity", "sentence"])):
+        xs, ys, ws = [], [], []
+        for d, negative in [(d, False) for d in tuning] + [(d, True) for d in out_of_scope] + [(seed, False)]:
+            first = d.first(score(d))
+            xs.append(np.stack([getattr(d, n)[first] for n in names], 1))
+            ys.append(np.zeros(d.n) if negative else (d.grade[first] > 0).astype(float))
+            ws.append(np.full(d.n, 1.0 / d.n))  # each source weighs the same in total
+        x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+        w *= len(y) / np.sum(w)
+        b = fit_logistic(x, y, w)
+        p = 1 / (1 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ b)))
+        print(f"calibration {mode}: (bias, {', '.join(names)}) = {np.round(b, 3).tolist()}  "
+              f"n={len(y)} accuracy at 0.5 (sources weighed equally): {np.sum(w * ((p >= 0.5) == y)) / np.sum(w):.3f}")
         bins = np.clip((p * 10).astype(int), 0, 9)
-        print("   bin: " + " ".join(f"{b/10:.1f}:{np.mean(np.asarray(y)[bins == b]):.2f}({np.sum(bins == b)})" for b in range(10) if np.any(bins == b)))
+        print("   share right per confidence decile: " + " ".join(
+            f"{k / 10:.1f}:{np.mean(y[bins == k]):.2f}({np.sum(bins == k)})" for k in range(10) if np.any(bins == k)))
+        seed_p, seed_right = p[-seed.n:], y[-seed.n:] > 0
+        for t in (0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40):
+            declined = seed_p < t
+            print(f"   seed-dev threshold {t:.2f}: out of scope declined {np.mean(declined[~seed.in_scope]):.3f}, "
+                  f"in scope answered right {np.mean((~declined & seed_right)[seed.in_scope]):.3f}, "
+                  f"in scope declined {np.sum(declined & seed.in_scope)}")
 
-if __name__ == "__main__" and len(sys.argv) > 2 and sys.argv[2] == "calibrate":
-    calibrate(sys.argv[1])
+
+if __name__ == "__main__":
+    dumps = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dumps"
+    {"fusion": fusion, "calibrate": calibrate}[sys.argv[2] if len(sys.argv) > 2 else "fusion"](dumps)

@@ -33,6 +33,8 @@ public final class Answerer {
   private static final double SECTION_ONLY_CONFIDENCE = 0.6;
   private static final double EXACT_ENTITY_CONFIDENCE = 1.0;
   private static final double LENIENT_ENTITY_CONFIDENCE = 0.9;
+  /** An editor's answer to a question worded like the one asked is as sure as a named entity. */
+  private static final double CURATED_QUESTION_CONFIDENCE = 1.0;
   private static final int TOPICS_OFFERED = 3;
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
@@ -45,6 +47,7 @@ public final class Answerer {
   private final PassageIndex index;
   private final Retriever retriever;
   private final KeySentences keySentences;
+  private final CuratedQuestions curated;
   private final AnswerSettings settings;
   /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
   private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
@@ -66,6 +69,7 @@ public final class Answerer {
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.index = retriever.index();
     this.keySentences = new KeySentences(analysis, index);
+    this.curated = new CuratedQuestions(index, analysis);
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -81,11 +85,15 @@ public final class Answerer {
   public Answer answer(String question, Optional<String> aboutArticle) {
     String asked = clip(question);
     QuestionShape shape = QuestionShape.of(asked);
+    SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
+    Optional<Passage> editors = curated.find(asked);
+    if (editors.isPresent()) {
+      return curatedAnswer(question, shape.topic(), editors.get(), retriever.search(request));
+    }
     Optional<Answer> entity = shape.entityName().flatMap(name -> entityAnswer(question, name, false));
     if (entity.isPresent()) {
       return entity.get();
     }
-    SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
     SearchRequest searched = retriever.mode() == Mode.BM25 ? reranked(request) : request;
     List<Match> hits = retriever.search(searched);
     boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
@@ -136,7 +144,7 @@ public final class Answerer {
 
   private Answer chosenAnswer(String question, Passage p) {
     Source source =
-        new Source(p.id(), p.text(), keySentences.best(p.text(), clip(question)), p.articleId(), p.articleTitle(),
+        new Source(p.id(), p.text(), keySentences.best(p, clip(question), new double[0]), p.articleId(), p.articleTitle(),
             p.section().key(), p.section().label());
     return new Answer(question, Answer.Kind.PASSAGE, 1.0, Optional.of(source), entityNotes(question, p), List.of());
   }
@@ -203,9 +211,19 @@ public final class Answerer {
   private Answer passageAnswer(String question, String topic, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
     Source source =
-        new Source(best.id(), best.text(), keySentences.best(best.text(), topic), best.articleId(), best.articleTitle(),
+        new Source(best.id(), best.text(), keySentences.best(best, topic, hits.get(0).sentenceSimilarities()), best.articleId(), best.articleTitle(),
             best.section().key(), best.section().label());
     return new Answer(question, Answer.Kind.PASSAGE, confidence, Optional.of(source), entityNotes(question, best), alternatives(hits));
+  }
+
+  /** The curated passage first, at full confidence, then the ranking's other passages as alternatives. */
+  private Answer curatedAnswer(String question, String topic, Passage passage, List<Match> ranked) {
+    double[] sentences =
+        ranked.stream().filter(m -> m.passage().id().equals(passage.id())).findFirst().map(Match::sentenceSimilarities).orElse(new double[0]);
+    List<Match> hits = new ArrayList<>();
+    hits.add(new Match(passage, Double.POSITIVE_INFINITY, CURATED_QUESTION_CONFIDENCE, sentences));
+    ranked.stream().filter(m -> !m.passage().id().equals(passage.id())).forEach(hits::add);
+    return passageAnswer(question, topic, hits, CURATED_QUESTION_CONFIDENCE);
   }
 
   /** Entities the question names first, then those the passage names; only those with a note. */

@@ -3,15 +3,15 @@ package org.briefbot.answer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.knowledge.Passage;
 
 /** Picks the sentence of a passage that best answers the question, for channels to emphasise. */
 final class KeySentences {
-  /** A sentence ends at . ! or ? followed by a space and a capital, digit, quote or dollar sign. */
-  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'$(])");
+  /** How much sharing all of the question's words counts against a sentence's cosine. */
+  private static final double WORDS_WEIGHT = 0.3;
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
@@ -25,29 +25,40 @@ final class KeySentences {
     return analysis.terms(text);
   }
 
-  /** The sentence sharing the rarest words with the question; the first one on a tie or no overlap. */
-  String best(String passage, String question) {
-    String[] sentences = BOUNDARY.split(passage.strip());
-    // Each asked word's rarity is looked up once, not once per sentence that has it.
-    Map<String, Double> asked = new HashMap<>();
-    for (String term : analysis.terms(question)) {
-      asked.computeIfAbsent(term, index::idf);
+  /**
+   * The sentence that answers best: the highest sum of its cosine with the question (from
+   * retrieval, when known) and the share of the question's rarest words it has. Either alone
+   * errs: the vectors favour a sentence naming the same company, the words one sharing a verb.
+   * The first sentence wins ties; the result is always a substring of the passage text.
+   */
+  String best(Passage passage, String question, double[] cosines) {
+    List<String> sentences = passage.sentences();
+    if (sentences.isEmpty()) {
+      return passage.text();
     }
-    String best = sentences[0];
-    double bestScore = 0;
-    for (String sentence : sentences) {
-      double score = 0;
-      for (String term : new HashSet<>(analysis.terms(sentence))) {
-        Double idf = asked.get(term);
-        if (idf != null) {
-          score += idf;
-        }
-      }
+    boolean vectors = cosines.length == sentences.size();
+    Set<String> asked = new HashSet<>(analysis.terms(question));
+    double total = asked.stream().mapToDouble(index::idf).sum();
+    String best = sentences.get(0);
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < sentences.size(); i++) {
+      double words = total == 0 ? 0 : sharedIdf(sentences.get(i), asked) / total;
+      double score = (vectors ? cosines[i] : 0) + WORDS_WEIGHT * words;
       if (score > bestScore) {
-        best = sentence;
+        best = sentences.get(i);
         bestScore = score;
       }
     }
     return best;
+  }
+
+  private double sharedIdf(String sentence, Set<String> asked) {
+    double shared = 0;
+    for (String term : new HashSet<>(analysis.terms(sentence))) {
+      if (asked.contains(term)) {
+        shared += index.idf(term);
+      }
+    }
+    return shared;
   }
 }

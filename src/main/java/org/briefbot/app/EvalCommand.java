@@ -53,15 +53,15 @@ final class EvalCommand implements Callable<Integer> {
   String mode;
 
   @Option(names = "--dump-candidates", paramLabel = "FILE", hidden = true,
-      description = "with --beir: write every query's candidates and their signals as TSV (fusion tuning data)")
+      description = "write every question's candidates and their signals as TSV (fusion and calibration tuning data)")
   Path dumpCandidates;
 
   @Override
   public Integer call() {
-    boolean allModes = ALL.equals(mode) || dumpCandidates != null;
-    if (allModes && beir == null) {
-      throw new IllegalArgumentException("--mode all and --dump-candidates need --beir DIR");
+    if (ALL.equals(mode) && beir == null) {
+      throw new IllegalArgumentException("--mode all needs --beir DIR");
     }
+    boolean allModes = ALL.equals(mode) || dumpCandidates != null;
     BriefbotConfig config = Modes.apply(main.loadConfig(), allModes ? "hybrid" : mode);
     if ((gold == null) == (beir == null)) {
       throw new IllegalArgumentException("give either a gold FILE or --beir DIR");
@@ -71,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
 
   private int gold(BriefbotConfig config) {
     try (Core core = Core.load(config, main.knowledgeDir(config))) {
+      if (dumpCandidates != null) {
+        new GoldEval().dumpCandidates(core.retriever(), GoldEval.read(gold), config.retrieval().candidates(), dumpCandidates);
+        return 0;
+      }
       GoldReport report = new GoldEval().run(core.answerer(), GoldEval.read(gold));
       System.out.println(json ? toJson(report) : text(report));
       boolean below = minHit1 != null && report.hit1() < minHit1;

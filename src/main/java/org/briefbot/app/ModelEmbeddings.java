@@ -30,6 +30,11 @@ final class ModelEmbeddings implements Embeddings, AutoCloseable {
     return embedder.embedQuery(text);
   }
 
+  @Override
+  public boolean knowsWord(String word) {
+    return embedder.knowsWord(word);
+  }
+
   long textsEmbedded() {
     return embedder.textsEmbedded();
   }

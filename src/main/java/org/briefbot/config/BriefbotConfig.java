@@ -85,7 +85,7 @@ public record BriefbotConfig(
     return new BriefbotConfig(
         new Knowledge("knowledge", "data/index"),
         new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
-        new Answer(0.1, 3, 3, 1000),
+        new Answer(0.3, 3, 3, 1000),
         new Telegram(
             "polling",
             "https://api.telegram.org",

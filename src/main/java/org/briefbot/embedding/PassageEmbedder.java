@@ -56,6 +56,11 @@ public final class PassageEmbedder implements AutoCloseable {
     return encoder.embed(question);
   }
 
+  /** Whether the model knows {@code word} as a whole word (see {@link SentenceEncoder#knowsWord}). */
+  public boolean knowsWord(String word) {
+    return encoder.knowsWord(word);
+  }
+
   /** Texts the model has embedded since it was loaded (cache hits do not count). */
   public long textsEmbedded() {
     return encoder.textsEmbedded();

@@ -1,6 +1,8 @@
 package org.briefbot.embedding;
 
 import ai.onnxruntime.OrtEnvironment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
@@ -9,6 +11,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,11 +30,13 @@ public final class SentenceEncoder implements AutoCloseable {
 
   private final OrtSession session;
   private final Model model;
+  private final Set<String> words;
   private final AtomicLong embedded = new AtomicLong();
 
-  private SentenceEncoder(OrtSession session, Model model) {
+  private SentenceEncoder(OrtSession session, Model model, Set<String> words) {
     this.session = session;
     this.model = model;
+    this.words = words;
   }
 
   /**
@@ -41,7 +48,7 @@ public final class SentenceEncoder implements AutoCloseable {
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session = environment.createSession(resource(MODEL_RESOURCE), sessionOptions());
       OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, stream(TOKENIZER_RESOURCE), PoolingMode.MEAN);
-      return new SentenceEncoder(session, new Model(encoder));
+      return new SentenceEncoder(session, new Model(encoder), wholeWords(resource(TOKENIZER_RESOURCE)));
     } catch (OrtException e) {
       throw new IllegalStateException("Cannot load the embedding model " + MODEL_ID + ": " + e.getMessage(), e);
     }
@@ -51,6 +58,14 @@ public final class SentenceEncoder implements AutoCloseable {
   public float[] embed(String text) {
     embedded.incrementAndGet();
     return model.embed(text).content().vector();
+  }
+
+  /**
+   * Whether the model's vocabulary has {@code word} as one whole token (it lower-cases): a
+   * word it knows is English to it, not a typo, even when no article uses it.
+   */
+  public boolean knowsWord(String word) {
+    return words.contains(word.toLowerCase(Locale.ROOT));
   }
 
   /** How many texts this encoder has embedded since it was loaded; tests count re-embedding with it. */
@@ -76,6 +91,25 @@ public final class SentenceEncoder implements AutoCloseable {
     options.addConfigEntry("session.inter_op.allow_spinning", "0");
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     return options;
+  }
+
+  /** The vocabulary's whole words: not word pieces ("##n") nor special tokens ("[CLS]"). */
+  private static Set<String> wholeWords(byte[] tokenizerJson) {
+    try {
+      JsonNode vocab = new ObjectMapper().readTree(tokenizerJson).path("model").path("vocab");
+      Set<String> words = new HashSet<>();
+      vocab.fieldNames().forEachRemaining(token -> {
+        if (!token.startsWith("##") && !token.startsWith("[")) {
+          words.add(token);
+        }
+      });
+      if (words.isEmpty()) {
+        throw new IllegalStateException(TOKENIZER_RESOURCE + " has no model.vocab: not a WordPiece tokenizer");
+      }
+      return Set.copyOf(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + TOKENIZER_RESOURCE, e);
+    }
   }
 
   private static byte[] resource(String name) {

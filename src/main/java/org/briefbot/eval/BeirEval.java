@@ -80,12 +80,13 @@ public final class BeirEval {
     try (PassageIndex index = Retriever.buildIndex(IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
         Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval);
         PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity");
+      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity");
       for (Map.Entry<String, String> query : data.queries().entrySet()) {
         Map<String, Integer> relevant = data.qrels().get(query.getKey());
         for (Candidate c : retriever.candidates(SearchRequest.of(query.getValue(), DEPTH))) {
-          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f%n", query.getKey(), c.passage().id(),
-              relevant.getOrDefault(c.passage().id(), 0), c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity());
+          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f%n", query.getKey(), c.passage().id(),
+              relevant.getOrDefault(c.passage().id(), 0), c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity(),
+              c.sentenceSimilarity());
         }
       }
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.briefbot.eval;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.Locale;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
+import org.briefbot.index.Candidate;
+import org.briefbot.index.SearchRequest;
+import org.briefbot.retrieval.Retriever;
 
 /** Runs gold questions through the answerer and scores the answers. */
 public final class GoldEval {
@@ -77,6 +81,27 @@ public final class GoldEval {
     return new GoldReport(
         questions.size(), answerable, outOfScope, share(hit1, answerable), share(hit3, answerable),
         share(reciprocalRanks, answerable), share(declinedRight, outOfScope), falseDeclines, misses);
+  }
+
+  /**
+   * Writes every retrieval candidate of every question with its signals, as TSV in the layout of
+   * {@link BeirEval#dumpCandidates}, plus whether the question is in scope: grade 1 when the
+   * passage holds an expected string. The seed rows the fusion and calibration are tuned on.
+   */
+  public void dumpCandidates(Retriever retriever, List<GoldQuestion> questions, int depth, Path out) {
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity\tin_scope");
+      for (GoldQuestion q : questions) {
+        for (Candidate c : retriever.candidates(SearchRequest.of(q.q(), depth))) {
+          boolean right = !q.outOfScope() && contains(c.passage().text(), q.expect());
+          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f\t%d%n", q.q().replace('\t', ' '), c.passage().id(),
+              right ? 1 : 0, c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity(), c.sentenceSimilarity(),
+              q.outOfScope() ? 0 : 1);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + out, e);
+    }
   }
 
   /** 1-based rank of the first candidate (answer, then alternatives) holding an expected string; 0 if none. */

@@ -13,5 +13,18 @@ import org.briefbot.knowledge.Passage;
  * @param coverage share of the question's IDF the passage matches (see {@link Hit#coverage()}), in [0,1]
  * @param vectorRank 1-based rank among the nearest vectors, 0 when the vector search did not return it
  * @param similarity cosine of question and passage vectors, in [-1,1]; 0 without vectors
+ * @param sentenceSimilarity the highest cosine of the question with one of the passage's
+ *     sentences; {@code similarity} for a passage of one sentence
+ * @param sentenceSimilarities the cosine of the question with each sentence, in
+ *     {@link Passage#sentences()} order; empty when the passage has no sentence vectors. Shared,
+ *     not copied: do not modify.
  */
-public record Candidate(Passage passage, int lexicalRank, double lexical, double coverage, int vectorRank, double similarity) {}
+public record Candidate(
+    Passage passage,
+    int lexicalRank,
+    double lexical,
+    double coverage,
+    int vectorRank,
+    double similarity,
+    double sentenceSimilarity,
+    double[] sentenceSimilarities) {}

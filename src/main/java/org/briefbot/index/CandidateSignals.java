@@ -38,12 +38,16 @@ final class CandidateSignals {
     double[] covered = coverage.of(docs);
     double[] similarity = similarities(docs);
     Passage[] passages = PassageColumn.read(reader, docs);
+    SentenceVectors.Best sentences = query.isPresent()
+        ? SentenceVectors.best(reader, docs, query.get(), similarity)
+        : SentenceVectors.Best.none(similarity);
     double maxScore = lexical.scoreDocs.length == 0 ? 1 : Math.max(lexical.scoreDocs[0].score, Float.MIN_NORMAL);
     List<Candidate> candidates = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       int[] rank = ranks.get(docs[i]);
       double relative = rank[0] == 0 ? 0 : lexical.scoreDocs[rank[0] - 1].score / maxScore;
-      candidates.add(new Candidate(passages[i], rank[0], relative, covered[i], rank[1], similarity[i]));
+      candidates.add(new Candidate(passages[i], rank[0], relative, covered[i], rank[1], similarity[i],
+          sentences.similarity()[i], sentences.sentences()[i]));
     }
     candidates.sort(Comparator.comparing(c -> c.passage().id()));
     return candidates;

@@ -20,6 +20,8 @@ final class Fields {
   static final String VECTOR = "vector";
   /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
   static final String PASSAGE = "passage";
+  /** The embeddings of the passage's sentences, packed (see {@link SentenceVectors}); read for candidates only. */
+  static final String SENTENCE_VECTORS = "sentence_vectors";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};

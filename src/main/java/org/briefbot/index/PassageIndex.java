@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -241,7 +242,9 @@ public final class PassageIndex implements AutoCloseable {
     try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
       for (Passage passage : passages) {
         String context = input.articleContext().getOrDefault(passage.articleId(), "");
-        writer.addDocument(document(passage, context, Optional.ofNullable(input.vectors().get(passage.id()))));
+        Document doc = document(passage, context, Optional.ofNullable(input.vectors().get(passage.id())));
+        SentenceVectors.add(doc, input.sentenceVectors().getOrDefault(passage.id(), List.of()));
+        writer.addDocument(doc);
       }
     }
   }
@@ -309,6 +312,23 @@ public final class PassageIndex implements AutoCloseable {
       return planner.idf(planner.docFreq(term));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Words of {@code text} that no passage has and that are one or two edits from a word the
+   * index has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
+   */
+  public List<Typo> typos(String text) {
+    return typos(text, word -> true);
+  }
+
+  /** {@link #typos(String)} among the words {@code suspect} accepts, e.g. those a model does not know. */
+  public List<Typo> typos(String text, Predicate<String> suspect) {
+    try {
+      return planner.typos(text, suspect);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -113,6 +114,27 @@ final class QueryPlanner {
       max = Math.max(max, counts.of(new Term(field, term)));
     }
     return max;
+  }
+
+  /**
+   * Words of {@code text} no passage has, each with the closest index word, when typo tolerance
+   * is on; only words {@code suspect} accepts are looked up (the close-word search is the cost).
+   */
+  List<Typo> typos(String text, Predicate<String> suspect) throws IOException {
+    List<Typo> typos = new ArrayList<>();
+    if (!fuzzy) {
+      return typos;
+    }
+    for (TextAnalysis.Token token : analysis.tokens(text)) {
+      String word = text.substring(token.start(), token.end());
+      if (suspect.test(word) && docFreq(token.term()) == 0) {
+        List<String> close = closeTerms(token.term());
+        if (!close.isEmpty()) {
+          typos.add(new Typo(token.start(), token.end(), word, close.get(0)));
+        }
+      }
+    }
+    return typos;
   }
 
   private record AliasMatch(List<List<String>> group, int length, String label) {}

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * English analysis shared by indexing and querying: standard tokens, possessives dropped,
@@ -52,6 +53,32 @@ public final class TextAnalysis {
       throw new UncheckedIOException("analysing text from a String cannot fail", e);
     }
     return terms;
+  }
+
+  /**
+   * An analysed term and where its word is in the text.
+   *
+   * @param term the analysed term, e.g. "amazn"
+   * @param start offset of the word's first character
+   * @param end offset just after the word
+   */
+  public record Token(String term, int start, int end) {}
+
+  /** The analysed terms of {@code text} with their words' offsets, in order. */
+  public List<Token> tokens(String text) {
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing text from a String cannot fail", e);
+    }
+    return tokens;
   }
 
   Analyzer analyzer() {

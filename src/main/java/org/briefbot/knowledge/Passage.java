@@ -1,5 +1,6 @@
 package org.briefbot.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +45,21 @@ public record Passage(
     return new Passage(
         articleId + "#" + section.key() + "#" + position,
         articleId, articleTitle, section, position, text, List.of(), List.of());
+  }
+
+  /**
+   * The sentences of its text, in order, each a substring of {@link #text()}: what sentence
+   * vectors are made of and what a channel emphasises. A line break ends a sentence too (a
+   * title line, a bullet).
+   */
+  public List<String> sentences() {
+    List<String> sentences = new ArrayList<>();
+    for (String line : text.split("\\R")) {
+      if (!line.isBlank()) {
+        sentences.addAll(Text.sentences(line.strip()));
+      }
+    }
+    return sentences;
   }
 
   /** This passage with the given question phrasings. */

@@ -139,7 +139,7 @@ final class Text {
 
   /**
    * Offsets just after each sentence end inside the text: '.', '!' or '?' (and closing quotes or
-   * brackets) followed by a space and a capital, digit or opening quote. The text's own end is
+   * brackets) followed by white space and a capital, digit or opening quote. The text's own end is
    * not included.
    */
   static List<Integer> sentenceEnds(String text) {
@@ -160,7 +160,7 @@ final class Text {
   }
 
   private static boolean startsNextSentence(String text, int end) {
-    if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+    if (end + 1 >= text.length() || !Character.isWhitespace(text.charAt(end))) {
       return false;
     }
     char next = text.charAt(end + 1);

@@ -13,6 +13,9 @@ public interface Embeddings extends AutoCloseable {
   /** The vector of a question. */
   float[] question(String text);
 
+  /** Whether the model's vocabulary has {@code word} whole: an English word to it, not a typo. */
+  boolean knowsWord(String word);
+
   @Override
   void close();
 }

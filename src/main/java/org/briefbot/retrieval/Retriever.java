@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.Hit;
 import org.briefbot.index.IndexInput;
@@ -18,6 +20,7 @@ import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 
 /**
@@ -26,6 +29,10 @@ import org.briefbot.knowledge.Passage;
  * by passage id. Safe for concurrent use; closing it stops its thread (not the index).
  */
 public final class Retriever implements AutoCloseable {
+  /** About what BM25's section boost gave a passage through the lexical signal before fusion dropped it. */
+  private static final double SECTION_PREFERENCE = 0.10;
+  private static final double ARTICLE_PREFERENCE = 0.05;
+
   private final PassageIndex index;
   private final Mode mode;
   private final Optional<Embeddings> embeddings;
@@ -53,13 +60,24 @@ public final class Retriever implements AutoCloseable {
     if (embeddings.isEmpty()) {
       return input;
     }
-    List<String> texts = input.passages().stream().map(PassageTexts::forEmbedding).toList();
+    // One call for passages and sentences: the model's cache sees every text once, in order.
+    List<String> texts = new ArrayList<>();
+    input.passages().forEach(p -> texts.add(PassageTexts.forEmbedding(p)));
+    input.passages().forEach(p -> texts.addAll(PassageTexts.sentencesForEmbedding(p)));
     List<float[]> vectors = embeddings.get().passages(texts);
     Map<String, float[]> byId = new LinkedHashMap<>();
-    for (int i = 0; i < vectors.size(); i++) {
-      byId.put(input.passages().get(i).id(), vectors.get(i));
+    Map<String, List<float[]>> sentencesById = new LinkedHashMap<>();
+    int next = input.passages().size();
+    for (int i = 0; i < input.passages().size(); i++) {
+      Passage passage = input.passages().get(i);
+      byId.put(passage.id(), vectors.get(i));
+      int sentences = PassageTexts.sentencesForEmbedding(passage).size();
+      if (sentences > 0) {
+        sentencesById.put(passage.id(), vectors.subList(next, next + sentences));
+        next += sentences;
+      }
     }
-    return input.withVectors(byId);
+    return input.withVectors(byId, sentencesById);
   }
 
   public Mode mode() {
@@ -76,7 +94,8 @@ public final class Retriever implements AutoCloseable {
       return index.search(request).stream().map(this::bm25Match).toList();
     }
     List<Candidate> candidates = candidates(request);
-    return mode == Mode.SEMANTIC ? semantic(candidates, request.topK()) : hybrid(candidates, request.topK());
+    ToDoubleFunction<Candidate> preferred = preference(request);
+    return mode == Mode.SEMANTIC ? semantic(candidates, preferred, request.topK()) : hybrid(candidates, preferred, request.topK());
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
@@ -90,23 +109,34 @@ public final class Retriever implements AutoCloseable {
   }
 
   private Match bm25Match(Hit hit) {
-    return new Match(hit.passage(), hit.score(), settings.bm25Calibration().confidence(hit.coverage(), 0));
+    return new Match(hit.passage(), hit.score(), settings.bm25Calibration().confidence(hit.coverage(), 0, 0));
   }
 
-  private List<Match> semantic(List<Candidate> candidates, int topK) {
+  private List<Match> semantic(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, int topK) {
     Calibration calibration = settings.semanticCalibration();
-    return ranked(candidates.stream().filter(c -> c.vectorRank() > 0), Candidate::similarity, calibration, topK);
+    return ranked(candidates.stream().filter(c -> c.vectorRank() > 0), c -> c.similarity() + preferred.applyAsDouble(c), calibration, topK);
   }
 
-  private List<Match> hybrid(List<Candidate> candidates, int topK) {
-    return ranked(candidates.stream(), settings.fusion()::score, settings.hybridCalibration(), topK);
+  private List<Match> hybrid(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, int topK) {
+    return ranked(candidates.stream(), c -> settings.fusion().score(c) + preferred.applyAsDouble(c), settings.hybridCalibration(), topK);
+  }
+
+  /**
+   * The lift of a passage in the section the question asks for ("what happens next?") or in the
+   * article the conversation is about. BM25 applies these as boosts in its query; fusion weighs
+   * relevance signals only, so they are added here, the same in every mode that fuses.
+   */
+  private static ToDoubleFunction<Candidate> preference(SearchRequest request) {
+    return c -> (request.preferSection().filter(c.passage().section()::equals).isPresent() ? SECTION_PREFERENCE : 0)
+        + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent() ? ARTICLE_PREFERENCE : 0);
   }
 
   /** Sorts by score (ties by id) and calibrates each from its own signals. */
   private static List<Match> ranked(
-      java.util.stream.Stream<Candidate> candidates, java.util.function.ToDoubleFunction<Candidate> score, Calibration calibration, int topK) {
+      Stream<Candidate> candidates, ToDoubleFunction<Candidate> score, Calibration calibration, int topK) {
     List<Match> matches = new ArrayList<>();
-    candidates.forEach(c -> matches.add(new Match(c.passage(), score.applyAsDouble(c), calibration.confidence(c.coverage(), c.similarity()))));
+    candidates.forEach(c -> matches.add(
+        new Match(c.passage(), score.applyAsDouble(c), calibration.confidence(c.coverage(), c.similarity(), c.sentenceSimilarity()), c.sentenceSimilarities())));
     matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
     return matches.size() <= topK ? matches : List.copyOf(matches.subList(0, topK));
   }
@@ -116,8 +146,24 @@ public final class Retriever implements AutoCloseable {
     if (text.isBlank() || embeddings.isEmpty() || embedder.isEmpty()) {
       return Optional::empty;
     }
-    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embeddings.get().question(text), embedder.get());
+    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embeddings.get().question(corrected(text)), embedder.get());
     return () -> Optional.of(vector.join());
+  }
+
+  /**
+   * The question with its typos corrected for the model: a word no passage has, that the model
+   * does not know either, becomes the closest index word ("amazn" becomes "amazon"). BM25
+   * already matches such words by their close spellings; the model would see word pieces.
+   */
+  String corrected(String text) {
+    StringBuilder out = new StringBuilder(text);
+    Embeddings model = embeddings.orElseThrow();
+    List<Typo> typos = index.typos(text, word -> !model.knowsWord(word));
+    for (int i = typos.size() - 1; i >= 0; i--) {
+      Typo typo = typos.get(i);
+      out.replace(typo.start(), typo.end(), typo.correction());
+    }
+    return out.toString();
   }
 
   private static Thread embeddingThread(Runnable task) {

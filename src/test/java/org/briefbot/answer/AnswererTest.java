@@ -56,6 +56,19 @@ class AnswererTest {
   }
 
   @Test
+  void curatedQuestionAskedInOtherWordsWinsOverTheEntityCard() {
+    Answer answer = answerer.answer("What's a Trainium chip?");
+
+    assertThat(answer.kind()).isEqualTo(Answer.Kind.PASSAGE);
+    assertThat(answer.best().orElseThrow().section()).isEqualTo("curated_faq");
+    assertThat(answer.best().orElseThrow().text()).startsWith("Trainium chips are Amazon's custom-designed AI accelerators");
+    assertThat(answer.confidence()).isEqualTo(1.0);
+    assertThat(answer.entities()).extracting(EntityCard::name).contains("Trainium");
+    // No curated question has just these words: the card answers.
+    assertThat(answerer.answer("What is Trainium?").kind()).isEqualTo(Answer.Kind.ENTITY);
+  }
+
+  @Test
   void findsEntitiesByAliasAndTypo() {
     assertThat(answerer.answer("tell me about AWS").entities().get(0).name()).isEqualTo("Amazon Web Services");
     assertThat(answerer.entity("/entity openai", "openai").entities().get(0).name()).isEqualTo("OpenAI");
@@ -101,6 +114,14 @@ class AnswererTest {
     Source source = answer.best().orElseThrow();
     assertThat(source.text()).contains(source.keySentence());
     assertThat(source.keySentence()).contains("implementation will begin");
+  }
+
+  @Test
+  void keySentenceIsTheOneClosestInMeaningWhenWordsDoNotTell() {
+    Source source = answerer.answer("is nvidia going to keep selling lots of gpus").best().orElseThrow();
+
+    // The first sentence shares more rare words ("NVIDIA's GPUs"); the second says it.
+    assertThat(source.keySentence()).startsWith("While NVIDIA will continue to have strong demand");
   }
 
   @Test

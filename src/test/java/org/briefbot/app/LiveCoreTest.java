@@ -75,7 +75,7 @@ class LiveCoreTest {
 
     eventually("the new article to be served", () -> articleIds().contains("nvidia-blackwell"));
     assertThat(topics()).contains("Nvidia ships Blackwell chips to every cloud", "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
-    // The listener hears after the swap, so the article can be served a moment before it does.
+    // The listener hears after the new core is swapped in: under load, a moment after.
     eventually("the listener to hear about the reload", () -> !reloads.isEmpty());
     assertThat(reloads).last().satisfies(result -> assertThat(result.clean()).isTrue());
   }

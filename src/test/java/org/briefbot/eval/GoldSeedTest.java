@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gold questions about the seed, answered by the product as configured by default (hybrid).
- * The floors are what hybrid reaches (45 of 54 right first, 11 of 12 out-of-scope declined);
- * the build fails if a change loses any of it.
+ * The floors are what hybrid reaches (46 of 54 right first, 50 in the first three, all 12
+ * out-of-scope declined); the build fails if a change loses any of it.
  */
 class GoldSeedTest {
   private static final Path GOLD = Path.of("src/test/resources/gold/seed.jsonl");
@@ -35,8 +35,8 @@ class GoldSeedTest {
 
     assertThat(report.answerable()).isEqualTo(54);
     assertThat(report.outOfScope()).isEqualTo(12);
-    assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.83);
-    assertThat(report.hit3()).isGreaterThanOrEqualTo(0.90);
-    assertThat(report.declineAccuracy()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.91);
+    assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.hit3()).isGreaterThanOrEqualTo(0.92);
+    assertThat(report.declineAccuracy()).as(report.misses().toString()).isEqualTo(1.0);
   }
 }

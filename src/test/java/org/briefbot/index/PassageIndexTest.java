@@ -1,9 +1,11 @@
 package org.briefbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.briefbot.TestKnowledge;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.knowledge.Knowledge;
@@ -43,6 +45,37 @@ class PassageIndexTest {
     assertThat(hits).isNotEmpty();
     assertThat(hits.get(0).passage().text()).containsIgnoringCase("trainium");
     assertThat(hits.get(0).coverage()).isEqualTo(1.0);
+  }
+
+  @Test
+  void namesTheTyposOfAQuestionWithTheClosestIndexWord() {
+    List<Typo> typos = index.typos("who did amazn sign with");
+
+    assertThat(typos).containsExactly(new Typo(8, 13, "amazn", "amazon"));
+    assertThat(index.typos("who did amazon sign with")).isEmpty();
+  }
+
+  @Test
+  void scoresEachSentenceOfACandidateByItsOwnVector() {
+    Passage two = Passage.of("a", "A", Section.WHY_IT_MATTERS, 0, "Chips are fast. Clouds are big.");
+    Passage one = Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Clouds are big.");
+    float[] chips = {1, 0, 0};
+    float[] clouds = {0, 1, 0};
+    float[] mixed = {0.6f, 0.8f, 0};
+    IndexInput input = IndexInput.of(List.of(two, one))
+        .withVectors(Map.of(two.id(), mixed, one.id(), clouds), Map.of(two.id(), List.of(chips, clouds)));
+    try (PassageIndex small = PassageIndex.build(input, IndexSettings.defaults(0.9, 0.4, true), new TextAnalysis())) {
+      List<Candidate> candidates = small.candidates(SearchRequest.of("clouds", 5), () -> Optional.of(clouds), 5);
+
+      Candidate paragraph = candidates.stream().filter(c -> c.passage().equals(two)).findFirst().orElseThrow();
+      assertThat(paragraph.similarity()).isCloseTo(0.8, offset(1e-6));
+      assertThat(paragraph.sentenceSimilarity()).isCloseTo(1.0, offset(0.01));
+      assertThat(paragraph.sentenceSimilarities()).hasSize(2);
+      assertThat(paragraph.sentenceSimilarities()[0]).isCloseTo(0.0, offset(0.01));
+      Candidate takeaway = candidates.stream().filter(c -> c.passage().equals(one)).findFirst().orElseThrow();
+      assertThat(takeaway.sentenceSimilarity()).isEqualTo(takeaway.similarity());
+      assertThat(takeaway.sentenceSimilarities()).isEmpty();
+    }
   }
 
   @Test

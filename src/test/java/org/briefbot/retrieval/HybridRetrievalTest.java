@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.briefbot.app.Core;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,31 @@ class HybridRetrievalTest {
     }
     assertThat(core.answerer().answer("How much is the AWS deal worth?").confidence())
         .isGreaterThan(core.answerer().answer("how tall is mount everest").confidence());
+  }
+
+  @Test
+  void embedsTheQuestionWithItsTyposCorrected() {
+    assertThat(core.retriever().corrected("what did amazn get from opnai")).isEqualTo("what did amazon get from openai");
+    // Words the model knows are English, not typos, even when no article uses them.
+    assertThat(core.retriever().corrected("who feels the effects")).isEqualTo("who feels the effects");
+  }
+
+  @Test
+  void misspeltQuestionKeepsItsConfidence() {
+    double right = core.answerer().answer("which chips does openai train its models on").confidence();
+    double misspelt = core.answerer().answer("which chips does opnai train its modles on").confidence();
+
+    assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  @Test
+  void aSentenceOfALongParagraphCountsOnItsOwn() {
+    List<Candidate> candidates = core.retriever().candidates(SearchRequest.of("are ai firms giving up on their own data centers", 50));
+    Candidate why = candidates.stream().filter(c -> c.passage().id().endsWith("#why_it_matters#0")).findFirst().orElseThrow();
+
+    // "...moving from building their own data centers to leveraging hyperscale cloud providers"
+    assertThat(why.sentenceSimilarities()).hasSize(why.passage().sentences().size());
+    assertThat(why.sentenceSimilarity()).isGreaterThan(why.similarity() + 0.1);
   }
 
   @Test
