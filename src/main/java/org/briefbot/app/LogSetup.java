@@ -39,6 +39,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.addAppender(stderr);
     String level = Optional.ofNullable(System.getenv("BRIEFBOT_LOG_LEVEL")).filter(s -> !s.isBlank()).orElse("INFO");
     context.getLogger("org.briefbot").setLevel(Level.toLevel(level, Level.INFO));
+    // DJL (the embedding model's tokenizer) warns that it finds no GPU; we never use one.
+    context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }
