@@ -34,7 +34,7 @@ public class AnswerLatency {
   @Param({"seed", "1k", "10k", "100k"})
   public String archive;
 
-  /** bm25 only for now; add "hybrid" here (up to 10k) once semantic retrieval exists. */
+  /** bm25 by default; -p mode=bm25,hybrid adds hybrid (up to 10k: the first run embeds the archive once). */
   @Param({"bm25"})
   public String mode;
 
