@@ -1,44 +1,45 @@
 package org.briefbot.answer;
 
-import java.util.HashSet;
-import java.util.List;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.briefbot.index.Hit;
+import java.util.stream.Collectors;
 import org.briefbot.index.PassageIndex;
-import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
 
 /**
  * Finds the curated FAQ item an editor wrote for exactly the question asked: one of its known
  * questions has the same content words (stems, stop and question words aside), so "what are
  * trainium chips" is "What are Trainium chips?". Such an answer wins over an entity card and
  * over ranking: the editor has already said what answers this question.
+ *
+ * <p>Curated items are few, so their questions' word sets are kept in a map built once: a
+ * question costs one analysis and one look-up, not a search, whatever the size of the archive.
  */
 final class CuratedQuestions {
-  /** The item shares every content word with the question, so BM25 ranks it near the top. */
-  private static final int LOOK_AT = 10;
-
-  private final PassageIndex index;
+  /** Content words of a known question to the curated passage; the lowest passage id wins a clash. */
+  private final Map<Set<String>, Passage> byWords;
   private final TextAnalysis analysis;
 
   CuratedQuestions(PassageIndex index, TextAnalysis analysis) {
-    this.index = index;
     this.analysis = analysis;
+    this.byWords = index.passagesIn(Section.CURATED_FAQ).stream()
+        .sorted(Comparator.comparing(Passage::id))
+        .flatMap(p -> p.questions().stream().map(q -> Map.entry(words(q), p)))
+        .filter(e -> !e.getKey().isEmpty())
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first));
   }
 
-  /** The curated passage with a known question worded like {@code question}, if any; ties by rank, then id. */
+  /** The curated passage with a known question worded like {@code question}, if any. */
   Optional<Passage> find(String question) {
-    Set<String> asked = new HashSet<>(analysis.terms(question));
-    if (asked.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Hit> hits = index.search(SearchRequest.of(question, LOOK_AT));
-    return hits.stream().map(Hit::passage).filter(p -> asks(p, asked)).findFirst();
+    Set<String> asked = words(question);
+    return asked.isEmpty() ? Optional.empty() : Optional.ofNullable(byWords.get(asked));
   }
 
-  private boolean asks(Passage passage, Set<String> asked) {
-    return passage.questions().stream().anyMatch(q -> asked.equals(new HashSet<>(analysis.terms(q))));
+  private Set<String> words(String text) {
+    return Set.copyOf(analysis.terms(text));
   }
 }

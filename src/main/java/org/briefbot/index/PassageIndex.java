@@ -343,6 +343,11 @@ public final class PassageIndex implements AutoCloseable {
     return all(new TermQuery(new Term(Fields.ARTICLE, articleId)));
   }
 
+  /** All passages of one section, e.g. every curated FAQ item; by section, position, then id. */
+  public List<Passage> passagesIn(Section section) {
+    return all(new TermQuery(new Term(Fields.SECTION, section.key())));
+  }
+
   @Override
   public void close() {
     try {
