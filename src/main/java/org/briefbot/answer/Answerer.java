@@ -20,7 +20,6 @@ import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Match;
 import org.briefbot.retrieval.Mode;
-import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 
 /**
@@ -51,11 +50,6 @@ public final class Answerer {
   private final AnswerSettings settings;
   /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
   private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
-
-  /** BM25 only. */
-  public Answerer(List<Article> articles, EntityCatalog catalog, PassageIndex index, TextAnalysis analysis, AnswerSettings settings) {
-    this(articles, catalog, new Retriever(index, Mode.BM25, Optional.empty(), RetrievalSettings.defaults(1)), analysis, settings);
-  }
 
   /** Ranks with {@code retriever}, in whatever mode it runs. */
   public Answerer(List<Article> articles, EntityCatalog catalog, Retriever retriever, TextAnalysis analysis, AnswerSettings settings) {

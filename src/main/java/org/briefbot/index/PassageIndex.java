@@ -261,13 +261,8 @@ public final class PassageIndex implements AutoCloseable {
   /** The best passages for a question, best first, ties broken by passage id. */
   public List<Hit> search(SearchRequest request) {
     try {
-      TermLookups lookups = new TermLookups();
-      QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
-      Query query = query(plan, request, lookups);
-      // The total hit count is never used: counting none lets Lucene skip non-competitive
-      // documents from the start (the default counts the first 1,000 exactly). Same top hits.
-      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
-      return hits(plan, top, lookups);
+      Lexical lexical = lexical(request);
+      return hits(lexical.plan(), lexical.top(), lexical.lookups());
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
@@ -283,15 +278,25 @@ public final class PassageIndex implements AutoCloseable {
       throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
     }
     try {
-      TermLookups lookups = new TermLookups();
-      QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
-      TopDocs lexical = searcher.search(query(plan, request, lookups), new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
+      Lexical lexical = lexical(request);
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
-      return new CandidateSignals(reader, new Coverage(plan, lookups), vector).of(lexical, nearest);
+      return new CandidateSignals(reader, new Coverage(lexical.plan(), lexical.lookups()), vector).of(lexical.top(), nearest);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A question's BM25 search: its plan, the term look-ups ranking and coverage share, the top hits. */
+  private record Lexical(QueryPlan plan, TermLookups lookups, TopDocs top) {}
+
+  private Lexical lexical(SearchRequest request) throws IOException {
+    TermLookups lookups = new TermLookups();
+    QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
+    // The total hit count is never used: counting none lets Lucene skip non-competitive
+    // documents from the start (the default counts the first 1,000 exactly). Same top hits.
+    TopDocs top = searcher.search(query(plan, request, lookups), new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
+    return new Lexical(plan, lookups, top);
   }
 
   /** Whether passages carry vectors (the index was built with embeddings). */

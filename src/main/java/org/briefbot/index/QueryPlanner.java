@@ -66,10 +66,6 @@ final class QueryPlanner {
     long of(Term term) throws IOException;
   }
 
-  QueryPlan plan(String text) throws IOException {
-    return plan(text, reader::docFreq);
-  }
-
   QueryPlan plan(String text, DocFreqs counts) throws IOException {
     List<String> terms = analysis.terms(text);
     if (terms.size() > MAX_TERMS) {
