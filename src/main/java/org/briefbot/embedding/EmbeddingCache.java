@@ -1,5 +1,6 @@
 package org.briefbot.embedding;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,25 +27,34 @@ import java.util.Optional;
  * a restart, a rebuilt index or an unchanged article never embeds the same text twice, and a
  * different model never reads another's vectors. One append-only file per model:
  * a header (magic, dimensions, model id), then records of key and vector. A record cut short by
- * a crash is dropped when the file is opened. Safe for concurrent use within one process.
+ * a crash is dropped when the records are first read. Safe for concurrent use within one process.
+ *
+ * <p>Only the keys and their file offsets are held in memory, and only from the first look-up:
+ * a bot that reloads its index from disk never reads the records at all, and one that embeds a
+ * 10k-article archive (half a million vectors, 800 MB of file) holds about 50 MB of keys, not the
+ * vectors. Vectors are read back with positional reads when asked for.
  */
-public final class EmbeddingCache {
+public final class EmbeddingCache implements AutoCloseable {
   private static final int MAGIC = 0x42424531; // "BBE1"
   private static final int KEY_BYTES = 32;
 
   private final Path file;
   private final String modelId;
   private final int dimensions;
-  private final Map<String, float[]> vectors;
+  private final int recordBytes;
+  /** Key to the file offset of its vector; null until the records are first needed. */
+  private Map<String, Long> offsets;
+  private FileChannel reader;
+  private long end;
 
-  private EmbeddingCache(Path file, String modelId, int dimensions, Map<String, float[]> vectors) {
+  private EmbeddingCache(Path file, String modelId, int dimensions) {
     this.file = file;
     this.modelId = modelId;
     this.dimensions = dimensions;
-    this.vectors = vectors;
+    this.recordBytes = KEY_BYTES + 4 * dimensions;
   }
 
-  /** Opens (or creates) the cache of {@code modelId} in {@code dir}. */
+  /** Opens (or creates) the cache of {@code modelId} in {@code dir}; checks its header, reads no records yet. */
   public static EmbeddingCache open(Path dir, String modelId, int dimensions) {
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions < 1: " + dimensions);
@@ -55,7 +65,10 @@ public final class EmbeddingCache {
       if (!Files.exists(file) || Files.size(file) == 0) {
         Files.write(file, header(modelId, dimensions));
       }
-      return new EmbeddingCache(file, modelId, dimensions, read(file, modelId, dimensions));
+      try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+        checkHeader(in, file, modelId, dimensions);
+      }
+      return new EmbeddingCache(file, modelId, dimensions);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the embedding cache " + file + ": " + e.getMessage(), e);
     }
@@ -63,18 +76,22 @@ public final class EmbeddingCache {
 
   /** The cached vector of exactly this text, if any. */
   public synchronized Optional<float[]> find(String text) {
-    return Optional.ofNullable(vectors.get(key(text))).map(float[]::clone);
+    Long offset = offsets().get(key(text));
+    return offset == null ? Optional.empty() : Optional.of(readVector(offset));
   }
 
   /** Adds vectors by text and appends them to the file in one write. */
   public synchronized void putAll(Map<String, float[]> byText) {
+    Map<String, Long> known = offsets();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       for (Map.Entry<String, float[]> entry : byText.entrySet()) {
         String key = key(entry.getKey());
-        if (vectors.putIfAbsent(key, checked(entry.getValue()).clone()) == null) {
+        float[] vector = checked(entry.getValue());
+        if (!known.containsKey(key)) {
+          known.put(key, end + bytes.size() + KEY_BYTES);
           out.write(HexFormat.of().parseHex(key));
-          for (float value : entry.getValue()) {
+          for (float value : vector) {
             out.writeFloat(value);
           }
         }
@@ -87,17 +104,89 @@ public final class EmbeddingCache {
 
   /** Number of vectors held. */
   public synchronized int size() {
-    return vectors.size();
+    return offsets().size();
   }
 
   public Path file() {
     return file;
   }
 
+  @Override
+  public synchronized void close() {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        reader = null;
+      }
+    }
+  }
+
   private float[] checked(float[] vector) {
     if (vector.length != dimensions) {
       throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the cache " + dimensions);
     }
+    return vector;
+  }
+
+  /** The key index, read from the file on first use. */
+  private Map<String, Long> offsets() {
+    if (offsets == null) {
+      try {
+        offsets = readOffsets();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return offsets;
+  }
+
+  private Map<String, Long> readOffsets() throws IOException {
+    Map<String, Long> found = new HashMap<>();
+    long position = header(modelId, dimensions).length;
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      in.skipNBytes(position);
+      byte[] key = new byte[KEY_BYTES];
+      while (readRecord(in, key)) {
+        found.put(HexFormat.of().formatHex(key), position + KEY_BYTES);
+        position += recordBytes;
+      }
+    }
+    dropPartialRecord(position);
+    end = position;
+    return found;
+  }
+
+  /** Reads one key and skips its vector; false at the end or at a record cut short. */
+  private boolean readRecord(DataInputStream in, byte[] key) throws IOException {
+    try {
+      in.readFully(key);
+      in.skipNBytes(recordBytes - KEY_BYTES);
+      return true;
+    } catch (EOFException e) {
+      return false;
+    }
+  }
+
+  private float[] readVector(long offset) {
+    ByteBuffer buffer = ByteBuffer.allocate(4 * dimensions);
+    try {
+      if (reader == null) {
+        reader = FileChannel.open(file, StandardOpenOption.READ);
+      }
+      while (buffer.hasRemaining()) {
+        if (reader.read(buffer, offset + buffer.position()) < 0) {
+          throw new EOFException("vector at " + offset + " ends early");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
+    }
+    float[] vector = new float[dimensions];
+    buffer.flip().asFloatBuffer().get(vector);
     return vector;
   }
 
@@ -108,10 +197,15 @@ public final class EmbeddingCache {
     // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving records.
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         FileLock lock = channel.lock()) {
+      if (channel.size() != end) {
+        // Another process appended since these offsets were taken: re-read the keys after writing.
+        offsets = null;
+      }
       ByteBuffer buffer = ByteBuffer.wrap(records);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
+      end = channel.size();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the embedding cache " + file + ": " + e.getMessage(), e);
     }
@@ -138,28 +232,6 @@ public final class EmbeddingCache {
     return bytes.toByteArray();
   }
 
-  private static Map<String, float[]> read(Path file, String modelId, int dimensions) throws IOException {
-    Map<String, float[]> vectors = new HashMap<>();
-    long whole;
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
-      checkHeader(in, file, modelId, dimensions);
-      whole = header(modelId, dimensions).length;
-      byte[] record = new byte[KEY_BYTES + 4 * dimensions];
-      while (readRecord(in, record)) {
-        ByteBuffer buffer = ByteBuffer.wrap(record);
-        byte[] key = new byte[KEY_BYTES];
-        buffer.get(key);
-        float[] vector = new float[dimensions];
-        buffer.asFloatBuffer().get(vector);
-        vectors.put(HexFormat.of().formatHex(key), vector);
-        whole += record.length;
-      }
-    }
-    dropPartialRecord(file, whole);
-    return vectors;
-  }
-
   private static void checkHeader(DataInputStream in, Path file, String modelId, int dimensions) throws IOException {
     int magic = in.readInt();
     int dims = in.readInt();
@@ -170,16 +242,7 @@ public final class EmbeddingCache {
     }
   }
 
-  private static boolean readRecord(DataInputStream in, byte[] record) throws IOException {
-    try {
-      in.readFully(record);
-      return true;
-    } catch (EOFException e) {
-      return false;
-    }
-  }
-
-  private static void dropPartialRecord(Path file, long whole) throws IOException {
+  private void dropPartialRecord(long whole) throws IOException {
     if (Files.size(file) > whole) {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
         channel.truncate(whole);

@@ -1,10 +1,12 @@
 package org.briefbot.embedding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +33,35 @@ public final class PassageEmbedder implements AutoCloseable {
     return new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
   }
 
-  /** Vectors of {@code texts}, in their order; only texts the cache lacks are embedded. */
+  /**
+   * Vectors of {@code texts}, in their order; only texts the cache lacks are embedded, each once,
+   * on every core (ONNX sessions are thread-safe and each call uses one thread, see
+   * {@link SentenceEncoder#load}), in batches written to the cache as they finish.
+   */
   public List<float[]> embedAll(List<String> texts) {
-    List<float[]> vectors = new ArrayList<>(texts.size());
-    Map<String, float[]> fresh = new LinkedHashMap<>();
-    int embedded = 0;
+    Map<String, float[]> byText = new HashMap<>();
+    Set<String> fresh = new LinkedHashSet<>();
     for (String text : texts) {
-      Optional<float[]> cached = cache.find(text);
-      float[] vector = cached.isPresent() ? cached.get() : fresh.computeIfAbsent(text, encoder::embed);
-      if (cached.isEmpty() && fresh.size() >= FLUSH_EVERY) {
-        embedded += flush(fresh, texts.size());
+      if (!byText.containsKey(text) && !fresh.contains(text)) {
+        cache.find(text).ifPresentOrElse(v -> byText.put(text, v), () -> fresh.add(text));
       }
-      vectors.add(vector);
     }
-    embedded += flush(fresh, texts.size());
-    if (embedded > 0) {
-      log.info("Embedded {} of {} passages ({} were cached)", embedded, texts.size(), texts.size() - embedded);
+    List<String> missing = List.copyOf(fresh);
+    for (int from = 0; from < missing.size(); from += FLUSH_EVERY) {
+      List<String> batch = missing.subList(from, Math.min(missing.size(), from + FLUSH_EVERY));
+      List<float[]> embedded = batch.parallelStream().map(encoder::embed).toList();
+      Map<String, float[]> ordered = new LinkedHashMap<>();
+      for (int i = 0; i < batch.size(); i++) {
+        ordered.put(batch.get(i), embedded.get(i));
+      }
+      cache.putAll(ordered);
+      byText.putAll(ordered);
     }
+    if (!missing.isEmpty()) {
+      log.info("Embedded {} of {} passage texts ({} were cached or repeated)", missing.size(), texts.size(), texts.size() - missing.size());
+    }
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    texts.forEach(text -> vectors.add(byText.get(text)));
     return vectors;
   }
 
@@ -68,16 +82,7 @@ public final class PassageEmbedder implements AutoCloseable {
 
   @Override
   public void close() {
+    cache.close();
     encoder.close();
-  }
-
-  private int flush(Map<String, float[]> fresh, int total) {
-    int count = fresh.size();
-    if (count > 0) {
-      cache.putAll(fresh);
-      fresh.clear();
-      log.debug("Cached {} new passage vectors (corpus of {})", count, total);
-    }
-    return count;
   }
 }

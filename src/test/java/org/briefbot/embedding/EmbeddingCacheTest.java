@@ -52,6 +52,22 @@ class EmbeddingCacheTest {
   }
 
   @Test
+  void readsNoRecordUntilOneIsAskedFor() throws IOException {
+    EmbeddingCache.open(dir, "model-a", 2).putAll(Map.of("whole", new float[] {1f, 0f}));
+    Path file = dir.resolve("model-a.vectors");
+    Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+    long cut = Files.size(file);
+
+    EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 2);
+    long afterOpen = Files.size(file);
+    int size = reopened.size();
+
+    assertThat(afterOpen).as("opening reads the header only").isEqualTo(cut);
+    assertThat(size).isEqualTo(1);
+    assertThat(Files.size(file)).as("the first look-up drops the cut record").isEqualTo(cut - 3);
+  }
+
+  @Test
   void refusesVectorsOfAnotherSize() {
     EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 2);
 
