@@ -126,9 +126,10 @@ public final class Retriever implements AutoCloseable {
    * article the conversation is about. BM25 applies these as boosts in its query; fusion weighs
    * relevance signals only, so they are added here, the same in every mode that fuses.
    */
-  private static ToDoubleFunction<Candidate> preference(SearchRequest request) {
+  private ToDoubleFunction<Candidate> preference(SearchRequest request) {
     return c -> (request.preferSection().filter(c.passage().section()::equals).isPresent() ? SECTION_PREFERENCE : 0)
-        + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent() ? ARTICLE_PREFERENCE : 0);
+        + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent() ? ARTICLE_PREFERENCE : 0)
+        + (request.preferSection().isPresent() ? 0 : settings.sectionPrior(c.passage().section()));
   }
 
   /** Sorts by score (ties by id) and calibrates each from its own signals. */
