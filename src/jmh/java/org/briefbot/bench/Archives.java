@@ -38,9 +38,13 @@ final class Archives {
     return folder;
   }
 
-  /** Where an archive's index is kept between runs; bench/run has LoadReport build it first. */
-  static Path index(String archive) {
-    return ROOT.resolve("index-" + archive);
+  /**
+   * Where an archive's index is kept between runs in {@code mode}; bench/run has LoadReport build
+   * it first. Hybrid has a folder of its own: the index cache keeps one entry per knowledge
+   * folder, so a BM25 and a hybrid index sharing one would replace each other on every run.
+   */
+  static Path index(String archive, String mode) {
+    return ROOT.resolve(mode.equals("bm25") ? "index-" + archive : "index-" + archive + "-" + mode);
   }
 
   static int articles(String archive) {

@@ -21,8 +21,8 @@ final class Loaded implements AutoCloseable {
   Loaded(String archive, String mode) {
     Path folder = Archives.folder(archive);
     BriefbotConfig config = config(mode);
-    this.core = Core.load(config, folder, Optional.of(Archives.index(archive)));
-    Path entry = new IndexCache(Archives.index(archive)).find(Fingerprint.of(folder, Core.indexFormat(config))).orElseThrow();
+    this.core = Core.load(config, folder, Optional.of(Archives.index(archive, mode)));
+    Path entry = new IndexCache(Archives.index(archive, mode)).find(Fingerprint.of(folder, Core.indexFormat(config))).orElseThrow();
     try {
       this.floor = new Floor(entry, new TextAnalysis(), false);
       this.textFloor = new Floor(entry, new TextAnalysis(), true);
