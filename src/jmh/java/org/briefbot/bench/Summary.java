@@ -21,6 +21,9 @@ public final class Summary {
     Path dir = Path.of(args[0]);
     StringBuilder out = new StringBuilder();
     latency(dir.resolve("latency.json"), out);
+    if (Files.exists(dir.resolve("latency-hybrid.json"))) {
+      latency(dir.resolve("latency-hybrid.json"), out);
+    }
     throughput(dir, out);
     loads(dir.resolve("load.json"), dir.resolve("loadreport.jsonl"), out);
     startup(dir.resolve("startup.jsonl"), out);
@@ -77,7 +80,8 @@ public final class Summary {
       double mb = r.get("indexBytes").asDouble() / 1e6;
       double articles = r.get("articles").asDouble();
       String perThousand = articles < 1000 ? "-" : String.format(Locale.ROOT, "%.1f", mb / (articles / 1000));
-      out.append(String.format(Locale.ROOT, "| %s | %s | %.0f MB | %d | %d | %d | %.1f | %s | %.0f |%n", r.get("archive").asText(),
+      String archive = r.get("archive").asText() + (r.has("mode") ? " (" + r.get("mode").asText() + ")" : "");
+      out.append(String.format(Locale.ROOT, "| %s | %s | %.0f MB | %d | %d | %d | %.1f | %s | %.0f |%n", archive,
           r.get("load").asText(), r.get("maxHeapBytes").asDouble() / 1048576, r.get("loadMs").asLong(), r.get("passages").asLong(),
           r.get("entities").asLong(), mb, perThousand, r.get("heapUsedBytes").asDouble() / 1048576));
     }
