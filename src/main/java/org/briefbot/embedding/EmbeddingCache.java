@@ -31,8 +31,8 @@ import java.util.Optional;
  *
  * <p>Only the keys and their file offsets are held in memory, and only from the first look-up:
  * a bot that reloads its index from disk never reads the records at all, and one that embeds a
- * 10k-article archive (half a million vectors, 800 MB of file) holds about 50 MB of keys, not the
- * vectors. Vectors are read back with positional reads when asked for.
+ * 10k-article archive (about 210,000 distinct texts, 330 MB of file) holds some 35 MB of keys,
+ * not the vectors. Vectors are read back with positional reads when asked for.
  */
 public final class EmbeddingCache implements AutoCloseable {
   private static final int MAGIC = 0x42424531; // "BBE1"

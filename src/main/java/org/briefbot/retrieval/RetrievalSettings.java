@@ -47,12 +47,12 @@ public record RetrievalSettings(
         new Calibration(-3.338, 5.676, 0, 0),
         new Calibration(-5.505, 2.138, 5.161, 3.565),
         new Calibration(-5.077, 2.458, 7.169, 1.124),
-        // Fitted on the seed's tuning questions only (a small grid, the fewest wrong answers plus
-        // answered out-of-scope questions; docs/retrieval.md "Section priors"). An entity note is an encyclopedia
-        // summary of a related company or person, a takeaway one line restating the headline:
-        // both match the names in almost any question, yet rarely answer one that asks more
-        // than "what is X" (which the entity card answers before any search). Benchmark
-        // documents are neither, so the benchmarks are unchanged.
+        // An entity note is an encyclopedia summary of a related company or person, a takeaway
+        // one line restating the headline: both match the names in almost any question, yet
+        // rarely answer one that asks more than "what is X" (which the entity card answers
+        // before any search). Fitted on the seed's tuning questions only, for the fewest wrong
+        // answers plus answered out-of-scope questions (docs/retrieval.md, "Section priors").
+        // Benchmark documents have no section, so the benchmarks are unchanged.
         Map.of(Section.ENTITY_NOTE, -0.15, Section.KEY_TAKEAWAY, -0.06));
   }
 }

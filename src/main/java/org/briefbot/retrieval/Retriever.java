@@ -124,7 +124,8 @@ public final class Retriever implements AutoCloseable {
   /**
    * The lift of a passage in the section the question asks for ("what happens next?") or in the
    * article the conversation is about. BM25 applies these as boosts in its query; fusion weighs
-   * relevance signals only, so they are added here, the same in every mode that fuses.
+   * relevance signals only, so they are added here, the same in every mode that fuses. A question
+   * that names no section gets the section priors instead (entity notes and takeaways lowered).
    */
   private ToDoubleFunction<Candidate> preference(SearchRequest request) {
     return c -> (request.preferSection().filter(c.passage().section()::equals).isPresent() ? SECTION_PREFERENCE : 0)
