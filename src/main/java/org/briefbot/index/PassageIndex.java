@@ -82,7 +82,6 @@ public final class PassageIndex implements AutoCloseable {
    * Asking for more hits than this leaves these first ones unchanged.
    */
   public static final int COVERAGE_DEPTH = 20;
-  private static final float FIELD_TIE_BREAKER = 0.3f;
   private static final double INDEXING_BUFFER_MB = 128;
   /** Below this many passages one writer is about as fast as two, and the index is one segment. */
   private static final int PARALLEL_FROM = 20_000;
@@ -377,7 +376,7 @@ public final class PassageIndex implements AutoCloseable {
   private Query query(QueryPlan plan, SearchRequest request, TermLookups lookups) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (Concept concept : plan.concepts()) {
-      query.add(conceptQuery(concept, Fields.SEARCHED, true, lookups), Occur.SHOULD);
+      addConcept(query, concept, lookups);
     }
     request.preferSection().ifPresent(section -> query.add(sectionBoost(section), Occur.SHOULD));
     request.preferArticle().ifPresent(article -> query.add(articleBoost(article), Occur.SHOULD));
@@ -394,18 +393,49 @@ public final class PassageIndex implements AutoCloseable {
     return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.ARTICLE, articleId))), ARTICLE_BOOST);
   }
 
-  /** One concept: the best of its alternatives, each the best of the fields (with a tie-breaker). */
-  private Query conceptQuery(Concept concept, String[] fields, boolean weighted, TermLookups lookups) {
+  /**
+   * One concept's ranking clauses. A concept with one way of saying it (most words) adds one
+   * weighted clause per field straight to the question's query, the flat sum Lucene prunes best;
+   * one with several (an entity's aliases, close spellings of an unknown word) scores its best
+   * alternative only, so naming a company twice over does not count twice.
+   */
+  private void addConcept(BooleanQuery.Builder query, Concept concept, TermLookups lookups) {
+    if (concept.alternatives().size() == 1) {
+      fieldClauses(concept.alternatives().get(0), lookups).forEach(q -> query.add(q, Occur.SHOULD));
+      return;
+    }
     List<Query> alternatives = new ArrayList<>();
     for (Alternative alternative : concept.alternatives()) {
-      List<Query> perField = new ArrayList<>();
-      for (String field : fields) {
-        Query q = termsQuery(field, alternative.terms(), lookups);
-        perField.add(weighted ? new BoostQuery(q, settings.weight(field) * alternative.weight()) : q);
-      }
-      alternatives.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER));
+      BooleanQuery.Builder sum = new BooleanQuery.Builder();
+      fieldClauses(alternative, lookups).forEach(q -> sum.add(q, Occur.SHOULD));
+      alternatives.add(sum.build());
     }
-    return new DisjunctionMaxQuery(alternatives, 0f);
+    query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.SHOULD);
+  }
+
+  /**
+   * An alternative on each searched field, weighted by field and alternative; the fields' scores
+   * add up (a word in the title and the text beats one in the text alone). A sum, unlike the best
+   * field plus a tie-breaker, gives each clause a fixed maximum score that MaxScore can skip on.
+   */
+  private List<Query> fieldClauses(Alternative alternative, TermLookups lookups) {
+    List<Query> clauses = new ArrayList<>(Fields.SEARCHED.length);
+    for (String field : Fields.SEARCHED) {
+      Query q = termsQuery(field, alternative.terms(), lookups);
+      clauses.add(new BoostQuery(q, settings.weight(field) * alternative.weight()));
+    }
+    return clauses;
+  }
+
+  /** Whether a document has a concept on any of {@code fields}, for coverage: any alternative will do. */
+  private Query matchQuery(Concept concept, String[] fields, TermLookups lookups) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Alternative alternative : concept.alternatives()) {
+      for (String field : fields) {
+        any.add(termsQuery(field, alternative.terms(), lookups), Occur.SHOULD);
+      }
+    }
+    return any.build();
   }
 
   private static Query termsQuery(String field, List<String> terms, TermLookups lookups) {
@@ -473,8 +503,8 @@ public final class PassageIndex implements AutoCloseable {
     Coverage(QueryPlan plan, TermLookups lookups) throws IOException {
       this.plan = plan;
       for (Concept concept : plan.concepts()) {
-        content.add(weight(conceptQuery(concept, Fields.CONTENT, false, lookups)));
-        article.add(weight(conceptQuery(concept, Fields.ARTICLE_LEVEL, false, lookups)));
+        content.add(weight(matchQuery(concept, Fields.CONTENT, lookups)));
+        article.add(weight(matchQuery(concept, Fields.ARTICLE_LEVEL, lookups)));
       }
     }
 
