@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -239,9 +240,12 @@ public final class PassageIndex implements AutoCloseable {
   private static void writeDocuments(IndexInput input, List<Passage> passages, IndexSettings settings, TextAnalysis analysis,
       Directory directory) throws IOException {
     try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
+      ArticleFields article = null;
       for (Passage passage : passages) {
-        String context = input.articleContext().getOrDefault(passage.articleId(), "");
-        Document doc = document(passage, context, Optional.ofNullable(input.vectors().get(passage.id())));
+        if (article == null || !article.describes(passage)) {
+          article = ArticleFields.of(passage, input.articleContext().getOrDefault(passage.articleId(), ""), analysis.analyzer());
+        }
+        Document doc = document(passage, article, Optional.ofNullable(input.vectors().get(passage.id())));
         SentenceVectors.add(doc, input.sentenceVectors().getOrDefault(passage.id(), List.of()));
         writer.addDocument(doc);
       }
@@ -589,7 +593,22 @@ public final class PassageIndex implements AutoCloseable {
     return new BM25Similarity((float) settings.k1(), (float) settings.b());
   }
 
-  private static Document document(Passage passage, String context, Optional<float[]> vector) {
+  /**
+   * The fields a passage shares with the rest of its article, analysed once per article: a
+   * writer gets an article's passages one after another.
+   */
+  private record ArticleFields(String id, String titleText, AnalysedText title, Optional<AnalysedText> context) {
+    static ArticleFields of(Passage passage, String context, Analyzer analyzer) {
+      return new ArticleFields(passage.articleId(), passage.articleTitle(), new AnalysedText(analyzer, Fields.TITLE, passage.articleTitle()),
+          context.isBlank() ? Optional.empty() : Optional.of(new AnalysedText(analyzer, Fields.CONTEXT, context)));
+    }
+
+    boolean describes(Passage passage) {
+      return id.equals(passage.articleId()) && titleText.equals(passage.articleTitle());
+    }
+  }
+
+  private static Document document(Passage passage, ArticleFields article, Optional<float[]> vector) {
     Document doc = new Document();
     // Unit vectors: the dot product is the cosine, and cheaper.
     vector.ifPresent(v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
@@ -599,10 +618,8 @@ public final class PassageIndex implements AutoCloseable {
     doc.add(new StoredField(Fields.ARTICLE_TITLE, passage.articleTitle()));
     doc.add(new StoredField(Fields.POSITION, passage.position()));
     doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
-    doc.add(new TextField(Fields.TITLE, passage.articleTitle(), Field.Store.NO));
-    if (!context.isBlank()) {
-      doc.add(new TextField(Fields.CONTEXT, context, Field.Store.NO));
-    }
+    doc.add(new TextField(Fields.TITLE, article.title().tokens()));
+    article.context().ifPresent(context -> doc.add(new TextField(Fields.CONTEXT, context.tokens())));
     for (String question : passage.questions()) {
       doc.add(new TextField(Fields.QUESTIONS, question, Field.Store.YES));
     }
