@@ -424,11 +424,22 @@ public final class PassageIndex implements AutoCloseable {
    */
   private List<Query> fieldClauses(Alternative alternative, TermLookups lookups) {
     List<Query> clauses = new ArrayList<>(Fields.SEARCHED.length);
-    for (String field : Fields.SEARCHED) {
+    for (String field : fieldsFor(alternative)) {
       Query q = termsQuery(field, alternative.terms(), lookups);
       clauses.add(new BoostQuery(q, settings.weight(field) * alternative.weight()));
     }
     return clauses;
+  }
+
+  /**
+   * A phrase (a multi-word alias: "Kaihal Quozen Capital" for "KQC") is looked for in the
+   * passage's own text and questions only. On title and context, which repeat on every passage
+   * of an article, a company's full name matched thousands of passages by position: at 100k
+   * articles "KQC and talent" took 26 ms, 6.5 ms without. Its one-word alternatives still search
+   * every field, and coverage still credits the phrase in a title.
+   */
+  private static String[] fieldsFor(Alternative alternative) {
+    return alternative.terms().size() > 1 ? Fields.CONTENT : Fields.SEARCHED;
   }
 
   /** Whether a document has a concept on any of {@code fields}, for coverage: any alternative will do. */
