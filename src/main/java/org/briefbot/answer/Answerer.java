@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.briefbot.entities.Entity;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.PassageIndex;
@@ -38,6 +39,7 @@ public final class Answerer {
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
   private static final int CARD_ARTICLES = 10;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Map<String, Article> articles;
   /** Newest first, ties by id: sorted once, as declines offer the newest topics. */
@@ -178,7 +180,7 @@ public final class Answerer {
   }
 
   private String clip(String question) {
-    String oneLine = question.replaceAll("\\s+", " ").strip();
+    String oneLine = WHITESPACE.matcher(question).replaceAll(" ").strip();
     return oneLine.length() <= settings.maxQuestionChars() ? oneLine : oneLine.substring(0, settings.maxQuestionChars());
   }
 

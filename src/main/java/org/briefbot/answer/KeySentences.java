@@ -3,7 +3,7 @@ package org.briefbot.answer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
@@ -37,8 +37,8 @@ final class KeySentences {
       return passage.text();
     }
     boolean vectors = cosines.length == sentences.size();
-    Set<String> asked = new HashSet<>(analysis.terms(question));
-    double total = asked.stream().mapToDouble(index::idf).sum();
+    Map<String, Double> asked = idfs(analysis.terms(question));
+    double total = asked.values().stream().mapToDouble(Double::doubleValue).sum();
     String best = sentences.get(0);
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < sentences.size(); i++) {
@@ -52,12 +52,19 @@ final class KeySentences {
     return best;
   }
 
-  private double sharedIdf(String sentence, Set<String> asked) {
+  /** Each distinct asked term's rarity, looked up once per question rather than once per sentence. */
+  private Map<String, Double> idfs(List<String> terms) {
+    Map<String, Double> idfs = new HashMap<>();
+    for (String term : terms) {
+      idfs.computeIfAbsent(term, index::idf);
+    }
+    return idfs;
+  }
+
+  private double sharedIdf(String sentence, Map<String, Double> asked) {
     double shared = 0;
     for (String term : new HashSet<>(analysis.terms(sentence))) {
-      if (asked.contains(term)) {
-        shared += index.idf(term);
-      }
+      shared += asked.getOrDefault(term, 0.0);
     }
     return shared;
   }

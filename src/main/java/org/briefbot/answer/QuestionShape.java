@@ -39,6 +39,9 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ARTICLE = Pattern.compile("^(?:the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern END_PUNCTUATION = Pattern.compile("[?.!]+$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern ASKS_SOMETHING = Pattern.compile(".*\\b(how|why|when|where|which|what|who|does|did|is|are)\\b.*");
 
   private static Route route(Section section, String phrases) {
     return new Route(section, Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE));
@@ -61,7 +64,7 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
   private static Optional<String> entityName(String text) {
     Matcher m = ENTITY_REQUEST.matcher(text);
     if (!m.matches()) {
-      return Optional.of(text.replaceAll("[?.!]+$", "").strip()).filter(QuestionShape::looksLikeName);
+      return Optional.of(END_PUNCTUATION.matcher(text).replaceAll("").strip()).filter(QuestionShape::looksLikeName);
     }
     String name = ARTICLE.matcher(m.group(1).strip()).replaceFirst("");
     return name.isEmpty() ? Optional.empty() : Optional.of(name);
@@ -69,6 +72,7 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
 
   /** A bare name such as "openai" or "Annapurna Labs?" is an entity request too. */
   private static boolean looksLikeName(String text) {
-    return !text.isEmpty() && text.split("\\s+").length <= 4 && !text.toLowerCase(Locale.ROOT).matches(".*\\b(how|why|when|where|which|what|who|does|did|is|are)\\b.*");
+    // Patterns compiled once: String.matches and split compile theirs on every question.
+    return !text.isEmpty() && WHITESPACE.split(text).length <= 4 && !ASKS_SOMETHING.matcher(text.toLowerCase(Locale.ROOT)).matches();
   }
 }
