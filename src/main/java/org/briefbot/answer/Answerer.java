@@ -39,6 +39,7 @@ public final class Answerer {
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
   private static final int CARD_ARTICLES = 10;
+  private static final int MEMO_LIMIT = 100_000;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Map<String, Article> articles;
@@ -52,6 +53,12 @@ public final class Answerer {
   private final AnswerSettings settings;
   /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
   private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
+  /**
+   * Per passage id, the entities its text names: linking an answer's text again for every
+   * question that picks it was a twentieth of an answer. Bounded like the other memos: once
+   * full, passages are linked each time.
+   */
+  private final Map<String, List<Entity>> mentionsByPassage = new ConcurrentHashMap<>();
 
   /** Ranks with {@code retriever}, in whatever mode it runs. */
   public Answerer(List<Article> articles, EntityCatalog catalog, Retriever retriever, TextAnalysis analysis, AnswerSettings settings) {
@@ -228,12 +235,24 @@ public final class Answerer {
     Map<String, Entity> entities = new LinkedHashMap<>();
     catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
     passage.entities().forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
-    catalog.mentionedIn(passage.text()).forEach(e -> entities.putIfAbsent(e.name(), e));
+    mentionedIn(passage).forEach(e -> entities.putIfAbsent(e.name(), e));
     return entities.values().stream()
         .filter(e -> !e.summary().isBlank())
         .limit(settings.entityNotes())
         .map(this::card)
         .toList();
+  }
+
+  private List<Entity> mentionedIn(Passage passage) {
+    List<Entity> known = mentionsByPassage.get(passage.id());
+    if (known != null) {
+      return known;
+    }
+    List<Entity> mentioned = catalog.mentionedIn(passage.text());
+    if (mentionsByPassage.size() < MEMO_LIMIT) {
+      mentionsByPassage.putIfAbsent(passage.id(), mentioned);
+    }
+    return mentioned;
   }
 
   private List<Alternative> alternatives(List<Match> hits) {
@@ -266,12 +285,17 @@ public final class Answerer {
     return new SearchRequest(request.text(), request.preferSection(), request.preferArticle(), topK);
   }
 
-  /** A decline names the articles of the candidates; the rest are fetched when the re-ranked ones name too few. */
+  /**
+   * A decline names the articles of the candidates; the rest are fetched when the re-ranked ones
+   * name too few and the knowledge has more.
+   */
   private boolean needsMoreTopics(List<Match> hits, SearchRequest request) {
     if (hits.size() < PassageIndex.COVERAGE_DEPTH || request.topK() <= hits.size()) {
       return false;
     }
-    return hits.stream().map(h -> h.passage().articleId()).filter(articles::containsKey).distinct().count() < TOPICS_OFFERED;
+    long named = hits.stream().map(h -> h.passage().articleId()).filter(articles::containsKey).distinct().count();
+    // A knowledge folder of one or two articles has no more to find: searching again was most of a decline's time on the seed.
+    return named < TOPICS_OFFERED && named < articles.size();
   }
 
   /** "I don't know", offering the articles (then entities) closest to what was asked. */

@@ -1,9 +1,10 @@
 package org.briefbot.answer;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
@@ -12,9 +13,16 @@ import org.briefbot.knowledge.Passage;
 final class KeySentences {
   /** How much sharing all of the question's words counts against a sentence's cosine. */
   private static final double WORDS_WEIGHT = 0.3;
+  private static final int MEMO_LIMIT = 100_000;
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
+  /**
+   * Each sentence's distinct terms: the same passages answer question after question, and
+   * analysing every sentence of the answer was an eighth of a seed answer's time. Bounded: once
+   * full, new sentences are analysed each time.
+   */
+  private final Map<String, Set<String>> sentenceTerms = new ConcurrentHashMap<>();
 
   KeySentences(TextAnalysis analysis, PassageIndex index) {
     this.analysis = analysis;
@@ -35,6 +43,9 @@ final class KeySentences {
     List<String> sentences = passage.sentences();
     if (sentences.isEmpty()) {
       return passage.text();
+    }
+    if (sentences.size() == 1) {
+      return sentences.get(0);
     }
     boolean vectors = cosines.length == sentences.size();
     Map<String, Double> asked = idfs(analysis.terms(question));
@@ -61,11 +72,27 @@ final class KeySentences {
     return idfs;
   }
 
+  /** Looks up the few asked terms in the sentence's set, not each of its many terms in the question's. */
   private double sharedIdf(String sentence, Map<String, Double> asked) {
+    Set<String> terms = termsOf(sentence);
     double shared = 0;
-    for (String term : new HashSet<>(analysis.terms(sentence))) {
-      shared += asked.getOrDefault(term, 0.0);
+    for (Map.Entry<String, Double> term : asked.entrySet()) {
+      if (terms.contains(term.getKey())) {
+        shared += term.getValue();
+      }
     }
     return shared;
+  }
+
+  private Set<String> termsOf(String sentence) {
+    Set<String> known = sentenceTerms.get(sentence);
+    if (known != null) {
+      return known;
+    }
+    Set<String> terms = Set.copyOf(analysis.terms(sentence));
+    if (sentenceTerms.size() < MEMO_LIMIT) {
+      sentenceTerms.putIfAbsent(sentence, terms);
+    }
+    return terms;
   }
 }

@@ -41,7 +41,7 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
   private static final Pattern ARTICLE = Pattern.compile("^(?:the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern END_PUNCTUATION = Pattern.compile("[?.!]+$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern ASKS_SOMETHING = Pattern.compile(".*\\b(how|why|when|where|which|what|who|does|did|is|are)\\b.*");
+  private static final Pattern ASKS_SOMETHING = Pattern.compile("\\b(how|why|when|where|which|what|who|does|did|is|are)\\b");
 
   private static Route route(Section section, String phrases) {
     return new Route(section, Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE));
@@ -72,7 +72,8 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
 
   /** A bare name such as "openai" or "Annapurna Labs?" is an entity request too. */
   private static boolean looksLikeName(String text) {
-    // Patterns compiled once: String.matches and split compile theirs on every question.
-    return !text.isEmpty() && WHITESPACE.split(text).length <= 4 && !ASKS_SOMETHING.matcher(text.toLowerCase(Locale.ROOT)).matches();
+    // Patterns compiled once: String.matches and split compile theirs on every question. find(),
+    // not matches() with ".*" around the words, which backtracked over the whole question.
+    return !text.isEmpty() && WHITESPACE.split(text).length <= 4 && !ASKS_SOMETHING.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 }
