@@ -1,6 +1,7 @@
 package org.briefbot.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ final class QueryPlanner {
     for (TextAnalysis.Token token : analysis.tokens(text)) {
       String word = text.substring(token.start(), token.end());
       if (suspect.test(word) && docFreq(token.term()) == 0) {
-        List<String> close = closeTerms(token.term());
+        List<String> close = memoizedCloseTerms(token.term());
         if (!close.isEmpty()) {
           typos.add(new Typo(token.start(), token.end(), word, close.get(0)));
         }
@@ -189,16 +190,30 @@ final class QueryPlanner {
     return new Concept(term, alternatives, idf(docFreq));
   }
 
+  /**
+   * In hybrid mode the question's typos are looked up twice at once: by BM25's plan on the
+   * caller's thread and, for the model, on the embedding thread. computeIfAbsent makes the second
+   * wait for the first rather than build the same automaton on the other core.
+   */
   private List<String> memoizedCloseTerms(String term) throws IOException {
     List<String> known = closeTermsMemo.get(term);
     if (known != null) {
       return known;
     }
-    List<String> close = closeTerms(term);
-    if (closeTermsMemo.size() < MEMO_LIMIT) {
-      closeTermsMemo.putIfAbsent(term, close);
+    if (closeTermsMemo.size() >= MEMO_LIMIT) {
+      return closeTerms(term);
     }
-    return close;
+    try {
+      return closeTermsMemo.computeIfAbsent(term, t -> {
+        try {
+          return closeTerms(t);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
