@@ -39,7 +39,6 @@ public final class Answerer {
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
   private static final int CARD_ARTICLES = 10;
-  private static final int MEMO_LIMIT = 100_000;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Map<String, Article> articles;
@@ -55,10 +54,9 @@ public final class Answerer {
   private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
   /**
    * Per passage id, the entities its text names: linking an answer's text again for every
-   * question that picks it was a twentieth of an answer. Bounded like the other memos: once
-   * full, passages are linked each time.
+   * question that picks it was a twentieth of an answer.
    */
-  private final Map<String, List<Entity>> mentionsByPassage = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, List<Entity>> mentionsByPassage = new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
 
   /** Ranks with {@code retriever}, in whatever mode it runs. */
   public Answerer(List<Article> articles, EntityCatalog catalog, Retriever retriever, TextAnalysis analysis, AnswerSettings settings) {
@@ -235,24 +233,12 @@ public final class Answerer {
     Map<String, Entity> entities = new LinkedHashMap<>();
     catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
     passage.entities().forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
-    mentionedIn(passage).forEach(e -> entities.putIfAbsent(e.name(), e));
+    mentionsByPassage.get(passage.id(), id -> catalog.mentionedIn(passage.text())).forEach(e -> entities.putIfAbsent(e.name(), e));
     return entities.values().stream()
         .filter(e -> !e.summary().isBlank())
         .limit(settings.entityNotes())
         .map(this::card)
         .toList();
-  }
-
-  private List<Entity> mentionedIn(Passage passage) {
-    List<Entity> known = mentionsByPassage.get(passage.id());
-    if (known != null) {
-      return known;
-    }
-    List<Entity> mentioned = catalog.mentionedIn(passage.text());
-    if (mentionsByPassage.size() < MEMO_LIMIT) {
-      mentionsByPassage.putIfAbsent(passage.id(), mentioned);
-    }
-    return mentioned;
   }
 
   private List<Alternative> alternatives(List<Match> hits) {

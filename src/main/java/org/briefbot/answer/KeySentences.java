@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
@@ -13,16 +12,14 @@ import org.briefbot.knowledge.Passage;
 final class KeySentences {
   /** How much sharing all of the question's words counts against a sentence's cosine. */
   private static final double WORDS_WEIGHT = 0.3;
-  private static final int MEMO_LIMIT = 100_000;
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
   /**
    * Each sentence's distinct terms: the same passages answer question after question, and
-   * analysing every sentence of the answer was an eighth of a seed answer's time. Bounded: once
-   * full, new sentences are analysed each time.
+   * analysing every sentence of the answer was an eighth of a seed answer's time.
    */
-  private final Map<String, Set<String>> sentenceTerms = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, Set<String>> sentenceTerms = new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
 
   KeySentences(TextAnalysis analysis, PassageIndex index) {
     this.analysis = analysis;
@@ -74,7 +71,7 @@ final class KeySentences {
 
   /** Looks up the few asked terms in the sentence's set, not each of its many terms in the question's. */
   private double sharedIdf(String sentence, Map<String, Double> asked) {
-    Set<String> terms = termsOf(sentence);
+    Set<String> terms = sentenceTerms.get(sentence, s -> Set.copyOf(analysis.terms(s)));
     double shared = 0;
     for (Map.Entry<String, Double> term : asked.entrySet()) {
       if (terms.contains(term.getKey())) {
@@ -82,17 +79,5 @@ final class KeySentences {
       }
     }
     return shared;
-  }
-
-  private Set<String> termsOf(String sentence) {
-    Set<String> known = sentenceTerms.get(sentence);
-    if (known != null) {
-      return known;
-    }
-    Set<String> terms = Set.copyOf(analysis.terms(sentence));
-    if (sentenceTerms.size() < MEMO_LIMIT) {
-      sentenceTerms.putIfAbsent(sentence, terms);
-    }
-    return terms;
   }
 }
