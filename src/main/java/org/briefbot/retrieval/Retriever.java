@@ -2,6 +2,7 @@ package org.briefbot.retrieval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class Retriever implements AutoCloseable {
   /** About what BM25's section boost gave a passage through the lexical signal before fusion dropped it. */
   private static final double SECTION_PREFERENCE = 0.10;
   private static final double ARTICLE_PREFERENCE = 0.05;
+  /** How many of the best fused candidates the answer cues may reorder. */
+  private static final int CUE_DEPTH = 20;
 
   private final PassageIndex index;
   private final Mode mode;
@@ -95,7 +98,9 @@ public final class Retriever implements AutoCloseable {
     }
     List<Candidate> candidates = candidates(request);
     ToDoubleFunction<Candidate> preferred = preference(request);
-    return mode == Mode.SEMANTIC ? semantic(candidates, preferred, request.topK()) : hybrid(candidates, preferred, request.topK());
+    return mode == Mode.SEMANTIC
+        ? semantic(candidates, preferred, request.topK())
+        : hybrid(candidates, preferred, AnswerCues.of(request.text()), request.topK());
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
@@ -117,8 +122,29 @@ public final class Retriever implements AutoCloseable {
     return ranked(candidates.stream().filter(c -> c.vectorRank() > 0), c -> c.similarity() + preferred.applyAsDouble(c), calibration, topK);
   }
 
-  private List<Match> hybrid(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, int topK) {
-    return ranked(candidates.stream(), c -> settings.fusion().score(c) + preferred.applyAsDouble(c), settings.hybridCalibration(), topK);
+  private List<Match> hybrid(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, AnswerCues cues, int topK) {
+    ToDoubleFunction<Candidate> fused = c -> settings.fusion().score(c) + preferred.applyAsDouble(c);
+    return ranked(candidates.stream(), withCues(candidates, fused, cues), settings.hybridCalibration(), topK);
+  }
+
+  /**
+   * {@code score} plus the answer cues' lift for the best {@link #CUE_DEPTH} candidates by it:
+   * cues reorder passages that are already close to the question; they do not pull up a far one,
+   * and reading every candidate's sentences for them would cost more than the search. Like the
+   * section priors they change the order, not the confidence.
+   */
+  private ToDoubleFunction<Candidate> withCues(List<Candidate> candidates, ToDoubleFunction<Candidate> score, AnswerCues cues) {
+    double weight = settings.answerCueWeight();
+    if (cues.isEmpty() || weight == 0 || !(settings.fusion() instanceof Fusion.Linear linear)) {
+      return score;
+    }
+    Map<Candidate, Double> scores = new IdentityHashMap<>();
+    candidates.forEach(c -> scores.put(c, score.applyAsDouble(c)));
+    candidates.stream()
+        .sorted(Comparator.comparingDouble((Candidate c) -> scores.get(c)).reversed().thenComparing(c -> c.passage().id()))
+        .limit(CUE_DEPTH)
+        .forEach(c -> scores.merge(c, cues.lift(c, weight, linear.sentence()), Double::sum));
+    return scores::get;
   }
 
   /**

@@ -63,6 +63,15 @@ class HybridRetrievalTest {
   }
 
   @Test
+  void answersAQuestionAboutTheFutureWithAPredictionNotADefinition() {
+    List<Match> future = core.retriever().search(SearchRequest.of("will amazon build more trainium chips", 10));
+    List<Match> when = core.retriever().search(SearchRequest.of("when will openai begin moving to aws", 10));
+
+    assertThat(future.get(0).passage().text()).contains("accelerate production of Trainium chips");
+    assertThat(when.get(0).passage().text()).contains("migration planning in Q1 2025");
+  }
+
+  @Test
   void answersParaphraseWithNoSharedWordFromTheRightPassage() {
     assertThat(core.answerer().answer("will this create a two-tier market for ai compute").best())
         .hasValueSatisfying(s -> assertThat(s.text()).contains("two-tier market"));
