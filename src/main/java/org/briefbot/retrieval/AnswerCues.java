@@ -19,13 +19,17 @@ final class AnswerCues {
 
   private record Cue(Kind kind, Pattern asked, Pattern stated) {}
 
-  private static final String MONTH = "january|february|march|april|may|june|july|august|september|october|november|december";
+  // "May" is the month after a preposition or before a day ("in May", "May 30") and the verb
+  // otherwise ("Amazon may announce").
+  private static final String MAY_MONTH = "(?<=in |of |by |since |until )may|may(?= \\d)";
+  private static final String MAY_VERB = "(?<!in |of |by |since |until )may(?! \\d)";
+  private static final String MONTH = "january|february|march|april|june|july|august|september|october|november|december|" + MAY_MONTH;
   private static final String UNIT = "days?|weeks?|months?|quarters?|years?";
 
   private static final List<Cue> CUES = List.of(
       new Cue(Kind.PREDICTION,
           words("will|would|could|might|going to|what if|likely|expected to|next"),
-          words("will|would|could|might|may|likely|expects?|expected|anticipated|potentially|poised|set to|plans? to")),
+          words("will|would|could|might|" + MAY_VERB + "|likely|expects?|expected|anticipated|potentially|poised|set to|plans? to")),
       new Cue(Kind.TIME,
           words("when|what year|which year|what date|how soon|how long|by when"),
           Pattern.compile("\\b(?:(?:19|20)\\d\\d|q[1-4]|" + MONTH + ")\\b|\\b\\d+(?:\\s*[-–]\\s*\\d+)?\\s*(?:" + UNIT + ")\\b")),

@@ -28,6 +28,8 @@ class AnswerCuesTest {
     assertThat(AnswerCues.stated("The market was valued at approximately $500 billion in 2023.")).containsExactly(Kind.TIME, Kind.AMOUNT);
     assertThat(AnswerCues.stated("NVIDIA dominates with over 80% share.")).containsExactly(Kind.AMOUNT);
     assertThat(AnswerCues.stated("Trainium chips are custom-designed AI accelerators.")).isEmpty();
+    assertThat(AnswerCues.stated("Smaller AI companies may benefit.")).containsExactly(Kind.PREDICTION);
+    assertThat(AnswerCues.stated("Talks began in May and end by May 30.")).containsExactly(Kind.TIME);
   }
 
   @Test
