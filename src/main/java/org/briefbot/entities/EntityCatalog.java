@@ -245,6 +245,9 @@ public final class EntityCatalog {
     }
 
     private static Optional<String> acronym(EntityNote note) {
+      if (note.summary().indexOf('(') < 0) {
+        return Optional.empty(); // the pattern needs "(ABC)"; most notes have no bracket at all
+      }
       Matcher m = ACRONYM.matcher(note.summary());
       if (!m.find()) {
         return Optional.empty();

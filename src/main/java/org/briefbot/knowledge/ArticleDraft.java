@@ -28,6 +28,7 @@ final class ArticleDraft {
   private static final Pattern QUESTION_PREFIX = Pattern.compile("^(?:Q|Question)\\s*:\\s*", CASE_INSENSITIVE);
   private static final Pattern ANSWER_PREFIX = Pattern.compile("^(?:A|Answer)\\s*:\\s*", CASE_INSENSITIVE);
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
+  private static final Pattern TRAILING_COLONS = Pattern.compile(":+$");
 
   private final Path file;
   private final String id;
@@ -89,7 +90,9 @@ final class ArticleDraft {
   }
 
   private void addEachLine(Section section, List<SourceLine> lines) {
-    lines.forEach(line -> addPassage(section, Text.stripBullet(line.text()), List.of(), List.of()));
+    for (SourceLine line : lines) {
+      addPassage(section, Text.stripBullet(line.text()), List.of(), List.of());
+    }
   }
 
   private void readEntityNotes(List<SourceLine> lines) {
@@ -171,9 +174,17 @@ final class ArticleDraft {
   private static List<String> listItems(String text) {
     return Arrays.stream(LIST_SEPARATOR.split(Text.stripBullet(text)))
         .map(Text::stripMarkdown)
-        .map(item -> item.replaceAll(":+$", "").strip())
+        .map(item -> withoutTrailingColons(item).strip())
         .filter(item -> !item.isEmpty())
         .toList();
+  }
+
+  /** {@code item.replaceAll(":+$", "")}, compiled once, and skipped when the item cannot end in ':'. */
+  private static String withoutTrailingColons(String item) {
+    if (item.isEmpty() || ":\u0085\u2028\u2029\n\r".indexOf(item.charAt(item.length() - 1)) < 0) {
+      return item;
+    }
+    return TRAILING_COLONS.matcher(item).replaceAll("");
   }
 
   private void warn(SourceLine line, String reason) {

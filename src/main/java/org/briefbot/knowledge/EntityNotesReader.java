@@ -32,7 +32,9 @@ final class EntityNotesReader {
   /** The notes of the section's lines, in order; problems are added to {@code problems}. */
   static List<EntityNote> read(Path file, List<SourceLine> lines, List<IngestProblem> problems) {
     EntityNotesReader reader = new EntityNotesReader(file, problems);
-    lines.forEach(reader::accept);
+    for (SourceLine line : lines) {
+      reader.accept(line);
+    }
     reader.addWithoutNote(reader.pending);
     return List.copyOf(reader.notes);
   }

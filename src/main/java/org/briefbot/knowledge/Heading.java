@@ -32,6 +32,11 @@ enum Heading {
           .flatMap(h -> h.spellings.stream().map(s -> Map.entry(s.toLowerCase(Locale.ROOT), h)))
           .sorted(Comparator.comparingInt((Map.Entry<String, Heading> e) -> e.getKey().length()).reversed())
           .toList();
+  /** The last letter of every spelling: a line ending in anything else names no heading. */
+  private static final String LAST_LETTERS = SPELLINGS.stream()
+      .map(spelling -> spelling.getKey().substring(spelling.getKey().length() - 1))
+      .distinct()
+      .reduce("", String::concat);
 
   private final String label;
   private final List<String> spellings;
@@ -50,6 +55,9 @@ enum Heading {
    * before it has no ASCII letter or digit (mojibake such as "π·οΈ " or Markdown "## ").
    */
   static Optional<Heading> match(String line) {
+    if (cannotBeHeading(line)) {
+      return Optional.empty(); // most lines: a sentence ending in '.', checked without a regular expression
+    }
     String text = TRAILING_MARKS.matcher(line).replaceFirst("");
     String lower = text.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, Heading> spelling : SPELLINGS) {
@@ -59,6 +67,34 @@ enum Heading {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when the line, without its trailing marks, ends in an ASCII character no spelling ends
+   * with, so {@link #match} would find nothing. Only ASCII is judged here: lower-casing other
+   * characters may change the text's length or give an ASCII letter (the Kelvin sign gives 'k').
+   * A line ending in a Unicode line separator is left to the regular expression, whose '$' may
+   * match before it.
+   */
+  private static boolean cannotBeHeading(String line) {
+    int end = line.length();
+    while (end > 0 && isTrailingMark(line.charAt(end - 1))) {
+      end--;
+    }
+    if (end == 0) {
+      return true;
+    }
+    char last = line.charAt(line.length() - 1);
+    if (last == '\u0085' || last == '\u2028' || last == '\u2029') {
+      return false;
+    }
+    char c = line.charAt(end - 1);
+    return c < 0x80 && LAST_LETTERS.indexOf(Character.toLowerCase(c)) < 0;
+  }
+
+  /** The characters of {@link #TRAILING_MARKS}: {@code \\s} (ASCII white space), '*', '_', '#' and ':'. */
+  private static boolean isTrailingMark(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '*' || c == '_' || c == '#' || c == ':';
   }
 
   private static boolean isJunkPrefix(String prefix) {

@@ -78,10 +78,21 @@ final class Text {
 
   /** The text without a leading list marker such as "- ", "• " or "1. ". */
   static String stripBullet(String text) {
+    if (text.isEmpty() || !mayStartWithBullet(text.charAt(0))) {
+      return text; // most lines: no marker, and the regular expression would scan for none
+    }
     return BULLET.matcher(text).replaceFirst("");
   }
 
+  /** The first characters {@link #BULLET} can match: a marker or an ASCII digit. */
+  private static boolean mayStartWithBullet(char c) {
+    return "-*•+‣▪◦–".indexOf(c) >= 0 || (c >= '0' && c <= '9');
+  }
+
   static boolean endsWithEllipsis(String text) {
+    if (text.isEmpty() || "….\u0085\u2028\u2029\n\r".indexOf(text.charAt(text.length() - 1)) < 0) {
+      return false; // '$' matches at the end, or before a final line terminator
+    }
     return ELLIPSIS.matcher(text).find();
   }
 

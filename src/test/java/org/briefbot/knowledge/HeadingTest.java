@@ -37,6 +37,12 @@ class HeadingTest {
     "What is the background?              | ",
     "Connections for Amazon Web Services: | ",
     "Amazon Web Services                  | ",
+    // lines the shortcut turns down before the regular expression: sentence and mark endings
+    "Why it matters.                      | ",
+    "Themes:  **                          | THEMES",
+    "FAQs ##:                             | FAQ",
+    "## **                                | ",
+    "Deep analysiS                        | DEEP_ANALYSIS",
   })
   void recognisesHeadingsUnderJunkButNotInText(String line, Heading expected) {
     assertThat(Heading.match(line)).isEqualTo(Optional.ofNullable(expected));

@@ -30,4 +30,32 @@ class TextTest {
   void stripsMarkdownReadersShouldNotSee(String text, String plain) {
     assertThat(Text.stripMarkdown(text)).isEqualTo(plain);
   }
+
+  /** The shortcuts before the regular expressions must not change what they give. */
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+    "- Amazon secures a deal.|Amazon secures a deal.",
+    "• Amazon secures a deal.|Amazon secures a deal.",
+    "12) Amazon secures a deal.|Amazon secures a deal.",
+    "3. Amazon secures a deal.|Amazon secures a deal.",
+    "2025 was a record year.|2025 was a record year.",
+    "Amazon secures a deal.|Amazon secures a deal.",
+    "-Amazon|-Amazon",
+  })
+  void stripsOnlyListMarkers(String text, String stripped) {
+    assertThat(Text.stripBullet(text)).isEqualTo(stripped);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "it was founded in 2015 and ...     | true",
+    "it was founded in 2015 and …       | true",
+    "it was founded in 2015.            | false",
+    "two dots..                         | false",
+    "no end at all                      | false",
+  })
+  void seesCutOffEnds(String text, boolean cutOff) {
+    assertThat(Text.endsWithEllipsis(text)).isEqualTo(cutOff);
+    assertThat(Text.endsWithEllipsis(text + "\n")).as("before a final line break, as '$' allows").isEqualTo(cutOff);
+  }
 }
