@@ -37,6 +37,11 @@ final class AnswerCues {
           words("how much|how many|how big|how large|worth|value|valued|size|cost|price"),
           Pattern.compile("[$€£]\\s?\\d|\\b\\d[\\d.,]*\\s*(?:%|(?:percent|billion|million|trillion|thousand|bn)\\b)")));
 
+  /** A question mark, or a first word that opens a question. */
+  private static final Pattern QUESTION = Pattern.compile(
+      "\\?$|^(?:will|would|could|might|can|should|shall|may|is|are|was|were|do|does|did|has|have|had"
+          + "|how|when|what|whats|what's|which|who|whom|whose|where|why)\\b");
+
   private static final AnswerCues NONE = new AnswerCues(Set.of());
 
   private final Set<Kind> asked;
@@ -45,8 +50,15 @@ final class AnswerCues {
     this.asked = asked;
   }
 
-  /** The kinds of answer {@code question} asks for. */
+  /**
+   * The kinds of answer {@code question} asks for; none when it is a statement, not a question
+   * ("Women with a higher birth weight are more likely to develop breast cancer" asks for no
+   * prediction, and SciFact's claims are all statements).
+   */
   static AnswerCues of(String question) {
+    if (!QUESTION.matcher(question.strip().toLowerCase(Locale.ROOT)).find()) {
+      return NONE;
+    }
     Set<Kind> kinds = kinds(question, true);
     return kinds.isEmpty() ? NONE : new AnswerCues(kinds);
   }

@@ -19,6 +19,13 @@ class AnswerCuesTest {
     assertThat(AnswerCues.of("How much is the deal worth?").asked()).containsExactly(Kind.AMOUNT);
     assertThat(AnswerCues.of("why did openai pick amazon?").isEmpty()).isTrue();
     assertThat(AnswerCues.of("what are trainium chips").isEmpty()).isTrue();
+    assertThat(AnswerCues.of("the deal will be worth $138 billion?").asked()).containsExactly(Kind.PREDICTION, Kind.AMOUNT);
+  }
+
+  @Test
+  void aStatementAsksForNothing() {
+    assertThat(AnswerCues.of("Women with a higher birth weight are more likely to develop breast cancer.").isEmpty()).isTrue();
+    assertThat(AnswerCues.of("Auditory entrainment is strengthened when people see congruent information").isEmpty()).isTrue();
   }
 
   @Test
