@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param confidence in [0,1]; the same value means the same certainty for every question
  * @param best the chosen passage (or entity summary); empty when declined
  * @param entities notes on up to three entities the question or the passage mentions
- * @param alternatives other passages; when declined, the closest topics
+ * @param alternatives other passages; when declined, the closest topics, after the first passage
+ *     when it came close (see {@link Alternative#isTopic()})
  */
 public record Answer(
     String question,

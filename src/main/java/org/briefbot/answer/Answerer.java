@@ -100,14 +100,16 @@ public final class Answerer {
     boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
     double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
-      return declined(question, needsMoreTopics(hits, request) ? retriever.search(request) : hits);
+      List<Match> closest = needsMoreTopics(hits, request) ? retriever.search(request) : hits;
+      return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape.topic()));
     }
     return passageAnswer(question, shape.topic(), hits, confidence);
   }
 
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
   public Answer entity(String question, String name) {
-    return entityAnswer(question, name, true).orElseGet(() -> declined(question, retriever.search(SearchRequest.of(clip(name), settings.candidates()))));
+    return entityAnswer(question, name, true)
+        .orElseGet(() -> declined(question, retriever.search(SearchRequest.of(clip(name), settings.candidates())), Optional.empty()));
   }
 
   /** All entities, sorted by name. */
@@ -284,8 +286,26 @@ public final class Answerer {
     return named < TOPICS_OFFERED && named < articles.size();
   }
 
-  /** "I don't know", offering the articles (then entities) closest to what was asked. */
-  private Answer declined(String question, List<Match> hits) {
+  /**
+   * The first passage of a declined question when its confidence is as high as an alternative's
+   * must be (half the threshold): not sure enough to answer with, but close enough to offer,
+   * named as such, ahead of the topics. Vague paraphrases land here ("could this start a price
+   * war" finds the price-war sentence at 0.19), and so do some out-of-scope questions about
+   * covered companies, which is why it is offered and not shown. Its text is the passage's key
+   * sentence, what came close; "/passage ID" shows the whole passage.
+   */
+  private Optional<Alternative> nearMiss(List<Match> hits, String topic) {
+    if (hits.isEmpty() || hits.get(0).confidence() < settings.threshold() * ALTERNATIVE_SHARE) {
+      return Optional.empty();
+    }
+    Match hit = hits.get(0);
+    Passage p = hit.passage();
+    String sentence = keySentences.best(p, topic, hit.sentenceSimilarities());
+    return Optional.of(new Alternative(p.id(), sentence, p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
+  }
+
+  /** "I don't know", offering the near miss, if any, then the articles (then entities) closest to what was asked. */
+  private Answer declined(String question, List<Match> hits, Optional<Alternative> nearMiss) {
     Map<String, Alternative> topics = new LinkedHashMap<>();
     for (Match hit : hits) {
       Passage p = hit.passage();
@@ -297,7 +317,9 @@ public final class Answerer {
       }
       topics.putIfAbsent(a.id(), topic(a, 0));
     }
-    List<Alternative> closest = topics.values().stream().limit(TOPICS_OFFERED).toList();
+    List<Alternative> closest = new ArrayList<>();
+    nearMiss.ifPresent(closest::add);
+    topics.values().stream().limit(TOPICS_OFFERED).forEach(closest::add);
     double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).confidence(), 1);
     return new Answer(question, Answer.Kind.DECLINED, confidence, Optional.empty(), List.of(), closest);
   }

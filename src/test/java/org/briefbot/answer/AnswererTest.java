@@ -76,8 +76,23 @@ class AnswererTest {
   }
 
   @Test
+  void aDeclineThatCameCloseOffersTheSentenceThatDidThenTheTopics() {
+    Answer answer = answerer.answer("will this make ai research move faster");
+
+    assertThat(answer.answered()).isFalse();
+    Alternative closest = answer.alternatives().get(0);
+    assertThat(closest.isTopic()).isFalse();
+    assertThat(closest.section()).isEqualTo("why_it_matters");
+    assertThat(closest.text()).startsWith("This partnership could accelerate AI development timelines");
+    assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
+    assertThat(answer.alternatives().subList(1, answer.alternatives().size())).isNotEmpty().allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+  }
+
+  @Test
   void unknownEntityIsDeclined() {
-    assertThat(answerer.entity("/entity Tesla", "Tesla").answered()).isFalse();
+    Answer answer = answerer.entity("/entity Tesla", "Tesla");
+    assertThat(answer.answered()).isFalse();
+    assertThat(answer.alternatives()).allSatisfy(a -> assertThat(a.isTopic()).isTrue());
   }
 
   @Test

@@ -78,10 +78,15 @@ public final class ConsoleFormatter {
   }
 
   private static String declined(Answer answer) {
-    StringBuilder out = new StringBuilder("Sorry, I don't know the answer to that: my articles don't cover it.");
-    if (!answer.alternatives().isEmpty()) {
+    List<Alternative> topics = answer.alternatives().stream().filter(Alternative::isTopic).toList();
+    StringBuilder out = new StringBuilder();
+    answer.alternatives().stream().filter(a -> !a.isTopic()).findFirst().ifPresentOrElse(
+        closest -> out.append("I'm not sure my articles answer that. The closest passage I found:\n  ")
+            .append(shorten(closest.text(), ALTERNATIVE_CHARS)),
+        () -> out.append("Sorry, I don't know the answer to that: my articles don't cover it."));
+    if (!topics.isEmpty()) {
       out.append("\nI can tell you about:");
-      answer.alternatives().forEach(a -> out.append("\n  - ").append(a.text()));
+      topics.forEach(a -> out.append("\n  - ").append(a.text()));
     }
     return out.toString();
   }

@@ -2,6 +2,7 @@ package org.briefbot.transport.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
@@ -15,6 +16,7 @@ import org.briefbot.transport.Reply;
  */
 final class TelegramFormatter {
   static final String DECLINED = "Sorry, I don't know the answer to that: my articles don't cover it.";
+  static final String NOT_SURE = "I'm not sure my articles answer that.";
   private static final int NOTE_CHARS = 220;
   private static final int LABEL_CHARS = 48;
   private static final int SHORT_LABEL = 22;
@@ -55,7 +57,7 @@ final class TelegramFormatter {
     notes(html, answer.entities());
     List<List<Button>> keyboard = new ArrayList<>();
     for (Alternative alternative : answer.alternatives()) {
-      keyboard.add(List.of(new Button("🔎 " + Html.shorten(alternative.text(), LABEL_CHARS), "/passage " + alternative.passageId(), Button.Tap.SEND)));
+      keyboard.add(List.of(passageButton(alternative)));
     }
     keyboard.add(answer.entities().stream().map(TelegramFormatter::entityButton).toList());
     if (!NOT_ARTICLES.contains(source.articleId())) {
@@ -107,14 +109,29 @@ final class TelegramFormatter {
     return new Button("ℹ️ " + Html.shorten(name, LABEL_CHARS), "/entity " + name, Button.Tap.SEND);
   }
 
-  /** Says so plainly; the closest topics are buttons that turn this message into the topic. */
+  /**
+   * Says so plainly; the closest topics are buttons that turn this message into the topic. A
+   * passage that came close but not close enough is offered first, as a button, not shown: the
+   * bot is not sure it answers.
+   */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
+    Optional<Alternative> closest = answer.alternatives().stream().filter(a -> !a.isTopic()).findFirst();
+    closest.ifPresent(passage -> keyboard.add(List.of(passageButton(passage))));
     for (Alternative topic : answer.alternatives()) {
-      keyboard.add(List.of(topicButton(topic)));
+      if (topic.isTopic()) {
+        keyboard.add(List.of(topicButton(topic)));
+      }
+    }
+    if (closest.isPresent()) {
+      return new Rendered(Html.escape(NOT_SURE) + "\nThe closest passage I found is the first button; topics I know follow.", keyboard);
     }
     String offer = keyboard.isEmpty() ? "" : "\nThese are the closest topics I know:";
     return new Rendered(Html.escape(DECLINED) + offer, keyboard);
+  }
+
+  private static Button passageButton(Alternative passage) {
+    return new Button("🔎 " + Html.shorten(passage.text(), LABEL_CHARS), "/passage " + passage.passageId(), Button.Tap.SEND);
   }
 
   private static Button topicButton(Alternative topic) {

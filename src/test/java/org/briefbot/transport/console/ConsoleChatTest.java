@@ -31,6 +31,13 @@ class ConsoleChatTest {
   }
 
   @Test
+  void aQuestionThatCameCloseIsDeclinedWithTheClosestSentence() {
+    String out = chat("will this make ai research move faster\n");
+    assertThat(out).contains("I'm not sure my articles answer that. The closest passage I found:\n  This partnership could accelerate");
+    assertThat(out).contains("I can tell you about:\n  - Amazon secures landmark");
+  }
+
+  @Test
   void quitEndsTheChatBeforeLaterLines() {
     String out = chat("/quit\nHow much is the AWS deal worth?\n");
     assertThat(out).doesNotContain("138").endsWith("Bye.\n");

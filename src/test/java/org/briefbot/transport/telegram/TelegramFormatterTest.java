@@ -65,6 +65,21 @@ class TelegramFormatterTest {
   }
 
   @Test
+  void aDeclineThatCameCloseOffersThePassageFirstAsAButton() {
+    Alternative closest = new Alternative("art#faq#1", "Prices <may> drop & then rise.", "art", "The chip race", "faq", 0.2);
+    Alternative topic = new Alternative("topic:art", "The chip race", "art", "The chip race", "topic", 0.2);
+    Answer declined = new Answer("q", Answer.Kind.DECLINED, 0.2, Optional.empty(), List.of(), List.of(closest, topic));
+
+    Rendered rendered = formatter.format(new Reply.Answered(declined, Optional.empty()));
+
+    assertThat(rendered.html()).startsWith(Html.escape(TelegramFormatter.NOT_SURE)).doesNotContain("Prices");
+    assertThat(rendered.keyboard()).containsExactly(
+        List.of(new Button("🔎 Prices <may> drop & then rise.", "/passage art#faq#1", Button.Tap.SEND)),
+        List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
+    TelegramHtml.assertValid(rendered.html());
+  }
+
+  @Test
   void anArticleListingIsGroupedBySectionWithoutButtons() {
     Reply.Listing listing = new Reply.Listing("The <chip> race", List.of(
         new Reply.Item("One.", "Key Takeaways", "/passage a#key_takeaway#0"),
