@@ -17,6 +17,7 @@ import org.briefbot.transport.Reply;
 final class TelegramFormatter {
   static final String DECLINED = "Sorry, I don't know the answer to that: my articles don't cover it.";
   static final String NOT_SURE = "I'm not sure my articles answer that.";
+  static final String READ_PASSAGE = "🔎 Read the whole passage";
   private static final int NOTE_CHARS = 220;
   private static final int LABEL_CHARS = 48;
   private static final int SHORT_LABEL = 22;
@@ -110,21 +111,22 @@ final class TelegramFormatter {
   }
 
   /**
-   * Says so plainly; the closest topics are buttons that turn this message into the topic. A
-   * passage that came close but not close enough is offered first, as a button, not shown: the
-   * bot is not sure it answers.
+   * Says so plainly; the closest topics are buttons that turn this message into the topic. When a
+   * passage came close but not close enough, the reply says the bot is not sure, quotes the
+   * sentence that came closest and offers the whole passage as the first button.
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
     Optional<Alternative> closest = answer.alternatives().stream().filter(a -> !a.isTopic()).findFirst();
-    closest.ifPresent(passage -> keyboard.add(List.of(passageButton(passage))));
+    closest.ifPresent(passage -> keyboard.add(List.of(new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
     for (Alternative topic : answer.alternatives()) {
       if (topic.isTopic()) {
         keyboard.add(List.of(topicButton(topic)));
       }
     }
     if (closest.isPresent()) {
-      return new Rendered(Html.escape(NOT_SURE) + "\nThe closest passage I found is the first button; topics I know follow.", keyboard);
+      String quote = Html.italic("“" + Html.shorten(closest.get().text(), NOTE_CHARS) + "”");
+      return new Rendered(Html.escape(NOT_SURE) + " The closest I found:\n" + quote, keyboard);
     }
     String offer = keyboard.isEmpty() ? "" : "\nThese are the closest topics I know:";
     return new Rendered(Html.escape(DECLINED) + offer, keyboard);

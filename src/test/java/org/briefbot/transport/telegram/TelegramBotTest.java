@@ -151,6 +151,20 @@ class TelegramBotTest {
   }
 
   @Test
+  void aQuestionThatCameCloseQuotesTheClosestSentenceAndItsButtonSendsThePassage() {
+    live.api.pushPrivateMessage(LiveBot.USER, "will this make ai research move faster");
+    FakeBotApi.Recorded unsure = live.awaitSentContaining(Html.escape(TelegramFormatter.NOT_SURE));
+    TelegramHtml.assertValid(unsure.param("text"));
+    assertThat(unsure.param("text")).contains("<i>“This partnership could accelerate AI development timelines");
+    assertThat(LiveBot.buttonLabels(unsure)).startsWith(TelegramFormatter.READ_PASSAGE).contains("📰 " + Html.shorten(ARTICLE, 48));
+
+    live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, live.messageIdOf(unsure), LiveBot.callbackData(unsure, "🔎 "));
+
+    FakeBotApi.Recorded passage = live.awaitSent(text -> plain(text).startsWith("This landmark $138 billion AWS deal"));
+    assertThat(passage.params().at("/reply_parameters/message_id").asInt()).isEqualTo(live.messageIdOf(unsure));
+  }
+
+  @Test
   void anExpiredButtonIsAnsweredWithANoteAndNothingElse() {
     live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, 1, "s#zz");
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);

@@ -72,9 +72,10 @@ class TelegramFormatterTest {
 
     Rendered rendered = formatter.format(new Reply.Answered(declined, Optional.empty()));
 
-    assertThat(rendered.html()).startsWith(Html.escape(TelegramFormatter.NOT_SURE)).doesNotContain("Prices");
+    assertThat(rendered.html()).isEqualTo(
+        Html.escape(TelegramFormatter.NOT_SURE) + " The closest I found:\n<i>“Prices &lt;may&gt; drop &amp; then rise.”</i>");
     assertThat(rendered.keyboard()).containsExactly(
-        List.of(new Button("🔎 Prices <may> drop & then rise.", "/passage art#faq#1", Button.Tap.SEND)),
+        List.of(new Button(TelegramFormatter.READ_PASSAGE, "/passage art#faq#1", Button.Tap.SEND)),
         List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
     TelegramHtml.assertValid(rendered.html());
   }
