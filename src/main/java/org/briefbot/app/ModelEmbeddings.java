@@ -1,7 +1,7 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 import org.briefbot.embedding.PassageEmbedder;
 import org.briefbot.retrieval.Embeddings;
 
@@ -21,8 +21,13 @@ final class ModelEmbeddings implements Embeddings, AutoCloseable {
   }
 
   @Override
-  public List<float[]> passages(List<String> texts) {
-    return embedder.embedAll(texts);
+  public void prepare(Stream<String> texts) {
+    embedder.embedMissing(texts);
+  }
+
+  @Override
+  public float[] passage(String text) {
+    return embedder.embedPassage(text);
   }
 
   @Override

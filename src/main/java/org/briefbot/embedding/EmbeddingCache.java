@@ -80,6 +80,11 @@ public final class EmbeddingCache implements AutoCloseable {
     return offset == null ? Optional.empty() : Optional.of(readVector(offset));
   }
 
+  /** Whether the vector of exactly this text is cached; reads no vector. */
+  public synchronized boolean contains(String text) {
+    return offsets().containsKey(key(text));
+  }
+
   /** Adds vectors by text and appends them to the file in one write. */
   public synchronized void putAll(Map<String, float[]> byText) {
     Map<String, Long> known = offsets();

@@ -1,12 +1,11 @@
 package org.briefbot.embedding;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,35 +33,60 @@ public final class PassageEmbedder implements AutoCloseable {
   }
 
   /**
-   * Vectors of {@code texts}, in their order; only texts the cache lacks are embedded, each once,
-   * on every core (ONNX sessions are thread-safe and each call uses one thread, see
-   * {@link SentenceEncoder#load}), in batches written to the cache as they finish.
+   * Vectors of {@code texts}, in their order; only texts the cache lacks are embedded, each once
+   * (see {@link #embedMissing}). Holds every vector: for a large archive, embed the missing texts
+   * and read each vector back with {@link #embedPassage} when it is needed.
    */
   public List<float[]> embedAll(List<String> texts) {
-    Map<String, float[]> byText = new HashMap<>();
-    Set<String> fresh = new LinkedHashSet<>();
-    for (String text : texts) {
-      if (!byText.containsKey(text) && !fresh.contains(text)) {
-        cache.find(text).ifPresentOrElse(v -> byText.put(text, v), () -> fresh.add(text));
+    embedMissing(texts.stream());
+    return texts.stream().map(this::embedPassage).toList();
+  }
+
+  /**
+   * Embeds the texts of {@code texts} the cache lacks, each once, on every core (ONNX sessions
+   * are thread-safe and each call uses one thread, see {@link SentenceEncoder#load}), in batches
+   * written to the cache as they finish. Keeps no vector: only one batch of missing texts is held
+   * at a time, so this fits any archive. Returns how many texts it embedded.
+   */
+  public int embedMissing(Stream<String> texts) {
+    Set<String> batch = new LinkedHashSet<>();
+    int seen = 0;
+    int embedded = 0;
+    for (String text : (Iterable<String>) texts::iterator) {
+      seen++;
+      // Texts of this batch are not in the cache yet: the set keeps a repeated one from going twice.
+      if (!batch.contains(text) && !cache.contains(text)) {
+        batch.add(text);
+        if (batch.size() == FLUSH_EVERY) {
+          embedded += embedAndCache(List.copyOf(batch));
+          batch.clear();
+        }
       }
     }
-    List<String> missing = List.copyOf(fresh);
-    for (int from = 0; from < missing.size(); from += FLUSH_EVERY) {
-      List<String> batch = missing.subList(from, Math.min(missing.size(), from + FLUSH_EVERY));
-      List<float[]> embedded = batch.parallelStream().map(encoder::embed).toList();
-      Map<String, float[]> ordered = new LinkedHashMap<>();
-      for (int i = 0; i < batch.size(); i++) {
-        ordered.put(batch.get(i), embedded.get(i));
-      }
-      cache.putAll(ordered);
-      byText.putAll(ordered);
+    embedded += embedAndCache(List.copyOf(batch));
+    if (embedded > 0) {
+      log.info("Embedded {} of {} passage texts ({} were cached or repeated)", embedded, seen, seen - embedded);
     }
-    if (!missing.isEmpty()) {
-      log.info("Embedded {} of {} passage texts ({} were cached or repeated)", missing.size(), texts.size(), texts.size() - missing.size());
+    return embedded;
+  }
+
+  /** The vector of one passage text: read from the cache, or embedded and cached when it is new. */
+  public float[] embedPassage(String text) {
+    return cache.find(text).orElseGet(() -> {
+      float[] vector = encoder.embed(text);
+      cache.putAll(Map.of(text, vector));
+      return vector;
+    });
+  }
+
+  private int embedAndCache(List<String> batch) {
+    List<float[]> embedded = batch.parallelStream().map(encoder::embed).toList();
+    Map<String, float[]> ordered = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ordered.put(batch.get(i), embedded.get(i));
     }
-    List<float[]> vectors = new ArrayList<>(texts.size());
-    texts.forEach(text -> vectors.add(byText.get(text)));
-    return vectors;
+    cache.putAll(ordered);
+    return batch.size();
   }
 
   /** The vector of a question. */

@@ -245,8 +245,8 @@ public final class PassageIndex implements AutoCloseable {
         if (article == null || !article.describes(passage)) {
           article = ArticleFields.of(passage, input.articleContext().getOrDefault(passage.articleId(), ""), analysis.analyzer());
         }
-        Document doc = document(passage, article, Optional.ofNullable(input.vectors().get(passage.id())));
-        SentenceVectors.add(doc, input.sentenceVectors().getOrDefault(passage.id(), List.of()));
+        Document doc = document(passage, article, input.vectors().passage(passage));
+        SentenceVectors.add(doc, input.vectors().sentences(passage));
         writer.addDocument(doc);
       }
     }

@@ -1,14 +1,20 @@
 package org.briefbot.retrieval;
 
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What retrieval needs from a sentence-embedding model: unit vectors for passages and questions.
  * Closing releases the model; whoever opened it closes it.
  */
 public interface Embeddings extends AutoCloseable {
-  /** Vectors of passage texts, in their order (an implementation may cache them). */
-  List<float[]> passages(List<String> texts);
+  /**
+   * Embeds the passage texts the implementation's cache lacks, keeping none of the vectors, so
+   * that {@link #passage} then reads each one back: a large archive's vectors need not fit the heap.
+   */
+  void prepare(Stream<String> texts);
+
+  /** The vector of one passage text, from the cache when {@link #prepare} saw it. */
+  float[] passage(String text);
 
   /** The vector of a question. */
   float[] question(String text);

@@ -3,7 +3,6 @@ package org.briefbot.retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,29 +57,21 @@ public final class Retriever implements AutoCloseable {
     return PassageIndex.build(withVectors(input, embeddings), settings, analysis);
   }
 
-  /** {@code input} with a vector for every passage when {@code embeddings} is given (cached ones are not recomputed). */
+  /**
+   * {@code input} with a vector for every passage when {@code embeddings} is given: texts the
+   * model's cache lacks are embedded first, and each passage's vectors are read back from the
+   * cache as its document is written, so no more than a few of them are on the heap at once.
+   */
   public static IndexInput withVectors(IndexInput input, Optional<Embeddings> embeddings) {
     if (embeddings.isEmpty()) {
       return input;
     }
-    // One call for passages and sentences: the model's cache sees every text once, in order.
-    List<String> texts = new ArrayList<>();
-    input.passages().forEach(p -> texts.add(PassageTexts.forEmbedding(p)));
-    input.passages().forEach(p -> texts.addAll(PassageTexts.sentencesForEmbedding(p)));
-    List<float[]> vectors = embeddings.get().passages(texts);
-    Map<String, float[]> byId = new LinkedHashMap<>();
-    Map<String, List<float[]>> sentencesById = new LinkedHashMap<>();
-    int next = input.passages().size();
-    for (int i = 0; i < input.passages().size(); i++) {
-      Passage passage = input.passages().get(i);
-      byId.put(passage.id(), vectors.get(i));
-      int sentences = PassageTexts.sentencesForEmbedding(passage).size();
-      if (sentences > 0) {
-        sentencesById.put(passage.id(), vectors.subList(next, next + sentences));
-        next += sentences;
-      }
-    }
-    return input.withVectors(byId, sentencesById);
+    // Passages, then sentences: the order the cache has always been filled in.
+    List<Passage> passages = input.passages();
+    embeddings.get().prepare(Stream.concat(
+        passages.stream().map(PassageTexts::forEmbedding),
+        passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream())));
+    return input.withVectors(new EmbeddedVectors(embeddings.get()));
   }
 
   public Mode mode() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,22 @@ class PassageEmbedderTest {
     embedder.embedAll(List.of(PRICING, OUTAGE));
 
     assertThat(encoder.textsEmbedded() - before).isEqualTo(1);
+  }
+
+  @Test
+  void embedsMissingTextsOnceAndReadsThemBackFromTheCache(@TempDir Path cacheDir) {
+    PassageEmbedder embedder = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    long before = encoder.textsEmbedded();
+
+    int embedded = embedder.embedMissing(Stream.of(PRICING, OUTAGE, PRICING));
+    long afterEmbedding = encoder.textsEmbedded();
+    float[] pricing = embedder.embedPassage(PRICING);
+
+    assertThat(embedded).isEqualTo(2);
+    assertThat(afterEmbedding - before).isEqualTo(2);
+    assertThat(embedder.embedMissing(Stream.of(OUTAGE, PRICING))).isZero();
+    assertThat(encoder.textsEmbedded()).as("read back, not embedded again").isEqualTo(afterEmbedding);
+    assertThat(pricing).containsExactly(encoder.embed(PRICING));
   }
 
   private static double dot(float[] a, float[] b) {
