@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param best the chosen passage (or entity summary); empty when declined
  * @param entities notes on up to three entities the question or the passage mentions
  * @param alternatives other passages; when declined, the closest topics, after the first passage
- *     when it came close (see {@link Alternative#isTopic()})
+ *     when it came close (see {@link #closest()})
  */
 public record Answer(
     String question,
@@ -45,5 +45,10 @@ public record Answer(
 
   public boolean answered() {
     return kind != Kind.DECLINED;
+  }
+
+  /** For a declined answer, the passage that came close enough to offer, if any; the rest are topics. */
+  public Optional<Alternative> closest() {
+    return answered() ? Optional.empty() : alternatives.stream().filter(a -> !a.isTopic()).findFirst();
   }
 }

@@ -249,7 +249,7 @@ public final class Answerer {
     List<Alternative> alternatives = new ArrayList<>();
     for (Match hit : hits.subList(1, hits.size())) {
       Passage p = hit.passage();
-      if (alternatives.size() < settings.alternatives() && hit.confidence() >= settings.threshold() * ALTERNATIVE_SHARE && !repeats(shown, p.text())) {
+      if (alternatives.size() < settings.alternatives() && worthOffering(hit) && !repeats(shown, p.text())) {
         shown.add(p.text());
         alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
       }
@@ -295,13 +295,18 @@ public final class Answerer {
    * sentence, what came close; "/passage ID" shows the whole passage.
    */
   private Optional<Alternative> nearMiss(List<Match> hits, String topic) {
-    if (hits.isEmpty() || hits.get(0).confidence() < settings.threshold() * ALTERNATIVE_SHARE) {
+    if (hits.isEmpty() || !worthOffering(hits.get(0))) {
       return Optional.empty();
     }
     Match hit = hits.get(0);
     Passage p = hit.passage();
     String sentence = keySentences.best(p, topic, hit.sentenceSimilarities());
     return Optional.of(new Alternative(p.id(), sentence, p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
+  }
+
+  /** Whether a passage that does not answer is close enough to offer: an alternative, or a decline's near miss. */
+  private boolean worthOffering(Match hit) {
+    return hit.confidence() >= settings.threshold() * ALTERNATIVE_SHARE;
   }
 
   /** "I don't know", offering the near miss, if any, then the articles (then entities) closest to what was asked. */

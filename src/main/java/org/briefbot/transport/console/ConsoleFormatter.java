@@ -80,7 +80,7 @@ public final class ConsoleFormatter {
   private static String declined(Answer answer) {
     List<Alternative> topics = answer.alternatives().stream().filter(Alternative::isTopic).toList();
     StringBuilder out = new StringBuilder();
-    answer.alternatives().stream().filter(a -> !a.isTopic()).findFirst().ifPresentOrElse(
+    answer.closest().ifPresentOrElse(
         closest -> out.append("I'm not sure my articles answer that. The closest passage I found:\n  ")
             .append(shorten(closest.text(), ALTERNATIVE_CHARS)),
         () -> out.append("Sorry, I don't know the answer to that: my articles don't cover it."));

@@ -117,7 +117,7 @@ final class TelegramFormatter {
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
-    Optional<Alternative> closest = answer.alternatives().stream().filter(a -> !a.isTopic()).findFirst();
+    Optional<Alternative> closest = answer.closest();
     closest.ifPresent(passage -> keyboard.add(List.of(new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
     for (Alternative topic : answer.alternatives()) {
       if (topic.isTopic()) {
