@@ -33,16 +33,6 @@ public final class PassageEmbedder implements AutoCloseable {
   }
 
   /**
-   * Vectors of {@code texts}, in their order; only texts the cache lacks are embedded, each once
-   * (see {@link #embedMissing}). Holds every vector: for a large archive, embed the missing texts
-   * and read each vector back with {@link #embedPassage} when it is needed.
-   */
-  public List<float[]> embedAll(List<String> texts) {
-    embedMissing(texts.stream());
-    return texts.stream().map(this::embedPassage).toList();
-  }
-
-  /**
    * Embeds the texts of {@code texts} the cache lacks, each once, on every core (ONNX sessions
    * are thread-safe and each call uses one thread, see {@link SentenceEncoder#load}), in batches
    * written to the cache as they finish. Keeps no vector: only one batch of missing texts is held
