@@ -11,6 +11,7 @@ import org.briefbot.config.BriefbotConfig;
 public final class TestKnowledge {
   /** The knowledge folder the product ships: the seed article, curated FAQ and entities. */
   public static final Path SHIPPED = Path.of("knowledge");
+
   public static final Path SEED_ARTICLE = SHIPPED.resolve("articles/aws-openai-trainium.txt");
 
   private TestKnowledge() {}
@@ -40,8 +41,8 @@ public final class TestKnowledge {
   }
 
   /**
-   * A second article in the seed's format about another subject, for tests where several
-   * articles share one index. Test data only: it never ships.
+   * A second article in the seed's format about another subject, for tests where several articles
+   * share one index. Test data only: it never ships.
    */
   public static final String SECOND_ARTICLE =
       """

@@ -28,13 +28,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AnswerLatency {
   @Param({"seed", "1k", "10k", "100k"})
   public String archive;
 
-  /** bm25 by default; -p mode=bm25,hybrid adds hybrid (up to 10k: the first run embeds the archive once). */
+  /**
+   * bm25 by default; -p mode=bm25,hybrid adds hybrid (up to 10k: the first run embeds the archive
+   * once).
+   */
   @Param({"bm25"})
   public String mode;
 

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Answers per second through the whole pipeline; run with {@code -t 1} and {@code -t 2}
- * (bench/run does) to see whether anything serialises answers.
+ * Answers per second through the whole pipeline; run with {@code -t 1} and {@code -t 2} (bench/run
+ * does) to see whether anything serialises answers.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // on two cores the JIT compiler threads have no idle core), so the ratio measured warm-up.
 @Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AnswerThroughput {
   @Param({"10k"})

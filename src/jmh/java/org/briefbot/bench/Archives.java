@@ -10,11 +10,12 @@ import java.util.List;
 import org.briefbot.synthetic.ArchiveGenerator;
 
 /**
- * The knowledge folders benchmarks run on: "seed" is the shipped knowledge/ folder, "1k", "10k"
- * and "100k" are synthetic archives generated (once, seed 1) under target/bench-archives.
+ * The knowledge folders benchmarks run on: "seed" is the shipped knowledge/ folder, "1k", "10k" and
+ * "100k" are synthetic archives generated (once, seed 1) under target/bench-archives.
  */
 final class Archives {
-  static final Path ROOT = Path.of(System.getProperty("briefbot.bench.dir", "target/bench-archives"));
+  static final Path ROOT =
+      Path.of(System.getProperty("briefbot.bench.dir", "target/bench-archives"));
   private static final long SEED = 1;
   private static final int QUESTIONS = 512;
 
@@ -40,8 +41,8 @@ final class Archives {
 
   /**
    * Where an archive's index is kept between runs in {@code mode}; bench/run has LoadReport build
-   * it first. Hybrid has a folder of its own: the index cache keeps one entry per knowledge
-   * folder, so a BM25 and a hybrid index sharing one would replace each other on every run.
+   * it first. Hybrid has a folder of its own: the index cache keeps one entry per knowledge folder,
+   * so a BM25 and a hybrid index sharing one would replace each other on every run.
    */
   static Path index(String archive, String mode) {
     return ROOT.resolve(mode.equals("bm25") ? "index-" + archive : "index-" + archive + "-" + mode);
@@ -54,7 +55,10 @@ final class Archives {
     return Integer.parseInt(archive.substring(0, archive.length() - 1)) * 1000;
   }
 
-  /** The seed's gold questions (answerable and out-of-scope), or questions about the synthetic archive. */
+  /**
+   * The seed's gold questions (answerable and out-of-scope), or questions about the synthetic
+   * archive.
+   */
   static List<String> questions(String archive) {
     if (!archive.equals("seed")) {
       return new ArchiveGenerator(SEED).questions(QUESTIONS);

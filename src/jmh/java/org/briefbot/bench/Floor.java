@@ -22,13 +22,14 @@ import org.briefbot.index.TextAnalysis;
 
 /**
  * The floor: what Lucene alone costs for a question over the very index briefbot searches. The
- * question is analysed with briefbot's analyzer; each term is a SHOULD clause on each of the
- * four searched fields with the same field weights (a flat BM25 BooleanQuery: no concepts,
- * synonyms, fuzzy terms or coverage); top 10; the stored fields of all 10 hits loaded.
+ * question is analysed with briefbot's analyzer; each term is a SHOULD clause on each of the four
+ * searched fields with the same field weights (a flat BM25 BooleanQuery: no concepts, synonyms,
+ * fuzzy terms or coverage); top 10; the stored fields of all 10 hits loaded.
  */
 final class Floor implements AutoCloseable {
   /** Field and weight as briefbot's IndexSettings.defaults searches them. */
   private static final String[] FIELDS = {"text", "questions", "title", "context"};
+
   private static final float[] WEIGHTS = {1.0f, 1.0f, 0.4f, 0.3f};
   private static final int TOP = 10;
 
@@ -38,7 +39,9 @@ final class Floor implements AutoCloseable {
   private final TextAnalysis analysis;
   private final boolean textOnly;
 
-  /** @param textOnly search the text field alone (the thinnest floor), not all four fields */
+  /**
+   * @param textOnly search the text field alone (the thinnest floor), not all four fields
+   */
   Floor(Path indexDir, TextAnalysis analysis, boolean textOnly) throws IOException {
     this.directory = FSDirectory.open(indexDir);
     this.reader = DirectoryReader.open(directory);

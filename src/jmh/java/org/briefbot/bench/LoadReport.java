@@ -8,20 +8,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.briefbot.app.Core;
-import org.briefbot.config.BriefbotConfig;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.IndexCache;
 
 /**
- * One load of an archive in a fresh JVM, what JMH cannot show: how long it took (a build when
- * the index folder is empty, a reload when it holds this archive), the index size on disk, and
- * the heap still in use after a full collection, with the archive loaded and one answer given.
+ * One load of an archive in a fresh JVM, what JMH cannot show: how long it took (a build when the
+ * index folder is empty, a reload when it holds this archive), the index size on disk, and the heap
+ * still in use after a full collection, with the archive loaded and one answer given.
  *
  * <p>{@code java -cp target/benchmarks.jar org.briefbot.bench.LoadReport ARCHIVE INDEX_DIR [MODE]}
- * prints one JSON line. MODE is bm25 (the default) or hybrid, which embeds what the embedding
- * cache (data/embeddings) lacks and stores passage and sentence vectors in the index. bench/run
- * runs it for the build with the default heap and for the reload with {@code -Xmx512m}, which
- * shows the loaded archive fits in 512 MB.
+ * prints one JSON line. MODE is bm25 (the default) or hybrid, which embeds what the embedding cache
+ * (data/embeddings) lacks and stores passage and sentence vectors in the index. bench/run runs it
+ * for the build with the default heap and for the reload with {@code -Xmx512m}, which shows the
+ * loaded archive fits in 512 MB.
  */
 public final class LoadReport {
   private LoadReport() {}
@@ -31,18 +30,33 @@ public final class LoadReport {
     Path indexDir = Path.of(args[1]);
     String mode = args.length > 2 ? args[2] : "bm25";
     Path folder = Archives.folder(archive);
-    boolean cached = new IndexCache(indexDir).find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode)))).isPresent();
+    boolean cached =
+        new IndexCache(indexDir)
+            .find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode))))
+            .isPresent();
     long start = System.nanoTime();
     try (Core core = Core.load(Loaded.config(mode), folder, Optional.of(indexDir))) {
       long loadMs = (System.nanoTime() - start) / 1_000_000;
       core.answerer().answer(Archives.questions(archive).get(0));
       long heap = usedHeapAfterGc();
-      Path entry = new IndexCache(indexDir).find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode)))).orElseThrow();
-      System.out.printf(Locale.ROOT,
+      Path entry =
+          new IndexCache(indexDir)
+              .find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode))))
+              .orElseThrow();
+      System.out.printf(
+          Locale.ROOT,
           "{\"archive\":\"%s\",\"load\":\"%s\",\"articles\":%d,\"passages\":%d,\"entities\":%d,\"loadMs\":%d,"
               + "\"indexBytes\":%d,\"heapUsedBytes\":%d,\"maxHeapBytes\":%d,\"mode\":\"%s\"}%n",
-          archive, cached ? "reload" : "build", core.knowledge().articles().size(), core.index().size(),
-          core.catalog().size(), loadMs, size(entry), heap, Runtime.getRuntime().maxMemory(), mode);
+          archive,
+          cached ? "reload" : "build",
+          core.knowledge().articles().size(),
+          core.index().size(),
+          core.catalog().size(),
+          loadMs,
+          size(entry),
+          heap,
+          Runtime.getRuntime().maxMemory(),
+          mode);
     }
   }
 

@@ -22,7 +22,10 @@ final class Loaded implements AutoCloseable {
     Path folder = Archives.folder(archive);
     BriefbotConfig config = config(mode);
     this.core = Core.load(config, folder, Optional.of(Archives.index(archive, mode)));
-    Path entry = new IndexCache(Archives.index(archive, mode)).find(Fingerprint.of(folder, Core.indexFormat(config))).orElseThrow();
+    Path entry =
+        new IndexCache(Archives.index(archive, mode))
+            .find(Fingerprint.of(folder, Core.indexFormat(config)))
+            .orElseThrow();
     try {
       this.floor = new Floor(entry, new TextAnalysis(), false);
       this.textFloor = new Floor(entry, new TextAnalysis(), true);
@@ -32,7 +35,10 @@ final class Loaded implements AutoCloseable {
     this.questions = Archives.questions(archive);
   }
 
-  /** The product's defaults in {@code mode}: bm25 loads no model, hybrid does (and embeds the archive once). */
+  /**
+   * The product's defaults in {@code mode}: bm25 loads no model, hybrid does (and embeds the
+   * archive once).
+   */
   static BriefbotConfig config(String mode) {
     BriefbotConfig defaults = BriefbotConfig.defaults();
     return defaults.withRetrieval(defaults.retrieval().inMode(mode));

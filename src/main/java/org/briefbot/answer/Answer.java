@@ -37,7 +37,8 @@ public record Answer(
       throw new IllegalArgumentException("confidence not in [0,1]: " + confidence);
     }
     if ((kind == Kind.DECLINED) != best.isEmpty()) {
-      throw new IllegalArgumentException("a declined answer has no passage, any other has one: " + kind);
+      throw new IllegalArgumentException(
+          "a declined answer has no passage, any other has one: " + kind);
     }
     entities = List.copyOf(entities);
     alternatives = List.copyOf(alternatives);
@@ -47,8 +48,13 @@ public record Answer(
     return kind != Kind.DECLINED;
   }
 
-  /** For a declined answer, the passage that came close enough to offer, if any; the rest are topics. */
+  /**
+   * For a declined answer, the passage that came close enough to offer, if any; the rest are
+   * topics.
+   */
   public Optional<Alternative> closest() {
-    return answered() ? Optional.empty() : alternatives.stream().filter(a -> !a.isTopic()).findFirst();
+    return answered()
+        ? Optional.empty()
+        : alternatives.stream().filter(a -> !a.isTopic()).findFirst();
   }
 }

@@ -7,16 +7,19 @@ package org.briefbot.answer;
  * @param maxQuestionChars longer questions are cut to this many characters
  * @param candidates how many passages to retrieve before choosing
  */
-public record AnswerSettings(double threshold, int alternatives, int entityNotes, int maxQuestionChars, int candidates) {
+public record AnswerSettings(
+    double threshold, int alternatives, int entityNotes, int maxQuestionChars, int candidates) {
   public AnswerSettings {
     if (threshold < 0 || threshold > 1) {
       throw new IllegalArgumentException("threshold not in [0,1]: " + threshold);
     }
     if (alternatives < 0 || entityNotes < 0) {
-      throw new IllegalArgumentException("alternatives and entityNotes must be >= 0: " + alternatives + ", " + entityNotes);
+      throw new IllegalArgumentException(
+          "alternatives and entityNotes must be >= 0: " + alternatives + ", " + entityNotes);
     }
     if (maxQuestionChars < 1 || candidates < 1) {
-      throw new IllegalArgumentException("maxQuestionChars and candidates must be >= 1: " + maxQuestionChars + ", " + candidates);
+      throw new IllegalArgumentException(
+          "maxQuestionChars and candidates must be >= 1: " + maxQuestionChars + ", " + candidates);
     }
   }
 }

@@ -3,13 +3,11 @@ package org.briefbot.answer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.briefbot.entities.Entity;
@@ -24,48 +22,64 @@ import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.Retriever;
 
 /**
- * Question in, {@link Answer} out: the best passage with its source and a calibrated
- * confidence, entity notes and alternatives, or an honest "I don't know" with the closest
- * topics. Pure: no I/O beyond the in-memory index, deterministic, safe for concurrent use.
+ * Question in, {@link Answer} out: the best passage with its source and a calibrated confidence,
+ * entity notes and alternatives, or an honest "I don't know" with the closest topics. Pure: no I/O
+ * beyond the in-memory index, deterministic, safe for concurrent use.
  */
 public final class Answerer {
   /** "What happens next?" names no topic; the section alone is a fair but not certain answer. */
   private static final double SECTION_ONLY_CONFIDENCE = 0.6;
+
   private static final double EXACT_ENTITY_CONFIDENCE = 1.0;
   private static final double LENIENT_ENTITY_CONFIDENCE = 0.9;
+
   /** An editor's answer to a question worded like the one asked is as sure as a named entity. */
   private static final double CURATED_QUESTION_CONFIDENCE = 1.0;
+
   private static final int TOPICS_OFFERED = 3;
+
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
+
   private static final int CARD_ARTICLES = 10;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Map<String, Article> articles;
+
   /** Newest first, ties by id: sorted once, as declines offer the newest topics. */
   private final List<Article> newestFirst;
+
   private final EntityCatalog catalog;
   private final PassageIndex index;
   private final Retriever retriever;
   private final KeySentences keySentences;
   private final CuratedQuestions curated;
   private final AnswerSettings settings;
+
   /** Per entity name, the titles its card lists; filled as cards are asked for, never changes. */
   private final Map<String, List<String>> newestTitles = new ConcurrentHashMap<>();
+
   /**
-   * Per passage id, the entities its text names: linking an answer's text again for every
-   * question that picks it was a twentieth of an answer.
+   * Per passage id, the entities its text names: linking an answer's text again for every question
+   * that picks it was a twentieth of an answer.
    */
-  private final BoundedMemo<String, List<Entity>> mentionsByPassage = new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
+  private final BoundedMemo<String, List<Entity>> mentionsByPassage =
+      new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
 
   /** Ranks with {@code retriever}, in whatever mode it runs. */
-  public Answerer(List<Article> articles, EntityCatalog catalog, Retriever retriever, TextAnalysis analysis, AnswerSettings settings) {
+  public Answerer(
+      List<Article> articles,
+      EntityCatalog catalog,
+      Retriever retriever,
+      TextAnalysis analysis,
+      AnswerSettings settings) {
     Map<String, Article> byId = new LinkedHashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
     this.articles = byId;
-    this.newestFirst = byId.values().stream()
-        .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
-        .toList();
+    this.newestFirst =
+        byId.values().stream()
+            .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
+            .toList();
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.index = retriever.index();
@@ -80,28 +94,33 @@ public final class Answerer {
   }
 
   /**
-   * Answers a question; {@code aboutArticle} is the article the conversation was last about,
-   * which wins ties ("what happens next?" right after an answer).
+   * Answers a question; {@code aboutArticle} is the article the conversation was last about, which
+   * wins ties ("what happens next?" right after an answer).
    */
   public Answer answer(String question, Optional<String> aboutArticle) {
     String asked = clip(question);
     QuestionShape shape = QuestionShape.of(asked);
-    SearchRequest request = new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
+    SearchRequest request =
+        new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
     Optional<Passage> editors = curated.find(asked);
     if (editors.isPresent()) {
       return curatedAnswer(question, shape.topic(), editors.get(), retriever.search(request));
     }
-    Optional<Answer> entity = shape.entityName().flatMap(name -> entityAnswer(question, name, false));
+    Optional<Answer> entity =
+        shape.entityName().flatMap(name -> entityAnswer(question, name, false));
     if (entity.isPresent()) {
       return entity.get();
     }
     SearchRequest searched = retriever.mode() == Mode.BM25 ? reranked(request) : request;
     List<Match> hits = retriever.search(searched);
-    boolean sectionOnly = shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
-    double confidence = hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
+    boolean sectionOnly =
+        shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
+    double confidence =
+        hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
       List<Match> closest = needsMoreTopics(hits, request) ? retriever.search(request) : hits;
-      return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape.topic()));
+      return declined(
+          question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape.topic()));
     }
     return passageAnswer(question, shape.topic(), hits, confidence);
   }
@@ -109,7 +128,12 @@ public final class Answerer {
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
   public Answer entity(String question, String name) {
     return entityAnswer(question, name, true)
-        .orElseGet(() -> declined(question, retriever.search(SearchRequest.of(clip(name), settings.candidates())), Optional.empty()));
+        .orElseGet(
+            () ->
+                declined(
+                    question,
+                    retriever.search(SearchRequest.of(clip(name), settings.candidates())),
+                    Optional.empty()));
   }
 
   /** All entities, sorted by name. */
@@ -147,27 +171,42 @@ public final class Answerer {
 
   private Answer chosenAnswer(String question, Passage p) {
     Source source =
-        new Source(p.id(), p.text(), keySentences.best(p, clip(question), new double[0]), p.articleId(), p.articleTitle(),
-            p.section().key(), p.section().label());
-    return new Answer(question, Answer.Kind.PASSAGE, 1.0, Optional.of(source), entityNotes(question, p), List.of());
+        new Source(
+            p.id(),
+            p.text(),
+            keySentences.best(p, clip(question), new double[0]),
+            p.articleId(),
+            p.articleTitle(),
+            p.section().key(),
+            p.section().label());
+    return new Answer(
+        question,
+        Answer.Kind.PASSAGE,
+        1.0,
+        Optional.of(source),
+        entityNotes(question, p),
+        List.of());
   }
 
   public EntityCard card(Entity entity) {
-    // get first: computeIfAbsent may lock a bin even when the value is there, and cards are read by every answer.
+    // get first: computeIfAbsent may lock a bin even when the value is there, and cards are read by
+    // every answer.
     List<String> titles = newestTitles.get(entity.name());
     if (titles == null) {
-      titles = newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
+      titles =
+          newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
     }
     return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
   }
 
   /**
    * The titles of the newest {@value #CARD_ARTICLES} articles: in a large archive a well-known
-   * entity is in thousands, more than a card can show, and listing them all would make every
-   * answer that mentions it cost as much as the archive is large.
+   * entity is in thousands, more than a card can show, and listing them all would make every answer
+   * that mentions it cost as much as the archive is large.
    */
   private List<String> newestTitles(List<String> articleIds) {
-    Comparator<Article> newestFirstOrder = Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
+    Comparator<Article> newestFirstOrder =
+        Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
     PriorityQueue<Article> newest = new PriorityQueue<>(newestFirstOrder.reversed());
     List<String> unknown = new ArrayList<>();
     for (String id : articleIds) {
@@ -181,14 +220,17 @@ public final class Answerer {
         newest.poll();
       }
     }
-    List<String> titles = new ArrayList<>(newest.stream().sorted(newestFirstOrder).map(Article::title).toList());
+    List<String> titles =
+        new ArrayList<>(newest.stream().sorted(newestFirstOrder).map(Article::title).toList());
     unknown.stream().limit(Math.max(0, CARD_ARTICLES - titles.size())).forEach(titles::add);
     return List.copyOf(titles);
   }
 
   private String clip(String question) {
     String oneLine = WHITESPACE.matcher(question).replaceAll(" ").strip();
-    return oneLine.length() <= settings.maxQuestionChars() ? oneLine : oneLine.substring(0, settings.maxQuestionChars());
+    return oneLine.length() <= settings.maxQuestionChars()
+        ? oneLine
+        : oneLine.substring(0, settings.maxQuestionChars());
   }
 
   private Optional<Answer> entityAnswer(String question, String name, boolean lenient) {
@@ -199,30 +241,64 @@ public final class Answerer {
     }
     Entity entity = found.get();
     double confidence = exact.isPresent() ? EXACT_ENTITY_CONFIDENCE : LENIENT_ENTITY_CONFIDENCE;
-    String summary = entity.summary().isBlank() ? entity.name() + (entity.kind().isBlank() ? "" : ": " + entity.kind()) : entity.summary();
-    Source source = new Source("entity:" + entity.name(), summary, summary, "entity", entity.name(), "entity", "Entity");
+    String summary =
+        entity.summary().isBlank()
+            ? entity.name() + (entity.kind().isBlank() ? "" : ": " + entity.kind())
+            : entity.summary();
+    Source source =
+        new Source(
+            "entity:" + entity.name(),
+            summary,
+            summary,
+            "entity",
+            entity.name(),
+            "entity",
+            "Entity");
     List<EntityCard> cards = List.of(card(entity));
     List<Alternative> related =
         entity.related().stream()
             .limit(settings.alternatives())
             .flatMap(r -> catalog.find(r).stream())
-            .map(r -> new Alternative("entity:" + r.name(), r.name(), "entity", r.name(), "entity", confidence))
+            .map(
+                r ->
+                    new Alternative(
+                        "entity:" + r.name(), r.name(), "entity", r.name(), "entity", confidence))
             .toList();
-    return Optional.of(new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
+    return Optional.of(
+        new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
   }
 
   private Answer passageAnswer(String question, String topic, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
     Source source =
-        new Source(best.id(), best.text(), keySentences.best(best, topic, hits.get(0).sentenceSimilarities()), best.articleId(), best.articleTitle(),
-            best.section().key(), best.section().label());
-    return new Answer(question, Answer.Kind.PASSAGE, confidence, Optional.of(source), entityNotes(question, best), alternatives(hits));
+        new Source(
+            best.id(),
+            best.text(),
+            keySentences.best(best, topic, hits.get(0).sentenceSimilarities()),
+            best.articleId(),
+            best.articleTitle(),
+            best.section().key(),
+            best.section().label());
+    return new Answer(
+        question,
+        Answer.Kind.PASSAGE,
+        confidence,
+        Optional.of(source),
+        entityNotes(question, best),
+        alternatives(hits));
   }
 
-  /** The curated passage first, at full confidence, then the ranking's other passages as alternatives. */
+  /**
+   * The curated passage first, at full confidence, then the ranking's other passages as
+   * alternatives.
+   */
   private Answer curatedAnswer(String question, String topic, Passage passage, List<Match> ranked) {
     double[] sentences =
-        ranked.stream().filter(m -> m.passage().id().equals(passage.id())).findFirst().map(Match::sentenceSimilarities).orElse(new double[0]);
+        ranked.stream()
+            .filter(m -> m.passage().id().equals(passage.id()))
+            .findFirst()
+            .map(Match::sentenceSimilarities)
+            .orElse(new double[0]);
     List<Match> hits = new ArrayList<>();
     hits.add(new Match(passage, Double.POSITIVE_INFINITY, CURATED_QUESTION_CONFIDENCE, sentences));
     ranked.stream().filter(m -> !m.passage().id().equals(passage.id())).forEach(hits::add);
@@ -234,8 +310,12 @@ public final class Answerer {
     // Keyed by name: an Entity's own hash covers all its article ids, thousands in a large archive.
     Map<String, Entity> entities = new LinkedHashMap<>();
     catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
-    passage.entities().forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
-    mentionsByPassage.get(passage.id(), id -> catalog.mentionedIn(passage.text())).forEach(e -> entities.putIfAbsent(e.name(), e));
+    passage
+        .entities()
+        .forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));
+    mentionsByPassage
+        .get(passage.id(), id -> catalog.mentionedIn(passage.text()))
+        .forEach(e -> entities.putIfAbsent(e.name(), e));
     return entities.values().stream()
         .filter(e -> !e.summary().isBlank())
         .limit(settings.entityNotes())
@@ -249,9 +329,18 @@ public final class Answerer {
     List<Alternative> alternatives = new ArrayList<>();
     for (Match hit : hits.subList(1, hits.size())) {
       Passage p = hit.passage();
-      if (alternatives.size() < settings.alternatives() && worthOffering(hit) && !repeats(shown, p.text())) {
+      if (alternatives.size() < settings.alternatives()
+          && worthOffering(hit)
+          && !repeats(shown, p.text())) {
         shown.add(p.text());
-        alternatives.add(new Alternative(p.id(), p.text(), p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
+        alternatives.add(
+            new Alternative(
+                p.id(),
+                p.text(),
+                p.articleId(),
+                p.articleTitle(),
+                p.section().key(),
+                hit.confidence()));
       }
     }
     return alternatives;
@@ -270,7 +359,8 @@ public final class Answerer {
    */
   private static SearchRequest reranked(SearchRequest request) {
     int topK = Math.min(request.topK(), PassageIndex.COVERAGE_DEPTH);
-    return new SearchRequest(request.text(), request.preferSection(), request.preferArticle(), topK);
+    return new SearchRequest(
+        request.text(), request.preferSection(), request.preferArticle(), topK);
   }
 
   /**
@@ -281,18 +371,24 @@ public final class Answerer {
     if (hits.size() < PassageIndex.COVERAGE_DEPTH || request.topK() <= hits.size()) {
       return false;
     }
-    long named = hits.stream().map(h -> h.passage().articleId()).filter(articles::containsKey).distinct().count();
-    // A knowledge folder of one or two articles has no more to find: searching again was most of a decline's time on the seed.
+    long named =
+        hits.stream()
+            .map(h -> h.passage().articleId())
+            .filter(articles::containsKey)
+            .distinct()
+            .count();
+    // A knowledge folder of one or two articles has no more to find: searching again was most of a
+    // decline's time on the seed.
     return named < TOPICS_OFFERED && named < articles.size();
   }
 
   /**
    * The first passage of a declined question when its confidence is as high as an alternative's
-   * must be (half the threshold): not sure enough to answer with, but close enough to offer,
-   * named as such, ahead of the topics. Vague paraphrases land here ("could this start a price
-   * war" finds the price-war sentence at 0.19), and so do some out-of-scope questions about
-   * covered companies, which is why it is offered and not shown. Its text is the passage's key
-   * sentence, what came close; "/passage ID" shows the whole passage.
+   * must be (half the threshold): not sure enough to answer with, but close enough to offer, named
+   * as such, ahead of the topics. Vague paraphrases land here ("could this start a price war" finds
+   * the price-war sentence at 0.19), and so do some out-of-scope questions about covered companies,
+   * which is why it is offered and not shown. Its text is the passage's key sentence, what came
+   * close; "/passage ID" shows the whole passage.
    */
   private Optional<Alternative> nearMiss(List<Match> hits, String topic) {
     if (hits.isEmpty() || !worthOffering(hits.get(0))) {
@@ -301,15 +397,28 @@ public final class Answerer {
     Match hit = hits.get(0);
     Passage p = hit.passage();
     String sentence = keySentences.best(p, topic, hit.sentenceSimilarities());
-    return Optional.of(new Alternative(p.id(), sentence, p.articleId(), p.articleTitle(), p.section().key(), hit.confidence()));
+    return Optional.of(
+        new Alternative(
+            p.id(),
+            sentence,
+            p.articleId(),
+            p.articleTitle(),
+            p.section().key(),
+            hit.confidence()));
   }
 
-  /** Whether a passage that does not answer is close enough to offer: an alternative, or a decline's near miss. */
+  /**
+   * Whether a passage that does not answer is close enough to offer: an alternative, or a decline's
+   * near miss.
+   */
   private boolean worthOffering(Match hit) {
     return hit.confidence() >= settings.threshold() * ALTERNATIVE_SHARE;
   }
 
-  /** "I don't know", offering the near miss, if any, then the articles (then entities) closest to what was asked. */
+  /**
+   * "I don't know", offering the near miss, if any, then the articles (then entities) closest to
+   * what was asked.
+   */
   private Answer declined(String question, List<Match> hits, Optional<Alternative> nearMiss) {
     Map<String, Alternative> topics = new LinkedHashMap<>();
     for (Match hit : hits) {
@@ -326,10 +435,17 @@ public final class Answerer {
     nearMiss.ifPresent(closest::add);
     topics.values().stream().limit(TOPICS_OFFERED).forEach(closest::add);
     double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).confidence(), 1);
-    return new Answer(question, Answer.Kind.DECLINED, confidence, Optional.empty(), List.of(), closest);
+    return new Answer(
+        question, Answer.Kind.DECLINED, confidence, Optional.empty(), List.of(), closest);
   }
 
   private static Alternative topic(Article article, double confidence) {
-    return new Alternative("topic:" + article.id(), article.title(), article.id(), article.title(), "topic", confidence);
+    return new Alternative(
+        "topic:" + article.id(),
+        article.title(),
+        article.id(),
+        article.title(),
+        "topic",
+        confidence);
   }
 }

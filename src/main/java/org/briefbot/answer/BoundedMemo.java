@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Remembers what a key computes to, for work that answers repeat (the same passages answer
- * question after question). Bounded: once full, new keys are worked out each time, so a huge
- * archive cannot grow it without limit. Safe for concurrent use; two threads may compute the
- * same key once each, which costs time, never a different result.
+ * Remembers what a key computes to, for work that answers repeat (the same passages answer question
+ * after question). Bounded: once full, new keys are worked out each time, so a huge archive cannot
+ * grow it without limit. Safe for concurrent use; two threads may compute the same key once each,
+ * which costs time, never a different result.
  */
 final class BoundedMemo<K, V> {
   static final int DEFAULT_LIMIT = 100_000;
@@ -20,7 +20,10 @@ final class BoundedMemo<K, V> {
     this.limit = limit;
   }
 
-  /** The value of {@code key}, computed by {@code compute} (which must always give the same) when not remembered. */
+  /**
+   * The value of {@code key}, computed by {@code compute} (which must always give the same) when
+   * not remembered.
+   */
   V get(K key, Function<? super K, ? extends V> compute) {
     V known = values.get(key);
     if (known != null) {

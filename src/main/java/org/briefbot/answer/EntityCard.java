@@ -11,7 +11,8 @@ import java.util.List;
  * @param articles titles of the articles that mention it
  * @param related names of entities seen beside it
  */
-public record EntityCard(String name, String kind, String summary, List<String> articles, List<String> related) {
+public record EntityCard(
+    String name, String kind, String summary, List<String> articles, List<String> related) {
   public EntityCard {
     articles = List.copyOf(articles);
     related = List.copyOf(related);

@@ -15,11 +15,13 @@ final class KeySentences {
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
+
   /**
-   * Each sentence's distinct terms: the same passages answer question after question, and
-   * analysing every sentence of the answer was an eighth of a seed answer's time.
+   * Each sentence's distinct terms: the same passages answer question after question, and analysing
+   * every sentence of the answer was an eighth of a seed answer's time.
    */
-  private final BoundedMemo<String, Set<String>> sentenceTerms = new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
+  private final BoundedMemo<String, Set<String>> sentenceTerms =
+      new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
 
   KeySentences(TextAnalysis analysis, PassageIndex index) {
     this.analysis = analysis;
@@ -32,9 +34,9 @@ final class KeySentences {
 
   /**
    * The sentence that answers best: the highest sum of its cosine with the question (from
-   * retrieval, when known) and the share of the question's rarest words it has. Either alone
-   * errs: the vectors favour a sentence naming the same company, the words one sharing a verb.
-   * The first sentence wins ties; the result is always a substring of the passage text.
+   * retrieval, when known) and the share of the question's rarest words it has. Either alone errs:
+   * the vectors favour a sentence naming the same company, the words one sharing a verb. The first
+   * sentence wins ties; the result is always a substring of the passage text.
    */
   String best(Passage passage, String question, double[] cosines) {
     List<String> sentences = passage.sentences();
@@ -60,7 +62,9 @@ final class KeySentences {
     return best;
   }
 
-  /** Each distinct asked term's rarity, looked up once per question rather than once per sentence. */
+  /**
+   * Each distinct asked term's rarity, looked up once per question rather than once per sentence.
+   */
   private Map<String, Double> idfs(List<String> terms) {
     Map<String, Double> idfs = new HashMap<>();
     for (String term : terms) {
@@ -69,7 +73,10 @@ final class KeySentences {
     return idfs;
   }
 
-  /** Looks up the few asked terms in the sentence's set, not each of its many terms in the question's. */
+  /**
+   * Looks up the few asked terms in the sentence's set, not each of its many terms in the
+   * question's.
+   */
   private double sharedIdf(String sentence, Map<String, Double> asked) {
     Set<String> terms = sentenceTerms.get(sentence, s -> Set.copyOf(analysis.terms(s)));
     double shared = 0;

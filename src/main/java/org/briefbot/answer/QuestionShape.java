@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.briefbot.knowledge.Section;
 
 /**
- * What a question's wording says before any search: whether it asks for a section of an
- * article ("why does it matter?") and whether it asks what or who something is.
+ * What a question's wording says before any search: whether it asks for a section of an article
+ * ("why does it matter?") and whether it asks what or who something is.
  *
  * @param topic the question with any routing phrase removed; what is searched
  * @param section the section it asks for, if any
@@ -21,15 +21,18 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
 
   private static final List<Route> ROUTES =
       List.of(
-          route(Section.WHAT_HAPPENS_NEXT,
+          route(
+              Section.WHAT_HAPPENS_NEXT,
               "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
                   + "|outlook|what to expect|what should (i|we) expect|what will happen"),
-          route(Section.WHY_IT_MATTERS,
+          route(
+              Section.WHY_IT_MATTERS,
               "why (does|did|do|would|should) (it|this|that|the deal|this deal|that deal) matter"
                   + "|why (is|was) (it|this|that|the deal|this deal|that deal) (so )?(important|significant|a big deal)"
                   + "|why (it|this) matters|why should (i|we|anyone) care|what is the significance( of)?"
                   + "|significance( of)?|why does this matter|so what(?=\\W*$)"),
-          route(Section.BACKGROUND,
+          route(
+              Section.BACKGROUND,
               "(some |any |the )?(background|context|history)( on| of| about| to)?|how did (we|it|this) get here"));
 
   private static final Pattern ENTITY_REQUEST =
@@ -38,13 +41,16 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
               + "|(?:info|information|details) (?:on|about)|explain|define)\\s+(.+?)[?.!]*$",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern ARTICLE = Pattern.compile("^(?:the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ARTICLE =
+      Pattern.compile("^(?:the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern END_PUNCTUATION = Pattern.compile("[?.!]+$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern ASKS_SOMETHING = Pattern.compile("\\b(how|why|when|where|which|what|who|does|did|is|are)\\b");
+  private static final Pattern ASKS_SOMETHING =
+      Pattern.compile("\\b(how|why|when|where|which|what|who|does|did|is|are)\\b");
 
   private static Route route(Section section, String phrases) {
-    return new Route(section, Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE));
+    return new Route(
+        section, Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE));
   }
 
   static QuestionShape of(String question) {
@@ -64,7 +70,8 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
   private static Optional<String> entityName(String text) {
     Matcher m = ENTITY_REQUEST.matcher(text);
     if (!m.matches()) {
-      return Optional.of(END_PUNCTUATION.matcher(text).replaceAll("").strip()).filter(QuestionShape::looksLikeName);
+      return Optional.of(END_PUNCTUATION.matcher(text).replaceAll("").strip())
+          .filter(QuestionShape::looksLikeName);
     }
     String name = ARTICLE.matcher(m.group(1).strip()).replaceFirst("");
     return name.isEmpty() ? Optional.empty() : Optional.of(name);
@@ -74,6 +81,8 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
   private static boolean looksLikeName(String text) {
     // Patterns compiled once: String.matches and split compile theirs on every question. find(),
     // not matches() with ".*" around the words, which backtracked over the whole question.
-    return !text.isEmpty() && WHITESPACE.split(text).length <= 4 && !ASKS_SOMETHING.matcher(text.toLowerCase(Locale.ROOT)).find();
+    return !text.isEmpty()
+        && WHITESPACE.split(text).length <= 4
+        && !ASKS_SOMETHING.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 }

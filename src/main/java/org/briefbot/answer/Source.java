@@ -12,4 +12,10 @@ package org.briefbot.answer;
  * @param sectionLabel section heading readers see, e.g. "Why It Matters"
  */
 public record Source(
-    String passageId, String text, String keySentence, String articleId, String article, String section, String sectionLabel) {}
+    String passageId,
+    String text,
+    String keySentence,
+    String articleId,
+    String article,
+    String section,
+    String sectionLabel) {}

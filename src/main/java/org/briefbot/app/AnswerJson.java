@@ -8,7 +8,13 @@ import org.briefbot.answer.Answer;
 /** The {@code ask --json} line: a contract other tools read, so its fields never change. */
 @JsonPropertyOrder({"question", "answered", "confidence", "answer", "entities", "alternatives"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record AnswerJson(String question, boolean answered, double confidence, Text answer, List<EntityJson> entities, List<AlternativeJson> alternatives) {
+record AnswerJson(
+    String question,
+    boolean answered,
+    double confidence,
+    Text answer,
+    List<EntityJson> entities,
+    List<AlternativeJson> alternatives) {
 
   @JsonPropertyOrder({"text", "article", "section"})
   record Text(String text, String article, String section) {}
@@ -21,10 +27,22 @@ record AnswerJson(String question, boolean answered, double confidence, Text ans
 
   static AnswerJson of(Answer answer) {
     Text text = answer.best().map(s -> new Text(s.text(), s.article(), s.section())).orElse(null);
-    List<EntityJson> entities = answer.entities().stream().map(e -> new EntityJson(e.name(), e.kind(), e.summary())).toList();
+    List<EntityJson> entities =
+        answer.entities().stream()
+            .map(e -> new EntityJson(e.name(), e.kind(), e.summary()))
+            .toList();
     List<AlternativeJson> alternatives =
-        answer.alternatives().stream().map(a -> new AlternativeJson(a.text(), a.article(), a.section(), round(a.confidence()))).toList();
-    return new AnswerJson(answer.question(), answer.answered(), round(answer.confidence()), text, entities, alternatives);
+        answer.alternatives().stream()
+            .map(
+                a -> new AlternativeJson(a.text(), a.article(), a.section(), round(a.confidence())))
+            .toList();
+    return new AnswerJson(
+        answer.question(),
+        answer.answered(),
+        round(answer.confidence()),
+        text,
+        entities,
+        alternatives);
   }
 
   /** Four decimals: enough to compare, stable to read. */

@@ -30,16 +30,23 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object per question")
   boolean json;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "retrieval mode: bm25, semantic or hybrid (default: from config)")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "retrieval mode: bm25, semantic or hybrid (default: from config)")
   String mode;
 
-  @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "the question; several words are joined")
+  @Parameters(
+      paramLabel = "QUESTION",
+      arity = "0..*",
+      description = "the question; several words are joined")
   List<String> words;
 
   @Override
   public Integer call() {
     BriefbotConfig config = Modes.apply(main.loadConfig(), mode);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     try (Core core = Core.load(config, main.knowledgeDir(config))) {
       CheckCommand.logReport(core.knowledge().report());
       if (words != null && !words.isEmpty()) {
@@ -52,7 +59,8 @@ final class AskCommand implements Callable<Integer> {
   }
 
   private void readLines(Core core, PrintWriter out) {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {

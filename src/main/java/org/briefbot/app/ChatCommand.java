@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** The console chat, also what {@code briefbot} runs with no token. */
-@Command(name = "chat", description = "Chat in the terminal (the default without TELEGRAM_BOT_TOKEN).")
+@Command(
+    name = "chat",
+    description = "Chat in the terminal (the default without TELEGRAM_BOT_TOKEN).")
 final class ChatCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -25,8 +27,10 @@ final class ChatCommand implements Callable<Integer> {
     BriefbotConfig config = options.loadConfig();
     try (Core core = Core.load(config, options.knowledgeDir(config))) {
       CheckCommand.logReport(core.knowledge().report());
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      PrintWriter out =
+          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
       new ConsoleChat(core.conversation(), System.console() != null).run(in, out);
       return 0;
     }

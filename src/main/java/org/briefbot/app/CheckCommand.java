@@ -23,11 +23,17 @@ final class CheckCommand implements Callable<Integer> {
     BriefbotConfig config = main.loadConfig();
     Knowledge knowledge = new KnowledgeLoader().load(main.knowledgeDir(config));
     IngestReport report = knowledge.report();
-    System.out.printf("Read %d files: %d articles, %d FAQ items, %d curated entities, %d passages.%n",
-        report.filesRead().size(), knowledge.articles().size(), knowledge.faqItems().size(),
-        knowledge.entities().size(), knowledge.passages().size());
+    System.out.printf(
+        "Read %d files: %d articles, %d FAQ items, %d curated entities, %d passages.%n",
+        report.filesRead().size(),
+        knowledge.articles().size(),
+        knowledge.faqItems().size(),
+        knowledge.entities().size(),
+        knowledge.passages().size());
     report.problems().forEach(p -> System.out.println(p));
-    System.out.printf("%d errors, %d warnings.%n", report.errorCount(), report.problems().size() - report.errorCount());
+    System.out.printf(
+        "%d errors, %d warnings.%n",
+        report.errorCount(), report.problems().size() - report.errorCount());
     return report.hasErrors() ? 1 : 0;
   }
 
@@ -40,6 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         log.warn("Knowledge warning: {}", problem);
       }
     }
-    log.info("Loaded {} knowledge files ({} skipped)", report.filesRead().size(), report.errorCount());
+    log.info(
+        "Loaded {} knowledge files ({} skipped)", report.filesRead().size(), report.errorCount());
   }
 }

@@ -33,13 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answering core, wired: knowledge, entity catalog, index (with passage vectors when the
- * model is on), retriever, answerer and the shared conversation logic. Immutable: a knowledge
- * change builds a new one ({@link LiveCore}). Closing it releases the index, and the model when
- * this core opened it ({@code ownedModel}); a model shared by several cores is closed by its owner.
+ * The answering core, wired: knowledge, entity catalog, index (with passage vectors when the model
+ * is on), retriever, answerer and the shared conversation logic. Immutable: a knowledge change
+ * builds a new one ({@link LiveCore}). Closing it releases the index, and the model when this core
+ * opened it ({@code ownedModel}); a model shared by several cores is closed by its owner.
  *
- * <p>With an index folder configured ({@code knowledge.index}, by default {@code data/index}),
- * an unchanged knowledge folder is read back from there at start-up: no parsing, no indexing, no
+ * <p>With an index folder configured ({@code knowledge.index}, by default {@code data/index}), an
+ * unchanged knowledge folder is read back from there at start-up: no parsing, no indexing, no
  * embedding. The knowledge kept in memory has no passage text either way; the index holds it.
  */
 public record Core(
@@ -52,64 +52,127 @@ public record Core(
     Optional<Embeddings> ownedModel)
     implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Core.class);
-  /** Bump when parsing, analysis, index fields or the snapshot change: older cache entries are then rebuilt. */
+
+  /**
+   * Bump when parsing, analysis, index fields or the snapshot change: older cache entries are then
+   * rebuilt.
+   */
   public static final String INDEX_FORMAT = "briefbot-index-3";
 
   /** Loads the folder, through the configured index folder when there is one. */
   public static Core load(BriefbotConfig config, Path knowledgeDir) {
     String cache = config.knowledge().index();
-    return load(config, knowledgeDir, cache.isBlank() ? Optional.empty() : Optional.of(Path.of(cache)));
+    return load(
+        config, knowledgeDir, cache.isBlank() ? Optional.empty() : Optional.of(Path.of(cache)));
   }
 
-  /** Loads with the index kept in {@code indexCache}, or in memory only when empty; opens (and owns) the model if configured. */
+  /**
+   * Loads with the index kept in {@code indexCache}, or in memory only when empty; opens (and owns)
+   * the model if configured.
+   */
   public static Core load(BriefbotConfig config, Path knowledgeDir, Optional<Path> indexCache) {
     long start = System.nanoTime();
     Optional<Embeddings> model = openModel(config);
     TextAnalysis analysis = new TextAnalysis();
     IndexSettings settings = indexSettings(config);
-    Loaded loaded = indexCache
-        .map(root -> fromCache(new IndexCache(root), knowledgeDir, config, settings, analysis, model))
-        .orElseGet(() -> inMemory(new KnowledgeLoader().load(knowledgeDir), settings, analysis, model));
-    log.info("Knowledge ready in {} ms: {} articles, {} passages, {} entities", (System.nanoTime() - start) / 1_000_000,
-        loaded.knowledge().articles().size(), loaded.index().size(), loaded.catalog().size());
+    Loaded loaded =
+        indexCache
+            .map(
+                root ->
+                    fromCache(
+                        new IndexCache(root), knowledgeDir, config, settings, analysis, model))
+            .orElseGet(
+                () ->
+                    inMemory(new KnowledgeLoader().load(knowledgeDir), settings, analysis, model));
+    log.info(
+        "Knowledge ready in {} ms: {} articles, {} passages, {} entities",
+        (System.nanoTime() - start) / 1_000_000,
+        loaded.knowledge().articles().size(),
+        loaded.index().size(),
+        loaded.catalog().size());
     return wire(config, loaded, analysis, model, model);
   }
 
-  /** The core over knowledge already loaded, in memory; opens (and owns) the model when the config wants one. */
+  /**
+   * The core over knowledge already loaded, in memory; opens (and owns) the model when the config
+   * wants one.
+   */
   public static Core build(BriefbotConfig config, Knowledge knowledge) {
     Optional<Embeddings> model = openModel(config);
     return build(config, knowledge, model, model);
   }
 
-  /** The core over knowledge already loaded, using a model its caller owns (live reloads share one). */
-  public static Core build(BriefbotConfig config, Knowledge knowledge, Optional<Embeddings> sharedModel) {
+  /**
+   * The core over knowledge already loaded, using a model its caller owns (live reloads share one).
+   */
+  public static Core build(
+      BriefbotConfig config, Knowledge knowledge, Optional<Embeddings> sharedModel) {
     return build(config, knowledge, sharedModel, Optional.empty());
   }
 
   /** The embedding model the config asks for, if any; the caller closes it. */
   public static Optional<Embeddings> openModel(BriefbotConfig config) {
-    return config.retrieval().semantic() ? Optional.of(Models.open(config.retrieval())) : Optional.empty();
+    return config.retrieval().semantic()
+        ? Optional.of(Models.open(config.retrieval()))
+        : Optional.empty();
   }
 
-  /** The cache key's format part: an index built without vectors must not serve a model that needs them. */
+  /**
+   * The cache key's format part: an index built without vectors must not serve a model that needs
+   * them.
+   */
   public static String indexFormat(BriefbotConfig config) {
     return config.retrieval().semantic() ? INDEX_FORMAT + "+vectors" : INDEX_FORMAT;
   }
 
-  private static Core build(BriefbotConfig config, Knowledge knowledge, Optional<Embeddings> model, Optional<Embeddings> owned) {
+  private static Core build(
+      BriefbotConfig config,
+      Knowledge knowledge,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
     TextAnalysis analysis = new TextAnalysis();
-    return wire(config, inMemory(knowledge, indexSettings(config), analysis, model), analysis, model, owned);
+    return wire(
+        config,
+        inMemory(knowledge, indexSettings(config), analysis, model),
+        analysis,
+        model,
+        owned);
   }
 
   private record Loaded(Knowledge knowledge, EntityCatalog catalog, PassageIndex index) {}
 
-  private static Core wire(BriefbotConfig config, Loaded loaded, TextAnalysis analysis, Optional<Embeddings> model, Optional<Embeddings> owned) {
+  private static Core wire(
+      BriefbotConfig config,
+      Loaded loaded,
+      TextAnalysis analysis,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
     BriefbotConfig.Retrieval retrieval = config.retrieval();
-    Retriever retriever = new Retriever(loaded.index(), Mode.of(retrieval.mode()), model, RetrievalSettings.defaults(retrieval.vectorCandidates()));
+    Retriever retriever =
+        new Retriever(
+            loaded.index(),
+            Mode.of(retrieval.mode()),
+            model,
+            RetrievalSettings.defaults(retrieval.vectorCandidates()));
     BriefbotConfig.Answer a = config.answer();
-    AnswerSettings answerSettings = new AnswerSettings(a.threshold(), a.alternatives(), a.entityNotes(), a.maxQuestionChars(), retrieval.candidates());
-    Answerer answerer = new Answerer(loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
-    return new Core(loaded.knowledge(), loaded.catalog(), loaded.index(), answerer, new Conversation(answerer, a.maxQuestionChars()), retriever, owned);
+    AnswerSettings answerSettings =
+        new AnswerSettings(
+            a.threshold(),
+            a.alternatives(),
+            a.entityNotes(),
+            a.maxQuestionChars(),
+            retrieval.candidates());
+    Answerer answerer =
+        new Answerer(
+            loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
+    return new Core(
+        loaded.knowledge(),
+        loaded.catalog(),
+        loaded.index(),
+        answerer,
+        new Conversation(answerer, a.maxQuestionChars()),
+        retriever,
+        owned);
   }
 
   private static IndexSettings indexSettings(BriefbotConfig config) {
@@ -118,14 +181,22 @@ public record Core(
   }
 
   private static Loaded fromCache(
-      IndexCache cache, Path knowledgeDir, BriefbotConfig config, IndexSettings settings, TextAnalysis analysis, Optional<Embeddings> model) {
+      IndexCache cache,
+      Path knowledgeDir,
+      BriefbotConfig config,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> model) {
     Fingerprint fingerprint = Fingerprint.of(knowledgeDir, indexFormat(config));
     Optional<Path> entry = cache.find(fingerprint);
     if (entry.isPresent()) {
       log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
       Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry.get()));
       EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
-      return new Loaded(snapshot.knowledge(), catalog, PassageIndex.open(entry.get(), catalog.synonymGroups(), settings, analysis));
+      return new Loaded(
+          snapshot.knowledge(),
+          catalog,
+          PassageIndex.open(entry.get(), catalog.synonymGroups(), settings, analysis));
     }
     long start = System.nanoTime();
     Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
@@ -136,48 +207,75 @@ public record Core(
     Knowledge kept = knowledge.indexed();
     SnapshotFile.write(IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all()));
     Path published = cache.publish(staged, fingerprint);
-    log.info("Knowledge folder parsed in {} ms, indexed in {} ms, saved in {} ms: {}", (parsed - start) / 1_000_000,
-        (indexed - parsed) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000, published);
-    return new Loaded(kept, catalog, PassageIndex.open(published, catalog.synonymGroups(), settings, analysis));
+    log.info(
+        "Knowledge folder parsed in {} ms, indexed in {} ms, saved in {} ms: {}",
+        (parsed - start) / 1_000_000,
+        (indexed - parsed) / 1_000_000,
+        (System.nanoTime() - indexed) / 1_000_000,
+        published);
+    return new Loaded(
+        kept, catalog, PassageIndex.open(published, catalog.synonymGroups(), settings, analysis));
   }
 
-  private static Loaded inMemory(Knowledge knowledge, IndexSettings settings, TextAnalysis analysis, Optional<Embeddings> model) {
+  private static Loaded inMemory(
+      Knowledge knowledge,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> model) {
     EntityCatalog catalog = EntityCatalog.build(knowledge);
-    PassageIndex index = PassageIndex.build(Retriever.withVectors(input(knowledge, catalog), model), settings, analysis);
+    PassageIndex index =
+        PassageIndex.build(
+            Retriever.withVectors(input(knowledge, catalog), model), settings, analysis);
     return new Loaded(knowledge.indexed(), catalog, index);
   }
 
   /**
-   * The catalog reads every article's text to link entities and the index analyses the same
-   * text; neither needs the other's result to start, so they share the two cores.
+   * The catalog reads every article's text to link entities and the index analyses the same text;
+   * neither needs the other's result to start, so they share the two cores.
    */
   private static EntityCatalog indexWhileBuildingCatalog(
-      Knowledge knowledge, IndexSettings settings, TextAnalysis analysis, Path dir, Optional<Embeddings> model) {
-    ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
+      Knowledge knowledge,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Path dir,
+      Optional<Embeddings> model) {
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
     try {
       Future<EntityCatalog> catalog = worker.submit(() -> EntityCatalog.build(knowledge));
-      PassageIndex.write(Retriever.withVectors(input(knowledge, null), model), settings, analysis, dir);
+      PassageIndex.write(
+          Retriever.withVectors(input(knowledge, null), model), settings, analysis, dir);
       return catalog.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while indexing", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       worker.shutdownNow();
     }
   }
 
-  /** What to index; the synonyms matter only when searching, so {@code catalog} may be null while writing. */
+  /**
+   * What to index; the synonyms matter only when searching, so {@code catalog} may be null while
+   * writing.
+   */
   private static IndexInput input(Knowledge knowledge, EntityCatalog catalog) {
-    return new IndexInput(knowledge.passages(), articleContext(knowledge), catalog == null ? List.of() : catalog.synonymGroups());
+    return new IndexInput(
+        knowledge.passages(),
+        articleContext(knowledge),
+        catalog == null ? List.of() : catalog.synonymGroups());
   }
 
   /** Hashtags and themes per article: words that describe the article as a whole. */
   private static Map<String, String> articleContext(Knowledge knowledge) {
     Map<String, String> context = new LinkedHashMap<>();
     for (Article article : knowledge.articles()) {
-      context.put(article.id(), String.join(", ", article.hashtags()) + "\n" + String.join(", ", article.themes()));
+      context.put(
+          article.id(),
+          String.join(", ", article.hashtags()) + "\n" + String.join(", ", article.themes()));
     }
     return context;
   }

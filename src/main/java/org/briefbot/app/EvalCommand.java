@@ -22,24 +22,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code eval FILE.jsonl} scores the bot on gold questions; {@code eval --beir DIR} scores retrieval on a benchmark. */
-@Command(name = "eval", description = "Score answers on a gold file, or retrieval on a BEIR-layout benchmark.")
+/**
+ * {@code eval FILE.jsonl} scores the bot on gold questions; {@code eval --beir DIR} scores
+ * retrieval on a benchmark.
+ */
+@Command(
+    name = "eval",
+    description = "Score answers on a gold file, or retrieval on a BEIR-layout benchmark.")
 final class EvalCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ALL = "all";
 
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "gold questions, one JSON object per line")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..1",
+      description = "gold questions, one JSON object per line")
   Path gold;
 
   @Option(names = "--beir", paramLabel = "DIR", description = "benchmark folder in BEIR layout")
   Path beir;
 
-  @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "qrels file under DIR/qrels (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--split",
+      paramLabel = "NAME",
+      defaultValue = "test",
+      description = "qrels file under DIR/qrels (default: ${DEFAULT-VALUE})")
   String split;
 
-  @Option(names = "--set", paramLabel = "SET", description = "only queries whose metadata.set is SET (StackFAQ halves A and B)")
+  @Option(
+      names = "--set",
+      paramLabel = "SET",
+      description = "only queries whose metadata.set is SET (StackFAQ halves A and B)")
   String set;
 
   @Option(names = "--json", description = "print one JSON object")
@@ -48,12 +63,19 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-hit1", paramLabel = "X", description = "exit 1 when hit@1 is below X")
   Double minHit1;
 
-  @Option(names = "--mode", paramLabel = "MODE",
-      description = "retrieval mode: bm25, semantic or hybrid (default: from config); with --beir also 'all', one line per mode over one index")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "retrieval mode: bm25, semantic or hybrid (default: from config); with --beir also 'all', one line per mode over one index")
   String mode;
 
-  @Option(names = "--dump-candidates", paramLabel = "FILE", hidden = true,
-      description = "write every question's candidates and their signals as TSV (fusion and calibration tuning data)")
+  @Option(
+      names = "--dump-candidates",
+      paramLabel = "FILE",
+      hidden = true,
+      description =
+          "write every question's candidates and their signals as TSV (fusion and calibration tuning data)")
   Path dumpCandidates;
 
   @Override
@@ -72,14 +94,20 @@ final class EvalCommand implements Callable<Integer> {
   private int gold(BriefbotConfig config) {
     try (Core core = Core.load(config, main.knowledgeDir(config))) {
       if (dumpCandidates != null) {
-        new GoldEval().dumpCandidates(core.retriever(), GoldEval.read(gold), config.retrieval().candidates(), dumpCandidates);
+        new GoldEval()
+            .dumpCandidates(
+                core.retriever(),
+                GoldEval.read(gold),
+                config.retrieval().candidates(),
+                dumpCandidates);
         return 0;
       }
       GoldReport report = new GoldEval().run(core.answerer(), GoldEval.read(gold));
       System.out.println(json ? toJson(report) : text(report));
       boolean below = minHit1 != null && report.hit1() < minHit1;
       if (below) {
-        System.err.printf(Locale.ROOT, "hit@1 %.3f is below --min-hit1 %.3f%n", report.hit1(), minHit1);
+        System.err.printf(
+            Locale.ROOT, "hit@1 %.3f is below --min-hit1 %.3f%n", report.hit1(), minHit1);
       }
       return below ? 1 : 0;
     }
@@ -91,7 +119,8 @@ final class EvalCommand implements Callable<Integer> {
     IndexSettings settings = IndexSettings.defaults(r.k1(), r.b(), r.fuzzy());
     Optional<Embeddings> embeddings = r.semantic() ? Optional.of(Models.open(r)) : Optional.empty();
     try {
-      BeirEval eval = new BeirEval(settings, RetrievalSettings.defaults(r.vectorCandidates()), embeddings);
+      BeirEval eval =
+          new BeirEval(settings, RetrievalSettings.defaults(r.vectorCandidates()), embeddings);
       if (dumpCandidates != null) {
         eval.dumpCandidates(data, dumpCandidates);
         return 0;
@@ -108,20 +137,48 @@ final class EvalCommand implements Callable<Integer> {
 
   private static String text(GoldReport r) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "questions %d (answerable %d, out of scope %d)%n", r.questions(), r.answerable(), r.outOfScope()));
-    out.append(String.format(Locale.ROOT, "hit@1 %.3f  hit@3 %.3f  MRR %.3f  decline accuracy %.3f  false declines %d%n",
-        r.hit1(), r.hit3(), r.mrr(), r.declineAccuracy(), r.falseDeclines()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "questions %d (answerable %d, out of scope %d)%n",
+            r.questions(),
+            r.answerable(),
+            r.outOfScope()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "hit@1 %.3f  hit@3 %.3f  MRR %.3f  decline accuracy %.3f  false declines %d%n",
+            r.hit1(),
+            r.hit3(),
+            r.mrr(),
+            r.declineAccuracy(),
+            r.falseDeclines()));
     for (GoldReport.Miss m : r.misses()) {
-      out.append(String.format(Locale.ROOT, "MISS %s%n  expected %s%n  got (%.2f) %s%n", m.q(),
-          m.expected().isEmpty() ? "a decline" : m.expected(), m.confidence(), shorten(m.got())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "MISS %s%n  expected %s%n  got (%.2f) %s%n",
+              m.q(),
+              m.expected().isEmpty() ? "a decline" : m.expected(),
+              m.confidence(),
+              shorten(m.got())));
     }
     return out.toString().stripTrailing();
   }
 
   private static String text(BeirReport r) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "queries %d  mode %s%nnDCG@10 %.4f  Recall@100 %.4f  MRR@10 %.4f  P@1 %.4f%nlatency p50 %.2f ms  p99 %.2f ms  index %d ms",
-        r.queries(), r.mode(), r.ndcg10(), r.recall100(), r.mrr10(), r.p1(), r.latencyP50Ms(), r.latencyP99Ms(), r.indexMs());
+        r.queries(),
+        r.mode(),
+        r.ndcg10(),
+        r.recall100(),
+        r.mrr10(),
+        r.p1(),
+        r.latencyP50Ms(),
+        r.latencyP99Ms(),
+        r.indexMs());
   }
 
   private static String shorten(String text) {

@@ -20,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Core} that follows the knowledge folder. A reload builds a whole new core beside
- * the serving one and swaps it in atomically: a question takes {@link #current()} once and
- * finishes on that core, and nothing ever sees a half-built index. The old core is closed after
- * a grace period, long enough for questions in flight. A file that breaks keeps its last good
- * version serving (see {@link LastGoodFiles}); the listener hears about every reload.
+ * The {@link Core} that follows the knowledge folder. A reload builds a whole new core beside the
+ * serving one and swaps it in atomically: a question takes {@link #current()} once and finishes on
+ * that core, and nothing ever sees a half-built index. The old core is closed after a grace period,
+ * long enough for questions in flight. A file that breaks keeps its last good version serving (see
+ * {@link LastGoodFiles}); the listener hears about every reload.
  *
- * <p>Owns two named daemon threads: the watcher (after {@link #watch}) and the closer of old
- * cores. {@link #close()} stops both and closes every core.
+ * <p>Owns two named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
+ * {@link #close()} stops both and closes every core.
  */
 public final class LiveCore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveCore.class);
@@ -43,6 +43,7 @@ public final class LiveCore implements AutoCloseable {
   private final AtomicReference<Core> current = new AtomicReference<>();
   private final ScheduledExecutorService closer;
   private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
+
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
 
@@ -54,17 +55,20 @@ public final class LiveCore implements AutoCloseable {
     ReloadListener NONE = result -> {};
   }
 
-  private LiveCore(BriefbotConfig config, Path knowledgeDir, ReloadListener listener, Duration grace) {
+  private LiveCore(
+      BriefbotConfig config, Path knowledgeDir, ReloadListener listener, Duration grace) {
     this.config = config;
     this.model = Core.openModel(config);
     this.knowledgeDir = knowledgeDir;
     this.listener = listener;
     this.grace = grace;
-    this.closer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "briefbot-core-closer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.closer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "briefbot-core-closer");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Loads the knowledge folder and serves it; call {@link #watch()} to follow changes. */
@@ -72,8 +76,12 @@ public final class LiveCore implements AutoCloseable {
     return load(config, knowledgeDir, listener, GRACE);
   }
 
-  /** As {@link #load(BriefbotConfig, Path, ReloadListener)}, closing old cores {@code grace} after a swap. */
-  public static LiveCore load(BriefbotConfig config, Path knowledgeDir, ReloadListener listener, Duration grace) {
+  /**
+   * As {@link #load(BriefbotConfig, Path, ReloadListener)}, closing old cores {@code grace} after a
+   * swap.
+   */
+  public static LiveCore load(
+      BriefbotConfig config, Path knowledgeDir, ReloadListener listener, Duration grace) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     Objects.requireNonNull(listener, "listener");
@@ -110,8 +118,8 @@ public final class LiveCore implements AutoCloseable {
   }
 
   /**
-   * Re-reads the knowledge folder now, builds a new core and swaps it in; for {@code /reload}
-   * and the watcher. Reloads run one at a time.
+   * Re-reads the knowledge folder now, builds a new core and swaps it in; for {@code /reload} and
+   * the watcher. Reloads run one at a time.
    */
   public synchronized ReloadResult reloadNow() {
     long start = System.nanoTime();
@@ -120,13 +128,26 @@ public final class LiveCore implements AutoCloseable {
     try {
       Core fresh = Core.build(config, knowledge, model);
       swap(fresh);
-      result = new ReloadResult(knowledge.report(), fresh.knowledge().articles().size(), fresh.knowledge().passages().size(), true,
-          Optional.empty(), elapsed(start));
+      result =
+          new ReloadResult(
+              knowledge.report(),
+              fresh.knowledge().articles().size(),
+              fresh.knowledge().passages().size(),
+              true,
+              Optional.empty(),
+              elapsed(start));
     } catch (RuntimeException e) {
-      log.error("Knowledge reload failed, the previous version keeps serving: {}", e.getMessage(), e);
+      log.error(
+          "Knowledge reload failed, the previous version keeps serving: {}", e.getMessage(), e);
       Core serving = current();
-      result = new ReloadResult(knowledge.report(), serving.knowledge().articles().size(), serving.knowledge().passages().size(), false,
-          Optional.of(String.valueOf(e.getMessage())), elapsed(start));
+      result =
+          new ReloadResult(
+              knowledge.report(),
+              serving.knowledge().articles().size(),
+              serving.knowledge().passages().size(),
+              false,
+              Optional.of(String.valueOf(e.getMessage())),
+              elapsed(start));
     }
     logResult(result);
     tell(result);
@@ -148,15 +169,23 @@ public final class LiveCore implements AutoCloseable {
 
   private static void logResult(ReloadResult result) {
     IngestReport report = result.report();
-    report.problems().forEach(p -> {
-      if (p.fatal()) {
-        log.error("Knowledge reload: {}", p);
-      } else {
-        log.warn("Knowledge reload: {}", p);
-      }
-    });
-    log.info("Knowledge reloaded in {} ms: {} articles, {} passages, {} files with errors{}", result.took().toMillis(), result.articles(),
-        result.passages(), report.errorCount(), result.swapped() ? "" : " (not swapped)");
+    report
+        .problems()
+        .forEach(
+            p -> {
+              if (p.fatal()) {
+                log.error("Knowledge reload: {}", p);
+              } else {
+                log.warn("Knowledge reload: {}", p);
+              }
+            });
+    log.info(
+        "Knowledge reloaded in {} ms: {} articles, {} passages, {} files with errors{}",
+        result.took().toMillis(),
+        result.articles(),
+        result.passages(),
+        report.errorCount(),
+        result.swapped() ? "" : " (not swapped)");
   }
 
   private void tell(ReloadResult result) {

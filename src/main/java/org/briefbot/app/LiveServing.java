@@ -10,8 +10,8 @@ import org.briefbot.transport.telegram.Serving;
 
 /**
  * The {@link LiveCore} as the Telegram channel sees it ({@link Serving}): the conversation of the
- * core serving now, {@code /reload}, what is loaded, and reloads reported to whoever listens
- * (the bot, which tells its admins about broken files). Closing it closes the live core.
+ * core serving now, {@code /reload}, what is loaded, and reloads reported to whoever listens (the
+ * bot, which tells its admins about broken files). Closing it closes the live core.
  */
 public final class LiveServing implements Serving, AutoCloseable {
   private static final Consumer<Reloaded> NOBODY = result -> {};
@@ -20,7 +20,8 @@ public final class LiveServing implements Serving, AutoCloseable {
   private final String retrievalMode;
   private final AtomicReference<Consumer<Reloaded>> listener;
 
-  private LiveServing(LiveCore live, String retrievalMode, AtomicReference<Consumer<Reloaded>> listener) {
+  private LiveServing(
+      LiveCore live, String retrievalMode, AtomicReference<Consumer<Reloaded>> listener) {
     this.live = live;
     this.retrievalMode = retrievalMode;
     this.listener = listener;
@@ -29,9 +30,11 @@ public final class LiveServing implements Serving, AutoCloseable {
   /** Loads the knowledge folder; call {@link #watch()} to follow it. */
   public static LiveServing load(BriefbotConfig config, Path knowledgeDir) {
     Objects.requireNonNull(config, "config");
-    // The listener must exist before the live core: the core's watcher may call it at any time after.
+    // The listener must exist before the live core: the core's watcher may call it at any time
+    // after.
     AtomicReference<Consumer<Reloaded>> listener = new AtomicReference<>(NOBODY);
-    LiveCore live = LiveCore.load(config, knowledgeDir, result -> listener.get().accept(summary(result)));
+    LiveCore live =
+        LiveCore.load(config, knowledgeDir, result -> listener.get().accept(summary(result)));
     return new LiveServing(live, config.retrieval().mode(), listener);
   }
 
@@ -59,7 +62,10 @@ public final class LiveServing implements Serving, AutoCloseable {
   @Override
   public Loaded loaded() {
     Core core = live.current();
-    return new Loaded(core.knowledge().articles().size(), core.knowledge().passages().size(), core.knowledge().report().errorCount(),
+    return new Loaded(
+        core.knowledge().articles().size(),
+        core.knowledge().passages().size(),
+        core.knowledge().report().errorCount(),
         retrievalMode);
   }
 
@@ -69,7 +75,13 @@ public final class LiveServing implements Serving, AutoCloseable {
   }
 
   static Reloaded summary(ReloadResult result) {
-    return new Reloaded(result.swapped(), result.articles(), result.passages(), result.errors(), result.failure(), result.took());
+    return new Reloaded(
+        result.swapped(),
+        result.articles(),
+        result.passages(),
+        result.errors(),
+        result.failure(),
+        result.took());
   }
 
   @Override

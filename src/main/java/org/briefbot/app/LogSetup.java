@@ -37,7 +37,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
-    String level = Optional.ofNullable(System.getenv("BRIEFBOT_LOG_LEVEL")).filter(s -> !s.isBlank()).orElse("INFO");
+    String level =
+        Optional.ofNullable(System.getenv("BRIEFBOT_LOG_LEVEL"))
+            .filter(s -> !s.isBlank())
+            .orElse("INFO");
     context.getLogger("org.briefbot").setLevel(Level.toLevel(level, Level.INFO));
     // DJL (the embedding model's tokenizer) warns that it finds no GPU; we never use one.
     context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);

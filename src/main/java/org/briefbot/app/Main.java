@@ -10,22 +10,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The command line. With no command it starts the bot: on Telegram when TELEGRAM_BOT_TOKEN is
- * set, otherwise as a console chat.
+ * The command line. With no command it starts the bot: on Telegram when TELEGRAM_BOT_TOKEN is set,
+ * otherwise as a console chat.
  */
 @Command(
     name = "briefbot",
     mixinStandardHelpOptions = true,
     version = "briefbot 0.1.0",
     description = "Answers questions about a library of news-analysis articles.",
-    subcommands = {AskCommand.class, EvalCommand.class, CheckCommand.class, ChatCommand.class, ReportCommand.class, GenerateCommand.class})
+    subcommands = {
+      AskCommand.class,
+      EvalCommand.class,
+      CheckCommand.class,
+      ChatCommand.class,
+      ReportCommand.class,
+      GenerateCommand.class
+    })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-  @Option(names = "--knowledge", paramLabel = "DIR", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--knowledge",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
       description = "knowledge folder (default: knowledge.path from the config, \"knowledge\")")
   Path knowledge;
 
-  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
       description = "config file (default: config/briefbot.yaml when it exists)")
   Path config;
 

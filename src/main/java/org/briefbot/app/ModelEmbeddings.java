@@ -6,8 +6,8 @@ import org.briefbot.embedding.PassageEmbedder;
 import org.briefbot.retrieval.Embeddings;
 
 /**
- * The embedding model, wired to retrieval. Only this class names the embedding package, and
- * only when retrieval.semantic is true is it touched: a BM25-only bot never loads the model.
+ * The embedding model, wired to retrieval. Only this class names the embedding package, and only
+ * when retrieval.semantic is true is it touched: a BM25-only bot never loads the model.
  */
 final class ModelEmbeddings implements Embeddings, AutoCloseable {
   private final PassageEmbedder embedder;

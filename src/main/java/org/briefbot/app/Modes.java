@@ -4,8 +4,8 @@ import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.ConfigException;
 
 /**
- * Applies a {@code --mode} option over the configured retrieval mode. Semantic and hybrid load
- * the model whatever retrieval.semantic says; bm25 never does.
+ * Applies a {@code --mode} option over the configured retrieval mode. Semantic and hybrid load the
+ * model whatever retrieval.semantic says; bm25 never does.
  */
 final class Modes {
   private Modes() {}

@@ -21,18 +21,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** What readers asked that the bot could not answer, and which answers they disliked: for editors. */
-@Command(name = "report", description = "Report unanswered questions, down-voted answers and usage from the store.")
+/**
+ * What readers asked that the bot could not answer, and which answers they disliked: for editors.
+ */
+@Command(
+    name = "report",
+    description = "Report unanswered questions, down-voted answers and usage from the store.")
 final class ReportCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @ParentCommand Main main;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "only from this UTC day on, e.g. 2026-03-01 (default: all time)")
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "only from this UTC day on, e.g. 2026-03-01 (default: all time)")
   LocalDate since;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "how many questions and answers to list (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "how many questions and answers to list (default: ${DEFAULT-VALUE})")
   int top;
 
   @Option(names = "--json", description = "print one JSON object (fields: see docs/operations.md)")
@@ -45,21 +57,42 @@ final class ReportCommand implements Callable<Integer> {
     }
     BriefbotConfig config = main.loadConfig();
     Store store = Store.openExisting(config.store().url(), Clock.systemUTC());
-    Instant from = Optional.ofNullable(since).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.EPOCH);
+    Instant from =
+        Optional.ofNullable(since)
+            .map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
+            .orElse(Instant.EPOCH);
     Stats stats = store.stats(from);
     List<UnansweredGroup> unanswered = store.topUnanswered(top, from);
     List<DownvotedAnswer> downvoted = store.mostDownvoted(top, from);
-    System.out.println(json
-        ? toJson(ReportJson.of(Optional.ofNullable(since), store.describe(), stats, unanswered, downvoted))
-        : text(store.describe(), stats, unanswered, downvoted));
+    System.out.println(
+        json
+            ? toJson(
+                ReportJson.of(
+                    Optional.ofNullable(since), store.describe(), stats, unanswered, downvoted))
+            : text(store.describe(), stats, unanswered, downvoted));
     return 0;
   }
 
-  private String text(String where, Stats stats, List<UnansweredGroup> unanswered, List<DownvotedAnswer> downvoted) {
+  private String text(
+      String where,
+      Stats stats,
+      List<UnansweredGroup> unanswered,
+      List<DownvotedAnswer> downvoted) {
     StringBuilder out = new StringBuilder();
-    out.append("briefbot report ").append(since == null ? "for all time" : "since " + since).append(" (").append(where).append(")\n");
-    out.append(String.format(Locale.ROOT, "Questions: %d, answered %d (%s). Votes: %d up, %d down.%n%n",
-        stats.questions(), stats.answered(), percent(stats.answered(), stats.questions()), stats.upVotes(), stats.downVotes()));
+    out.append("briefbot report ")
+        .append(since == null ? "for all time" : "since " + since)
+        .append(" (")
+        .append(where)
+        .append(")\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Questions: %d, answered %d (%s). Votes: %d up, %d down.%n%n",
+            stats.questions(),
+            stats.answered(),
+            percent(stats.answered(), stats.questions()),
+            stats.upVotes(),
+            stats.downVotes()));
     appendUnanswered(out, unanswered);
     appendDownvoted(out, downvoted);
     appendPerDay(out, stats.perDay());
@@ -73,9 +106,18 @@ final class ReportCommand implements Callable<Integer> {
     }
     for (UnansweredGroup g : groups) {
       List<String> reasons = g.reasons().stream().map(Reason::key).toList();
-      out.append(String.format(Locale.ROOT, "%5dx %s  [%s, last %s UTC]%n", g.count(), g.question(), String.join(", ", reasons), MINUTE.format(g.lastAsked())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%5dx %s  [%s, last %s UTC]%n",
+              g.count(),
+              g.question(),
+              String.join(", ", reasons),
+              MINUTE.format(g.lastAsked())));
       if (g.variants().size() > 1) {
-        out.append("        also asked as: ").append(String.join(" | ", g.variants().subList(1, g.variants().size()))).append('\n');
+        out.append("        also asked as: ")
+            .append(String.join(" | ", g.variants().subList(1, g.variants().size())))
+            .append('\n');
       }
       if (!g.candidates().isEmpty()) {
         out.append("        shown: ").append(String.join(", ", g.candidates())).append('\n');
@@ -90,7 +132,9 @@ final class ReportCommand implements Callable<Integer> {
       out.append("  none\n");
     }
     for (DownvotedAnswer a : answers) {
-      out.append(String.format(Locale.ROOT, "%5d down, %d up  %s%n", a.downVotes(), a.upVotes(), a.passageId()));
+      out.append(
+          String.format(
+              Locale.ROOT, "%5d down, %d up  %s%n", a.downVotes(), a.upVotes(), a.passageId()));
       out.append("        voted down on: ").append(String.join(" | ", a.questions())).append('\n');
     }
     out.append('\n');
@@ -102,7 +146,14 @@ final class ReportCommand implements Callable<Integer> {
       out.append("  none\n");
     }
     for (Stats.Day d : days) {
-      out.append(String.format(Locale.ROOT, "  %s %6d questions, %6d answered (%s)%n", d.day(), d.questions(), d.answered(), percent(d.answered(), d.questions())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %s %6d questions, %6d answered (%s)%n",
+              d.day(),
+              d.questions(),
+              d.answered(),
+              percent(d.answered(), d.questions())));
     }
   }
 

@@ -22,7 +22,10 @@ final class TelegramLauncher {
 
   static int run(BriefbotConfig config, Path knowledgeDir, String token) {
     TelegramSettings settings = TelegramSettings.from(config, System.getenv());
-    ResilientStore store = ResilientStore.open(config.store().url(), Clock.systemUTC()); // opens on first use: a database outage does not stop the start
+    ResilientStore store =
+        ResilientStore.open(
+            config.store().url(),
+            Clock.systemUTC()); // opens on first use: a database outage does not stop the start
     LiveServing serving = LiveServing.load(config, knowledgeDir);
     CheckCommand.logReport(serving.core().knowledge().report());
     TelegramBot bot;
@@ -34,9 +37,15 @@ final class TelegramLauncher {
     }
     serving.watch(); // after the start, so that the bot hears about every reload
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot, serving, stopped), "briefbot-shutdown"));
-    log.info("briefbot is on Telegram as @{} ({}); state in {}; stop it with SIGTERM or Ctrl-C", bot.username(),
-        bot.webhookPort().isPresent() ? "webhook on port " + bot.webhookPort().getAsInt() : "long polling", store.describe());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(bot, serving, stopped), "briefbot-shutdown"));
+    log.info(
+        "briefbot is on Telegram as @{} ({}); state in {}; stop it with SIGTERM or Ctrl-C",
+        bot.username(),
+        bot.webhookPort().isPresent()
+            ? "webhook on port " + bot.webhookPort().getAsInt()
+            : "long polling",
+        store.describe());
     awaitUninterruptibly(stopped);
     return 0;
   }

@@ -3,11 +3,16 @@ package org.briefbot.config;
 import java.util.List;
 
 /**
- * Every setting of briefbot. {@link #defaults()} is the single source of the defaults;
- * {@code config/briefbot.yaml} documents them and a test keeps the two equal.
+ * Every setting of briefbot. {@link #defaults()} is the single source of the defaults; {@code
+ * config/briefbot.yaml} documents them and a test keeps the two equal.
  */
 public record BriefbotConfig(
-    Knowledge knowledge, Retrieval retrieval, Answer answer, Telegram telegram, List<Long> admins, Store store) {
+    Knowledge knowledge,
+    Retrieval retrieval,
+    Answer answer,
+    Telegram telegram,
+    List<Long> admins,
+    Store store) {
 
   /**
    * Where knowledge files live.
@@ -31,11 +36,26 @@ public record BriefbotConfig(
    * @param embeddingCache folder where passage vectors are kept, keyed by passage text and model
    */
   public record Retrieval(
-      String mode, boolean semantic, double k1, double b, boolean fuzzy, int candidates, int vectorCandidates, String embeddingCache) {
+      String mode,
+      boolean semantic,
+      double k1,
+      double b,
+      boolean fuzzy,
+      int candidates,
+      int vectorCandidates,
+      String embeddingCache) {
 
     /** The same settings in another mode; the model is loaded for any mode but bm25. */
     public Retrieval inMode(String newMode) {
-      return new Retrieval(newMode, !newMode.equals("bm25"), k1, b, fuzzy, candidates, vectorCandidates, embeddingCache);
+      return new Retrieval(
+          newMode,
+          !newMode.equals("bm25"),
+          k1,
+          b,
+          fuzzy,
+          candidates,
+          vectorCandidates,
+          embeddingCache);
     }
   }
 
@@ -50,7 +70,8 @@ public record BriefbotConfig(
   public record Answer(double threshold, int alternatives, int entityNotes, int maxQuestionChars) {}
 
   /**
-   * The Telegram channel. The token itself comes from the TELEGRAM_BOT_TOKEN environment variable only.
+   * The Telegram channel. The token itself comes from the TELEGRAM_BOT_TOKEN environment variable
+   * only.
    *
    * @param mode polling or webhook
    * @param apiUrl Bot API base URL; TELEGRAM_API_URL overrides it
@@ -70,8 +91,8 @@ public record BriefbotConfig(
   /**
    * Where feedback, the unanswered log, chat context and usage counts are kept.
    *
-   * @param url JDBC URL: {@code jdbc:sqlite:FILE} (relative to the working directory) or
-   *     {@code jdbc:postgresql://HOST:PORT/DB?user=...&password=...} for replicas sharing state
+   * @param url JDBC URL: {@code jdbc:sqlite:FILE} (relative to the working directory) or {@code
+   *     jdbc:postgresql://HOST:PORT/DB?user=...&password=...} for replicas sharing state
    * @param lowConfidence answers below this confidence are put in the unanswered log too
    */
   public record Store(String url, double lowConfidence) {}

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code briefbot.yaml}. A file holds only the keys it changes; the rest keep their
- * defaults. Unknown keys fail with their dotted name, so a typo never goes unnoticed.
+ * Reads {@code briefbot.yaml}. A file holds only the keys it changes; the rest keep their defaults.
+ * Unknown keys fail with their dotted name, so a typo never goes unnoticed.
  */
 public final class ConfigLoader {
   private final ObjectMapper yaml =
@@ -52,7 +52,8 @@ public final class ConfigLoader {
       return yaml.readTree(path.toFile());
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(path + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          path + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new ConfigException("Cannot read config file " + path + ": " + e.getMessage(), e);
     }
@@ -84,10 +85,12 @@ public final class ConfigLoader {
       throw new ConfigException("retrieval.mode must be bm25, semantic or hybrid: " + mode);
     }
     if (!mode.equals("bm25") && !config.retrieval().semantic()) {
-      throw new ConfigException("retrieval.mode " + mode + " needs retrieval.semantic: true (the embedding model)");
+      throw new ConfigException(
+          "retrieval.mode " + mode + " needs retrieval.semantic: true (the embedding model)");
     }
     if (config.retrieval().vectorCandidates() < 1) {
-      throw new ConfigException("retrieval.vectorCandidates < 1: " + config.retrieval().vectorCandidates());
+      throw new ConfigException(
+          "retrieval.vectorCandidates < 1: " + config.retrieval().vectorCandidates());
     }
     double threshold = config.answer().threshold();
     if (threshold < 0 || threshold > 1) {

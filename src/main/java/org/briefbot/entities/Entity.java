@@ -15,7 +15,13 @@ import java.util.stream.Stream;
  * @param articleIds the articles that mention it, sorted
  * @param related entities that appear beside it in articles, most often first
  */
-public record Entity(String name, List<String> aliases, String kind, String summary, List<String> articleIds, List<String> related) {
+public record Entity(
+    String name,
+    List<String> aliases,
+    String kind,
+    String summary,
+    List<String> articleIds,
+    List<String> related) {
   public Entity {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");

@@ -20,30 +20,37 @@ import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.Passage;
 
 /**
- * Every entity briefbot knows: curated entries merged with the notes of all articles, so an
- * entity that several articles mention is one entity that knows them all and the entities
- * seen beside it. Immutable once built.
+ * Every entity briefbot knows: curated entries merged with the notes of all articles, so an entity
+ * that several articles mention is one entity that knows them all and the entities seen beside it.
+ * Immutable once built.
  */
 public final class EntityCatalog {
   /** "Amazon Web Services, Inc. (AWS) is ..." names its acronym right after the name. */
-  private static final Pattern ACRONYM = Pattern.compile("^[^()]{0,60}?\\(([A-Z][A-Za-z0-9.&-]{1,9})\\)");
+  private static final Pattern ACRONYM =
+      Pattern.compile("^[^()]{0,60}?\\(([A-Z][A-Za-z0-9.&-]{1,9})\\)");
 
   private final Map<String, Entity> byName;
   private final Map<String, String> canonicalByKey;
+
   /**
    * Each key's tokens with its canonical name, in key order: a lenient look-up compares the asked
-   * words with every name, and tokenising every name for every question cost a 3,000-entity
-   * catalog more than the rest of the answer.
+   * words with every name, and tokenising every name for every question cost a 3,000-entity catalog
+   * more than the rest of the answer.
    */
   private final List<KeyTokens> keyTokens;
+
   private final EntityLinker linker;
 
   private record KeyTokens(List<String> tokens, String canonical) {}
 
-  private EntityCatalog(Map<String, Entity> byName, Map<String, String> canonicalByKey, EntityLinker linker) {
+  private EntityCatalog(
+      Map<String, Entity> byName, Map<String, String> canonicalByKey, EntityLinker linker) {
     this.byName = byName;
     this.canonicalByKey = canonicalByKey;
-    this.keyTokens = canonicalByKey.entrySet().stream().map(e -> new KeyTokens(Names.tokens(e.getKey()), e.getValue())).toList();
+    this.keyTokens =
+        canonicalByKey.entrySet().stream()
+            .map(e -> new KeyTokens(Names.tokens(e.getKey()), e.getValue()))
+            .toList();
     this.linker = linker;
   }
 
@@ -132,6 +139,7 @@ public final class EntityCatalog {
 
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, String> canonicalByKey = new TreeMap<>();
+
     /** Per article, the entities whose notes or mention lists name it. */
     private final Map<String, Set<String>> notedIn = new HashMap<>();
 
@@ -179,7 +187,8 @@ public final class EntityCatalog {
       Map<String, Map<String, Integer>> together = coOccurrences(entitiesByArticle.values());
       Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (Draft draft : drafts.values()) {
-        byName.put(draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
+        byName.put(
+            draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
       }
       return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker);
     }
@@ -197,7 +206,8 @@ public final class EntityCatalog {
      * For each entity, how many articles it shares with each other entity: one pass over the
      * articles, so the cost grows with the archive, not with archive times catalog.
      */
-    private static Map<String, Map<String, Integer>> coOccurrences(Iterable<Set<String>> entitiesByArticle) {
+    private static Map<String, Map<String, Integer>> coOccurrences(
+        Iterable<Set<String>> entitiesByArticle) {
       Map<String, Map<String, Integer>> together = new HashMap<>();
       for (Set<String> entities : entitiesByArticle) {
         for (String name : entities) {
@@ -218,7 +228,10 @@ public final class EntityCatalog {
      */
     private static List<String> related(Map<String, Integer> counts) {
       return counts.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER)))
+          .sorted(
+              Map.Entry.<String, Integer>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER)))
           .limit(MAX_RELATED)
           .map(Map.Entry::getKey)
           .toList();
@@ -253,11 +266,16 @@ public final class EntityCatalog {
         return Optional.empty();
       }
       String acronym = m.group(1);
-      return acronym.equalsIgnoreCase(initials(note.name())) ? Optional.of(acronym) : Optional.empty();
+      return acronym.equalsIgnoreCase(initials(note.name()))
+          ? Optional.of(acronym)
+          : Optional.empty();
     }
   }
 
-  /** "Amazon Web Services" gives "AWS": an acronym must stand for the name, not for a word of the note. */
+  /**
+   * "Amazon Web Services" gives "AWS": an acronym must stand for the name, not for a word of the
+   * note.
+   */
   private static String initials(String name) {
     StringBuilder initials = new StringBuilder();
     for (String token : Names.tokens(name)) {

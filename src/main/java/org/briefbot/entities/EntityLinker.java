@@ -11,37 +11,42 @@ import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds mentions of known entities in text by their names and aliases, longest name first
- * ("Amazon Web Services" before "Amazon"). Questions may be misspelt, so {@link #linkQuestion}
- * also accepts one typo in a long word ("anapurna labs"). Immutable and thread-safe.
+ * Finds mentions of known entities in text by their names and aliases, longest name first ("Amazon
+ * Web Services" before "Amazon"). Questions may be misspelt, so {@link #linkQuestion} also accepts
+ * one typo in a long word ("anapurna labs"). Immutable and thread-safe.
  */
 public final class EntityLinker {
   /** Words shorter than this must be spelt right: "aws" must not match "was". */
   private static final int MIN_FUZZY_LENGTH = 5;
+
   private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
   /** Names by their first token, so each text position tries only names that could start there. */
   private final Map<String, List<Name>> byFirstToken = new HashMap<>();
+
   private final List<Name> all = new ArrayList<>();
+
   /**
-   * Long first tokens by themselves and by each one-letter deletion of them. Two words are one
-   * edit apart only if they share such a key, so a misspelt word finds its candidate names in a
-   * few lookups instead of a pass over every name of a large catalog.
+   * Long first tokens by themselves and by each one-letter deletion of them. Two words are one edit
+   * apart only if they share such a key, so a misspelt word finds its candidate names in a few
+   * lookups instead of a pass over every name of a large catalog.
    */
   private final Map<String, List<String>> firstTokensByDeletion = new HashMap<>();
 
   private record Name(List<String> tokens, String entity) {}
 
   /**
-   * Longest name first; among equally long names by entity, then by the name's words, so the
-   * order (and which of two fuzzy matches wins) does not depend on the order names arrived in.
+   * Longest name first; among equally long names by entity, then by the name's words, so the order
+   * (and which of two fuzzy matches wins) does not depend on the order names arrived in.
    */
   private static final Comparator<Name> ORDER =
       Comparator.comparingInt((Name n) -> -n.tokens.size())
           .thenComparing(Name::entity)
           .thenComparing(n -> String.join(" ", n.tokens));
 
-  /** @param names canonical entity name to all of its names (canonical and aliases) */
+  /**
+   * @param names canonical entity name to all of its names (canonical and aliases)
+   */
   EntityLinker(Map<String, List<String>> names) {
     names.forEach((entity, list) -> list.forEach(n -> add(entity, n)));
     byFirstToken.values().forEach(l -> l.sort(ORDER));
@@ -117,9 +122,9 @@ public final class EntityLinker {
   }
 
   /**
-   * The names whose first token could be {@code word} misspelt (or {@code word} itself), in
-   * {@link #ORDER}: the names of {@link #all} that {@link #matches} can accept, found by
-   * one-deletion keys rather than by trying every name.
+   * The names whose first token could be {@code word} misspelt (or {@code word} itself), in {@link
+   * #ORDER}: the names of {@link #all} that {@link #matches} can accept, found by one-deletion keys
+   * rather than by trying every name.
    */
   private List<Name> fuzzyCandidates(String word) {
     Set<String> firsts = new HashSet<>();
@@ -155,6 +160,9 @@ public final class EntityLinker {
     if (word.equals(name)) {
       return true;
     }
-    return fuzzy && name.length() >= MIN_FUZZY_LENGTH && word.length() >= MIN_FUZZY_LENGTH - 1 && ONE_EDIT.apply(word, name) >= 0;
+    return fuzzy
+        && name.length() >= MIN_FUZZY_LENGTH
+        && word.length() >= MIN_FUZZY_LENGTH - 1
+        && ONE_EDIT.apply(word, name) >= 0;
   }
 }

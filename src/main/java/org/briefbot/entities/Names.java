@@ -10,7 +10,7 @@ import java.util.Locale;
 final class Names {
   private Names() {}
 
-  /** "Amazon's  Web-Services" and "amazon web services" give the same key. */
+  /** "Amazon's Web-Services" and "amazon web services" give the same key. */
   static String key(String name) {
     return String.join(" ", tokens(name));
   }

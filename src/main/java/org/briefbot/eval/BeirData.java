@@ -19,12 +19,13 @@ import org.briefbot.knowledge.Section;
 /**
  * A benchmark in BEIR layout: {@code corpus.jsonl}, {@code queries.jsonl}, {@code qrels/NAME.tsv}.
  *
- * @param corpus documents as passages: title and text together as the passage text, the way
- *     BEIR's BM25 baselines index them ("flat"); a document's title is its own, not an article's
+ * @param corpus documents as passages: title and text together as the passage text, the way BEIR's
+ *     BM25 baselines index them ("flat"); a document's title is its own, not an article's
  * @param queries query id to text, in file order, only those with judgements
  * @param qrels query id to relevant document ids and grades
  */
-public record BeirData(List<Passage> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
+public record BeirData(
+    List<Passage> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -34,7 +35,8 @@ public record BeirData(List<Passage> corpus, Map<String, String> queries, Map<St
    * @param set only queries whose {@code metadata.set} is this (StackFAQ's A/B halves), if given
    */
   public static BeirData read(Path dir, String split, Optional<String> set) {
-    Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels").resolve(split + ".tsv"));
+    Map<String, Map<String, Integer>> qrels =
+        readQrels(dir.resolve("qrels").resolve(split + ".tsv"));
     Map<String, String> queries = new LinkedHashMap<>();
     for (JsonNode q : jsonLines(dir.resolve("queries.jsonl"))) {
       String id = q.path("_id").asText();
@@ -47,7 +49,8 @@ public record BeirData(List<Passage> corpus, Map<String, String> queries, Map<St
     for (JsonNode d : jsonLines(dir.resolve("corpus.jsonl"))) {
       String id = d.path("_id").asText();
       String title = d.path("title").asText("");
-      String text = title.isBlank() ? d.path("text").asText("") : title + "\n" + d.path("text").asText("");
+      String text =
+          title.isBlank() ? d.path("text").asText("") : title + "\n" + d.path("text").asText("");
       corpus.add(new Passage(id, id, "", Section.DOCUMENT, 0, text, List.of(), List.of()));
     }
     qrels.keySet().retainAll(queries.keySet());
@@ -61,7 +64,9 @@ public record BeirData(List<Passage> corpus, Map<String, String> queries, Map<St
       while ((line = in.readLine()) != null) {
         String[] cols = line.split("\t");
         if (cols.length >= 3 && Integer.parseInt(cols[2].strip()) > 0) {
-          qrels.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[1], Integer.parseInt(cols[2].strip()));
+          qrels
+              .computeIfAbsent(cols[0], k -> new LinkedHashMap<>())
+              .put(cols[1], Integer.parseInt(cols[2].strip()));
         }
       }
     } catch (IOException e) {

@@ -42,7 +42,8 @@ public final class BeirEval {
   }
 
   /** With {@code embeddings}, the index also holds passage vectors and every mode can run. */
-  public BeirEval(IndexSettings settings, RetrievalSettings retrieval, Optional<Embeddings> embeddings) {
+  public BeirEval(
+      IndexSettings settings, RetrievalSettings retrieval, Optional<Embeddings> embeddings) {
     this.settings = settings;
     this.retrieval = retrieval;
     this.embeddings = embeddings;
@@ -59,9 +60,12 @@ public final class BeirEval {
    */
   public List<BeirReport> runAll(BeirData data, List<Mode> modes) {
     long start = System.nanoTime();
-    try (PassageIndex index = Retriever.buildIndex(IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings)) {
+    try (PassageIndex index =
+        Retriever.buildIndex(
+            IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings)) {
       long indexMs = (System.nanoTime() - start) / 1_000_000;
-      List<Retriever> retrievers = modes.stream().map(mode -> new Retriever(index, mode, embeddings, retrieval)).toList();
+      List<Retriever> retrievers =
+          modes.stream().map(mode -> new Retriever(index, mode, embeddings, retrieval)).toList();
       try {
         retrievers.forEach(r -> warmUp(data, r));
         List<Scores> scores = modes.stream().map(m -> new Scores(data.queries().size())).toList();
@@ -70,7 +74,9 @@ public final class BeirEval {
             scores.get(m).add(data, query, retrievers.get(m));
           }
         }
-        return java.util.stream.IntStream.range(0, modes.size()).mapToObj(m -> scores.get(m).report(modes.get(m), indexMs)).toList();
+        return java.util.stream.IntStream.range(0, modes.size())
+            .mapToObj(m -> scores.get(m).report(modes.get(m), indexMs))
+            .toList();
       } finally {
         retrievers.forEach(Retriever::close);
       }
@@ -78,19 +84,31 @@ public final class BeirEval {
   }
 
   /**
-   * Writes every candidate of every query with its signals and relevance grade, as TSV: the
-   * data fusion weights and calibration are fitted on (docs/retrieval.md).
+   * Writes every candidate of every query with its signals and relevance grade, as TSV: the data
+   * fusion weights and calibration are fitted on (docs/retrieval.md).
    */
   public void dumpCandidates(BeirData data, Path out) {
-    try (PassageIndex index = Retriever.buildIndex(IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
+    try (PassageIndex index =
+            Retriever.buildIndex(
+                IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
         Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval);
         PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity");
+      w.println(
+          "query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity");
       for (Map.Entry<String, String> query : data.queries().entrySet()) {
         Map<String, Integer> relevant = data.qrels().get(query.getKey());
         for (Candidate c : retriever.candidates(SearchRequest.of(query.getValue(), DEPTH))) {
-          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f%n", query.getKey(), c.passage().id(),
-              relevant.getOrDefault(c.passage().id(), 0), c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity(),
+          w.printf(
+              Locale.ROOT,
+              "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f%n",
+              query.getKey(),
+              c.passage().id(),
+              relevant.getOrDefault(c.passage().id(), 0),
+              c.lexicalRank(),
+              c.lexical(),
+              c.coverage(),
+              c.vectorRank(),
+              c.similarity(),
               c.sentenceSimilarity());
         }
       }
@@ -128,19 +146,29 @@ public final class BeirEval {
       int count = Math.max(1, n);
       double[] sorted = Arrays.copyOf(latencies, n);
       Arrays.sort(sorted);
-      return new BeirReport(n, ndcg / count, recall / count, mrr / count, p1 / count, mode.key(),
-          RankingMetrics.percentile(sorted, 50), RankingMetrics.percentile(sorted, 99), indexMs);
+      return new BeirReport(
+          n,
+          ndcg / count,
+          recall / count,
+          mrr / count,
+          p1 / count,
+          mode.key(),
+          RankingMetrics.percentile(sorted, 50),
+          RankingMetrics.percentile(sorted, 99),
+          indexMs);
     }
   }
 
   /**
-   * Untimed queries first, so JIT compilation and the model's first run are not counted as
-   * latency: a bot answers from a warm JVM. A few of the benchmark's queries, then the opening
-   * words of a few hundred corpus documents. Those are index words only, so no typo of a timed
-   * query is looked up (and memoised) in advance.
+   * Untimed queries first, so JIT compilation and the model's first run are not counted as latency:
+   * a bot answers from a warm JVM. A few of the benchmark's queries, then the opening words of a
+   * few hundred corpus documents. Those are index words only, so no typo of a timed query is looked
+   * up (and memoised) in advance.
    */
   private static void warmUp(BeirData data, Retriever retriever) {
-    data.queries().values().stream().limit(WARM_UP_QUERIES).forEach(q -> retriever.search(SearchRequest.of(q, DEPTH)));
+    data.queries().values().stream()
+        .limit(WARM_UP_QUERIES)
+        .forEach(q -> retriever.search(SearchRequest.of(q, DEPTH)));
     data.corpus().stream()
         .limit(WARM_UP_DOCUMENTS)
         .map(p -> openingWords(p.text()))

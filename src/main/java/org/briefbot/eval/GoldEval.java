@@ -39,7 +39,8 @@ public final class GoldEval {
       try {
         questions.add(JSON.readValue(lines.get(i), GoldQuestion.class));
       } catch (IOException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a gold question: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            file + ":" + (i + 1) + ": not a gold question: " + e.getMessage(), e);
       }
     }
     if (questions.isEmpty()) {
@@ -79,8 +80,15 @@ public final class GoldEval {
       }
     }
     return new GoldReport(
-        questions.size(), answerable, outOfScope, share(hit1, answerable), share(hit3, answerable),
-        share(reciprocalRanks, answerable), share(declinedRight, outOfScope), falseDeclines, misses);
+        questions.size(),
+        answerable,
+        outOfScope,
+        share(hit1, answerable),
+        share(hit3, answerable),
+        share(reciprocalRanks, answerable),
+        share(declinedRight, outOfScope),
+        falseDeclines,
+        misses);
   }
 
   /**
@@ -88,14 +96,26 @@ public final class GoldEval {
    * {@link BeirEval#dumpCandidates}, plus whether the question is in scope: grade 1 when the
    * passage holds an expected string. The seed rows the fusion and calibration are tuned on.
    */
-  public void dumpCandidates(Retriever retriever, List<GoldQuestion> questions, int depth, Path out) {
+  public void dumpCandidates(
+      Retriever retriever, List<GoldQuestion> questions, int depth, Path out) {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-      w.println("query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity\tin_scope");
+      w.println(
+          "query\tpassage\tgrade\tlexical_rank\tlexical\tcoverage\tvector_rank\tsimilarity\tsentence_similarity\tin_scope");
       for (GoldQuestion q : questions) {
         for (Candidate c : retriever.candidates(SearchRequest.of(q.q(), depth))) {
           boolean right = !q.outOfScope() && contains(c.passage().text(), q.expect());
-          w.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f\t%d%n", q.q().replace('\t', ' '), c.passage().id(),
-              right ? 1 : 0, c.lexicalRank(), c.lexical(), c.coverage(), c.vectorRank(), c.similarity(), c.sentenceSimilarity(),
+          w.printf(
+              Locale.ROOT,
+              "%s\t%s\t%d\t%d\t%.6f\t%.6f\t%d\t%.6f\t%.6f\t%d%n",
+              q.q().replace('\t', ' '),
+              c.passage().id(),
+              right ? 1 : 0,
+              c.lexicalRank(),
+              c.lexical(),
+              c.coverage(),
+              c.vectorRank(),
+              c.similarity(),
+              c.sentenceSimilarity(),
               q.outOfScope() ? 0 : 1);
         }
       }
@@ -104,7 +124,10 @@ public final class GoldEval {
     }
   }
 
-  /** 1-based rank of the first candidate (answer, then alternatives) holding an expected string; 0 if none. */
+  /**
+   * 1-based rank of the first candidate (answer, then alternatives) holding an expected string; 0
+   * if none.
+   */
   static int rank(GoldQuestion question, Answer answer) {
     if (!answer.answered()) {
       return 0;

@@ -11,10 +11,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * A text analysed once and replayed as often as it is indexed: an article's title and context
- * are fields of each of its passages (twenty on average), and analysing them again for every
- * passage was a third of the indexing work. The replay gives the index writer exactly the
- * tokens, position increments and offsets the analyzer gave, so the index is the same.
+ * A text analysed once and replayed as often as it is indexed: an article's title and context are
+ * fields of each of its passages (twenty on average), and analysing them again for every passage
+ * was a third of the indexing work. The replay gives the index writer exactly the tokens, position
+ * increments and offsets the analyzer gave, so the index is the same.
  */
 final class AnalysedText {
   private final List<String> terms = new ArrayList<>();
@@ -30,7 +30,8 @@ final class AnalysedText {
       stream.reset();
       while (stream.incrementToken()) {
         terms.add(term.toString());
-        positions.add(new int[] {increment.getPositionIncrement(), offset.startOffset(), offset.endOffset()});
+        positions.add(
+            new int[] {increment.getPositionIncrement(), offset.startOffset(), offset.endOffset()});
       }
       stream.end();
       finalIncrement = increment.getPositionIncrement();
@@ -47,7 +48,8 @@ final class AnalysedText {
 
   private final class Replay extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private int next;
 

@@ -27,7 +27,8 @@ final class CandidateSignals {
   }
 
   static boolean hasVectors(IndexReader reader) {
-    return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
+    return reader.leaves().stream()
+        .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
   }
 
   List<Candidate> of(TopDocs lexical, TopDocs nearest) throws IOException {
@@ -38,16 +39,26 @@ final class CandidateSignals {
     double[] covered = coverage.of(docs);
     double[] similarity = similarities(docs);
     Passage[] passages = PassageColumn.read(reader, docs);
-    SentenceVectors.Best sentences = query.isPresent()
-        ? SentenceVectors.best(reader, docs, query.get(), similarity)
-        : SentenceVectors.Best.none(similarity);
-    double maxScore = lexical.scoreDocs.length == 0 ? 1 : Math.max(lexical.scoreDocs[0].score, Float.MIN_NORMAL);
+    SentenceVectors.Best sentences =
+        query.isPresent()
+            ? SentenceVectors.best(reader, docs, query.get(), similarity)
+            : SentenceVectors.Best.none(similarity);
+    double maxScore =
+        lexical.scoreDocs.length == 0 ? 1 : Math.max(lexical.scoreDocs[0].score, Float.MIN_NORMAL);
     List<Candidate> candidates = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       int[] rank = ranks.get(docs[i]);
       double relative = rank[0] == 0 ? 0 : lexical.scoreDocs[rank[0] - 1].score / maxScore;
-      candidates.add(new Candidate(passages[i], rank[0], relative, covered[i], rank[1], similarity[i],
-          sentences.similarity()[i], sentences.sentences()[i]));
+      candidates.add(
+          new Candidate(
+              passages[i],
+              rank[0],
+              relative,
+              covered[i],
+              rank[1],
+              similarity[i],
+              sentences.similarity()[i],
+              sentences.sentences()[i]));
     }
     candidates.sort(Comparator.comparing(c -> c.passage().id()));
     return candidates;
@@ -60,7 +71,9 @@ final class CandidateSignals {
     }
   }
 
-  /** Cosine of the question with each document's vector, read in doc order; 0 where there is none. */
+  /**
+   * Cosine of the question with each document's vector, read in doc order; 0 where there is none.
+   */
   private double[] similarities(int[] ascendingDocs) throws IOException {
     double[] similarity = new double[ascendingDocs.length];
     if (query.isEmpty()) {
@@ -76,7 +89,9 @@ final class CandidateSignals {
         values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
       }
       int local = doc - leaf.docBase;
-      if (values != null && (values.docID() == local || (values.docID() < local && values.advance(local) == local))) {
+      if (values != null
+          && (values.docID() == local
+              || (values.docID() < local && values.advance(local) == local))) {
         similarity[i] = dot(query.get(), values.vectorValue());
       }
     }

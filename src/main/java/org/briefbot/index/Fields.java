@@ -7,26 +7,39 @@ final class Fields {
   static final String ARTICLE_TITLE = "article_title";
   static final String SECTION = "section";
   static final String POSITION = "position";
+
   /** The passage text, what the bot shows. */
   static final String TEXT = "text";
+
   /** Known question phrasings (curated FAQ items). */
   static final String QUESTIONS = "questions";
+
   /** The article title, repeated on each of its passages so a question finds its article. */
   static final String TITLE = "title";
+
   /** Hashtags and themes of the article. */
   static final String CONTEXT = "context";
+
   static final String ENTITIES = "entities";
+
   /** The passage embedding, a unit vector searched with HNSW. */
   static final String VECTOR = "vector";
+
   /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
   static final String PASSAGE = "passage";
-  /** The embeddings of the passage's sentences, packed (see {@link SentenceVectors}); read for candidates only. */
+
+  /**
+   * The embeddings of the passage's sentences, packed (see {@link SentenceVectors}); read for
+   * candidates only.
+   */
   static final String SENTENCE_VECTORS = "sentence_vectors";
 
   /** Fields searched for each query word. */
   static final String[] SEARCHED = {TEXT, QUESTIONS, TITLE, CONTEXT};
+
   /** What the passage itself says. */
   static final String[] CONTENT = {TEXT, QUESTIONS};
+
   /** What describes the passage's article as a whole. */
   static final String[] ARTICLE_LEVEL = {TITLE, CONTEXT};
 

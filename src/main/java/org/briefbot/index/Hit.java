@@ -7,7 +7,7 @@ import org.briefbot.knowledge.Passage;
  *
  * @param passage the passage, rebuilt from stored fields
  * @param score the ranking score (BM25 plus boosts); comparable within one search only
- * @param coverage share of the question's weight (IDF of each word or entity) this passage
- *     matches, in [0,1]; comparable across questions, the basis of confidence
+ * @param coverage share of the question's weight (IDF of each word or entity) this passage matches,
+ *     in [0,1]; comparable across questions, the basis of confidence
  */
 public record Hit(Passage passage, double score, double coverage) {}

@@ -8,8 +8,10 @@ import org.briefbot.knowledge.Passage;
 /**
  * What goes into a passage index.
  *
- * @param passages the passages, in a stable order (document order decides nothing, but keeps builds identical)
- * @param articleContext per article id, its hashtags and themes as text; helps a question find its article
+ * @param passages the passages, in a stable order (document order decides nothing, but keeps builds
+ *     identical)
+ * @param articleContext per article id, its hashtags and themes as text; helps a question find its
+ *     article
  * @param synonyms groups of names for the same thing, e.g. [Amazon Web Services, AWS]
  * @param vectors each passage's unit-length embedding and those of its sentences (only passages of
  *     two or more sentences have them); {@link PassageVectors#NONE} for a BM25-only index
@@ -27,7 +29,8 @@ public record IndexInput(
   }
 
   /** Without vectors: a BM25-only index. */
-  public IndexInput(List<Passage> passages, Map<String, String> articleContext, List<List<String>> synonyms) {
+  public IndexInput(
+      List<Passage> passages, Map<String, String> articleContext, List<List<String>> synonyms) {
     this(passages, articleContext, synonyms, PassageVectors.NONE);
   }
 
@@ -37,7 +40,8 @@ public record IndexInput(
   }
 
   /** The same input with passage and sentence vectors, by passage id. */
-  public IndexInput withVectors(Map<String, float[]> byPassageId, Map<String, List<float[]>> sentencesByPassageId) {
+  public IndexInput withVectors(
+      Map<String, float[]> byPassageId, Map<String, List<float[]>> sentencesByPassageId) {
     return withVectors(PassageVectors.of(byPassageId, sentencesByPassageId));
   }
 

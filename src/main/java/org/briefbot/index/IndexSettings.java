@@ -10,8 +10,8 @@ package org.briefbot.index;
  * @param questionsWeight weight of known question phrasings
  * @param titleWeight weight of the article title
  * @param contextWeight weight of hashtags and themes
- * @param coverageWeight share of the final ranking score that comes from coverage (the rest is
- *     BM25 relative to the best hit)
+ * @param coverageWeight share of the final ranking score that comes from coverage (the rest is BM25
+ *     relative to the best hit)
  */
 public record IndexSettings(
     double k1,

@@ -17,9 +17,9 @@ import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 
 /**
- * Each passage, whole, in one binary doc-values column: how hits become passages. Stored fields
- * are compressed in blocks, so loading one passage decompresses its neighbours too, and a
- * question loads up to 50; doc values are plain bytes read from the memory-mapped file.
+ * Each passage, whole, in one binary doc-values column: how hits become passages. Stored fields are
+ * compressed in blocks, so loading one passage decompresses its neighbours too, and a question
+ * loads up to 50; doc values are plain bytes read from the memory-mapped file.
  */
 final class PassageColumn {
   private static final Section[] SECTIONS = Section.values();
@@ -70,8 +70,15 @@ final class PassageColumn {
 
   private static Passage decode(BytesRef bytes) {
     ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-    return new Passage(readString(in, bytes), readString(in, bytes), readString(in, bytes), SECTIONS[in.readVInt()], in.readVInt(),
-        readString(in, bytes), readStrings(in, bytes), readStrings(in, bytes));
+    return new Passage(
+        readString(in, bytes),
+        readString(in, bytes),
+        readString(in, bytes),
+        SECTIONS[in.readVInt()],
+        in.readVInt(),
+        readString(in, bytes),
+        readStrings(in, bytes),
+        readStrings(in, bytes));
   }
 
   private static void writeString(ByteBuffersDataOutput out, String s) throws IOException {
@@ -80,7 +87,8 @@ final class PassageColumn {
     out.writeBytes(utf8, utf8.length);
   }
 
-  private static void writeStrings(ByteBuffersDataOutput out, List<String> values) throws IOException {
+  private static void writeStrings(ByteBuffersDataOutput out, List<String> values)
+      throws IOException {
     out.writeVInt(values.size());
     for (String value : values) {
       writeString(out, value);

@@ -68,26 +68,33 @@ import org.briefbot.knowledge.Section;
 
 /**
  * A Lucene index of passages, searched with BM25 over text, known questions, article title and
- * context, with entity aliases as synonyms and typo tolerance. Immutable once built and safe
- * for concurrent searches.
+ * context, with entity aliases as synonyms and typo tolerance. Immutable once built and safe for
+ * concurrent searches.
  */
 public final class PassageIndex implements AutoCloseable {
   /** How far a section the question asks for ("why does it matter") lifts its passages. */
   private static final float SECTION_BOOST = 3f;
+
   /** How far the article the conversation is about lifts its passages. */
   private static final float ARTICLE_BOOST = 1.5f;
+
   /** Matching a question word only in the article's title or tags counts half. */
   private static final double ARTICLE_LEVEL_MATCH = 0.5;
+
   /**
    * Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0.
    * Asking for more hits than this leaves these first ones unchanged.
    */
   public static final int COVERAGE_DEPTH = 20;
+
   private static final double INDEXING_BUFFER_MB = 128;
+
   /** Below this many passages one writer is about as fast as two, and the index is one segment. */
   private static final int PARALLEL_FROM = 20_000;
+
   private static final int WRITERS = 2;
-  private static final TopDocs EMPTY = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+  private static final TopDocs EMPTY =
+      new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
   private final Directory directory;
   private final DirectoryReader reader;
@@ -96,7 +103,11 @@ public final class PassageIndex implements AutoCloseable {
   private final IndexSettings settings;
   private final boolean hasVectors;
 
-  private PassageIndex(Directory directory, TextAnalysis analysis, List<List<String>> synonyms, IndexSettings settings)
+  private PassageIndex(
+      Directory directory,
+      TextAnalysis analysis,
+      List<List<String>> synonyms,
+      IndexSettings settings)
       throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
@@ -110,12 +121,16 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /** Indexes {@code input} in memory. */
-  public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis) {
+  public static PassageIndex build(
+      IndexInput input, IndexSettings settings, TextAnalysis analysis) {
     return build(input, settings, analysis, new ByteBuffersDirectory());
   }
 
-  /** Opens an index that {@link #write} wrote; memory-mapped, so passage text stays off the heap. */
-  public static PassageIndex open(Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
+  /**
+   * Opens an index that {@link #write} wrote; memory-mapped, so passage text stays off the heap.
+   */
+  public static PassageIndex open(
+      Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
     try {
       return new PassageIndex(FSDirectory.open(dir), analysis, synonyms, settings);
     } catch (IOException e) {
@@ -124,7 +139,8 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /** Indexes {@code input} into {@code directory}, replacing what it held. */
-  public static PassageIndex build(IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
+  public static PassageIndex build(
+      IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
       writeDocuments(input, input.passages(), settings, analysis, directory);
       return new PassageIndex(directory, analysis, input.synonyms(), settings);
@@ -137,7 +153,8 @@ public final class PassageIndex implements AutoCloseable {
    * Writes the index of {@code input} into the folder {@code dir} and closes it, for {@link #open}
    * to read later (the synonyms of {@code input} matter only then).
    */
-  public static void write(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
+  public static void write(
+      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
     try (Directory directory = FSDirectory.open(dir)) {
       if (input.passages().size() < PARALLEL_FROM) {
         writeDocuments(input, input.passages(), settings, analysis, directory);
@@ -145,7 +162,8 @@ public final class PassageIndex implements AutoCloseable {
         writeInParts(input, settings, analysis, dir, directory);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -155,7 +173,8 @@ public final class PassageIndex implements AutoCloseable {
    * cost, runs on both cores, and documents keep the order one writer gives them, so every tie
    * between equal scores breaks the same way.
    */
-  private static void writeInParts(IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
+  private static void writeInParts(
+      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
       throws IOException {
     List<Passage> passages = input.passages();
     List<Path> parts = new ArrayList<>();
@@ -163,15 +182,20 @@ public final class PassageIndex implements AutoCloseable {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
-        List<Passage> share = passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
-        Path part = Files.createTempDirectory(dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
+        List<Passage> share =
+            passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
+        Path part =
+            Files.createTempDirectory(
+                dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
         parts.add(part);
-        done.add(writers.submit(() -> {
-          try (Directory directory = FSDirectory.open(part)) {
-            writeDocuments(input, share, settings, analysis, directory);
-          }
-          return null;
-        }));
+        done.add(
+            writers.submit(
+                () -> {
+                  try (Directory directory = FSDirectory.open(part)) {
+                    writeDocuments(input, share, settings, analysis, directory);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> part : done) {
         join(part);
@@ -183,7 +207,9 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  private static void addInOrder(List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target) throws IOException {
+  private static void addInOrder(
+      List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target)
+      throws IOException {
     List<Directory> directories = new ArrayList<>();
     try (IndexWriter writer = new IndexWriter(target, writerConfig(settings, analysis))) {
       for (Path part : parts) {
@@ -237,13 +263,22 @@ public final class PassageIndex implements AutoCloseable {
     return config;
   }
 
-  private static void writeDocuments(IndexInput input, List<Passage> passages, IndexSettings settings, TextAnalysis analysis,
-      Directory directory) throws IOException {
+  private static void writeDocuments(
+      IndexInput input,
+      List<Passage> passages,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Directory directory)
+      throws IOException {
     try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
       ArticleFields article = null;
       for (Passage passage : passages) {
         if (article == null || !article.describes(passage)) {
-          article = ArticleFields.of(passage, input.articleContext().getOrDefault(passage.articleId(), ""), analysis.analyzer());
+          article =
+              ArticleFields.of(
+                  passage,
+                  input.articleContext().getOrDefault(passage.articleId(), ""),
+                  analysis.analyzer());
         }
         Document doc = document(passage, article, input.vectors().passage(passage));
         SentenceVectors.add(doc, input.vectors().sentences(passage));
@@ -276,7 +311,8 @@ public final class PassageIndex implements AutoCloseable {
    * nearest passage vectors, each with all its signals, in passage-id order. BM25 runs before
    * {@code queryVector} is asked for, so the caller can embed the question meanwhile.
    */
-  public List<Candidate> candidates(SearchRequest request, Supplier<Optional<float[]>> queryVector, int vectorDepth) {
+  public List<Candidate> candidates(
+      SearchRequest request, Supplier<Optional<float[]>> queryVector, int vectorDepth) {
     if (vectorDepth < 1) {
       throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
     }
@@ -284,13 +320,16 @@ public final class PassageIndex implements AutoCloseable {
       Lexical lexical = lexical(request);
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
-      return new CandidateSignals(reader, new Coverage(lexical.plan(), lexical.lookups()), vector).of(lexical.top(), nearest);
+      return new CandidateSignals(reader, new Coverage(lexical.plan(), lexical.lookups()), vector)
+          .of(lexical.top(), nearest);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
   }
 
-  /** A question's BM25 search: its plan, the term look-ups ranking and coverage share, the top hits. */
+  /**
+   * A question's BM25 search: its plan, the term look-ups ranking and coverage share, the top hits.
+   */
   private record Lexical(QueryPlan plan, TermLookups lookups, TopDocs top) {}
 
   private Lexical lexical(SearchRequest request) throws IOException {
@@ -298,7 +337,10 @@ public final class PassageIndex implements AutoCloseable {
     QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
     // The total hit count is never used: counting none lets Lucene skip non-competitive
     // documents from the start (the default counts the first 1,000 exactly). Same top hits.
-    TopDocs top = searcher.search(query(plan, request, lookups), new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
+    TopDocs top =
+        searcher.search(
+            query(plan, request, lookups),
+            new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
     return new Lexical(plan, lookups, top);
   }
 
@@ -324,14 +366,17 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * Words of {@code text} that no passage has and that are one or two edits from a word the
-   * index has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
+   * Words of {@code text} that no passage has and that are one or two edits from a word the index
+   * has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
    */
   public List<Typo> typos(String text) {
     return typos(text, word -> true);
   }
 
-  /** {@link #typos(String)} among the words {@code suspect} accepts, e.g. those a model does not know. */
+  /**
+   * {@link #typos(String)} among the words {@code suspect} accepts, e.g. those a model does not
+   * know.
+   */
   public List<Typo> typos(String text, Predicate<String> suspect) {
     try {
       return planner.typos(text, suspect);
@@ -369,8 +414,14 @@ public final class PassageIndex implements AutoCloseable {
   private List<Passage> all(Query query) {
     try {
       TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
-      List<Passage> passages = new ArrayList<>(Arrays.asList(PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length))));
-      passages.sort(Comparator.comparing(Passage::section).thenComparingInt(Passage::position).thenComparing(Passage::id));
+      List<Passage> passages =
+          new ArrayList<>(
+              Arrays.asList(
+                  PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length))));
+      passages.sort(
+          Comparator.comparing(Passage::section)
+              .thenComparingInt(Passage::position)
+              .thenComparing(Passage::id));
       return passages;
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
@@ -390,11 +441,14 @@ public final class PassageIndex implements AutoCloseable {
 
   /** With no topic words ("what happens next?") the section, and the article in context, decide. */
   private static Query sectionBoost(Section section) {
-    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key()))), SECTION_BOOST);
+    return new BoostQuery(
+        new ConstantScoreQuery(new TermQuery(new Term(Fields.SECTION, section.key()))),
+        SECTION_BOOST);
   }
 
   private static Query articleBoost(String articleId) {
-    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.ARTICLE, articleId))), ARTICLE_BOOST);
+    return new BoostQuery(
+        new ConstantScoreQuery(new TermQuery(new Term(Fields.ARTICLE, articleId))), ARTICLE_BOOST);
   }
 
   /**
@@ -432,17 +486,20 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * A phrase (a multi-word alias: "Kaihal Quozen Capital" for "KQC") is looked for in the
-   * passage's own text and questions only. On title and context, which repeat on every passage
-   * of an article, a company's full name matched thousands of passages by position: at 100k
-   * articles "KQC and talent" took 26 ms, 6.5 ms without. Its one-word alternatives still search
-   * every field, and coverage still credits the phrase in a title.
+   * A phrase (a multi-word alias: "Kaihal Quozen Capital" for "KQC") is looked for in the passage's
+   * own text and questions only. On title and context, which repeat on every passage of an article,
+   * a company's full name matched thousands of passages by position: at 100k articles "KQC and
+   * talent" took 26 ms, 6.5 ms without. Its one-word alternatives still search every field, and
+   * coverage still credits the phrase in a title.
    */
   private static String[] fieldsFor(Alternative alternative) {
     return alternative.terms().size() > 1 ? Fields.CONTENT : Fields.SEARCHED;
   }
 
-  /** Whether a document has a concept on any of {@code fields}, for coverage: any alternative will do. */
+  /**
+   * Whether a document has a concept on any of {@code fields}, for coverage: any alternative will
+   * do.
+   */
   private Query matchQuery(Concept concept, String[] fields, TermLookups lookups) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (Alternative alternative : concept.alternatives()) {
@@ -483,15 +540,16 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * Loads the hits and re-ranks the first {@link #COVERAGE_DEPTH} by a blend of coverage and
-   * BM25 (relative to the best score): a passage that answers every part of the question beats
-   * one that repeats a single word of it. The rest keep BM25 order behind them.
+   * Loads the hits and re-ranks the first {@link #COVERAGE_DEPTH} by a blend of coverage and BM25
+   * (relative to the best score): a passage that answers every part of the question beats one that
+   * repeats a single word of it. The rest keep BM25 order behind them.
    */
   private List<Hit> hits(QueryPlan plan, TopDocs top, TermLookups lookups) throws IOException {
     Passage[] passages = PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length));
     int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
     double[] coverage = new Coverage(plan, lookups).of(top.scoreDocs, depth);
-    double maxScore = top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
+    double maxScore =
+        top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
     double w = settings.coverageWeight();
     List<Hit> reranked = new ArrayList<>();
     List<Hit> rest = new ArrayList<>();
@@ -499,17 +557,22 @@ public final class PassageIndex implements AutoCloseable {
       ScoreDoc doc = top.scoreDocs[rank];
       Passage passage = passages[rank];
       if (rank < depth) {
-        reranked.add(new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
+        reranked.add(
+            new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
       } else {
         rest.add(new Hit(passage, (1 - w) * doc.score / maxScore, 0));
       }
     }
-    reranked.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
+    reranked.sort(
+        Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
     reranked.addAll(rest);
     return reranked;
   }
 
-  /** Share of the plan's IDF a document matches: in its own text fully, in its article's title or tags half. */
+  /**
+   * Share of the plan's IDF a document matches: in its own text fully, in its article's title or
+   * tags half.
+   */
   final class Coverage {
     private final QueryPlan plan;
     private final List<Weight> content = new ArrayList<>();
@@ -577,7 +640,10 @@ public final class PassageIndex implements AutoCloseable {
           leafIndex = leafOf;
           scorer = weight.scorer(leaf);
           twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
-          approximation = scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+          approximation =
+              scorer == null
+                  ? null
+                  : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
         }
         if (approximation == null) {
           continue;
@@ -605,13 +671,19 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * The fields a passage shares with the rest of its article, analysed once per article: a
-   * writer gets an article's passages one after another.
+   * The fields a passage shares with the rest of its article, analysed once per article: a writer
+   * gets an article's passages one after another.
    */
-  private record ArticleFields(String id, String titleText, AnalysedText title, Optional<AnalysedText> context) {
+  private record ArticleFields(
+      String id, String titleText, AnalysedText title, Optional<AnalysedText> context) {
     static ArticleFields of(Passage passage, String context, Analyzer analyzer) {
-      return new ArticleFields(passage.articleId(), passage.articleTitle(), new AnalysedText(analyzer, Fields.TITLE, passage.articleTitle()),
-          context.isBlank() ? Optional.empty() : Optional.of(new AnalysedText(analyzer, Fields.CONTEXT, context)));
+      return new ArticleFields(
+          passage.articleId(),
+          passage.articleTitle(),
+          new AnalysedText(analyzer, Fields.TITLE, passage.articleTitle()),
+          context.isBlank()
+              ? Optional.empty()
+              : Optional.of(new AnalysedText(analyzer, Fields.CONTEXT, context)));
     }
 
     boolean describes(Passage passage) {
@@ -619,10 +691,14 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  private static Document document(Passage passage, ArticleFields article, Optional<float[]> vector) {
+  private static Document document(
+      Passage passage, ArticleFields article, Optional<float[]> vector) {
     Document doc = new Document();
     // Unit vectors: the dot product is the cosine, and cheaper.
-    vector.ifPresent(v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
+    vector.ifPresent(
+        v ->
+            doc.add(
+                new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
     doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(Fields.ARTICLE, passage.articleId(), Field.Store.YES));
     doc.add(new StringField(Fields.SECTION, passage.section().key(), Field.Store.YES));
@@ -630,7 +706,9 @@ public final class PassageIndex implements AutoCloseable {
     doc.add(new StoredField(Fields.POSITION, passage.position()));
     doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
     doc.add(new TextField(Fields.TITLE, article.title().tokens()));
-    article.context().ifPresent(context -> doc.add(new TextField(Fields.CONTEXT, context.tokens())));
+    article
+        .context()
+        .ifPresent(context -> doc.add(new TextField(Fields.CONTEXT, context.tokens())));
     for (String question : passage.questions()) {
       doc.add(new TextField(Fields.QUESTIONS, question, Field.Store.YES));
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A question turned into concepts: each concept is one thing the question asks about (a word,
- * or an entity named by any of its aliases) with the alternatives that express it in the index.
- * Coverage, and so confidence, is counted per concept, not per Lucene term.
+ * A question turned into concepts: each concept is one thing the question asks about (a word, or an
+ * entity named by any of its aliases) with the alternatives that express it in the index. Coverage,
+ * and so confidence, is counted per concept, not per Lucene term.
  */
 record QueryPlan(List<Concept> concepts) {
 

@@ -22,13 +22,14 @@ import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 
 /**
- * Turns question text into a {@link QueryPlan}: entity aliases become one concept with all
- * their names as alternatives (AWS = Amazon Web Services), and a word the index has never seen
- * is matched to the closest words it has ("trainum" to "trainium").
+ * Turns question text into a {@link QueryPlan}: entity aliases become one concept with all their
+ * names as alternatives (AWS = Amazon Web Services), and a word the index has never seen is matched
+ * to the closest words it has ("trainum" to "trainium").
  */
 final class QueryPlanner {
   /** Questions are short; a pasted essay is cut here so the query stays cheap. */
   static final int MAX_TERMS = 48;
+
   private static final float FUZZY_WEIGHT = 0.8f;
   private static final int MAX_FUZZY_ALTERNATIVES = 2;
   private static final int MEMO_LIMIT = 100_000;
@@ -36,23 +37,31 @@ final class QueryPlanner {
   private final IndexReader reader;
   private final TextAnalysis analysis;
   private final List<List<List<String>>> synonymGroups;
-  /** Group numbers by the first term of any of their aliases, ascending: each position of a question looks at these only. */
-  private final Map<String, List<Integer>> groupsByFirstTerm = new HashMap<>();
-  private final boolean fuzzy;
+
   /**
-   * Close index words per unknown word. The index never changes, so the answer never does;
-   * building a Levenshtein automaton is most of a typo's cost, and readers repeat words that no
-   * article uses ("worth"). Bounded: once full, new words are worked out each time.
+   * Group numbers by the first term of any of their aliases, ascending: each position of a question
+   * looks at these only.
+   */
+  private final Map<String, List<Integer>> groupsByFirstTerm = new HashMap<>();
+
+  private final boolean fuzzy;
+
+  /**
+   * Close index words per unknown word. The index never changes, so the answer never does; building
+   * a Levenshtein automaton is most of a typo's cost, and readers repeat words that no article uses
+   * ("worth"). Bounded: once full, new words are worked out each time.
    */
   private final Map<String, List<String>> closeTermsMemo = new ConcurrentHashMap<>();
 
-  QueryPlanner(IndexReader reader, TextAnalysis analysis, List<List<String>> synonymGroups, boolean fuzzy) {
+  QueryPlanner(
+      IndexReader reader, TextAnalysis analysis, List<List<String>> synonymGroups, boolean fuzzy) {
     this.reader = reader;
     this.analysis = analysis;
     this.synonymGroups = analyse(analysis, synonymGroups);
     for (int g = 0; g < this.synonymGroups.size(); g++) {
       for (List<String> alias : this.synonymGroups.get(g)) {
-        List<Integer> groups = groupsByFirstTerm.computeIfAbsent(alias.get(0), k -> new ArrayList<>());
+        List<Integer> groups =
+            groupsByFirstTerm.computeIfAbsent(alias.get(0), k -> new ArrayList<>());
         if (groups.isEmpty() || groups.get(groups.size() - 1) != g) {
           groups.add(g);
         }
@@ -88,8 +97,8 @@ final class QueryPlanner {
   }
 
   /**
-   * Inverse document frequency as BM25 computes it. A word no passage has counts as much as
-   * the rarest word that one has: such words are often paraphrase ("worth"), not the topic.
+   * Inverse document frequency as BM25 computes it. A word no passage has counts as much as the
+   * rarest word that one has: such words are often paraphrase ("worth"), not the topic.
    */
   double idf(long docFreq) {
     long n = Math.max(reader.numDocs(), 1);
@@ -98,8 +107,8 @@ final class QueryPlanner {
   }
 
   /**
-   * Passages whose own text (or known questions) has the term. The title and tags are left
-   * out: they repeat on every passage of an article and would make its topic look common.
+   * Passages whose own text (or known questions) has the term. The title and tags are left out:
+   * they repeat on every passage of an article and would make its topic look common.
    */
   long docFreq(String term) throws IOException {
     return docFreq(term, reader::docFreq);
@@ -114,8 +123,8 @@ final class QueryPlanner {
   }
 
   /**
-   * Words of {@code text} no passage has, each with the closest index word, when typo tolerance
-   * is on; only words {@code suspect} accepts are looked up (the close-word search is the cost).
+   * Words of {@code text} no passage has, each with the closest index word, when typo tolerance is
+   * on; only words {@code suspect} accepts are looked up (the close-word search is the cost).
    */
   List<Typo> typos(String text, Predicate<String> suspect) throws IOException {
     List<Typo> typos = new ArrayList<>();
@@ -191,9 +200,9 @@ final class QueryPlanner {
   }
 
   /**
-   * In hybrid mode the question's typos are looked up twice at once: by BM25's plan on the
-   * caller's thread and, for the model, on the embedding thread. computeIfAbsent makes the second
-   * wait for the first rather than build the same automaton on the other core.
+   * In hybrid mode the question's typos are looked up twice at once: by BM25's plan on the caller's
+   * thread and, for the model, on the embedding thread. computeIfAbsent makes the second wait for
+   * the first rather than build the same automaton on the other core.
    */
   private List<String> memoizedCloseTerms(String term) throws IOException {
     List<String> known = closeTermsMemo.get(term);
@@ -204,13 +213,15 @@ final class QueryPlanner {
       return closeTerms(term);
     }
     try {
-      return closeTermsMemo.computeIfAbsent(term, t -> {
-        try {
-          return closeTerms(t);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      return closeTermsMemo.computeIfAbsent(
+          term,
+          t -> {
+            try {
+              return closeTerms(t);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -251,7 +262,8 @@ final class QueryPlanner {
             .thenComparing(Candidate::term);
   }
 
-  private static List<List<List<String>>> analyse(TextAnalysis analysis, List<List<String>> groups) {
+  private static List<List<List<String>>> analyse(
+      TextAnalysis analysis, List<List<String>> groups) {
     List<List<List<String>>> analysed = new ArrayList<>();
     for (List<String> group : groups) {
       List<List<String>> aliases =

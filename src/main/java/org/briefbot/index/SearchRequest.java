@@ -12,7 +12,8 @@ import org.briefbot.knowledge.Section;
  * @param preferArticle an article the conversation is about, boosted
  * @param topK how many hits to return
  */
-public record SearchRequest(String text, Optional<Section> preferSection, Optional<String> preferArticle, int topK) {
+public record SearchRequest(
+    String text, Optional<Section> preferSection, Optional<String> preferArticle, int topK) {
   public SearchRequest {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(preferSection, "preferSection");

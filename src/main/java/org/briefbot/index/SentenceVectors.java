@@ -13,10 +13,10 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The sentence embeddings of a passage, kept in a doc-values field and read only for the
- * candidates of a question (no HNSW graph: the passage vectors and BM25 find the candidates,
- * sentences refine their scores). Each vector is stored as bytes with one scale per vector,
- * a quarter of the floats' size; the cosine it gives is within about 0.005 of the exact one.
+ * The sentence embeddings of a passage, kept in a doc-values field and read only for the candidates
+ * of a question (no HNSW graph: the passage vectors and BM25 find the candidates, sentences refine
+ * their scores). Each vector is stored as bytes with one scale per vector, a quarter of the floats'
+ * size; the cosine it gives is within about 0.005 of the exact one.
  */
 final class SentenceVectors {
   private static final float LEVELS = 127f;
@@ -32,7 +32,11 @@ final class SentenceVectors {
     ByteBuffer packed = ByteBuffer.allocate(vectors.size() * (Float.BYTES + dimensions));
     for (float[] vector : vectors) {
       if (vector.length != dimensions) {
-        throw new IllegalArgumentException("sentence vectors of one passage differ in length: " + vector.length + " and " + dimensions);
+        throw new IllegalArgumentException(
+            "sentence vectors of one passage differ in length: "
+                + vector.length
+                + " and "
+                + dimensions);
       }
       float scale = maxAbs(vector);
       packed.putFloat(scale);
@@ -44,9 +48,9 @@ final class SentenceVectors {
   }
 
   /**
-   * Per candidate, the highest cosine of the question with one of its sentences, and the cosine
-   * of each sentence (in {@code Passage.sentences()} order); a passage without sentence vectors
-   * keeps its own cosine and no sentence cosines.
+   * Per candidate, the highest cosine of the question with one of its sentences, and the cosine of
+   * each sentence (in {@code Passage.sentences()} order); a passage without sentence vectors keeps
+   * its own cosine and no sentence cosines.
    */
   record Best(double[] similarity, double[][] sentences) {
     /** No sentence known: each passage keeps its own cosine. */
@@ -57,8 +61,12 @@ final class SentenceVectors {
     }
   }
 
-  /** The sentence cosines of each of {@code ascendingDocs}; {@code fallback} holds their passage cosines. */
-  static Best best(IndexReader reader, int[] ascendingDocs, float[] query, double[] fallback) throws IOException {
+  /**
+   * The sentence cosines of each of {@code ascendingDocs}; {@code fallback} holds their passage
+   * cosines.
+   */
+  static Best best(IndexReader reader, int[] ascendingDocs, float[] query, double[] fallback)
+      throws IOException {
     Best best = Best.none(fallback);
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = null;

@@ -19,21 +19,21 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * English analysis shared by indexing and querying: standard tokens, possessives dropped,
- * accents folded, lower case, stop words (English plus the words questions are made of),
- * Porter stems. Thread-safe.
+ * English analysis shared by indexing and querying: standard tokens, possessives dropped, accents
+ * folded, lower case, stop words (English plus the words questions are made of), Porter stems.
+ * Thread-safe.
  */
 public final class TextAnalysis {
   /** Words that carry no topic in a question: "what is", "tell me about", "how much". */
   private static final List<String> QUESTION_WORDS =
       List.of(
-          "what", "whats", "who", "whom", "whose", "which", "when", "where", "why", "how",
-          "does", "did", "do", "doing", "done", "can", "could", "would", "should", "will",
-          "shall", "may", "might", "must", "i", "me", "my", "you", "your", "we", "our", "us",
-          "tell", "about", "please", "know", "explain", "much", "many", "is", "are", "was",
-          "were", "been", "has", "have", "had", "its", "it's", "there", "here", "any", "some",
-          "so", "just", "also", "get", "got", "am", "hi", "hello", "hey", "thanks", "thank",
-          "ok", "okay", "s", "t", "d", "ll", "re", "ve", "m");
+          "what", "whats", "who", "whom", "whose", "which", "when", "where", "why", "how", "does",
+          "did", "do", "doing", "done", "can", "could", "would", "should", "will", "shall", "may",
+          "might", "must", "i", "me", "my", "you", "your", "we", "our", "us", "tell", "about",
+          "please", "know", "explain", "much", "many", "is", "are", "was", "were", "been", "has",
+          "have", "had", "its", "it's", "there", "here", "any", "some", "so", "just", "also", "get",
+          "got", "am", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "s", "t", "d", "ll",
+          "re", "ve", "m");
 
   private static final CharArraySet STOP_WORDS = stopWords();
 

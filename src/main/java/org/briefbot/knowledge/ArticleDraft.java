@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
 
 /** An article being read section by section; one per parse, never shared. */
 final class ArticleDraft {
-  private static final Pattern DATE_LINE = Pattern.compile("^(?:published|date)\\s*:\\s*(.*)$", CASE_INSENSITIVE);
+  private static final Pattern DATE_LINE =
+      Pattern.compile("^(?:published|date)\\s*:\\s*(.*)$", CASE_INSENSITIVE);
   private static final Pattern CONNECTIONS =
       Pattern.compile("^connections? (?:for|of) (.+?)\\s*(?::\\s*(.*))?$", CASE_INSENSITIVE);
-  private static final Pattern QUESTION_PREFIX = Pattern.compile("^(?:Q|Question)\\s*:\\s*", CASE_INSENSITIVE);
-  private static final Pattern ANSWER_PREFIX = Pattern.compile("^(?:A|Answer)\\s*:\\s*", CASE_INSENSITIVE);
+  private static final Pattern QUESTION_PREFIX =
+      Pattern.compile("^(?:Q|Question)\\s*:\\s*", CASE_INSENSITIVE);
+  private static final Pattern ANSWER_PREFIX =
+      Pattern.compile("^(?:A|Answer)\\s*:\\s*", CASE_INSENSITIVE);
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
   private static final Pattern TRAILING_COLONS = Pattern.compile(":+$");
 
@@ -53,7 +56,10 @@ final class ArticleDraft {
     for (SourceLine line : lines) {
       Matcher date = DATE_LINE.matcher(line.text());
       if (ArticleParser.HASHTAG_LINE.matcher(line.text()).matches()) {
-        Arrays.stream(line.text().split("#")).map(Text::stripMarkdown).filter(tag -> !tag.isEmpty()).forEach(hashtags::add);
+        Arrays.stream(line.text().split("#"))
+            .map(Text::stripMarkdown)
+            .filter(tag -> !tag.isEmpty())
+            .forEach(hashtags::add);
       } else if (date.matches()) {
         readDate(line, date.group(1));
       } else {
@@ -69,7 +75,8 @@ final class ArticleDraft {
       case RELATED -> readEntityNotes(lines);
       case INTERSECTION_GRAPH -> lines.forEach(this::readConnections);
       case MENTIONED -> lines.forEach(line -> mentioned.addAll(listItems(line.text())));
-      case DEEP_ANALYSIS -> lines.forEach(line -> warn(line, "text right under 'Deep Analysis' is ignored"));
+      case DEEP_ANALYSIS ->
+          lines.forEach(line -> warn(line, "text right under 'Deep Analysis' is ignored"));
       case WHY_IT_MATTERS -> addEachLine(Section.WHY_IT_MATTERS, lines);
       case BACKGROUND -> addEachLine(Section.BACKGROUND, lines);
       case WHAT_HAPPENS_NEXT -> addEachLine(Section.WHAT_HAPPENS_NEXT, lines);
@@ -80,12 +87,22 @@ final class ArticleDraft {
   /** The article, or a fatal problem when nothing in the file can answer a question. */
   ArticleParseResult build(Instant fallbackPublished) {
     if (passages.isEmpty()) {
-      problems.add(new IngestProblem(file, 0, "no passages: no text under any heading that holds passages", true));
+      problems.add(
+          new IngestProblem(
+              file, 0, "no passages: no text under any heading that holds passages", true));
       return ArticleParseResult.skipped(problems);
     }
-    Article article = new Article(
-        id, title, List.copyOf(hashtags), List.copyOf(themes), published.orElse(fallbackPublished),
-        file, passages, entityNotes, List.copyOf(mentioned));
+    Article article =
+        new Article(
+            id,
+            title,
+            List.copyOf(hashtags),
+            List.copyOf(themes),
+            published.orElse(fallbackPublished),
+            file,
+            passages,
+            entityNotes,
+            List.copyOf(mentioned));
     return ArticleParseResult.parsed(article, problems);
   }
 
@@ -135,21 +152,29 @@ final class ArticleDraft {
     return text.endsWith("?") || QUESTION_PREFIX.matcher(text).lookingAt();
   }
 
-  private void addPassage(Section section, String text, List<String> questions, List<String> entities) {
+  private void addPassage(
+      Section section, String text, List<String> questions, List<String> entities) {
     String clean = Text.stripMarkdown(text);
     if (clean.isEmpty()) {
       return;
     }
     for (String part : Text.splitLong(clean, ArticleParser.MAX_PASSAGE_CHARS)) {
       int position = nextPosition.merge(section, 1, Integer::sum) - 1;
-      passages.add(Passage.of(id, title, section, position, part).withQuestions(questions).withEntities(entities));
+      passages.add(
+          Passage.of(id, title, section, position, part)
+              .withQuestions(questions)
+              .withEntities(entities));
     }
   }
 
   private void readDate(SourceLine line, String value) {
     Optional<Instant> date = parseDate(value);
     if (date.isEmpty()) {
-      warn(line, "unreadable date '" + value + "', expected e.g. 2025-11-03 or 2025-11-03T10:15:00Z; using the file time");
+      warn(
+          line,
+          "unreadable date '"
+              + value
+              + "', expected e.g. 2025-11-03 or 2025-11-03T10:15:00Z; using the file time");
     }
     published = date.or(() -> published);
   }
@@ -179,7 +204,9 @@ final class ArticleDraft {
         .toList();
   }
 
-  /** {@code item.replaceAll(":+$", "")}, compiled once, and skipped when the item cannot end in ':'. */
+  /**
+   * {@code item.replaceAll(":+$", "")}, compiled once, and skipped when the item cannot end in ':'.
+   */
   private static String withoutTrailingColons(String item) {
     if (item.isEmpty() || ":\u0085\u2028\u2029\n\r".indexOf(item.charAt(item.length() - 1)) < 0) {
       return item;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What parsing one article file gave: the article with any warnings, or no article and the
- * problems that made the file unusable (at least one of them fatal).
+ * What parsing one article file gave: the article with any warnings, or no article and the problems
+ * that made the file unusable (at least one of them fatal).
  *
  * @param article the article, empty when the file was skipped
  * @param problems warnings, and the fatal problem when the file was skipped

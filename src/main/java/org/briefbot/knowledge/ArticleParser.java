@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * - Amazon secures a $138 billion AWS deal with OpenAI.                one passage per bullet
  * </pre>
  *
- * <p>A line is a heading when it ends with a known heading text (any case, optional ':') and
- * what stands before it has no ASCII letter or digit, so mojibake ("π·οΈ Themes") and Markdown
- * ("## Themes", "**Themes**") are fine. Headings may be missing, empty or in any order:
+ * <p>A line is a heading when it ends with a known heading text (any case, optional ':') and what
+ * stands before it has no ASCII letter or digit, so mojibake ("π·οΈ Themes") and Markdown ("##
+ * Themes", "**Themes**") are fine. Headings may be missing, empty or in any order:
  *
  * <ul>
  *   <li>Key Takeaways, Context &amp; Background (or "Context and Background", "Background"): one
@@ -31,17 +31,17 @@ import java.util.regex.Pattern;
  *   <li>Themes: comma-separated. Mentioned Entities: names, one a line or comma-separated.
  *   <li>Entity Intersection Graph: "Connections for X:" lines and names under them; all of them
  *       count as mentioned entities.
- *   <li>Related People &amp; Topics (or "... and Topics"): name, kind and note lines, see
- *       {@link EntityNotesReader}; each note is also a passage about that entity.
- *   <li>Frequently Asked Questions (or "FAQ"): one answer passage per line; a line ending in '?'
- *       or starting with "Q:" is the question of the answer after it ("A:" is dropped).
+ *   <li>Related People &amp; Topics (or "... and Topics"): name, kind and note lines, see {@link
+ *       EntityNotesReader}; each note is also a passage about that entity.
+ *   <li>Frequently Asked Questions (or "FAQ"): one answer passage per line; a line ending in '?' or
+ *       starting with "Q:" is the question of the answer after it ("A:" is dropped).
  *   <li>Deep Analysis: a container heading; text right under it is ignored with a warning.
  * </ul>
  *
  * <p>Text is normalized to NFC with single spaces; a BOM, CRLF or CR line ends, tabs and
  * non-breaking spaces are fine. Passages longer than {@value #MAX_PASSAGE_CHARS} characters are
- * split at sentence ends. A file without a title or without any passage is skipped (fatal);
- * text between the title and the first heading is ignored with a warning.
+ * split at sentence ends. A file without a title or without any passage is skipped (fatal); text
+ * between the title and the first heading is ignored with a warning.
  */
 public final class ArticleParser {
   /** Longer passages are split at sentence ends, so one search hit stays readable in a chat. */
@@ -64,7 +64,8 @@ public final class ArticleParser {
     if (notATitle.isPresent()) {
       return skipped(file, titleLine.get().number(), notATitle.get());
     }
-    ArticleDraft draft = new ArticleDraft(file, articleId(file), Text.stripMarkdown(titleLine.get().text()));
+    ArticleDraft draft =
+        new ArticleDraft(file, articleId(file), Text.stripMarkdown(titleLine.get().text()));
     readBody(lines.subList(titleLine.get().number(), lines.size()), draft);
     return draft.build(fallbackPublished);
   }
@@ -72,7 +73,9 @@ public final class ArticleParser {
   /** The file name without ".txt": the article's id. */
   public static String articleId(Path file) {
     String name = file.getFileName().toString();
-    return name.toLowerCase(Locale.ROOT).endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
+    return name.toLowerCase(Locale.ROOT).endsWith(".txt")
+        ? name.substring(0, name.length() - 4)
+        : name;
   }
 
   static List<SourceLine> lines(String content) {
@@ -93,10 +96,14 @@ public final class ArticleParser {
     if (HASHTAG_LINE.matcher(line).matches()) {
       return Optional.of("no title: the first line is a hashtag line");
     }
-    return Text.stripMarkdown(line).isEmpty() ? Optional.of("no title: the first line has no words") : Optional.empty();
+    return Text.stripMarkdown(line).isEmpty()
+        ? Optional.of("no title: the first line has no words")
+        : Optional.empty();
   }
 
-  /** Hands the header (before the first heading) and each section's non-blank lines to the draft. */
+  /**
+   * Hands the header (before the first heading) and each section's non-blank lines to the draft.
+   */
   private static void readBody(List<SourceLine> body, ArticleDraft draft) {
     List<SourceLine> header = new ArrayList<>();
     List<Block> blocks = new ArrayList<>();

@@ -19,8 +19,8 @@ import java.util.Set;
  *     summary: "Amazon's cloud computing subsidiary ..."   # optional; "" when articles supply it
  * </pre>
  *
- * <p>A YAML syntax error skips the whole file (fatal, with its line); an entry without a name
- * is skipped with a warning while the rest load; an unknown key is ignored with a warning.
+ * <p>A YAML syntax error skips the whole file (fatal, with its line); an entry without a name is
+ * skipped with a warning while the rest load; an unknown key is ignored with a warning.
  */
 public final class EntityFileParser {
   private static final Set<String> KEYS = Set.of("name", "aliases", "kind", "summary");
@@ -39,30 +39,48 @@ public final class EntityFileParser {
     return new FileParseResult<>(entries, problems);
   }
 
-  private static Optional<EntityEntry> entry(Path file, YamlListReader.Entry entry, List<IngestProblem> problems) {
+  private static Optional<EntityEntry> entry(
+      Path file, YamlListReader.Entry entry, List<IngestProblem> problems) {
     JsonNode node = entry.node();
     if (!node.isObject()) {
-      return skip(file, entry, "entity skipped: expected keys 'name', 'aliases', 'kind', 'summary'", problems);
+      return skip(
+          file,
+          entry,
+          "entity skipped: expected keys 'name', 'aliases', 'kind', 'summary'",
+          problems);
     }
     YamlListReader.unknownKeys(node, KEYS)
-        .forEach(key -> problems.add(new IngestProblem(file, entry.line(), "unknown key '" + key + "' ignored", false)));
+        .forEach(
+            key ->
+                problems.add(
+                    new IngestProblem(
+                        file, entry.line(), "unknown key '" + key + "' ignored", false)));
     Optional<List<String>> aliases = YamlListReader.texts(node, "aliases");
-    boolean textsOk = KEYS.stream().filter(key -> !key.equals("aliases")).noneMatch(key -> YamlListReader.isNotText(node, key));
+    boolean textsOk =
+        KEYS.stream()
+            .filter(key -> !key.equals("aliases"))
+            .noneMatch(key -> YamlListReader.isNotText(node, key));
     if (aliases.isEmpty() || !textsOk) {
-      return skip(file, entry, "entity skipped: 'name', 'kind' and 'summary' must be text, 'aliases' a list of texts", problems);
+      return skip(
+          file,
+          entry,
+          "entity skipped: 'name', 'kind' and 'summary' must be text, 'aliases' a list of texts",
+          problems);
     }
     Optional<String> name = YamlListReader.text(node, "name");
     if (name.isEmpty()) {
       return skip(file, entry, "entity skipped: no 'name'", problems);
     }
-    return Optional.of(new EntityEntry(
-        name.get(),
-        aliases.get(),
-        YamlListReader.text(node, "kind").orElse(""),
-        YamlListReader.text(node, "summary").orElse("")));
+    return Optional.of(
+        new EntityEntry(
+            name.get(),
+            aliases.get(),
+            YamlListReader.text(node, "kind").orElse(""),
+            YamlListReader.text(node, "summary").orElse("")));
   }
 
-  private static <T> Optional<T> skip(Path file, YamlListReader.Entry entry, String reason, List<IngestProblem> problems) {
+  private static <T> Optional<T> skip(
+      Path file, YamlListReader.Entry entry, String reason, List<IngestProblem> problems) {
     problems.add(new IngestProblem(file, entry.line(), reason, false));
     return Optional.empty();
   }

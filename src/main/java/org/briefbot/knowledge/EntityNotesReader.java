@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * Reads the "Related People &amp; Topics" section into entity notes.
  *
- * <p>The generator writes three lines per entity: name, kind (a short description) and a long
- * note, often cut off with "...". Lines go missing, so the reader does not count to three: a
- * long line (over 80 characters, ending in an ellipsis, or a sentence of four words or more
- * ending in '.') is a note, and it completes the entity named by the short lines before it. The
- * name is the short line the note starts with (notes usually open with the name), else the first
- * short line; the line after the name is its kind. Short lines left without a note (its note
- * went missing) become entities without summary, read as name and kind pairs like the rest.
+ * <p>The generator writes three lines per entity: name, kind (a short description) and a long note,
+ * often cut off with "...". Lines go missing, so the reader does not count to three: a long line
+ * (over 80 characters, ending in an ellipsis, or a sentence of four words or more ending in '.') is
+ * a note, and it completes the entity named by the short lines before it. The name is the short
+ * line the note starts with (notes usually open with the name), else the first short line; the line
+ * after the name is its kind. Short lines left without a note (its note went missing) become
+ * entities without summary, read as name and kind pairs like the rest.
  */
 final class EntityNotesReader {
   private static final int LONG_LINE = 80;
@@ -61,7 +61,8 @@ final class EntityNotesReader {
 
   private void attachNote(SourceLine line, String rawNote) {
     if (pending.isEmpty()) {
-      problems.add(new IngestProblem(file, line.number(), "entity note without a name is ignored", false));
+      problems.add(
+          new IngestProblem(file, line.number(), "entity note without a name is ignored", false));
       return;
     }
     String plain = Text.stripMarkdown(rawNote);
@@ -92,18 +93,21 @@ final class EntityNotesReader {
   }
 
   /**
-   * Note text a reader can use: no Markdown, no repeated name (the seed's notes open with a
-   * page heading, "# OpenAI **OpenAI** is ..."), cut-off text trimmed to a full sentence.
+   * Note text a reader can use: no Markdown, no repeated name (the seed's notes open with a page
+   * heading, "# OpenAI **OpenAI** is ..."), cut-off text trimmed to a full sentence.
    */
   static String cleanNote(String note, String name) {
     String text = Text.stripMarkdown(note);
-    while (startsWithWord(text, name) && startsWithWord(text.substring(name.length()).strip(), name)) {
+    while (startsWithWord(text, name)
+        && startsWithWord(text.substring(name.length()).strip(), name)) {
       text = text.substring(name.length()).strip();
     }
     return Text.trimCutOff(text);
   }
 
-  /** True when text starts with word (ignoring case) and the word is not the start of a longer one. */
+  /**
+   * True when text starts with word (ignoring case) and the word is not the start of a longer one.
+   */
   static boolean startsWithWord(String text, String word) {
     if (word.isEmpty() || !text.regionMatches(true, 0, word, 0, word.length())) {
       return false;

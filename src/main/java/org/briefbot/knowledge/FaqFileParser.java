@@ -21,14 +21,15 @@ import java.util.Set;
  *     answer: "..."
  * </pre>
  *
- * <p>Each item needs an answer and at least one question ({@code question}, {@code questions}
- * or both). An item's id is {@code <name>#<position in the file>} (from 0), so fixing one item
- * never renumbers the others. A YAML syntax error skips the whole file (fatal, with its line);
- * an item without answer or question is skipped with a warning while the rest load; an unknown
- * key is ignored with a warning that names it.
+ * <p>Each item needs an answer and at least one question ({@code question}, {@code questions} or
+ * both). An item's id is {@code <name>#<position in the file>} (from 0), so fixing one item never
+ * renumbers the others. A YAML syntax error skips the whole file (fatal, with its line); an item
+ * without answer or question is skipped with a warning while the rest load; an unknown key is
+ * ignored with a warning that names it.
  */
 public final class FaqFileParser {
-  private static final Set<String> KEYS = Set.of("question", "questions", "answer", "article", "entities");
+  private static final Set<String> KEYS =
+      Set.of("question", "questions", "answer", "article", "entities");
 
   private final YamlListReader reader = new YamlListReader();
 
@@ -50,17 +51,28 @@ public final class FaqFileParser {
     return file.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
   }
 
-  private static Optional<FaqItem> item(Path file, String fileId, YamlListReader.Entry entry, List<IngestProblem> problems) {
+  private static Optional<FaqItem> item(
+      Path file, String fileId, YamlListReader.Entry entry, List<IngestProblem> problems) {
     JsonNode node = entry.node();
     if (!node.isObject()) {
       return skip(file, entry, "item skipped: expected keys 'question' and 'answer'", problems);
     }
     YamlListReader.unknownKeys(node, KEYS)
-        .forEach(key -> problems.add(new IngestProblem(file, entry.line(), "unknown key '" + key + "' ignored", false)));
+        .forEach(
+            key ->
+                problems.add(
+                    new IngestProblem(
+                        file, entry.line(), "unknown key '" + key + "' ignored", false)));
     Optional<List<String>> questions = questions(node);
     Optional<List<String>> entities = YamlListReader.texts(node, "entities");
-    if (questions.isEmpty() || YamlListReader.isNotText(node, "answer") || YamlListReader.isNotText(node, "article")) {
-      return skip(file, entry, "item skipped: 'question' and 'answer' must be text, 'questions' a list of texts", problems);
+    if (questions.isEmpty()
+        || YamlListReader.isNotText(node, "answer")
+        || YamlListReader.isNotText(node, "article")) {
+      return skip(
+          file,
+          entry,
+          "item skipped: 'question' and 'answer' must be text, 'questions' a list of texts",
+          problems);
     }
     if (entities.isEmpty()) {
       return skip(file, entry, "item skipped: 'entities' must be a list of names", problems);
@@ -73,7 +85,13 @@ public final class FaqFileParser {
       return skip(file, entry, "item skipped: no 'answer'", problems);
     }
     String id = fileId + "#" + entry.index();
-    return Optional.of(new FaqItem(id, questions.get(), answer.get(), YamlListReader.text(node, "article"), entities.get()));
+    return Optional.of(
+        new FaqItem(
+            id,
+            questions.get(),
+            answer.get(),
+            YamlListReader.text(node, "article"),
+            entities.get()));
   }
 
   /** "question" and "questions" together, in that order; empty Optional when malformed. */
@@ -81,15 +99,18 @@ public final class FaqFileParser {
     if (YamlListReader.isNotText(node, "question")) {
       return Optional.empty();
     }
-    return YamlListReader.texts(node, "questions").map(more -> {
-      List<String> all = new ArrayList<>();
-      YamlListReader.text(node, "question").ifPresent(all::add);
-      more.stream().filter(question -> !all.contains(question)).forEach(all::add);
-      return all;
-    });
+    return YamlListReader.texts(node, "questions")
+        .map(
+            more -> {
+              List<String> all = new ArrayList<>();
+              YamlListReader.text(node, "question").ifPresent(all::add);
+              more.stream().filter(question -> !all.contains(question)).forEach(all::add);
+              return all;
+            });
   }
 
-  private static <T> Optional<T> skip(Path file, YamlListReader.Entry entry, String reason, List<IngestProblem> problems) {
+  private static <T> Optional<T> skip(
+      Path file, YamlListReader.Entry entry, String reason, List<IngestProblem> problems) {
     problems.add(new IngestProblem(file, entry.line(), reason, false));
     return Optional.empty();
   }

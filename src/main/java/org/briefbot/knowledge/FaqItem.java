@@ -13,7 +13,12 @@ import java.util.Optional;
  * @param article the id of the article it belongs to, if any
  * @param entities canonical names of the entities it is about
  */
-public record FaqItem(String id, List<String> questions, String answer, Optional<String> article, List<String> entities) {
+public record FaqItem(
+    String id,
+    List<String> questions,
+    String answer,
+    Optional<String> article,
+    List<String> entities) {
   public FaqItem {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(answer, "answer");
@@ -27,13 +32,14 @@ public record FaqItem(String id, List<String> questions, String answer, Optional
 
   /** Article id of curated passages that belong to no article. */
   public static final String NO_ARTICLE_ID = "faq";
+
   /** Source title of curated passages whose article is unknown. */
   public static final String NO_ARTICLE_TITLE = "FAQ";
 
   /**
-   * This item as a passage to index: the answer is the text, the questions and entities travel
-   * with it. The id is {@code <faq file>#curated_faq#<position>}, unique across FAQ files even
-   * when two of them cover the same article.
+   * This item as a passage to index: the answer is the text, the questions and entities travel with
+   * it. The id is {@code <faq file>#curated_faq#<position>}, unique across FAQ files even when two
+   * of them cover the same article.
    *
    * @param articleTitle the title of {@link #article()} when known, else {@link #NO_ARTICLE_TITLE}
    */
@@ -42,8 +48,16 @@ public record FaqItem(String id, List<String> questions, String answer, Optional
     String file = hash < 0 ? id : id.substring(0, hash);
     String index = hash < 0 ? "" : id.substring(hash + 1);
     int position = index.matches("\\d{1,9}") ? Integer.parseInt(index) : 0;
-    String passageId = file + "#" + Section.CURATED_FAQ.key() + "#" + (index.isEmpty() ? "0" : index);
+    String passageId =
+        file + "#" + Section.CURATED_FAQ.key() + "#" + (index.isEmpty() ? "0" : index);
     return new Passage(
-        passageId, article.orElse(NO_ARTICLE_ID), articleTitle, Section.CURATED_FAQ, position, answer, questions, entities);
+        passageId,
+        article.orElse(NO_ARTICLE_ID),
+        articleTitle,
+        Section.CURATED_FAQ,
+        position,
+        answer,
+        questions,
+        entities);
   }
 }

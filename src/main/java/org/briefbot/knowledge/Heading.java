@@ -24,19 +24,25 @@ enum Heading {
 
   /** Markdown and punctuation that may close a heading line: "**Themes:**", "## FAQ ##". */
   private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s*_#:]+$");
+
   private static final Pattern ASCII_ALNUM = Pattern.compile("[A-Za-z0-9]");
   private static final Pattern BULLET_ONLY = Pattern.compile("[-*•+]");
+
   /** Longest spelling first, so "Context & Background" wins over "Background". */
   private static final List<Map.Entry<String, Heading>> SPELLINGS =
       Arrays.stream(values())
           .flatMap(h -> h.spellings.stream().map(s -> Map.entry(s.toLowerCase(Locale.ROOT), h)))
-          .sorted(Comparator.comparingInt((Map.Entry<String, Heading> e) -> e.getKey().length()).reversed())
+          .sorted(
+              Comparator.comparingInt((Map.Entry<String, Heading> e) -> e.getKey().length())
+                  .reversed())
           .toList();
+
   /** The last letter of every spelling: a line ending in anything else names no heading. */
-  private static final String LAST_LETTERS = SPELLINGS.stream()
-      .map(spelling -> spelling.getKey().substring(spelling.getKey().length() - 1))
-      .distinct()
-      .reduce("", String::concat);
+  private static final String LAST_LETTERS =
+      SPELLINGS.stream()
+          .map(spelling -> spelling.getKey().substring(spelling.getKey().length() - 1))
+          .distinct()
+          .reduce("", String::concat);
 
   private final String label;
   private final List<String> spellings;
@@ -56,7 +62,8 @@ enum Heading {
    */
   static Optional<Heading> match(String line) {
     if (cannotBeHeading(line)) {
-      return Optional.empty(); // most lines: a sentence ending in '.', checked without a regular expression
+      return Optional
+          .empty(); // most lines: a sentence ending in '.', checked without a regular expression
     }
     String text = TRAILING_MARKS.matcher(line).replaceFirst("");
     String lower = text.toLowerCase(Locale.ROOT);
@@ -72,9 +79,9 @@ enum Heading {
   /**
    * True when the line, without its trailing marks, ends in an ASCII character no spelling ends
    * with, so {@link #match} would find nothing. Only ASCII is judged here: lower-casing other
-   * characters may change the text's length or give an ASCII letter (the Kelvin sign gives 'k').
-   * A line ending in a Unicode line separator is left to the regular expression, whose '$' may
-   * match before it.
+   * characters may change the text's length or give an ASCII letter (the Kelvin sign gives 'k'). A
+   * line ending in a Unicode line separator is left to the regular expression, whose '$' may match
+   * before it.
    */
   private static boolean cannotBeHeading(String line) {
     int end = line.length();
@@ -92,9 +99,21 @@ enum Heading {
     return c < 0x80 && LAST_LETTERS.indexOf(Character.toLowerCase(c)) < 0;
   }
 
-  /** The characters of {@link #TRAILING_MARKS}: {@code \\s} (ASCII white space), '*', '_', '#' and ':'. */
+  /**
+   * The characters of {@link #TRAILING_MARKS}: {@code \\s} (ASCII white space), '*', '_', '#' and
+   * ':'.
+   */
   private static boolean isTrailingMark(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '*' || c == '_' || c == '#' || c == ':';
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r'
+        || c == '*'
+        || c == '_'
+        || c == '#'
+        || c == ':';
   }
 
   private static boolean isJunkPrefix(String prefix) {

@@ -11,11 +11,16 @@ import java.util.stream.Stream;
  * Everything loaded from the knowledge folder, and what could not be loaded.
  *
  * @param articles parsed articles, sorted by id
- * @param faqItems curated FAQ items by file name, then in file order (ids are {@code file#position})
+ * @param faqItems curated FAQ items by file name, then in file order (ids are {@code
+ *     file#position})
  * @param entities curated entity entries, in file order
  * @param report files read and problems found
  */
-public record Knowledge(List<Article> articles, List<FaqItem> faqItems, List<EntityEntry> entities, IngestReport report) {
+public record Knowledge(
+    List<Article> articles,
+    List<FaqItem> faqItems,
+    List<EntityEntry> entities,
+    IngestReport report) {
   public Knowledge {
     articles = List.copyOf(articles);
     faqItems = List.copyOf(faqItems);
@@ -29,10 +34,23 @@ public record Knowledge(List<Article> articles, List<FaqItem> faqItems, List<Ent
    */
   public Knowledge indexed() {
     Map<EntityNote, EntityNote> notes = new HashMap<>();
-    List<Article> light = articles.stream()
-        .map(a -> new Article(a.id(), a.title(), a.hashtags(), a.themes(), a.published(), a.source(), List.of(),
-            a.entityNotes().stream().map(n -> notes.computeIfAbsent(n, k -> k)).toList(), a.mentionedEntities()))
-        .toList();
+    List<Article> light =
+        articles.stream()
+            .map(
+                a ->
+                    new Article(
+                        a.id(),
+                        a.title(),
+                        a.hashtags(),
+                        a.themes(),
+                        a.published(),
+                        a.source(),
+                        List.of(),
+                        a.entityNotes().stream()
+                            .map(n -> notes.computeIfAbsent(n, k -> k))
+                            .toList(),
+                        a.mentionedEntities()))
+            .toList();
     return new Knowledge(light, faqItems, entities, report);
   }
 
@@ -46,10 +64,16 @@ public record Knowledge(List<Article> articles, List<FaqItem> faqItems, List<Ent
    * file order), then the curated FAQ items, titled after their article when it is loaded.
    */
   public List<Passage> passages() {
-    Map<String, String> titles = articles.stream().collect(Collectors.toMap(Article::id, Article::title, (a, b) -> a));
-    Stream<Passage> fromArticles = articles.stream().flatMap(article -> article.passages().stream());
-    Stream<Passage> curated = faqItems.stream()
-        .map(item -> item.toPassage(item.article().map(titles::get).orElse(FaqItem.NO_ARTICLE_TITLE)));
+    Map<String, String> titles =
+        articles.stream().collect(Collectors.toMap(Article::id, Article::title, (a, b) -> a));
+    Stream<Passage> fromArticles =
+        articles.stream().flatMap(article -> article.passages().stream());
+    Stream<Passage> curated =
+        faqItems.stream()
+            .map(
+                item ->
+                    item.toPassage(
+                        item.article().map(titles::get).orElse(FaqItem.NO_ARTICLE_TITLE)));
     return Stream.concat(fromArticles, curated).toList();
   }
 }

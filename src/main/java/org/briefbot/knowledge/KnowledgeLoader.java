@@ -36,23 +36,26 @@ import java.util.stream.Stream;
  *   entities/*.yaml, *.yml   curated entities, see {@link EntityFileParser}
  * </pre>
  *
- * <p>Files are read as UTF-8 in file-name order, so the same folder always loads the same way.
- * A missing sub-folder loads nothing. Bad content never throws: each problem becomes an
- * {@link IngestProblem} in the report and the other files still load. Other files in these
- * folders are ignored with a warning; dotfiles are skipped silently.
+ * <p>Files are read as UTF-8 in file-name order, so the same folder always loads the same way. A
+ * missing sub-folder loads nothing. Bad content never throws: each problem becomes an {@link
+ * IngestProblem} in the report and the other files still load. Other files in these folders are
+ * ignored with a warning; dotfiles are skipped silently.
  *
- * <p>Given {@link LastGoodFiles}, a file that fails as a whole (unreadable, not UTF-8, fatal
- * parse error) is replaced by its last good parse, with a warning beside the error; this is how
- * a live reload keeps serving the previous version of an article an editor broke.
+ * <p>Given {@link LastGoodFiles}, a file that fails as a whole (unreadable, not UTF-8, fatal parse
+ * error) is replaced by its last good parse, with a warning beside the error; this is how a live
+ * reload keeps serving the previous version of an article an editor broke.
  */
 public final class KnowledgeLoader {
   private static final List<String> TEXT = List.of(".txt");
   private static final List<String> YAML = List.of(".yaml", ".yml");
 
   /** Two cores is the machine this is sized for; more threads only add contention there. */
-  private static final int PARSER_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  private static final int PARSER_THREADS =
+      Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
   /** Below this many files, starting threads costs more than it saves. */
   private static final int PARALLEL_FROM = 64;
+
   private static final int BATCH = 256;
 
   private final ArticleParser articleParser = new ArticleParser();
@@ -89,7 +92,9 @@ public final class KnowledgeLoader {
       ingest.filesRead.add(file.path());
       ingest.problems(file.problems());
       file.article().ifPresent(article -> lastGood.keepArticle(file.path(), article));
-      file.article().or(() -> previous(file.path(), lastGood.article(file.path()), ingest)).ifPresent(articles::add);
+      file.article()
+          .or(() -> previous(file.path(), lastGood.article(file.path()), ingest))
+          .ifPresent(articles::add);
     }
     articles.sort(Comparator.comparing(Article::id));
     return articles;
@@ -105,8 +110,8 @@ public final class KnowledgeLoader {
   private record ParsedFile(Path path, Optional<Article> article, List<IngestProblem> problems) {}
 
   /**
-   * Parses the files on {@value #PARSER_THREADS} threads (parsing is most of a large archive's
-   * load time) and returns the results in file order, so the report reads the same either way.
+   * Parses the files on {@value #PARSER_THREADS} threads (parsing is most of a large archive's load
+   * time) and returns the results in file order, so the report reads the same either way.
    */
   private List<ParsedFile> parseAll(List<Path> files) {
     if (files.size() < PARALLEL_FROM) {
@@ -131,11 +136,15 @@ public final class KnowledgeLoader {
 
   private ParsedFile parseFile(Path file) {
     List<IngestProblem> problems = new ArrayList<>();
-    Optional<Article> article = Ingest.read(file, problems).flatMap(content -> {
-      ArticleParseResult result = articleParser.parse(file, content, Ingest.modified(file, problems));
-      problems.addAll(result.problems());
-      return result.article();
-    });
+    Optional<Article> article =
+        Ingest.read(file, problems)
+            .flatMap(
+                content -> {
+                  ArticleParseResult result =
+                      articleParser.parse(file, content, Ingest.modified(file, problems));
+                  problems.addAll(result.problems());
+                  return result.article();
+                });
     return new ParsedFile(file, article, problems);
   }
 
@@ -146,7 +155,9 @@ public final class KnowledgeLoader {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading knowledge", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
@@ -159,46 +170,68 @@ public final class KnowledgeLoader {
     };
   }
 
-  private List<FaqItem> loadFaq(Path folder, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
+  private List<FaqItem> loadFaq(
+      Path folder, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
     Set<String> articleIds = new HashSet<>(articles.stream().map(Article::id).toList());
     Set<String> fileIds = new HashSet<>();
     List<FaqItem> items = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {
       // "faq.yaml" and "faq.yml" would give their items the same ids.
       if (!fileIds.add(FaqFileParser.fileId(file).toLowerCase(Locale.ROOT))) {
-        ingest.problem(file, 0, "another FAQ file has the same name; its item ids would clash", true);
+        ingest.problem(
+            file, 0, "another FAQ file has the same name; its item ids would clash", true);
         continue;
       }
-      Optional<List<FaqItem>> parsed = ingest.read(file).flatMap(content -> {
-        FileParseResult<FaqItem> result = faqParser.parse(file, content);
-        ingest.problems(result.problems());
-        return result.skipped() ? Optional.empty() : Optional.of(result.items());
-      });
+      Optional<List<FaqItem>> parsed =
+          ingest
+              .read(file)
+              .flatMap(
+                  content -> {
+                    FileParseResult<FaqItem> result = faqParser.parse(file, content);
+                    ingest.problems(result.problems());
+                    return result.skipped() ? Optional.empty() : Optional.of(result.items());
+                  });
       parsed.ifPresent(loaded -> lastGood.keepFaq(file, loaded));
-      List<FaqItem> loaded = parsed.or(() -> previous(file, lastGood.faq(file), ingest)).orElse(List.of());
+      List<FaqItem> loaded =
+          parsed.or(() -> previous(file, lastGood.faq(file), ingest)).orElse(List.of());
       loaded.forEach(item -> warnUnknownArticle(file, item, articleIds, ingest));
       items.addAll(loaded);
     }
     return items;
   }
 
-  private static void warnUnknownArticle(Path file, FaqItem item, Set<String> articleIds, Ingest ingest) {
+  private static void warnUnknownArticle(
+      Path file, FaqItem item, Set<String> articleIds, Ingest ingest) {
     item.article()
         .filter(article -> !articleIds.contains(article))
-        .ifPresent(article -> ingest.problem(
-            file, 0, "item " + item.id() + " names unknown article '" + article + "'; it is shown as FAQ", false));
+        .ifPresent(
+            article ->
+                ingest.problem(
+                    file,
+                    0,
+                    "item "
+                        + item.id()
+                        + " names unknown article '"
+                        + article
+                        + "'; it is shown as FAQ",
+                    false));
   }
 
   private List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
     List<EntityEntry> entities = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {
-      Optional<List<EntityEntry>> parsed = ingest.read(file).flatMap(content -> {
-        FileParseResult<EntityEntry> result = entityParser.parse(file, content);
-        ingest.problems(result.problems());
-        return result.skipped() ? Optional.empty() : Optional.of(result.items());
-      });
+      Optional<List<EntityEntry>> parsed =
+          ingest
+              .read(file)
+              .flatMap(
+                  content -> {
+                    FileParseResult<EntityEntry> result = entityParser.parse(file, content);
+                    ingest.problems(result.problems());
+                    return result.skipped() ? Optional.empty() : Optional.of(result.items());
+                  });
       parsed.ifPresent(loaded -> lastGood.keepEntities(file, loaded));
-      entities.addAll(parsed.or(() -> previous(file, lastGood.entities(file), ingest)).orElse(List.of()));
+      entities.addAll(
+          parsed.or(() -> previous(file, lastGood.entities(file), ingest)).orElse(List.of()));
     }
     return entities;
   }
@@ -215,7 +248,8 @@ public final class KnowledgeLoader {
       }
       List<Path> entries;
       try (Stream<Path> listing = Files.list(folder)) {
-        entries = listing.sorted(Comparator.comparing(path -> path.getFileName().toString())).toList();
+        entries =
+            listing.sorted(Comparator.comparing(path -> path.getFileName().toString())).toList();
       } catch (IOException e) {
         problem(folder, 0, "cannot list folder: " + e.getMessage(), true);
         return List.of();
@@ -229,7 +263,11 @@ public final class KnowledgeLoader {
         if (Files.isRegularFile(entry) && hasExtension(name, extensions)) {
           files.add(entry);
         } else {
-          problem(entry, 0, "ignored: only " + String.join(" and ", extensions) + " files are read here", false);
+          problem(
+              entry,
+              0,
+              "ignored: only " + String.join(" and ", extensions) + " files are read here",
+              false);
         }
       }
       return files;
@@ -246,7 +284,10 @@ public final class KnowledgeLoader {
       return read(file, problems);
     }
 
-    /** Like {@link #read(Path)}, for parser threads: problems go to {@code problems}, nothing else is touched. */
+    /**
+     * Like {@link #read(Path)}, for parser threads: problems go to {@code problems}, nothing else
+     * is touched.
+     */
     static Optional<String> read(Path file, List<IngestProblem> problems) {
       byte[] bytes;
       try {
@@ -258,10 +299,13 @@ public final class KnowledgeLoader {
       return decodeUtf8(file, bytes, problems);
     }
 
-    private static Optional<String> decodeUtf8(Path file, byte[] bytes, List<IngestProblem> problems) {
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private static Optional<String> decodeUtf8(
+        Path file, byte[] bytes, List<IngestProblem> problems) {
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       ByteBuffer in = ByteBuffer.wrap(bytes);
       // UTF-8 never decodes to more chars than it has bytes.
       CharBuffer out = CharBuffer.allocate(bytes.length);
@@ -271,7 +315,12 @@ public final class KnowledgeLoader {
       }
       if (result.isError()) {
         int offset = in.position();
-        problems.add(new IngestProblem(file, lineAt(bytes, offset), "not valid UTF-8: bad byte sequence at byte " + offset, true));
+        problems.add(
+            new IngestProblem(
+                file,
+                lineAt(bytes, offset),
+                "not valid UTF-8: bad byte sequence at byte " + offset,
+                true));
         return Optional.empty();
       }
       return Optional.of(out.flip().toString());
@@ -292,7 +341,12 @@ public final class KnowledgeLoader {
       try {
         return Files.getLastModifiedTime(file).toInstant();
       } catch (IOException e) {
-        problems.add(new IngestProblem(file, 0, "cannot read modification time, using 1970-01-01: " + e.getMessage(), false));
+        problems.add(
+            new IngestProblem(
+                file,
+                0,
+                "cannot read modification time, using 1970-01-01: " + e.getMessage(),
+                false));
         return Instant.EPOCH;
       }
     }

@@ -20,12 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a knowledge folder and its sub-folders, and calls back once a burst of changes has
- * settled: an editor saving three files, or one file written in several steps, is one reload.
- * Owns one named daemon thread; {@link #close()} stops it.
+ * settled: an editor saving three files, or one file written in several steps, is one reload. Owns
+ * one named daemon thread; {@link #close()} stops it.
  */
 public final class KnowledgeWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeWatcher.class);
-  /** A folder that never stops changing is still reloaded this many quiet periods after the first change. */
+
+  /**
+   * A folder that never stops changing is still reloaded this many quiet periods after the first
+   * change.
+   */
   private static final int MAX_WAIT_PERIODS = 10;
 
   private final Path root;
@@ -45,8 +49,8 @@ public final class KnowledgeWatcher implements AutoCloseable {
   }
 
   /**
-   * Starts watching {@code root}; {@code onChange} runs on the watcher's thread once no change
-   * was seen for {@code quiet}.
+   * Starts watching {@code root}; {@code onChange} runs on the watcher's thread once no change was
+   * seen for {@code quiet}.
    */
   public static KnowledgeWatcher start(Path root, Duration quiet, Runnable onChange) {
     Objects.requireNonNull(onChange, "onChange");
@@ -69,8 +73,12 @@ public final class KnowledgeWatcher implements AutoCloseable {
   private void registerTree(Path folder) throws IOException {
     try (Stream<Path> tree = Files.walk(folder)) {
       for (Path path : (Iterable<Path>) tree.filter(Files::isDirectory)::iterator) {
-        WatchKey key = path.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-            StandardWatchEventKinds.ENTRY_MODIFY);
+        WatchKey key =
+            path.register(
+                service,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
         folders.put(key, path);
       }
     }
@@ -91,7 +99,8 @@ public final class KnowledgeWatcher implements AutoCloseable {
   /** Waits until no change came for the quiet period (or the longest wait is over). */
   private void settle() throws InterruptedException {
     long deadline = System.nanoTime() + quiet.toNanos() * MAX_WAIT_PERIODS;
-    for (WatchKey next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS); next != null && System.nanoTime() < deadline;
+    for (WatchKey next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+        next != null && System.nanoTime() < deadline;
         next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
       handle(next);
     }
@@ -101,7 +110,9 @@ public final class KnowledgeWatcher implements AutoCloseable {
   private void handle(WatchKey key) {
     Path folder = folders.get(key);
     for (WatchEvent<?> event : key.pollEvents()) {
-      if (folder != null && event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
+      if (folder != null
+          && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+          && event.context() instanceof Path name) {
         Path created = folder.resolve(name);
         if (Files.isDirectory(created)) {
           registerQuietly(created);

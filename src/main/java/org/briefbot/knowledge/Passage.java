@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The unit of retrieval: one takeaway, background bullet, analysis paragraph, FAQ answer or
- * entity note. It knows its article, section and position so an answer can cite its source.
+ * The unit of retrieval: one takeaway, background bullet, analysis paragraph, FAQ answer or entity
+ * note. It knows its article, section and position so an answer can cite its source.
  *
  * @param id stable id, {@code articleId#section#position}; breaks score ties deterministically
  * @param articleId the article's id (file name without extension), or "faq" for curated items
@@ -41,16 +41,23 @@ public record Passage(
   }
 
   /** A passage of an article: id derived from article, section and position. */
-  public static Passage of(String articleId, String articleTitle, Section section, int position, String text) {
+  public static Passage of(
+      String articleId, String articleTitle, Section section, int position, String text) {
     return new Passage(
         articleId + "#" + section.key() + "#" + position,
-        articleId, articleTitle, section, position, text, List.of(), List.of());
+        articleId,
+        articleTitle,
+        section,
+        position,
+        text,
+        List.of(),
+        List.of());
   }
 
   /**
-   * The sentences of its text, in order, each a substring of {@link #text()}: what sentence
-   * vectors are made of and what a channel emphasises. A line break ends a sentence too (a
-   * title line, a bullet).
+   * The sentences of its text, in order, each a substring of {@link #text()}: what sentence vectors
+   * are made of and what a channel emphasises. A line break ends a sentence too (a title line, a
+   * bullet).
    */
   public List<String> sentences() {
     List<String> sentences = new ArrayList<>();
@@ -64,11 +71,13 @@ public record Passage(
 
   /** This passage with the given question phrasings. */
   public Passage withQuestions(List<String> newQuestions) {
-    return new Passage(id, articleId, articleTitle, section, position, text, newQuestions, entities);
+    return new Passage(
+        id, articleId, articleTitle, section, position, text, newQuestions, entities);
   }
 
   /** This passage with the given canonical entity names. */
   public Passage withEntities(List<String> newEntities) {
-    return new Passage(id, articleId, articleTitle, section, position, text, questions, newEntities);
+    return new Passage(
+        id, articleId, articleTitle, section, position, text, questions, newEntities);
   }
 }

@@ -7,29 +7,38 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Text clean-up shared by the knowledge parsers: Unicode, whitespace, Markdown remnants, sentences. */
+/**
+ * Text clean-up shared by the knowledge parsers: Unicode, whitespace, Markdown remnants, sentences.
+ */
 final class Text {
   /** Zero-width and soft-hyphen characters that only get in the way of matching. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u2060\\uFEFF\\u00AD]");
+
   /** Any run of whitespace, including non-breaking spaces and stray control characters. */
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
+
   private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+");
   private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)\\s]*\\)");
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
   private static final Pattern UNDERLINE = Pattern.compile("__(.+?)__");
-  private static final Pattern ITALIC = Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![\\w*])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![\\w*])");
   private static final Pattern BULLET = Pattern.compile("^(?:[-*•+‣▪◦–]|\\d{1,3}[.)])\\s+");
   private static final Pattern ELLIPSIS = Pattern.compile("(?:\\.{3,}|…)$");
+
   /** Words that end with a period without ending a sentence, e.g. "OpenAI, Inc. and ...". */
   private static final Set<String> ABBREVIATIONS =
-      Set.of("inc", "ltd", "corp", "co", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "e.g", "i.e", "u.s", "u.k");
+      Set.of(
+          "inc", "ltd", "corp", "co", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "e.g",
+          "i.e", "u.s", "u.k");
 
   private Text() {}
 
   /** NFC, no invisible characters, whitespace runs collapsed to one space, trimmed. */
   static String normalize(String text) {
     if (isPlain(text)) {
-      return text; // most lines: nothing to fold, and regular expressions are the parser's main cost
+      return text; // most lines: nothing to fold, and regular expressions are the parser's main
+      // cost
     }
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
     return SPACES.matcher(INVISIBLE.matcher(nfc).replaceAll("")).replaceAll(" ").strip();
@@ -65,7 +74,9 @@ final class Text {
     return true;
   }
 
-  /** Whether any of the Markdown patterns above could match: they all need one of these characters. */
+  /**
+   * Whether any of the Markdown patterns above could match: they all need one of these characters.
+   */
   private static boolean hasMarkdownMarks(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -97,8 +108,8 @@ final class Text {
   }
 
   /**
-   * A note cut off with "..." reads better ending at its last complete sentence; when it has
-   * none, it keeps its words and ends with a proper "…".
+   * A note cut off with "..." reads better ending at its last complete sentence; when it has none,
+   * it keeps its words and ends with a proper "…".
    */
   static String trimCutOff(String text) {
     if (!endsWithEllipsis(text)) {
@@ -109,7 +120,9 @@ final class Text {
     return ends.isEmpty() ? body + "…" : body.substring(0, ends.get(ends.size() - 1));
   }
 
-  /** Splits text longer than {@code max} into parts of at most {@code max} chars at sentence ends. */
+  /**
+   * Splits text longer than {@code max} into parts of at most {@code max} chars at sentence ends.
+   */
   static List<String> splitLong(String text, int max) {
     if (text.length() <= max) {
       return List.of(text);
@@ -180,7 +193,8 @@ final class Text {
 
   private static boolean isAbbreviation(String text, int dot) {
     int start = dot;
-    while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+    while (start > 0
+        && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
       start--;
     }
     String word = text.substring(start, dot).toLowerCase(Locale.ROOT);

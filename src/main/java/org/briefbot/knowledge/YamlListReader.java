@@ -21,14 +21,16 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a curated YAML file whose top level is one list ({@code items:} or {@code entities:}),
- * keeping each entry's line so problems can point editors at it. JsonNode has no location, so
- * the file is streamed and each entry is read as a tree on its own.
+ * keeping each entry's line so problems can point editors at it. JsonNode has no location, so the
+ * file is streamed and each entry is read as a tree on its own.
  */
 final class YamlListReader {
   /** SnakeYAML's pointer into the file: " in 'reader', line 2, column 15:". */
-  private static final Pattern MARK = Pattern.compile("^\\s*in '[^']*', line (\\d+), column \\d+:?\\s*$");
+  private static final Pattern MARK =
+      Pattern.compile("^\\s*in '[^']*', line (\\d+), column \\d+:?\\s*$");
 
-  private static final Pattern UNCLOSED = Pattern.compile("^while (?:parsing a flow|scanning a quoted)");
+  private static final Pattern UNCLOSED =
+      Pattern.compile("^while (?:parsing a flow|scanning a quoted)");
 
   private final ObjectMapper mapper =
       new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -52,7 +54,8 @@ final class YamlListReader {
     return new Result(List.of(), problems);
   }
 
-  private static List<Entry> readTopLevel(JsonParser parser, Path file, String listKey, List<IngestProblem> problems)
+  private static List<Entry> readTopLevel(
+      JsonParser parser, Path file, String listKey, List<IngestProblem> problems)
       throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
@@ -60,7 +63,8 @@ final class YamlListReader {
       return List.of();
     }
     if (first != JsonToken.START_OBJECT) {
-      return fail(problems, file, parser, "expected a mapping with a top-level '" + listKey + ":' list");
+      return fail(
+          problems, file, parser, "expected a mapping with a top-level '" + listKey + ":' list");
     }
     Optional<List<Entry>> entries = Optional.empty();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -74,7 +78,8 @@ final class YamlListReader {
       } else if (key.equals(listKey)) {
         return fail(problems, file, parser, "'" + listKey + "' must be a list");
       } else {
-        problems.add(new IngestProblem(file, keyLine, "unknown top-level key '" + key + "' ignored", false));
+        problems.add(
+            new IngestProblem(file, keyLine, "unknown top-level key '" + key + "' ignored", false));
         parser.skipChildren();
       }
     }
@@ -95,7 +100,8 @@ final class YamlListReader {
     return entries;
   }
 
-  private static List<Entry> fail(List<IngestProblem> problems, Path file, JsonParser parser, String reason) {
+  private static List<Entry> fail(
+      List<IngestProblem> problems, Path file, JsonParser parser, String reason) {
     problems.add(new IngestProblem(file, lineOf(parser.currentTokenLocation()), reason, true));
     return List.of();
   }
@@ -106,10 +112,9 @@ final class YamlListReader {
 
   /**
    * SnakeYAML's message spans lines with code excerpts and carets; its unindented lines are the
-   * context ("while scanning a quoted scalar") and the problem, each followed by the line it
-   * points at. The problem's line is the one to fix, unless the context is an unclosed quote or
-   * bracket (the problem then shows up lines later, or at the end of the file): then the
-   * context's line is.
+   * context ("while scanning a quoted scalar") and the problem, each followed by the line it points
+   * at. The problem's line is the one to fix, unless the context is an unclosed quote or bracket
+   * (the problem then shows up lines later, or at the end of the file): then the context's line is.
    */
   static IngestProblem syntaxProblem(Path file, JsonProcessingException e) {
     List<String> said = new ArrayList<>();
@@ -127,10 +132,15 @@ final class YamlListReader {
       return new IngestProblem(file, lineOf(e.getLocation()), "YAML syntax error", true);
     }
     int problem = said.size() - 1;
-    boolean unclosed = UNCLOSED.matcher(said.get(0)).find() || said.get(problem).contains("end of stream");
-    int line = (unclosed || lines.get(problem) == 0) && lines.get(0) > 0 ? lines.get(0) : lines.get(problem);
+    boolean unclosed =
+        UNCLOSED.matcher(said.get(0)).find() || said.get(problem).contains("end of stream");
+    int line =
+        (unclosed || lines.get(problem) == 0) && lines.get(0) > 0
+            ? lines.get(0)
+            : lines.get(problem);
     String reason = said.get(problem) + (problem > 0 ? " (" + said.get(0) + ")" : "");
-    return new IngestProblem(file, line > 0 ? line : lineOf(e.getLocation()), "YAML syntax error: " + reason, true);
+    return new IngestProblem(
+        file, line > 0 ? line : lineOf(e.getLocation()), "YAML syntax error: " + reason, true);
   }
 
   // ---- field access shared by the FAQ and entity parsers ----
@@ -157,7 +167,9 @@ final class YamlListReader {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
-  /** True when the key holds something other than a scalar (a list or mapping where text belongs). */
+  /**
+   * True when the key holds something other than a scalar (a list or mapping where text belongs).
+   */
   static boolean isNotText(JsonNode node, String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull() && !value.isValueNode();
@@ -189,6 +201,9 @@ final class YamlListReader {
   }
 
   private static List<String> nonBlank(List<String> texts) {
-    return texts.stream().map(Text::normalize).filter(text -> !text.isEmpty()).collect(Collectors.toList());
+    return texts.stream()
+        .map(Text::normalize)
+        .filter(text -> !text.isEmpty())
+        .collect(Collectors.toList());
   }
 }

@@ -9,13 +9,17 @@ import org.briefbot.index.Candidate;
 
 /**
  * What kind of statement a question asks for, read from its wording: a prediction ("will amazon
- * make more trainium chips?" is answered by "Amazon will likely accelerate production of
- * Trainium chips", not by what the chips are), a time ("when ...?") or an amount ("how much
- * ...?"). The embedding model matches topics, not these; question-answering systems have checked
- * the expected answer type since the TREC QA track. Most questions ask for none of them.
+ * make more trainium chips?" is answered by "Amazon will likely accelerate production of Trainium
+ * chips", not by what the chips are), a time ("when ...?") or an amount ("how much ...?"). The
+ * embedding model matches topics, not these; question-answering systems have checked the expected
+ * answer type since the TREC QA track. Most questions ask for none of them.
  */
 final class AnswerCues {
-  enum Kind { PREDICTION, TIME, AMOUNT }
+  enum Kind {
+    PREDICTION,
+    TIME,
+    AMOUNT
+  }
 
   private record Cue(Kind kind, Pattern asked, Pattern stated) {}
 
@@ -23,24 +27,40 @@ final class AnswerCues {
   // otherwise ("Amazon may announce").
   private static final String MAY_MONTH = "(?<=in |of |by |since |until )may|may(?= \\d)";
   private static final String MAY_VERB = "(?<!in |of |by |since |until )may(?! \\d)";
-  private static final String MONTH = "january|february|march|april|june|july|august|september|october|november|december|" + MAY_MONTH;
+  private static final String MONTH =
+      "january|february|march|april|june|july|august|september|october|november|december|"
+          + MAY_MONTH;
   private static final String UNIT = "days?|weeks?|months?|quarters?|years?";
 
-  private static final List<Cue> CUES = List.of(
-      new Cue(Kind.PREDICTION,
-          words("will|would|could|might|going to|what if|likely|expected to|next"),
-          words("will|would|could|might|" + MAY_VERB + "|likely|expects?|expected|anticipated|potentially|poised|set to|plans? to")),
-      new Cue(Kind.TIME,
-          words("when|what year|which year|what date|how soon|how long|by when"),
-          Pattern.compile("\\b(?:(?:19|20)\\d\\d|q[1-4]|" + MONTH + ")\\b|\\b\\d+(?:\\s*[-–]\\s*\\d+)?\\s*(?:" + UNIT + ")\\b")),
-      new Cue(Kind.AMOUNT,
-          words("how much|how many|how big|how large|worth|value|valued|size|cost|price"),
-          Pattern.compile("[$€£]\\s?\\d|\\b\\d[\\d.,]*\\s*(?:%|(?:percent|billion|million|trillion|thousand|bn)\\b)")));
+  private static final List<Cue> CUES =
+      List.of(
+          new Cue(
+              Kind.PREDICTION,
+              words("will|would|could|might|going to|what if|likely|expected to|next"),
+              words(
+                  "will|would|could|might|"
+                      + MAY_VERB
+                      + "|likely|expects?|expected|anticipated|potentially|poised|set to|plans? to")),
+          new Cue(
+              Kind.TIME,
+              words("when|what year|which year|what date|how soon|how long|by when"),
+              Pattern.compile(
+                  "\\b(?:(?:19|20)\\d\\d|q[1-4]|"
+                      + MONTH
+                      + ")\\b|\\b\\d+(?:\\s*[-–]\\s*\\d+)?\\s*(?:"
+                      + UNIT
+                      + ")\\b")),
+          new Cue(
+              Kind.AMOUNT,
+              words("how much|how many|how big|how large|worth|value|valued|size|cost|price"),
+              Pattern.compile(
+                  "[$€£]\\s?\\d|\\b\\d[\\d.,]*\\s*(?:%|(?:percent|billion|million|trillion|thousand|bn)\\b)")));
 
   /** A question mark, or a first word that opens a question. */
-  private static final Pattern QUESTION = Pattern.compile(
-      "\\?$|^(?:will|would|could|might|can|should|shall|may|is|are|was|were|do|does|did|has|have|had"
-          + "|how|when|what|whats|what's|which|who|whom|whose|where|why)\\b");
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "\\?$|^(?:will|would|could|might|can|should|shall|may|is|are|was|were|do|does|did|has|have|had"
+              + "|how|when|what|whats|what's|which|who|whom|whose|where|why)\\b");
 
   private static final AnswerCues NONE = new AnswerCues(Set.of());
 
@@ -78,9 +98,9 @@ final class AnswerCues {
 
   /**
    * How much a candidate gains in fusion: its sentence term is recomputed with each sentence's
-   * cosine lifted by {@code weight / sentenceWeight} per asked kind it states, so a sentence
-   * that is a little further from the question but states the asked kind can become the one the
-   * passage is ranked by. 0 when no sentence states an asked kind.
+   * cosine lifted by {@code weight / sentenceWeight} per asked kind it states, so a sentence that
+   * is a little further from the question but states the asked kind can become the one the passage
+   * is ranked by. 0 when no sentence states an asked kind.
    */
   double lift(Candidate candidate, double weight, double sentenceWeight) {
     List<String> sentences = candidate.passage().sentences();

@@ -2,8 +2,8 @@ package org.briefbot.retrieval;
 
 /**
  * Logistic calibration: confidence = 1 / (1 + e^-(bias + coverage·c + similarity·s + sentence·t)),
- * the estimated probability that the first passage answers the question. Fitted per mode on
- * tuning data (see docs/retrieval.md), so one threshold means the same in every mode.
+ * the estimated probability that the first passage answers the question. Fitted per mode on tuning
+ * data (see docs/retrieval.md), so one threshold means the same in every mode.
  *
  * @param bias intercept
  * @param coverage weight of the first passage's coverage of the question
@@ -17,7 +17,8 @@ public record Calibration(double bias, double coverage, double similarity, doubl
   }
 
   public double confidence(double coverageValue, double similarityValue, double sentenceValue) {
-    double z = bias + coverage * coverageValue + similarity * similarityValue + sentence * sentenceValue;
+    double z =
+        bias + coverage * coverageValue + similarity * similarityValue + sentence * sentenceValue;
     return 1 / (1 + Math.exp(-z));
   }
 }

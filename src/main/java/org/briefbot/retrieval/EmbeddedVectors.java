@@ -6,8 +6,8 @@ import org.briefbot.index.PassageVectors;
 import org.briefbot.knowledge.Passage;
 
 /**
- * Passage and sentence vectors read from the model (its cache, once {@link Embeddings#prepare}
- * has seen the texts) when the index writer asks for them, instead of all held at once.
+ * Passage and sentence vectors read from the model (its cache, once {@link Embeddings#prepare} has
+ * seen the texts) when the index writer asks for them, instead of all held at once.
  */
 record EmbeddedVectors(Embeddings embeddings) implements PassageVectors {
   @Override

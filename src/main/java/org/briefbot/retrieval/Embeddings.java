@@ -8,8 +8,8 @@ import java.util.stream.Stream;
  */
 public interface Embeddings extends AutoCloseable {
   /**
-   * Embeds the passage texts the implementation's cache lacks, keeping none of the vectors, so
-   * that {@link #passage} then reads each one back: a large archive's vectors need not fit the heap.
+   * Embeds the passage texts the implementation's cache lacks, keeping none of the vectors, so that
+   * {@link #passage} then reads each one back: a large archive's vectors need not fit the heap.
    */
   void prepare(Stream<String> texts);
 

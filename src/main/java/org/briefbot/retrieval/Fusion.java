@@ -7,19 +7,26 @@ public sealed interface Fusion {
   double score(Candidate candidate);
 
   /**
-   * A weighted sum of BM25 relative to the best hit, coverage of the question, cosine similarity
-   * of the passage, and the best cosine of one of its sentences. Every signal is known for every
-   * candidate (see {@link Candidate}), so a passage found by only one retriever is still scored
-   * on all of them.
+   * A weighted sum of BM25 relative to the best hit, coverage of the question, cosine similarity of
+   * the passage, and the best cosine of one of its sentences. Every signal is known for every
+   * candidate (see {@link Candidate}), so a passage found by only one retriever is still scored on
+   * all of them.
    */
-  record Linear(double lexical, double coverage, double similarity, double sentence) implements Fusion {
+  record Linear(double lexical, double coverage, double similarity, double sentence)
+      implements Fusion {
     @Override
     public double score(Candidate c) {
-      return lexical * c.lexical() + coverage * c.coverage() + similarity * c.similarity() + sentence * c.sentenceSimilarity();
+      return lexical * c.lexical()
+          + coverage * c.coverage()
+          + similarity * c.similarity()
+          + sentence * c.sentenceSimilarity();
     }
   }
 
-  /** Reciprocal rank fusion (Cormack et al. 2009): the sum of 1/(k + rank) over the lists that ranked it. */
+  /**
+   * Reciprocal rank fusion (Cormack et al. 2009): the sum of 1/(k + rank) over the lists that
+   * ranked it.
+   */
   record ReciprocalRank(int k) implements Fusion {
     public ReciprocalRank {
       if (k < 0) {

@@ -12,7 +12,8 @@ import org.briefbot.knowledge.Passage;
  * @param sentenceSimilarities cosine of the question with each of {@link Passage#sentences()};
  *     empty when unknown (BM25 mode, a one-sentence passage). Shared, not copied: do not modify.
  */
-public record Match(Passage passage, double score, double confidence, double[] sentenceSimilarities) {
+public record Match(
+    Passage passage, double score, double confidence, double[] sentenceSimilarities) {
   private static final double[] NONE = new double[0];
 
   /** Without sentence similarities. */

@@ -11,7 +11,9 @@ public enum Mode {
   /** BM25 and nearest vectors, fused. */
   HYBRID;
 
-  /** The mode named {@code name} ("bm25", "semantic", "hybrid"), failing with the name otherwise. */
+  /**
+   * The mode named {@code name} ("bm25", "semantic", "hybrid"), failing with the name otherwise.
+   */
   public static Mode of(String name) {
     for (Mode mode : values()) {
       if (mode.key().equals(name)) {

@@ -3,7 +3,10 @@ package org.briefbot.retrieval;
 import java.util.List;
 import org.briefbot.knowledge.Passage;
 
-/** The texts of a passage that are embedded: the whole (known questions, then text), and its sentences. */
+/**
+ * The texts of a passage that are embedded: the whole (known questions, then text), and its
+ * sentences.
+ */
 public final class PassageTexts {
   private PassageTexts() {}
 
@@ -16,9 +19,9 @@ public final class PassageTexts {
   }
 
   /**
-   * Its sentences, each embedded on its own when there are two or more: a question answered by
-   * one sentence of a long paragraph is closer to that sentence than to the paragraph's average.
-   * Empty for a one-sentence passage, whose passage vector already is its sentence's.
+   * Its sentences, each embedded on its own when there are two or more: a question answered by one
+   * sentence of a long paragraph is closer to that sentence than to the paragraph's average. Empty
+   * for a one-sentence passage, whose passage vector already is its sentence's.
    */
   public static List<String> sentencesForEmbedding(Passage passage) {
     List<String> sentences = passage.sentences();

@@ -17,7 +17,11 @@ import org.briefbot.knowledge.Section;
  *     question asks for (a prediction, a time, an amount) that one of its sentences states
  */
 public record RetrievalSettings(
-    int vectorDepth, Fusion fusion, Calibration bm25Calibration, Calibration semanticCalibration, Calibration hybridCalibration,
+    int vectorDepth,
+    Fusion fusion,
+    Calibration bm25Calibration,
+    Calibration semanticCalibration,
+    Calibration hybridCalibration,
     Map<Section, Double> sectionPriors,
     double answerCueWeight) {
   public RetrievalSettings {
@@ -34,21 +38,25 @@ public record RetrievalSettings(
     }
   }
 
-  /** What fused ranking adds to a passage of {@code section} when the question names no section; 0 for most. */
+  /**
+   * What fused ranking adds to a passage of {@code section} when the question names no section; 0
+   * for most.
+   */
   public double sectionPrior(Section section) {
     return sectionPriors.getOrDefault(section, 0.0);
   }
 
   /**
    * The fitted fusion and calibrations, with {@code vectorDepth} nearest vectors. Fitted by
-   * scripts/tune_fusion.py on the tuning halves only (StackFAQ set A, SciFact train, the seed's
-   * own tuning questions); docs/retrieval.md has the figures behind each number.
+   * scripts/tune_fusion.py on the tuning halves only (StackFAQ set A, SciFact train, the seed's own
+   * tuning questions); docs/retrieval.md has the figures behind each number.
    */
   public static RetrievalSettings defaults(int vectorDepth) {
     return new RetrievalSettings(
         vectorDepth,
         // Best mean of StackFAQ-A P@1, answers-only-A P@1 and SciFact-train nDCG@10 on a 0.05 grid.
-        // BM25's own score adds nothing once coverage and both cosines are in: it only finds candidates.
+        // BM25's own score adds nothing once coverage and both cosines are in: it only finds
+        // candidates.
         new Fusion.Linear(0.00, 0.20, 0.35, 0.45),
         new Calibration(-3.338, 5.676, 0, 0),
         new Calibration(-5.505, 2.138, 5.161, 3.565),

@@ -24,14 +24,19 @@ import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 
 /**
- * Ranks passages for a question in one {@link Mode}. In semantic and hybrid mode the question
- * is embedded on a named thread while BM25 runs on the caller's. Deterministic: ties are broken
- * by passage id. Safe for concurrent use; closing it stops its thread (not the index).
+ * Ranks passages for a question in one {@link Mode}. In semantic and hybrid mode the question is
+ * embedded on a named thread while BM25 runs on the caller's. Deterministic: ties are broken by
+ * passage id. Safe for concurrent use; closing it stops its thread (not the index).
  */
 public final class Retriever implements AutoCloseable {
-  /** About what BM25's section boost gave a passage through the lexical signal before fusion dropped it. */
+  /**
+   * About what BM25's section boost gave a passage through the lexical signal before fusion dropped
+   * it.
+   */
   private static final double SECTION_PREFERENCE = 0.10;
+
   private static final double ARTICLE_PREFERENCE = 0.05;
+
   /** How many of the best fused candidates the answer cues may reorder. */
   private static final int CUE_DEPTH = 20;
 
@@ -41,26 +46,35 @@ public final class Retriever implements AutoCloseable {
   private final RetrievalSettings settings;
   private final Optional<ExecutorService> embedder;
 
-  public Retriever(PassageIndex index, Mode mode, Optional<Embeddings> embeddings, RetrievalSettings settings) {
+  public Retriever(
+      PassageIndex index, Mode mode, Optional<Embeddings> embeddings, RetrievalSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
     this.settings = Objects.requireNonNull(settings, "settings");
     if (mode.needsModel() && (embeddings.isEmpty() || !index.hasVectors())) {
-      throw new IllegalArgumentException("mode " + mode.key() + " needs the embedding model and an index with passage vectors");
+      throw new IllegalArgumentException(
+          "mode " + mode.key() + " needs the embedding model and an index with passage vectors");
     }
-    this.embedder = mode.needsModel() ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread)) : Optional.empty();
+    this.embedder =
+        mode.needsModel()
+            ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread))
+            : Optional.empty();
   }
 
   /** Builds an index of {@code input}, with passage vectors when {@code embeddings} is given. */
-  public static PassageIndex buildIndex(IndexInput input, IndexSettings settings, TextAnalysis analysis, Optional<Embeddings> embeddings) {
+  public static PassageIndex buildIndex(
+      IndexInput input,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> embeddings) {
     return PassageIndex.build(withVectors(input, embeddings), settings, analysis);
   }
 
   /**
    * {@code input} with a vector for every passage when {@code embeddings} is given: texts the
-   * model's cache lacks are embedded first, and each passage's vectors are read back from the
-   * cache as its document is written, so no more than a few of them are on the heap at once.
+   * model's cache lacks are embedded first, and each passage's vectors are read back from the cache
+   * as its document is written, so no more than a few of them are on the heap at once.
    */
   public static IndexInput withVectors(IndexInput input, Optional<Embeddings> embeddings) {
     if (embeddings.isEmpty()) {
@@ -68,9 +82,12 @@ public final class Retriever implements AutoCloseable {
     }
     // Passages, then sentences: the order the cache has always been filled in.
     List<Passage> passages = input.passages();
-    embeddings.get().prepare(Stream.concat(
-        passages.stream().map(PassageTexts::forEmbedding),
-        passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream())));
+    embeddings
+        .get()
+        .prepare(
+            Stream.concat(
+                passages.stream().map(PassageTexts::forEmbedding),
+                passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream())));
     return input.withVectors(new EmbeddedVectors(embeddings.get()));
   }
 
@@ -105,26 +122,39 @@ public final class Retriever implements AutoCloseable {
   }
 
   private Match bm25Match(Hit hit) {
-    return new Match(hit.passage(), hit.score(), settings.bm25Calibration().confidence(hit.coverage(), 0, 0));
+    return new Match(
+        hit.passage(), hit.score(), settings.bm25Calibration().confidence(hit.coverage(), 0, 0));
   }
 
-  private List<Match> semantic(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, int topK) {
+  private List<Match> semantic(
+      List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, int topK) {
     Calibration calibration = settings.semanticCalibration();
-    return ranked(candidates.stream().filter(c -> c.vectorRank() > 0), c -> c.similarity() + preferred.applyAsDouble(c), calibration, topK);
+    return ranked(
+        candidates.stream().filter(c -> c.vectorRank() > 0),
+        c -> c.similarity() + preferred.applyAsDouble(c),
+        calibration,
+        topK);
   }
 
-  private List<Match> hybrid(List<Candidate> candidates, ToDoubleFunction<Candidate> preferred, AnswerCues cues, int topK) {
-    ToDoubleFunction<Candidate> fused = c -> settings.fusion().score(c) + preferred.applyAsDouble(c);
-    return ranked(candidates.stream(), withCues(candidates, fused, cues), settings.hybridCalibration(), topK);
+  private List<Match> hybrid(
+      List<Candidate> candidates,
+      ToDoubleFunction<Candidate> preferred,
+      AnswerCues cues,
+      int topK) {
+    ToDoubleFunction<Candidate> fused =
+        c -> settings.fusion().score(c) + preferred.applyAsDouble(c);
+    return ranked(
+        candidates.stream(), withCues(candidates, fused, cues), settings.hybridCalibration(), topK);
   }
 
   /**
-   * {@code score} plus the answer cues' lift for the best {@link #CUE_DEPTH} candidates by it:
-   * cues reorder passages that are already close to the question; they do not pull up a far one,
-   * and reading every candidate's sentences for them would cost more than the search. Like the
-   * section priors they change the order, not the confidence.
+   * {@code score} plus the answer cues' lift for the best {@link #CUE_DEPTH} candidates by it: cues
+   * reorder passages that are already close to the question; they do not pull up a far one, and
+   * reading every candidate's sentences for them would cost more than the search. Like the section
+   * priors they change the order, not the confidence.
    */
-  private ToDoubleFunction<Candidate> withCues(List<Candidate> candidates, ToDoubleFunction<Candidate> score, AnswerCues cues) {
+  private ToDoubleFunction<Candidate> withCues(
+      List<Candidate> candidates, ToDoubleFunction<Candidate> score, AnswerCues cues) {
     double weight = settings.answerCueWeight();
     if (cues.isEmpty() || weight == 0 || !(settings.fusion() instanceof Fusion.Linear linear)) {
       return score;
@@ -132,7 +162,10 @@ public final class Retriever implements AutoCloseable {
     Map<Candidate, Double> scores = new IdentityHashMap<>();
     candidates.forEach(c -> scores.put(c, score.applyAsDouble(c)));
     candidates.stream()
-        .sorted(Comparator.comparingDouble((Candidate c) -> scores.get(c)).reversed().thenComparing(c -> c.passage().id()))
+        .sorted(
+            Comparator.comparingDouble((Candidate c) -> scores.get(c))
+                .reversed()
+                .thenComparing(c -> c.passage().id()))
         .limit(CUE_DEPTH)
         .forEach(c -> scores.merge(c, cues.lift(c, weight, linear.sentence()), Double::sum));
     return scores::get;
@@ -145,18 +178,35 @@ public final class Retriever implements AutoCloseable {
    * that names no section gets the section priors instead (entity notes and takeaways lowered).
    */
   private ToDoubleFunction<Candidate> preference(SearchRequest request) {
-    return c -> (request.preferSection().filter(c.passage().section()::equals).isPresent() ? SECTION_PREFERENCE : 0)
-        + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent() ? ARTICLE_PREFERENCE : 0)
-        + (request.preferSection().isPresent() ? 0 : settings.sectionPrior(c.passage().section()));
+    return c ->
+        (request.preferSection().filter(c.passage().section()::equals).isPresent()
+                ? SECTION_PREFERENCE
+                : 0)
+            + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent()
+                ? ARTICLE_PREFERENCE
+                : 0)
+            + (request.preferSection().isPresent()
+                ? 0
+                : settings.sectionPrior(c.passage().section()));
   }
 
   /** Sorts by score (ties by id) and calibrates each from its own signals. */
   private static List<Match> ranked(
-      Stream<Candidate> candidates, ToDoubleFunction<Candidate> score, Calibration calibration, int topK) {
+      Stream<Candidate> candidates,
+      ToDoubleFunction<Candidate> score,
+      Calibration calibration,
+      int topK) {
     List<Match> matches = new ArrayList<>();
-    candidates.forEach(c -> matches.add(
-        new Match(c.passage(), score.applyAsDouble(c), calibration.confidence(c.coverage(), c.similarity(), c.sentenceSimilarity()), c.sentenceSimilarities())));
-    matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
+    candidates.forEach(
+        c ->
+            matches.add(
+                new Match(
+                    c.passage(),
+                    score.applyAsDouble(c),
+                    calibration.confidence(c.coverage(), c.similarity(), c.sentenceSimilarity()),
+                    c.sentenceSimilarities())));
+    matches.sort(
+        Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
     return matches.size() <= topK ? matches : List.copyOf(matches.subList(0, topK));
   }
 
@@ -165,14 +215,16 @@ public final class Retriever implements AutoCloseable {
     if (text.isBlank() || embeddings.isEmpty() || embedder.isEmpty()) {
       return Optional::empty;
     }
-    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embeddings.get().question(corrected(text)), embedder.get());
+    CompletableFuture<float[]> vector =
+        CompletableFuture.supplyAsync(
+            () -> embeddings.get().question(corrected(text)), embedder.get());
     return () -> Optional.of(vector.join());
   }
 
   /**
-   * The question with its typos corrected for the model: a word no passage has, that the model
-   * does not know either, becomes the closest index word ("amazn" becomes "amazon"). BM25
-   * already matches such words by their close spellings; the model would see word pieces.
+   * The question with its typos corrected for the model: a word no passage has, that the model does
+   * not know either, becomes the closest index word ("amazn" becomes "amazon"). BM25 already
+   * matches such words by their close spellings; the model would see word pieces.
    */
   String corrected(String text) {
     StringBuilder out = new StringBuilder(text);

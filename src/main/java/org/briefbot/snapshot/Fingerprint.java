@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The state of a knowledge folder as cheaply as it can be read: every file's path, size and
  * modification time, no content. Editing, adding, removing or touching a file changes it.
  *
- * @param folder a short hash of the folder's absolute path: entries of one folder replace each other
+ * @param folder a short hash of the folder's absolute path: entries of one folder replace each
+ *     other
  * @param key a short hash of all of it (and of {@code formatVersion}), names the cache entry
  * @param lines one line per file, sorted, "relative/path\tsize\tmtime", for people and diffs
  */
@@ -59,9 +60,14 @@ public record Fingerprint(String folder, String key, List<String> lines) {
   private static String line(Path knowledgeDir, Path file) {
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return knowledgeDir.relativize(file) + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toInstant();
+      return knowledgeDir.relativize(file)
+          + "\t"
+          + attributes.size()
+          + "\t"
+          + attributes.lastModifiedTime().toInstant();
     } catch (IOException e) {
-      // Unreadable now: a line that never matches a stored one, so the folder is loaded afresh and the loader reports it.
+      // Unreadable now: a line that never matches a stored one, so the folder is loaded afresh and
+      // the loader reports it.
       return knowledgeDir.relativize(file) + "\tunreadable\t" + e.getClass().getSimpleName();
     }
   }

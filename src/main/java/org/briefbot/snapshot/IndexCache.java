@@ -3,8 +3,8 @@ package org.briefbot.snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,15 +16,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The folder of cached indexes, {@code data/index/} by default: per knowledge folder, one entry
- * per fingerprint ({@code data/index/<folder>/<key>/}), each a Lucene index with the {@link Snapshot} and a readable manifest beside it.
- * An entry is written under a staging name and renamed when complete, so a reader never sees a
- * half-written one; a newer entry replaces the older ones.
+ * The folder of cached indexes, {@code data/index/} by default: per knowledge folder, one entry per
+ * fingerprint ({@code data/index/<folder>/<key>/}), each a Lucene index with the {@link Snapshot}
+ * and a readable manifest beside it. An entry is written under a staging name and renamed when
+ * complete, so a reader never sees a half-written one; a newer entry replaces the older ones.
  */
 public final class IndexCache {
   private static final String SNAPSHOT = "knowledge.snapshot";
   private static final String MANIFEST = "manifest.txt";
   private static final String STAGING = ".staging-";
+
   /** A staging folder this old belongs to a process that died while writing it. */
   private static final Duration ABANDONED = Duration.ofHours(1);
 
@@ -46,14 +47,15 @@ public final class IndexCache {
       Files.createDirectories(folder(fingerprint));
       return Files.createTempDirectory(folder(fingerprint), fingerprint.key() + STAGING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a folder under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot create a folder under " + root + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * Makes a staged entry the entry for its fingerprint and removes older entries. The manifest,
-   * written last, marks the entry complete. When another process published the same
-   * fingerprint first, its entry is kept and this one dropped.
+   * written last, marks the entry complete. When another process published the same fingerprint
+   * first, its entry is kept and this one dropped.
    */
   public Path publish(Path staged, Fingerprint fingerprint) {
     Path entry = folder(fingerprint).resolve(fingerprint.key());
@@ -65,7 +67,8 @@ public final class IndexCache {
     } catch (AtomicMoveNotSupportedException e) {
       throw new UncheckedIOException("The index cache " + root + " must be on one file system", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot publish the index under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot publish the index under " + root + ": " + e.getMessage(), e);
     }
     removeOthers(fingerprint);
     return entry;
@@ -81,7 +84,8 @@ public final class IndexCache {
 
   private void removeOthers(Fingerprint current) {
     try (Stream<Path> entries = Files.list(folder(current))) {
-      entries.filter(entry -> !entry.getFileName().toString().equals(current.key()))
+      entries
+          .filter(entry -> !entry.getFileName().toString().equals(current.key()))
           .filter(this::isStale)
           .forEach(IndexCache::delete);
     } catch (IOException e) {
@@ -89,7 +93,10 @@ public final class IndexCache {
     }
   }
 
-  /** Complete entries are replaced at once (open readers keep their mapped files); staging ones only when abandoned. */
+  /**
+   * Complete entries are replaced at once (open readers keep their mapped files); staging ones only
+   * when abandoned.
+   */
   private boolean isStale(Path entry) {
     if (!entry.getFileName().toString().contains(STAGING)) {
       return true;

@@ -25,9 +25,9 @@ import org.briefbot.knowledge.IngestReport;
 import org.briefbot.knowledge.Knowledge;
 
 /**
- * Reads and writes a {@link Snapshot} as one binary file. Each distinct string is written once
- * and referred to by number after that: entity notes repeat in every article that relates the
- * entity, and reading them back shares one copy in memory too.
+ * Reads and writes a {@link Snapshot} as one binary file. Each distinct string is written once and
+ * referred to by number after that: entity notes repeat in every article that relates the entity,
+ * and reading them back shares one copy in memory too.
  */
 public final class SnapshotFile {
   private static final String MAGIC = "briefbot-snapshot";
@@ -37,86 +37,131 @@ public final class SnapshotFile {
   private SnapshotFile() {}
 
   public static void write(Path file, Snapshot snapshot) {
-    try (Out out = new Out(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER)))) {
+    try (Out out =
+        new Out(
+            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER)))) {
       out.data.writeUTF(MAGIC);
       out.data.writeInt(VERSION);
       writeKnowledge(out, snapshot.knowledge());
-      out.list(snapshot.entities(), e -> {
-        out.string(e.name());
-        out.strings(e.aliases());
-        out.string(e.kind());
-        out.string(e.summary());
-        out.strings(e.articleIds());
-        out.strings(e.related());
-      });
+      out.list(
+          snapshot.entities(),
+          e -> {
+            out.string(e.name());
+            out.strings(e.aliases());
+            out.string(e.kind());
+            out.string(e.summary());
+            out.strings(e.articleIds());
+            out.strings(e.related());
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
   public static Snapshot read(Path file) {
-    try (In in = new In(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER)))) {
+    try (In in =
+        new In(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER)))) {
       if (!MAGIC.equals(in.data.readUTF()) || in.data.readInt() != VERSION) {
         throw new IOException("not a snapshot of this version");
       }
       Knowledge knowledge = readKnowledge(in);
-      List<Entity> entities = in.list(() -> new Entity(in.string(), in.strings(), in.string(), in.string(), in.strings(), in.strings()));
+      List<Entity> entities =
+          in.list(
+              () ->
+                  new Entity(
+                      in.string(),
+                      in.strings(),
+                      in.string(),
+                      in.string(),
+                      in.strings(),
+                      in.strings()));
       return new Snapshot(knowledge, entities);
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "Cannot read " + file + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 
   private static void writeKnowledge(Out out, Knowledge knowledge) throws IOException {
-    out.list(knowledge.articles(), a -> {
-      out.string(a.id());
-      out.string(a.title());
-      out.strings(a.hashtags());
-      out.strings(a.themes());
-      out.data.writeLong(a.published().getEpochSecond());
-      out.data.writeInt(a.published().getNano());
-      out.string(a.source().toString());
-      out.list(a.entityNotes(), n -> {
-        out.string(n.name());
-        out.string(n.kind());
-        out.string(n.summary());
-      });
-      out.strings(a.mentionedEntities());
-    });
-    out.list(knowledge.faqItems(), f -> {
-      out.string(f.id());
-      out.strings(f.questions());
-      out.string(f.answer());
-      out.string(f.article().orElse(""));
-      out.strings(f.entities());
-    });
-    out.list(knowledge.entities(), e -> {
-      out.string(e.name());
-      out.strings(e.aliases());
-      out.string(e.kind());
-      out.string(e.summary());
-    });
+    out.list(
+        knowledge.articles(),
+        a -> {
+          out.string(a.id());
+          out.string(a.title());
+          out.strings(a.hashtags());
+          out.strings(a.themes());
+          out.data.writeLong(a.published().getEpochSecond());
+          out.data.writeInt(a.published().getNano());
+          out.string(a.source().toString());
+          out.list(
+              a.entityNotes(),
+              n -> {
+                out.string(n.name());
+                out.string(n.kind());
+                out.string(n.summary());
+              });
+          out.strings(a.mentionedEntities());
+        });
+    out.list(
+        knowledge.faqItems(),
+        f -> {
+          out.string(f.id());
+          out.strings(f.questions());
+          out.string(f.answer());
+          out.string(f.article().orElse(""));
+          out.strings(f.entities());
+        });
+    out.list(
+        knowledge.entities(),
+        e -> {
+          out.string(e.name());
+          out.strings(e.aliases());
+          out.string(e.kind());
+          out.string(e.summary());
+        });
     out.list(knowledge.report().filesRead(), p -> out.string(p.toString()));
-    out.list(knowledge.report().problems(), p -> {
-      out.string(p.path().toString());
-      out.data.writeInt(p.line());
-      out.string(p.reason());
-      out.data.writeBoolean(p.fatal());
-    });
+    out.list(
+        knowledge.report().problems(),
+        p -> {
+          out.string(p.path().toString());
+          out.data.writeInt(p.line());
+          out.string(p.reason());
+          out.data.writeBoolean(p.fatal());
+        });
   }
 
   private static Knowledge readKnowledge(In in) throws IOException {
-    List<Article> articles = in.list(() -> new Article(
-        in.string(), in.string(), in.strings(), in.strings(),
-        Instant.ofEpochSecond(in.data.readLong(), in.data.readInt()),
-        Path.of(in.string()), List.of(),
-        in.list(() -> new EntityNote(in.string(), in.string(), in.string())),
-        in.strings()));
-    List<FaqItem> faq = in.list(() -> new FaqItem(
-        in.string(), in.strings(), in.string(), Optional.of(in.string()).filter(s -> !s.isEmpty()), in.strings()));
-    List<EntityEntry> curated = in.list(() -> new EntityEntry(in.string(), in.strings(), in.string(), in.string()));
+    List<Article> articles =
+        in.list(
+            () ->
+                new Article(
+                    in.string(),
+                    in.string(),
+                    in.strings(),
+                    in.strings(),
+                    Instant.ofEpochSecond(in.data.readLong(), in.data.readInt()),
+                    Path.of(in.string()),
+                    List.of(),
+                    in.list(() -> new EntityNote(in.string(), in.string(), in.string())),
+                    in.strings()));
+    List<FaqItem> faq =
+        in.list(
+            () ->
+                new FaqItem(
+                    in.string(),
+                    in.strings(),
+                    in.string(),
+                    Optional.of(in.string()).filter(s -> !s.isEmpty()),
+                    in.strings()));
+    List<EntityEntry> curated =
+        in.list(() -> new EntityEntry(in.string(), in.strings(), in.string(), in.string()));
     List<Path> filesRead = in.list(() -> Path.of(in.string()));
-    List<IngestProblem> problems = in.list(() -> new IngestProblem(Path.of(in.string()), in.data.readInt(), in.string(), in.data.readBoolean()));
+    List<IngestProblem> problems =
+        in.list(
+            () ->
+                new IngestProblem(
+                    Path.of(in.string()), in.data.readInt(), in.string(), in.data.readBoolean()));
     return new Knowledge(articles, faq, curated, new IngestReport(filesRead, problems));
   }
 

@@ -48,14 +48,26 @@ public record AnswerRecord(
   }
 
   /**
-   * The record of {@code answer}; declined answers and those below {@code lowConfidence} are
-   * marked for the unanswered log.
+   * The record of {@code answer}; declined answers and those below {@code lowConfidence} are marked
+   * for the unanswered log.
    */
   public static AnswerRecord of(long chatId, long userId, Answer answer, double lowConfidence) {
     List<String> entities = answer.entities().stream().map(EntityCard::name).toList();
     List<String> candidates =
-        Stream.concat(answer.best().map(Source::passageId).stream(), answer.alternatives().stream().map(Alternative::passageId)).toList();
-    return new AnswerRecord(chatId, userId, answer.question(), answer.answered(), answer.best().map(Source::passageId),
-        answer.best().map(Source::articleId), answer.confidence(), entities, candidates, Reason.of(answer, lowConfidence));
+        Stream.concat(
+                answer.best().map(Source::passageId).stream(),
+                answer.alternatives().stream().map(Alternative::passageId))
+            .toList();
+    return new AnswerRecord(
+        chatId,
+        userId,
+        answer.question(),
+        answer.answered(),
+        answer.best().map(Source::passageId),
+        answer.best().map(Source::articleId),
+        answer.confidence(),
+        entities,
+        candidates,
+        Reason.of(answer, lowConfidence));
   }
 }

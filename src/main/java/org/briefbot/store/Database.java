@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A JDBC URL as a {@link DataSource}: a fresh connection per unit of work, the dialect's
- * defaults applied. No pool: SQLite connections are cheap, and for PostgreSQL a new connection
- * per call is what makes a restarted server invisible to callers.
+ * A JDBC URL as a {@link DataSource}: a fresh connection per unit of work, the dialect's defaults
+ * applied. No pool: SQLite connections are cheap, and for PostgreSQL a new connection per call is
+ * what makes a restarted server invisible to callers.
  */
 final class Database implements DataSource {
   private final String url;
@@ -45,17 +45,22 @@ final class Database implements DataSource {
     String rest = url.substring("jdbc:sqlite:".length());
     int query = rest.indexOf('?');
     String file = (query >= 0 ? rest.substring(0, query) : rest).replaceFirst("^file:", "");
-    return file.isEmpty() || file.startsWith(":memory:") ? Optional.empty() : Optional.of(Path.of(file));
+    return file.isEmpty() || file.startsWith(":memory:")
+        ? Optional.empty()
+        : Optional.of(Path.of(file));
   }
 
-  /** Creates the folder of the SQLite file, so the default {@code data/briefbot.db} needs no set-up. */
+  /**
+   * Creates the folder of the SQLite file, so the default {@code data/briefbot.db} needs no set-up.
+   */
   void createFolder() {
     Optional<Path> parent = sqliteFile().map(Path::toAbsolutePath).map(Path::getParent);
     if (parent.isPresent()) {
       try {
         Files.createDirectories(parent.get());
       } catch (IOException e) {
-        throw new StoreException("Cannot create the store folder " + parent.get() + ": " + e.getMessage(), e);
+        throw new StoreException(
+            "Cannot create the store folder " + parent.get() + ": " + e.getMessage(), e);
       }
     }
   }

@@ -14,25 +14,28 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Groups questions that ask the same thing in different words, so the unanswered report counts
- * "How much is the AWS deal worth?" and "how much is the aws deal worth" as one.
+ * Groups questions that ask the same thing in different words, so the unanswered report counts "How
+ * much is the AWS deal worth?" and "how much is the aws deal worth" as one.
  *
- * <p>The rule: a question's <em>key</em> is its set of words, lowercased, with punctuation
- * removed, stop words ("the", "is", "what", "how", "tell", "me" ...) dropped and plural and
- * verb endings cut ("deals" and "dealing" become "deal"). Two questions are near-duplicates when
- * their keys are equal or their Jaccard similarity (shared words over all words) is at least
- * {@value #SIMILAR}. Groups form greedily: the most frequent keys first, each joining the first
- * group whose first key is similar enough, so the result does not depend on the order rows come in.
+ * <p>The rule: a question's <em>key</em> is its set of words, lowercased, with punctuation removed,
+ * stop words ("the", "is", "what", "how", "tell", "me" ...) dropped and plural and verb endings cut
+ * ("deals" and "dealing" become "deal"). Two questions are near-duplicates when their keys are
+ * equal or their Jaccard similarity (shared words over all words) is at least {@value #SIMILAR}.
+ * Groups form greedily: the most frequent keys first, each joining the first group whose first key
+ * is similar enough, so the result does not depend on the order rows come in.
  */
 public final class NearDuplicates {
   /** Jaccard similarity of keys at or above which two questions are counted as one. */
   public static final double SIMILAR = 0.8;
 
-  private static final Set<String> STOP_WORDS = Set.of(
-      "a", "an", "the", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "of", "to", "in", "on", "at",
-      "for", "with", "by", "from", "about", "and", "or", "but", "what", "whats", "how", "much", "many", "can", "could",
-      "would", "should", "will", "shall", "may", "might", "must", "i", "you", "me", "my", "your", "we", "us", "our", "it",
-      "its", "this", "that", "these", "those", "there", "tell", "please", "s", "t", "d", "ll", "re", "ve", "m");
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "a", "an", "the", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
+          "of", "to", "in", "on", "at", "for", "with", "by", "from", "about", "and", "or", "but",
+          "what", "whats", "how", "much", "many", "can", "could", "would", "should", "will",
+          "shall", "may", "might", "must", "i", "you", "me", "my", "your", "we", "us", "our", "it",
+          "its", "this", "that", "these", "those", "there", "tell", "please", "s", "t", "d", "ll",
+          "re", "ve", "m");
 
   private NearDuplicates() {}
 
@@ -61,7 +64,11 @@ public final class NearDuplicates {
     if (word.length() > 4 && word.endsWith("ed")) {
       return word.substring(0, word.length() - 2);
     }
-    if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
+    if (word.length() > 3
+        && word.endsWith("s")
+        && !word.endsWith("ss")
+        && !word.endsWith("us")
+        && !word.endsWith("is")) {
       return word.substring(0, word.length() - 1);
     }
     return word;
@@ -77,15 +84,21 @@ public final class NearDuplicates {
     return (double) shared.size() / (a.size() + b.size() - shared.size());
   }
 
-  /** The groups of {@code logged}, largest first (ties: most recent first), at most {@code limit}. */
+  /**
+   * The groups of {@code logged}, largest first (ties: most recent first), at most {@code limit}.
+   */
   static List<UnansweredGroup> group(List<Logged> logged, int limit) {
-    Map<Set<String>, List<Logged>> byKey = logged.stream()
-        .sorted(Comparator.comparing(Logged::at))
-        .collect(Collectors.groupingBy(l -> key(l.question()), LinkedHashMap::new, Collectors.toList()));
+    Map<Set<String>, List<Logged>> byKey =
+        logged.stream()
+            .sorted(Comparator.comparing(Logged::at))
+            .collect(
+                Collectors.groupingBy(
+                    l -> key(l.question()), LinkedHashMap::new, Collectors.toList()));
     List<Map.Entry<Set<String>, List<Logged>>> keys = new ArrayList<>(byKey.entrySet());
-    keys.sort(Comparator.<Map.Entry<Set<String>, List<Logged>>>comparingInt(e -> -e.getValue().size())
-        .thenComparing(e -> e.getValue().get(0).at())
-        .thenComparing(e -> String.join(" ", e.getKey())));
+    keys.sort(
+        Comparator.<Map.Entry<Set<String>, List<Logged>>>comparingInt(e -> -e.getValue().size())
+            .thenComparing(e -> e.getValue().get(0).at())
+            .thenComparing(e -> String.join(" ", e.getKey())));
     List<Set<String>> firstKeys = new ArrayList<>();
     List<List<Logged>> groups = new ArrayList<>();
     for (Map.Entry<Set<String>, List<Logged>> entry : keys) {
@@ -97,8 +110,12 @@ public final class NearDuplicates {
         groups.get(found).addAll(entry.getValue());
       }
     }
-    return groups.stream().map(NearDuplicates::summary)
-        .sorted(Comparator.comparingInt(UnansweredGroup::count).reversed().thenComparing(UnansweredGroup::lastAsked, Comparator.reverseOrder()))
+    return groups.stream()
+        .map(NearDuplicates::summary)
+        .sorted(
+            Comparator.comparingInt(UnansweredGroup::count)
+                .reversed()
+                .thenComparing(UnansweredGroup::lastAsked, Comparator.reverseOrder()))
         .limit(limit)
         .toList();
   }
@@ -117,12 +134,20 @@ public final class NearDuplicates {
     List<String> variants = mostFrequentFirst(byTime, Logged::question);
     List<Reason> reasons = mostFrequentFirst(byTime, Logged::reason);
     Logged last = byTime.get(byTime.size() - 1);
-    return new UnansweredGroup(variants.get(0), byTime.size(), variants.subList(0, Math.min(5, variants.size())), reasons, last.at(), last.candidates());
+    return new UnansweredGroup(
+        variants.get(0),
+        byTime.size(),
+        variants.subList(0, Math.min(5, variants.size())),
+        reasons,
+        last.at(),
+        last.candidates());
   }
 
   /** Distinct values, most frequent first; ties by first appearance. */
   private static <T> List<T> mostFrequentFirst(List<Logged> byTime, Function<Logged, T> value) {
-    Map<T, Long> counts = byTime.stream().collect(Collectors.groupingBy(value, LinkedHashMap::new, Collectors.counting()));
+    Map<T, Long> counts =
+        byTime.stream()
+            .collect(Collectors.groupingBy(value, LinkedHashMap::new, Collectors.counting()));
     List<T> distinct = new ArrayList<>(counts.keySet());
     distinct.sort(Comparator.comparingLong(counts::get).reversed());
     return distinct;

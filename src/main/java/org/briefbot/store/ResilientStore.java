@@ -12,15 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Store} as the answering path sees it: a database outage never throws and never
- * blocks a reply for long. While the database cannot be reached, writes are dropped and reads
- * come back empty; the first failure of a burst is logged at ERROR with its cause, the rest at
- * DEBUG, and recovery at INFO. After a failure the database is left alone for
- * {@code retryAfter}, so readers do not each wait for a connection timeout.
+ * The {@link Store} as the answering path sees it: a database outage never throws and never blocks
+ * a reply for long. While the database cannot be reached, writes are dropped and reads come back
+ * empty; the first failure of a burst is logged at ERROR with its cause, the rest at DEBUG, and
+ * recovery at INFO. After a failure the database is left alone for {@code retryAfter}, so readers
+ * do not each wait for a connection timeout.
  *
- * <p>The store is opened (and migrated) on first use, so the bot starts while the database is
- * down and begins recording once it is back. Admin and report queries go through
- * {@link #admin()}, which throws, because there the reader should be told.
+ * <p>The store is opened (and migrated) on first use, so the bot starts while the database is down
+ * and begins recording once it is back. Admin and report queries go through {@link #admin()}, which
+ * throws, because there the reader should be told.
  */
 public final class ResilientStore {
   private static final Logger log = LoggerFactory.getLogger(ResilientStore.class);
@@ -44,7 +44,8 @@ public final class ResilientStore {
    *     while it fails
    * @param description what to call the store in logs, without secrets (e.g. the redacted URL)
    */
-  public ResilientStore(Supplier<Store> opener, String description, Duration retryAfter, Clock clock) {
+  public ResilientStore(
+      Supplier<Store> opener, String description, Duration retryAfter, Clock clock) {
     this.opener = Objects.requireNonNull(opener, "opener");
     this.description = Objects.requireNonNull(description, "description");
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
@@ -53,12 +54,17 @@ public final class ResilientStore {
 
   /** The store at {@code url}, retried every five seconds while unreachable. */
   public static ResilientStore open(String url, Clock clock) {
-    return new ResilientStore(() -> Store.open(url, clock), Redacted.url(url), Duration.ofSeconds(5), clock);
+    return new ResilientStore(
+        () -> Store.open(url, clock), Redacted.url(url), Duration.ofSeconds(5), clock);
   }
 
-  /** {@link Store#recordAnswer}; empty while the store is unavailable (show no vote buttons then). */
+  /**
+   * {@link Store#recordAnswer}; empty while the store is unavailable (show no vote buttons then).
+   */
   public OptionalLong recordAnswer(AnswerRecord answer) {
-    return call("recordAnswer", s -> s.recordAnswer(answer)).map(OptionalLong::of).orElse(OptionalLong.empty());
+    return call("recordAnswer", s -> s.recordAnswer(answer))
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
   }
 
   /** {@link Store#vote}; empty while the store is unavailable. */
@@ -68,31 +74,40 @@ public final class ResilientStore {
 
   /** {@link Store#logUnanswered}; dropped while the store is unavailable. */
   public void logUnanswered(UnansweredRecord entry) {
-    call("logUnanswered", s -> {
-      s.logUnanswered(entry);
-      return true;
-    });
+    call(
+        "logUnanswered",
+        s -> {
+          s.logUnanswered(entry);
+          return true;
+        });
   }
 
   /** {@link Store#saveContext}; dropped while the store is unavailable. */
   public void saveContext(long chatId, String articleId, String passageId, String state) {
-    call("saveContext", s -> {
-      s.saveContext(chatId, articleId, passageId, state);
-      return true;
-    });
+    call(
+        "saveContext",
+        s -> {
+          s.saveContext(chatId, articleId, passageId, state);
+          return true;
+        });
   }
 
-  /** {@link Store#loadContext}; empty while the store is unavailable (the question is then answered without context). */
+  /**
+   * {@link Store#loadContext}; empty while the store is unavailable (the question is then answered
+   * without context).
+   */
   public Optional<ChatContext> loadContext(long chatId, Duration ttl) {
     return call("loadContext", s -> s.loadContext(chatId, ttl)).flatMap(Function.identity());
   }
 
   /** {@link Store#countUsage}; dropped while the store is unavailable. */
   public void countUsage(UsageKind kind, String name) {
-    call("countUsage", s -> {
-      s.countUsage(kind, name);
-      return true;
-    });
+    call(
+        "countUsage",
+        s -> {
+          s.countUsage(kind, name);
+          return true;
+        });
   }
 
   /** For {@code /health}: empty when the last call succeeded, else the ongoing failure. */
@@ -100,15 +115,19 @@ public final class ResilientStore {
     return failure;
   }
 
-  /** Checks the database now (ignoring the retry pause); empty when it works. For {@code /health}. */
+  /**
+   * Checks the database now (ignoring the retry pause); empty when it works. For {@code /health}.
+   */
   public Optional<Failure> check() {
     synchronized (this) {
       nextAttempt = Instant.MIN;
     }
-    call("ping", s -> {
-      s.ping();
-      return true;
-    });
+    call(
+        "ping",
+        s -> {
+          s.ping();
+          return true;
+        });
     return failure();
   }
 
@@ -161,7 +180,11 @@ public final class ResilientStore {
 
   private synchronized void succeeded() {
     if (failure.isPresent()) {
-      log.info("Store {} is back after {} calls were dropped since {}", description, failedCalls, failure.get().since());
+      log.info(
+          "Store {} is back after {} calls were dropped since {}",
+          description,
+          failedCalls,
+          failure.get().since());
     }
     failure = Optional.empty();
     failedCalls = 0;
@@ -172,11 +195,17 @@ public final class ResilientStore {
     nextAttempt = clock.instant().plus(retryAfter);
     if (failure.isEmpty()) {
       failure = Optional.of(new Failure(clock.instant(), e.getMessage(), failedCalls));
-      log.error("Store {} is unavailable: answering goes on without recording feedback, the unanswered log or chat context."
-          + " {} failed: {}", description, operation, e.getMessage(), e);
+      log.error(
+          "Store {} is unavailable: answering goes on without recording feedback, the unanswered log or chat context."
+              + " {} failed: {}",
+          description,
+          operation,
+          e.getMessage(),
+          e);
     } else {
       failure = Optional.of(new Failure(failure.get().since(), failure.get().error(), failedCalls));
-      log.debug("Store {} still unavailable: {} failed: {}", description, operation, e.getMessage());
+      log.debug(
+          "Store {} still unavailable: {} failed: {}", description, operation, e.getMessage());
     }
   }
 

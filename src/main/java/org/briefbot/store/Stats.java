@@ -17,7 +17,13 @@ import java.util.List;
  * @param topCommands commands used most, from the UTC day of {@code since} on
  */
 public record Stats(
-    Instant since, long questions, long answered, long upVotes, long downVotes, List<Day> perDay, List<Count> topEntities,
+    Instant since,
+    long questions,
+    long answered,
+    long upVotes,
+    long downVotes,
+    List<Day> perDay,
+    List<Count> topEntities,
     List<Count> topCommands) {
 
   public Stats {

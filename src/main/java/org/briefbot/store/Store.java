@@ -23,18 +23,19 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * briefbot's state in a SQLite file or a PostgreSQL database: answers shown, votes, the
- * unanswered log, per-chat context and usage counts. Opening migrates the schema. Every write
- * is committed before its method returns. Thread-safe: each call uses its own connection.
+ * briefbot's state in a SQLite file or a PostgreSQL database: answers shown, votes, the unanswered
+ * log, per-chat context and usage counts. Opening migrates the schema. Every write is committed
+ * before its method returns. Thread-safe: each call uses its own connection.
  *
- * <p>Failures to reach or use the database throw {@link StoreException}; the answering path
- * uses {@link ResilientStore}, which turns them into logged no-ops.
+ * <p>Failures to reach or use the database throw {@link StoreException}; the answering path uses
+ * {@link ResilientStore}, which turns them into logged no-ops.
  */
 public final class Store {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
   private static final int TOP_COUNTS = 10;
+
   /** Enough for any report; a log larger than this is reported from its most recent rows. */
   private static final int MAX_LOGGED_ROWS = 100_000;
 
@@ -59,15 +60,18 @@ public final class Store {
   }
 
   /**
-   * Opens a store that must already exist: a SQLite URL whose file is missing fails, naming
-   * the file, instead of creating an empty store (a report run from the wrong folder).
+   * Opens a store that must already exist: a SQLite URL whose file is missing fails, naming the
+   * file, instead of creating an empty store (a report run from the wrong folder).
    */
   public static Store openExisting(String url, Clock clock) {
     Database database = new Database(url);
     Optional<Path> file = database.sqliteFile();
     if (file.isPresent() && !Files.isRegularFile(file.get())) {
-      throw new StoreException("No store at " + file.get().toAbsolutePath()
-          + ": run this where the bot runs, with the same --config (store.url)", null);
+      throw new StoreException(
+          "No store at "
+              + file.get().toAbsolutePath()
+              + ": run this where the bot runs, with the same --config (store.url)",
+          null);
     }
     return open(url, clock);
   }
@@ -82,7 +86,8 @@ public final class Store {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new StoreException("Cannot migrate the store at " + database.describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Cannot migrate the store at " + database.describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -95,23 +100,32 @@ public final class Store {
   public long recordAnswer(AnswerRecord answer) {
     Objects.requireNonNull(answer, "answer");
     long now = clock.millis();
-    return database.transaction("recordAnswer", c -> {
-      long id = insertAnswer(c, answer, now);
-      for (String entity : answer.entities()) {
-        increment(c, UsageKind.ENTITY, entity, now);
-      }
-      if (answer.logAs().isPresent()) {
-        UnansweredRecord entry = new UnansweredRecord(answer.chatId(), OptionalLong.of(id), answer.question(), answer.logAs().get(),
-            answer.confidence(), answer.candidates());
-        insertUnanswered(c, entry, now);
-      }
-      return id;
-    });
+    return database.transaction(
+        "recordAnswer",
+        c -> {
+          long id = insertAnswer(c, answer, now);
+          for (String entity : answer.entities()) {
+            increment(c, UsageKind.ENTITY, entity, now);
+          }
+          if (answer.logAs().isPresent()) {
+            UnansweredRecord entry =
+                new UnansweredRecord(
+                    answer.chatId(),
+                    OptionalLong.of(id),
+                    answer.question(),
+                    answer.logAs().get(),
+                    answer.confidence(),
+                    answer.candidates());
+            insertUnanswered(c, entry, now);
+          }
+          return id;
+        });
   }
 
   private static long insertAnswer(Connection c, AnswerRecord a, long now) throws SQLException {
-    String sql = "INSERT INTO answers (chat_id, user_id, question, answered, passage_id, article_id, confidence, asked_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    String sql =
+        "INSERT INTO answers (chat_id, user_id, question, answered, passage_id, article_id, confidence, asked_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, a.chatId());
       s.setLong(2, a.userId());
@@ -129,40 +143,55 @@ public final class Store {
   }
 
   /**
-   * Records a reader's vote on an answer; a second vote by the same reader replaces the first.
-   * An answer with at least one down vote is in the unanswered log as {@link Reason#VOTED_DOWN}.
+   * Records a reader's vote on an answer; a second vote by the same reader replaces the first. An
+   * answer with at least one down vote is in the unanswered log as {@link Reason#VOTED_DOWN}.
    */
   public VoteOutcome vote(long answerId, long userId, Vote vote) {
     Objects.requireNonNull(vote, "vote");
     long now = clock.millis();
-    return database.transaction("vote", c -> {
-      Optional<AnswerRow> answer = findAnswer(c, answerId);
-      if (answer.isEmpty()) {
-        return VoteOutcome.UNKNOWN_ANSWER;
-      }
-      Optional<Vote> before = previousVote(c, answerId, userId);
-      upsertVote(c, answerId, userId, vote, now);
-      syncVotedDown(c, answer.get(), now);
-      return before.isEmpty() ? VoteOutcome.RECORDED : before.get() == vote ? VoteOutcome.UNCHANGED : VoteOutcome.CHANGED;
-    });
+    return database.transaction(
+        "vote",
+        c -> {
+          Optional<AnswerRow> answer = findAnswer(c, answerId);
+          if (answer.isEmpty()) {
+            return VoteOutcome.UNKNOWN_ANSWER;
+          }
+          Optional<Vote> before = previousVote(c, answerId, userId);
+          upsertVote(c, answerId, userId, vote, now);
+          syncVotedDown(c, answer.get(), now);
+          return before.isEmpty()
+              ? VoteOutcome.RECORDED
+              : before.get() == vote ? VoteOutcome.UNCHANGED : VoteOutcome.CHANGED;
+        });
   }
 
   /** What the vote log entry needs from an answer. */
-  private record AnswerRow(long id, long chatId, String question, double confidence, Optional<String> passageId) {}
+  private record AnswerRow(
+      long id, long chatId, String question, double confidence, Optional<String> passageId) {}
 
   private static Optional<AnswerRow> findAnswer(Connection c, long answerId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT chat_id, question, confidence, passage_id FROM answers WHERE id = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT chat_id, question, confidence, passage_id FROM answers WHERE id = ?")) {
       s.setLong(1, answerId);
       try (ResultSet r = s.executeQuery()) {
         return r.next()
-            ? Optional.of(new AnswerRow(answerId, r.getLong(1), r.getString(2), r.getDouble(3), Optional.ofNullable(r.getString(4))))
+            ? Optional.of(
+                new AnswerRow(
+                    answerId,
+                    r.getLong(1),
+                    r.getString(2),
+                    r.getDouble(3),
+                    Optional.ofNullable(r.getString(4))))
             : Optional.empty();
       }
     }
   }
 
-  private static Optional<Vote> previousVote(Connection c, long answerId, long userId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?")) {
+  private static Optional<Vote> previousVote(Connection c, long answerId, long userId)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?")) {
       s.setLong(1, answerId);
       s.setLong(2, userId);
       try (ResultSet r = s.executeQuery()) {
@@ -172,9 +201,11 @@ public final class Store {
   }
 
   /** An upsert, so two replicas handling two taps of one reader at once both succeed. */
-  private static void upsertVote(Connection c, long answerId, long userId, Vote vote, long now) throws SQLException {
-    String sql = "INSERT INTO votes (answer_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?)"
-        + " ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at";
+  private static void upsertVote(Connection c, long answerId, long userId, Vote vote, long now)
+      throws SQLException {
+    String sql =
+        "INSERT INTO votes (answer_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, answerId);
       s.setLong(2, userId);
@@ -187,7 +218,8 @@ public final class Store {
   /** Keeps the answer in the log while any reader's vote on it is down, and out of it otherwise. */
   private static void syncVotedDown(Connection c, AnswerRow answer, long now) throws SQLException {
     long down;
-    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE answer_id = ? AND vote < 0")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT COUNT(*) FROM votes WHERE answer_id = ? AND vote < 0")) {
       s.setLong(1, answer.id());
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -196,10 +228,19 @@ public final class Store {
     }
     if (down > 0) {
       List<String> shown = answer.passageId().stream().toList();
-      insertUnanswered(c, new UnansweredRecord(answer.chatId(), OptionalLong.of(answer.id()), answer.question(), Reason.VOTED_DOWN,
-          answer.confidence(), shown), now);
+      insertUnanswered(
+          c,
+          new UnansweredRecord(
+              answer.chatId(),
+              OptionalLong.of(answer.id()),
+              answer.question(),
+              Reason.VOTED_DOWN,
+              answer.confidence(),
+              shown),
+          now);
     } else {
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM unanswered WHERE answer_id = ? AND reason = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement("DELETE FROM unanswered WHERE answer_id = ? AND reason = ?")) {
         s.setLong(1, answer.id());
         s.setString(2, Reason.VOTED_DOWN.key());
         s.executeUpdate();
@@ -211,15 +252,19 @@ public final class Store {
   public void logUnanswered(UnansweredRecord entry) {
     Objects.requireNonNull(entry, "entry");
     long now = clock.millis();
-    database.transaction("logUnanswered", c -> {
-      insertUnanswered(c, entry, now);
-      return null;
-    });
+    database.transaction(
+        "logUnanswered",
+        c -> {
+          insertUnanswered(c, entry, now);
+          return null;
+        });
   }
 
-  private static void insertUnanswered(Connection c, UnansweredRecord e, long now) throws SQLException {
-    String sql = "INSERT INTO unanswered (chat_id, answer_id, question, reason, confidence, candidates, logged_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  private static void insertUnanswered(Connection c, UnansweredRecord e, long now)
+      throws SQLException {
+    String sql =
+        "INSERT INTO unanswered (chat_id, answer_id, question, reason, confidence, candidates, logged_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, e.chatId());
       if (e.answerId().isPresent()) {
@@ -246,19 +291,22 @@ public final class Store {
     Objects.requireNonNull(passageId, "passageId");
     Objects.requireNonNull(state, "state");
     long now = clock.millis();
-    String sql = "INSERT INTO chat_context (chat_id, article_id, passage_id, state, saved_at) VALUES (?, ?, ?, ?, ?)"
-        + " ON CONFLICT (chat_id) DO UPDATE SET article_id = excluded.article_id, passage_id = excluded.passage_id,"
-        + " state = excluded.state, saved_at = excluded.saved_at";
-    database.transaction("saveContext", c -> {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, chatId);
-        s.setString(2, articleId);
-        s.setString(3, passageId);
-        s.setString(4, state);
-        s.setLong(5, now);
-        return s.executeUpdate();
-      }
-    });
+    String sql =
+        "INSERT INTO chat_context (chat_id, article_id, passage_id, state, saved_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (chat_id) DO UPDATE SET article_id = excluded.article_id, passage_id = excluded.passage_id,"
+            + " state = excluded.state, saved_at = excluded.saved_at";
+    database.transaction(
+        "saveContext",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, chatId);
+            s.setString(2, articleId);
+            s.setString(3, passageId);
+            s.setString(4, state);
+            s.setLong(5, now);
+            return s.executeUpdate();
+          }
+        });
   }
 
   /** The chat's last answer if it was saved less than {@code ttl} ago. */
@@ -267,18 +315,27 @@ public final class Store {
       throw new IllegalArgumentException("ttl < 0: " + ttl);
     }
     long oldest = clock.millis() - ttl.toMillis();
-    String sql = "SELECT article_id, passage_id, state, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?";
-    return database.transaction("loadContext", c -> {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, chatId);
-        s.setLong(2, oldest);
-        try (ResultSet r = s.executeQuery()) {
-          return r.next()
-              ? Optional.of(new ChatContext(chatId, r.getString(1), r.getString(2), Optional.ofNullable(r.getString(3)), Instant.ofEpochMilli(r.getLong(4))))
-              : Optional.empty();
-        }
-      }
-    });
+    String sql =
+        "SELECT article_id, passage_id, state, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?";
+    return database.transaction(
+        "loadContext",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, chatId);
+            s.setLong(2, oldest);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next()
+                  ? Optional.of(
+                      new ChatContext(
+                          chatId,
+                          r.getString(1),
+                          r.getString(2),
+                          Optional.ofNullable(r.getString(3)),
+                          Instant.ofEpochMilli(r.getLong(4))))
+                  : Optional.empty();
+            }
+          }
+        });
   }
 
   /** Counts one use of a command (or an entity asked about outside an answer) for today. */
@@ -286,15 +343,19 @@ public final class Store {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     long now = clock.millis();
-    database.transaction("countUsage", c -> {
-      increment(c, kind, name, now);
-      return null;
-    });
+    database.transaction(
+        "countUsage",
+        c -> {
+          increment(c, kind, name, now);
+          return null;
+        });
   }
 
-  private static void increment(Connection c, UsageKind kind, String name, long now) throws SQLException {
-    String sql = "INSERT INTO usage_counts (day, kind, name, uses) VALUES (?, ?, ?, 1)"
-        + " ON CONFLICT (day, kind, name) DO UPDATE SET uses = usage_counts.uses + 1";
+  private static void increment(Connection c, UsageKind kind, String name, long now)
+      throws SQLException {
+    String sql =
+        "INSERT INTO usage_counts (day, kind, name, uses) VALUES (?, ?, ?, 1)"
+            + " ON CONFLICT (day, kind, name) DO UPDATE SET uses = usage_counts.uses + 1";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, Math.floorDiv(now, DAY_MILLIS));
       s.setString(2, kind.key());
@@ -303,17 +364,37 @@ public final class Store {
     }
   }
 
-  /** Questions, share answered, votes, questions per day and top entities and commands since {@code since}. */
+  /**
+   * Questions, share answered, votes, questions per day and top entities and commands since {@code
+   * since}.
+   */
   public Stats stats(Instant since) {
     long from = since.toEpochMilli();
     long fromDay = Math.floorDiv(from, DAY_MILLIS);
-    return database.transaction("stats", c -> {
-      long[] totals = longs(c, "SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM answers WHERE asked_at >= ?", from);
-      long[] votes = longs(c, "SELECT COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END), 0)"
-          + " FROM votes WHERE voted_at >= ?", from);
-      return new Stats(since, totals[0], totals[1], votes[0], votes[1], perDay(c, from), topUsage(c, UsageKind.ENTITY, fromDay),
-          topUsage(c, UsageKind.COMMAND, fromDay));
-    });
+    return database.transaction(
+        "stats",
+        c -> {
+          long[] totals =
+              longs(
+                  c,
+                  "SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM answers WHERE asked_at >= ?",
+                  from);
+          long[] votes =
+              longs(
+                  c,
+                  "SELECT COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END), 0)"
+                      + " FROM votes WHERE voted_at >= ?",
+                  from);
+          return new Stats(
+              since,
+              totals[0],
+              totals[1],
+              votes[0],
+              votes[1],
+              perDay(c, from),
+              topUsage(c, UsageKind.ENTITY, fromDay),
+              topUsage(c, UsageKind.COMMAND, fromDay));
+        });
   }
 
   private static long[] longs(Connection c, String sql, long parameter) throws SQLException {
@@ -327,8 +408,13 @@ public final class Store {
   }
 
   private static List<Stats.Day> perDay(Connection c, long from) throws SQLException {
-    String sql = "SELECT asked_at / " + DAY_MILLIS + " AS day, COUNT(*), SUM(answered) FROM answers WHERE asked_at >= ?"
-        + " GROUP BY asked_at / " + DAY_MILLIS + " ORDER BY day";
+    String sql =
+        "SELECT asked_at / "
+            + DAY_MILLIS
+            + " AS day, COUNT(*), SUM(answered) FROM answers WHERE asked_at >= ?"
+            + " GROUP BY asked_at / "
+            + DAY_MILLIS
+            + " ORDER BY day";
     List<Stats.Day> days = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, from);
@@ -341,9 +427,12 @@ public final class Store {
     return days;
   }
 
-  private static List<Stats.Count> topUsage(Connection c, UsageKind kind, long fromDay) throws SQLException {
-    String sql = "SELECT name, SUM(uses) AS total FROM usage_counts WHERE kind = ? AND day >= ?"
-        + " GROUP BY name ORDER BY total DESC, name LIMIT " + TOP_COUNTS;
+  private static List<Stats.Count> topUsage(Connection c, UsageKind kind, long fromDay)
+      throws SQLException {
+    String sql =
+        "SELECT name, SUM(uses) AS total FROM usage_counts WHERE kind = ? AND day >= ?"
+            + " GROUP BY name ORDER BY total DESC, name LIMIT "
+            + TOP_COUNTS;
     List<Stats.Count> counts = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, kind.key());
@@ -357,25 +446,38 @@ public final class Store {
     return counts;
   }
 
-  /** The most frequent questions of the unanswered log since {@code since}, near-duplicates counted together. */
+  /**
+   * The most frequent questions of the unanswered log since {@code since}, near-duplicates counted
+   * together.
+   */
   public List<UnansweredGroup> topUnanswered(int limit, Instant since) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit < 1: " + limit);
     }
-    String sql = "SELECT question, reason, logged_at, candidates FROM unanswered WHERE logged_at >= ? ORDER BY logged_at DESC, id DESC"
-        + " LIMIT " + MAX_LOGGED_ROWS;
-    List<NearDuplicates.Logged> logged = database.transaction("topUnanswered", c -> {
-      List<NearDuplicates.Logged> rows = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, since.toEpochMilli());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.add(new NearDuplicates.Logged(r.getString(1), Reason.ofKey(r.getString(2)), Instant.ofEpochMilli(r.getLong(3)), fromJson(r.getString(4))));
-          }
-        }
-      }
-      return rows;
-    });
+    String sql =
+        "SELECT question, reason, logged_at, candidates FROM unanswered WHERE logged_at >= ? ORDER BY logged_at DESC, id DESC"
+            + " LIMIT "
+            + MAX_LOGGED_ROWS;
+    List<NearDuplicates.Logged> logged =
+        database.transaction(
+            "topUnanswered",
+            c -> {
+              List<NearDuplicates.Logged> rows = new ArrayList<>();
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, since.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    rows.add(
+                        new NearDuplicates.Logged(
+                            r.getString(1),
+                            Reason.ofKey(r.getString(2)),
+                            Instant.ofEpochMilli(r.getLong(3)),
+                            fromJson(r.getString(4))));
+                  }
+                }
+              }
+              return rows;
+            });
     return NearDuplicates.group(logged, limit);
   }
 
@@ -390,34 +492,51 @@ public final class Store {
       throw new IllegalArgumentException("limit < 1: " + limit);
     }
     String down = "SUM(CASE WHEN v.vote < 0 THEN 1 ELSE 0 END)";
-    String sql = "SELECT a.passage_id, a.article_id, " + down + " AS down, SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END) AS up"
-        + " FROM votes v JOIN answers a ON a.id = v.answer_id"
-        + " WHERE v.voted_at >= ? AND a.passage_id IS NOT NULL"
-        + " GROUP BY a.passage_id, a.article_id HAVING " + down + " > 0"
-        + " ORDER BY down DESC, a.passage_id LIMIT ?";
-    return database.transaction("mostDownvoted", c -> {
-      List<DownvotedAnswer> answers = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, since.toEpochMilli());
-        s.setInt(2, limit);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            String passageId = r.getString(1);
-            answers.add(new DownvotedAnswer(passageId, r.getString(2), r.getLong(3), r.getLong(4), List.of()));
+    String sql =
+        "SELECT a.passage_id, a.article_id, "
+            + down
+            + " AS down, SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END) AS up"
+            + " FROM votes v JOIN answers a ON a.id = v.answer_id"
+            + " WHERE v.voted_at >= ? AND a.passage_id IS NOT NULL"
+            + " GROUP BY a.passage_id, a.article_id HAVING "
+            + down
+            + " > 0"
+            + " ORDER BY down DESC, a.passage_id LIMIT ?";
+    return database.transaction(
+        "mostDownvoted",
+        c -> {
+          List<DownvotedAnswer> answers = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, since.toEpochMilli());
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                String passageId = r.getString(1);
+                answers.add(
+                    new DownvotedAnswer(
+                        passageId, r.getString(2), r.getLong(3), r.getLong(4), List.of()));
+              }
+            }
           }
-        }
-      }
-      List<DownvotedAnswer> withQuestions = new ArrayList<>();
-      for (DownvotedAnswer a : answers) {
-        withQuestions.add(new DownvotedAnswer(a.passageId(), a.articleId(), a.downVotes(), a.upVotes(), downvotedQuestions(c, a.passageId(), since)));
-      }
-      return withQuestions;
-    });
+          List<DownvotedAnswer> withQuestions = new ArrayList<>();
+          for (DownvotedAnswer a : answers) {
+            withQuestions.add(
+                new DownvotedAnswer(
+                    a.passageId(),
+                    a.articleId(),
+                    a.downVotes(),
+                    a.upVotes(),
+                    downvotedQuestions(c, a.passageId(), since)));
+          }
+          return withQuestions;
+        });
   }
 
-  private static List<String> downvotedQuestions(Connection c, String passageId, Instant since) throws SQLException {
-    String sql = "SELECT DISTINCT a.question FROM answers a JOIN votes v ON v.answer_id = a.id"
-        + " WHERE a.passage_id = ? AND v.vote < 0 AND v.voted_at >= ? ORDER BY a.question LIMIT 3";
+  private static List<String> downvotedQuestions(Connection c, String passageId, Instant since)
+      throws SQLException {
+    String sql =
+        "SELECT DISTINCT a.question FROM answers a JOIN votes v ON v.answer_id = a.id"
+            + " WHERE a.passage_id = ? AND v.vote < 0 AND v.voted_at >= ? ORDER BY a.question LIMIT 3";
     List<String> questions = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, passageId);
@@ -433,11 +552,14 @@ public final class Store {
 
   /** Runs a trivial query; throws {@link StoreException} when the database cannot be used. */
   public void ping() {
-    database.transaction("ping", c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT 1"); ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    });
+    database.transaction(
+        "ping",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT 1");
+              ResultSet r = s.executeQuery()) {
+            return r.next();
+          }
+        });
   }
 
   private static String toJson(List<String> values) {

@@ -13,7 +13,13 @@ import java.util.List;
  * @param lastAsked when it was last logged
  * @param candidates what was shown the last time, best first
  */
-public record UnansweredGroup(String question, int count, List<String> variants, List<Reason> reasons, Instant lastAsked, List<String> candidates) {
+public record UnansweredGroup(
+    String question,
+    int count,
+    List<String> variants,
+    List<Reason> reasons,
+    Instant lastAsked,
+    List<String> candidates) {
   public UnansweredGroup {
     variants = List.copyOf(variants);
     reasons = List.copyOf(reasons);

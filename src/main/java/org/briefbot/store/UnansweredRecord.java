@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * An entry for the unanswered log that is not tied to a recorded answer, or is logged apart
- * from it (e.g. an inline query nothing matched).
+ * An entry for the unanswered log that is not tied to a recorded answer, or is logged apart from it
+ * (e.g. an inline query nothing matched).
  *
  * @param chatId where it was asked
  * @param answerId the recorded answer it concerns, if any
@@ -15,7 +15,13 @@ import java.util.OptionalLong;
  * @param confidence the best candidate's confidence, 0 when there was none
  * @param candidates ids of what was shown, best first
  */
-public record UnansweredRecord(long chatId, OptionalLong answerId, String question, Reason reason, double confidence, List<String> candidates) {
+public record UnansweredRecord(
+    long chatId,
+    OptionalLong answerId,
+    String question,
+    Reason reason,
+    double confidence,
+    List<String> candidates) {
   public UnansweredRecord {
     Objects.requireNonNull(answerId, "answerId");
     Objects.requireNonNull(question, "question");

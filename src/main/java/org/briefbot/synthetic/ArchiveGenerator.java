@@ -13,12 +13,13 @@ import java.util.Locale;
 
 /**
  * Writes a synthetic archive, {@code OUT/articles/*.txt}: the same article count and seed always
- * give byte-identical files with the same modification times (articles carry no date line, like
- * the seed, so the time the bot shows comes from the file).
+ * give byte-identical files with the same modification times (articles carry no date line, like the
+ * seed, so the time the bot shows comes from the file).
  */
 public final class ArchiveGenerator {
   /** Entities shared by all articles: "a few thousand", as a newsroom covers. */
   public static final int DEFAULT_POOL_SIZE = 3000;
+
   private static final Instant FIRST_PUBLISHED = Instant.parse("2023-01-02T06:00:00Z");
   private static final Duration BETWEEN_ARTICLES = Duration.ofMinutes(37);
 
@@ -52,7 +53,8 @@ public final class ArchiveGenerator {
         bytes += writeArticle(folder, i);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the archive to " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the archive to " + folder + ": " + e.getMessage(), e);
     }
     return new Summary(count, bytes, folder);
   }
@@ -62,7 +64,10 @@ public final class ArchiveGenerator {
     return writer.write(Dice.forItem(seed, index), index + 1).text();
   }
 
-  /** Questions a reader might ask about this archive, a deterministic mix of kinds; see {@link Questions}. */
+  /**
+   * Questions a reader might ask about this archive, a deterministic mix of kinds; see {@link
+   * Questions}.
+   */
   public List<String> questions(int count) {
     return new Questions(pool).sample(Dice.forItem(seed, -2), count);
   }
@@ -72,7 +77,8 @@ public final class ArchiveGenerator {
     Path file = folder.resolve(written.id() + ".txt");
     byte[] bytes = written.text().getBytes(StandardCharsets.UTF_8);
     Files.write(file, bytes);
-    Files.setLastModifiedTime(file, FileTime.from(FIRST_PUBLISHED.plus(BETWEEN_ARTICLES.multipliedBy(index))));
+    Files.setLastModifiedTime(
+        file, FileTime.from(FIRST_PUBLISHED.plus(BETWEEN_ARTICLES.multipliedBy(index))));
     return bytes.length;
   }
 

@@ -31,7 +31,8 @@ final class ArticleWriter {
     lines.add(title);
     lines.add(hashtags(cast, dice));
     lines.add(KEY_TAKEAWAYS);
-    distinct(dice, Sentences.TAKEAWAYS, dice.between(3, 5)).forEach(t -> lines.add("- " + fill(t, cast, dice)));
+    distinct(dice, Sentences.TAKEAWAYS, dice.between(3, 5))
+        .forEach(t -> lines.add("- " + fill(t, cast, dice)));
     lines.add(THEMES);
     lines.add(themes(dice));
     lines.add(RELATED);
@@ -50,17 +51,25 @@ final class ArticleWriter {
     lines.add("Why It Matters");
     lines.add(paragraph(dice, Sentences.ANALYSIS, dice.between(4, 5), cast));
     lines.add("Context & Background");
-    distinct(dice, Sentences.BACKGROUND, dice.between(3, 5)).forEach(t -> lines.add("- " + fill(t, cast, dice)));
+    distinct(dice, Sentences.BACKGROUND, dice.between(3, 5))
+        .forEach(t -> lines.add("- " + fill(t, cast, dice)));
     lines.add("What Happens Next");
     lines.add(paragraph(dice, Sentences.NEXT, dice.between(3, 4), cast));
     lines.add("Frequently Asked Questions");
     distinct(dice, Sentences.FAQ, dice.between(4, 6)).forEach(t -> lines.add(fill(t, cast, dice)));
-    return new Written(String.format(Locale.ROOT, "%06d-%s", number, slug(title)), String.join("\n", lines));
+    return new Written(
+        String.format(Locale.ROOT, "%06d-%s", number, slug(title)), String.join("\n", lines));
   }
 
   private String hashtags(Cast cast, Dice dice) {
-    List<String> tags = List.of(cast.lead().name(), cast.partner().name(), cast.product().name(), cast.sector(),
-        cast.deal(), dice.pickZipf(Vocabulary.TOPIC_NOUNS));
+    List<String> tags =
+        List.of(
+            cast.lead().name(),
+            cast.partner().name(),
+            cast.product().name(),
+            cast.sector(),
+            cast.deal(),
+            dice.pickZipf(Vocabulary.TOPIC_NOUNS));
     StringBuilder line = new StringBuilder();
     for (String tag : tags) {
       line.append(line.length() == 0 ? "#" : " #").append(tag);
@@ -127,7 +136,8 @@ final class ArticleWriter {
   }
 
   private static String slug(String title) {
-    String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug =
+        title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     String[] words = slug.split("-");
     return String.join("-", java.util.Arrays.copyOf(words, Math.min(words.length, 6)));
   }

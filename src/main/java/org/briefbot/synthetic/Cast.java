@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who and what one article is about: the slots its sentences are filled from. Companies, person
- * and product come from the shared pool; the deal and sector words from the vocabulary.
+ * Who and what one article is about: the slots its sentences are filled from. Companies, person and
+ * product come from the shared pool; the deal and sector words from the vocabulary.
  */
-record Cast(PoolEntity lead, PoolEntity partner, PoolEntity person, PoolEntity product, String deal, String sector,
-    int amount, int year) {
+record Cast(
+    PoolEntity lead,
+    PoolEntity partner,
+    PoolEntity person,
+    PoolEntity product,
+    String deal,
+    String sector,
+    int amount,
+    int year) {
 
   static Cast draw(EntityPool pool, Dice dice) {
     PoolEntity lead = pool.company(dice);
@@ -18,8 +25,15 @@ record Cast(PoolEntity lead, PoolEntity partner, PoolEntity person, PoolEntity p
     for (int tries = 0; partner.equals(lead) && tries < 10; tries++) {
       partner = pool.company(dice);
     }
-    return new Cast(lead, partner, pool.person(dice), pool.product(dice), dice.pickZipf(Vocabulary.DEAL_NOUNS),
-        dice.pickZipf(Vocabulary.SECTORS), dice.between(1, 400), dice.between(2019, 2027));
+    return new Cast(
+        lead,
+        partner,
+        pool.person(dice),
+        pool.product(dice),
+        dice.pickZipf(Vocabulary.DEAL_NOUNS),
+        dice.pickZipf(Vocabulary.SECTORS),
+        dice.between(1, 400),
+        dice.between(2019, 2027));
   }
 
   /** The entities the article writes notes on, lead first, each once. */

@@ -46,8 +46,8 @@ final class Dice {
   }
 
   /**
-   * A rank in [0, n) drawn with probability falling as 1/(rank+1): a few items are common, most
-   * are rare, as words and names are in news text. Inverse of the continuous harmonic CDF.
+   * A rank in [0, n) drawn with probability falling as 1/(rank+1): a few items are common, most are
+   * rare, as words and names are in news text. Inverse of the continuous harmonic CDF.
    */
   int zipf(int n) {
     double u = (nextLong() >>> 11) * 0x1.0p-53;

@@ -10,5 +10,9 @@ package org.briefbot.synthetic;
  * @param type company, person or product: decides the roles it plays in sentences
  */
 record PoolEntity(String name, String kind, String note, Type type) {
-  enum Type { COMPANY, PERSON, PRODUCT }
+  enum Type {
+    COMPANY,
+    PERSON,
+    PRODUCT
+  }
 }

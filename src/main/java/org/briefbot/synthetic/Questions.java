@@ -6,14 +6,16 @@ import java.util.Locale;
 
 /**
  * Reader questions about a synthetic archive, for latency benchmarks: topical questions, section
- * questions ("why does it matter"), entity requests, misspelt names, keyword queries and
- * questions no article answers, in fixed proportions.
+ * questions ("why does it matter"), entity requests, misspelt names, keyword queries and questions
+ * no article answers, in fixed proportions.
  */
 final class Questions {
-  private static final List<String> OUT_OF_SCOPE = List.of(
-      "Who won the 1998 chess olympiad?", "What is the boiling point of mercury?",
-      "How tall is the tallest lighthouse in Portugal?", "Recommend a recipe for lentil soup",
-      "What time does the museum open on Sundays?", "Which river is the longest in South America?");
+  private static final List<String> OUT_OF_SCOPE =
+      List.of(
+          "Who won the 1998 chess olympiad?", "What is the boiling point of mercury?",
+          "How tall is the tallest lighthouse in Portugal?", "Recommend a recipe for lentil soup",
+          "What time does the museum open on Sundays?",
+              "Which river is the longest in South America?");
 
   private final EntityPool pool;
 
@@ -38,7 +40,13 @@ final class Questions {
       case 1 -> "Why does the " + a.name() + " " + deal + " matter?";
       case 2 -> "What is " + pool.product(dice).name() + "?";
       case 3 -> "What happens next for " + a.name() + " and " + topic + "?";
-      case 4 -> "will " + typo(dice, a.name()) + " raise " + topic + " in " + dice.pickZipf(Vocabulary.REGIONS);
+      case 4 ->
+          "will "
+              + typo(dice, a.name())
+              + " raise "
+              + topic
+              + " in "
+              + dice.pickZipf(Vocabulary.REGIONS);
       case 5 -> "Who is " + pool.person(dice).name() + "?";
       case 6 -> a.name() + " " + dice.pickZipf(Vocabulary.SECTORS) + " " + topic;
       default -> dice.pick(OUT_OF_SCOPE);

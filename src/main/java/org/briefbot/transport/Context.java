@@ -7,8 +7,8 @@ import org.briefbot.answer.Answer;
 
 /**
  * What a chat was last told, so that "tell me more", "why?" or "what about Microsoft?" can follow
- * up on it. Channels keep one per chat (and decide for how long); {@link Conversation} reads it
- * and hands back the next one.
+ * up on it. Channels keep one per chat (and decide for how long); {@link Conversation} reads it and
+ * hands back the next one.
  *
  * @param thread the answer to the question the chat last asked; follow-ups are about it
  * @param latest the answer shown last: the thread's, or a follow-up's
@@ -22,9 +22,14 @@ public record Context(Answer thread, Answer latest, List<String> shown) {
     Objects.requireNonNull(thread, "thread");
     Objects.requireNonNull(latest, "latest");
     if (!thread.answered() || !latest.answered()) {
-      throw new IllegalArgumentException("a context holds answers, not declines: " + thread.kind() + ", " + latest.kind());
+      throw new IllegalArgumentException(
+          "a context holds answers, not declines: " + thread.kind() + ", " + latest.kind());
     }
-    shown = List.copyOf(shown.size() > MAX_SHOWN ? shown.subList(shown.size() - MAX_SHOWN, shown.size()) : shown);
+    shown =
+        List.copyOf(
+            shown.size() > MAX_SHOWN
+                ? shown.subList(shown.size() - MAX_SHOWN, shown.size())
+                : shown);
   }
 
   /** The context after a new question was answered. */

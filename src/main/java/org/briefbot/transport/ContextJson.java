@@ -14,10 +14,10 @@ import org.briefbot.answer.EntityCard;
 import org.briefbot.answer.Source;
 
 /**
- * A chat's {@link Context} as JSON text, so that it can live in a database shared by replicas:
- * a follow-up handled by another instance reads what this one wrote. The format is ours and
- * versioned; text in any other shape (an older version, a row edited by hand) reads as no
- * context, which costs the reader only a follow-up.
+ * A chat's {@link Context} as JSON text, so that it can live in a database shared by replicas: a
+ * follow-up handled by another instance reads what this one wrote. The format is ours and
+ * versioned; text in any other shape (an older version, a row edited by hand) reads as no context,
+ * which costs the reader only a follow-up.
  */
 public final class ContextJson {
   /** Bump when the shape changes; contexts live minutes, so old ones are simply not read. */
@@ -42,7 +42,9 @@ public final class ContextJson {
     }
   }
 
-  /** The context {@link #write} wrote, or empty when {@code json} is not in this version's shape. */
+  /**
+   * The context {@link #write} wrote, or empty when {@code json} is not in this version's shape.
+   */
   public static Optional<Context> read(String json) {
     try {
       JsonNode root = JSON.readTree(json);
@@ -71,13 +73,20 @@ public final class ContextJson {
   }
 
   private static Answer answer(JsonNode node) {
-    Optional<Source> best = node.has("best") ? Optional.of(source(node.get("best"))) : Optional.empty();
+    Optional<Source> best =
+        node.has("best") ? Optional.of(source(node.get("best"))) : Optional.empty();
     List<EntityCard> entities = new ArrayList<>();
     node.required("entities").forEach(card -> entities.add(card(card)));
     List<Alternative> alternatives = new ArrayList<>();
-    node.required("alternatives").forEach(alternative -> alternatives.add(alternative(alternative)));
-    return new Answer(text(node, "question"), Answer.Kind.valueOf(text(node, "kind")), node.required("confidence").asDouble(), best,
-        entities, alternatives);
+    node.required("alternatives")
+        .forEach(alternative -> alternatives.add(alternative(alternative)));
+    return new Answer(
+        text(node, "question"),
+        Answer.Kind.valueOf(text(node, "kind")),
+        node.required("confidence").asDouble(),
+        best,
+        entities,
+        alternatives);
   }
 
   private static ObjectNode source(Source source) {
@@ -92,19 +101,33 @@ public final class ContextJson {
   }
 
   private static Source source(JsonNode node) {
-    return new Source(text(node, "passageId"), text(node, "text"), text(node, "keySentence"), text(node, "articleId"), text(node, "article"),
-        text(node, "section"), text(node, "sectionLabel"));
+    return new Source(
+        text(node, "passageId"),
+        text(node, "text"),
+        text(node, "keySentence"),
+        text(node, "articleId"),
+        text(node, "article"),
+        text(node, "section"),
+        text(node, "sectionLabel"));
   }
 
   private static ObjectNode card(EntityCard card) {
-    ObjectNode node = JSON.createObjectNode().put("name", card.name()).put("kind", card.kind()).put("summary", card.summary());
+    ObjectNode node =
+        JSON.createObjectNode()
+            .put("name", card.name())
+            .put("kind", card.kind())
+            .put("summary", card.summary());
     card.articles().forEach(node.putArray("articles")::add);
     card.related().forEach(node.putArray("related")::add);
     return node;
   }
 
   private static EntityCard card(JsonNode node) {
-    return new EntityCard(text(node, "name"), text(node, "kind"), text(node, "summary"), strings(node.required("articles")),
+    return new EntityCard(
+        text(node, "name"),
+        text(node, "kind"),
+        text(node, "summary"),
+        strings(node.required("articles")),
         strings(node.required("related")));
   }
 
@@ -119,7 +142,12 @@ public final class ContextJson {
   }
 
   private static Alternative alternative(JsonNode node) {
-    return new Alternative(text(node, "passageId"), text(node, "text"), text(node, "articleId"), text(node, "article"), text(node, "section"),
+    return new Alternative(
+        text(node, "passageId"),
+        text(node, "text"),
+        text(node, "articleId"),
+        text(node, "article"),
+        text(node, "section"),
         node.required("confidence").asDouble());
   }
 

@@ -14,8 +14,8 @@ import org.briefbot.knowledge.Section;
 
 /**
  * The conversation logic every channel shares: commands and questions in, {@link Reply} out.
- * Stateless and thread-safe; channels keep each chat's {@link Context} and pass it in, which is
- * how follow-ups ("tell me more", "why?", "what about Microsoft?") find what they follow.
+ * Stateless and thread-safe; channels keep each chat's {@link Context} and pass it in, which is how
+ * follow-ups ("tell me more", "why?", "what about Microsoft?") find what they follow.
  */
 public final class Conversation {
   /** Deep-link payloads: {@code /start entity_OpenAI}, {@code /start more_ARTICLE}. */
@@ -36,6 +36,7 @@ public final class Conversation {
 
   /** Messages longer than this are answered from their beginning, with a note saying so. */
   private final int maxQuestionChars;
+
   private final Answerer answerer;
   private final FollowUps followUps;
 
@@ -67,7 +68,8 @@ public final class Conversation {
     Objects.requireNonNull(context, "context");
     String message = text == null ? "" : text.strip();
     if (message.isEmpty()) {
-      return new Turn(new Reply.Message("Ask me a question about the articles, or type /help."), context);
+      return new Turn(
+          new Reply.Message("Ask me a question about the articles, or type /help."), context);
     }
     if (message.startsWith("/")) {
       String[] parts = message.split("\\s+", 2);
@@ -79,7 +81,10 @@ public final class Conversation {
       return followUps.answer(followUp.get(), context.get());
     }
     if (followUp.isPresent() && followUp.get().kind() != FollowUp.Kind.ABOUT) {
-      return new Turn(new Reply.Message("Ask me a question first, e.g. \"How much is the AWS deal worth?\", then I can tell you more."), context);
+      return new Turn(
+          new Reply.Message(
+              "Ask me a question first, e.g. \"How much is the AWS deal worth?\", then I can tell you more."),
+          context);
     }
     return answered(question(message, context.flatMap(followUps::article)), context);
   }
@@ -88,16 +93,27 @@ public final class Conversation {
     return switch (command) {
       case "start" -> start(argument, context);
       case "help" -> new Turn(new Reply.Message(help()), context);
-      case "ask" -> argument.isEmpty()
-          ? new Turn(new Reply.Message("Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"), context)
-          : answered(question(argument, context.flatMap(followUps::article)), context);
-      case "entity" -> argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
+      case "ask" ->
+          argument.isEmpty()
+              ? new Turn(
+                  new Reply.Message(
+                      "Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"),
+                  context)
+              : answered(question(argument, context.flatMap(followUps::article)), context);
+      case "entity" ->
+          argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
       case "entities" -> new Turn(entities(), context);
       case "topics" -> new Turn(topics(), context);
       case "sources" -> new Turn(sources(), context);
       case "more" -> new Turn(more(argument), context);
       case "passage" -> passage(argument, context);
-      default -> new Turn(new Reply.Message("I don't know the command /" + command + ". Type /help to see what I understand."), context);
+      default ->
+          new Turn(
+              new Reply.Message(
+                  "I don't know the command /"
+                      + command
+                      + ". Type /help to see what I understand."),
+              context);
     };
   }
 
@@ -120,10 +136,14 @@ public final class Conversation {
     String question = context.map(c -> c.thread().question()).orElse("");
     Optional<Answer> chosen = answerer.chosen(question, passageId);
     if (chosen.isEmpty()) {
-      return new Turn(new Reply.Message("I no longer have that passage. Ask me again, or see /topics."), context);
+      return new Turn(
+          new Reply.Message("I no longer have that passage. Ask me again, or see /topics."),
+          context);
     }
     Answer answer = chosen.get();
-    return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
+    return new Turn(
+        new Reply.Answered(answer, Optional.empty()),
+        Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
   }
 
   /**
@@ -135,13 +155,16 @@ public final class Conversation {
     if (!answer.answered()) {
       return new Turn(reply, context);
     }
-    return new Turn(reply, Optional.of(context.map(c -> c.switchTo(answer)).orElseGet(() -> Context.of(answer))));
+    return new Turn(
+        reply,
+        Optional.of(context.map(c -> c.switchTo(answer)).orElseGet(() -> Context.of(answer))));
   }
 
   private Reply.Answered question(String question, Optional<String> aboutArticle) {
     Optional<String> notice =
         question.length() > maxQuestionChars
-            ? Optional.of("Your message is long, so I read its first " + maxQuestionChars + " characters.")
+            ? Optional.of(
+                "Your message is long, so I read its first " + maxQuestionChars + " characters.")
             : Optional.empty();
     return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
   }
@@ -154,36 +177,55 @@ public final class Conversation {
   private Reply entities() {
     List<Reply.Item> items = new ArrayList<>();
     for (Entity e : answerer.entities()) {
-      String articles = e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
+      String articles =
+          e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
       String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
       items.add(new Reply.Item(e.name(), detail, "/entity " + e.name()));
     }
-    return new Reply.Listing(items.isEmpty() ? "I know no entities yet." : "Entities I know (" + items.size() + "):", items);
+    return new Reply.Listing(
+        items.isEmpty() ? "I know no entities yet." : "Entities I know (" + items.size() + "):",
+        items);
   }
 
   private Reply topics() {
     List<Reply.Item> items = new ArrayList<>();
     for (Article a : answerer.articles()) {
-      items.add(new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
+      items.add(
+          new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
     }
-    return new Reply.Listing(items.isEmpty() ? "No articles are loaded yet." : "Articles, newest first:", items);
+    return new Reply.Listing(
+        items.isEmpty() ? "No articles are loaded yet." : "Articles, newest first:", items);
   }
 
   private Reply sources() {
     List<Reply.Item> items = new ArrayList<>();
     for (Article a : answerer.articles()) {
       // Articles in memory carry no passage text once indexed: the index knows how many there are.
-      List<Passage> passages = answerer.passagesOf(a.id()).stream().filter(p -> p.section() != Section.CURATED_FAQ).toList();
-      String detail = a.source().getFileName() + " · " + passages.size() + " passages · " + a.entityNotes().size() + " entity notes";
+      List<Passage> passages =
+          answerer.passagesOf(a.id()).stream()
+              .filter(p -> p.section() != Section.CURATED_FAQ)
+              .toList();
+      String detail =
+          a.source().getFileName()
+              + " · "
+              + passages.size()
+              + " passages · "
+              + a.entityNotes().size()
+              + " entity notes";
       items.add(new Reply.Item(a.title(), detail, "/more " + a.id()));
     }
-    return new Reply.Listing(items.isEmpty() ? "No articles are loaded yet." : "Sources (" + items.size() + " articles):", items);
+    return new Reply.Listing(
+        items.isEmpty()
+            ? "No articles are loaded yet."
+            : "Sources (" + items.size() + " articles):",
+        items);
   }
 
   private Reply more(String articleId) {
     Optional<Article> article = answerer.article(articleId);
     if (article.isEmpty()) {
-      return new Reply.Message("I have no article \"" + articleId + "\". Type /topics to see the articles.");
+      return new Reply.Message(
+          "I have no article \"" + articleId + "\". Type /topics to see the articles.");
     }
     List<Reply.Item> items = new ArrayList<>();
     for (Passage p : answerer.passagesOf(articleId)) {
@@ -197,7 +239,8 @@ public final class Conversation {
   /** The help text: what the bot is, then every command. */
   public static String help() {
     StringBuilder help =
-        new StringBuilder("I answer questions about the articles in my library, with the passage and its source.\n")
+        new StringBuilder(
+                "I answer questions about the articles in my library, with the passage and its source.\n")
             .append("Ask in plain words, e.g. \"How much is the AWS deal worth?\"\n")
             .append("Then follow up: \"tell me more\", \"why?\", \"what about Microsoft?\"\n\n");
     for (Command c : COMMANDS) {

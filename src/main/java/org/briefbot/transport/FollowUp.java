@@ -24,15 +24,19 @@ record FollowUp(Kind kind, String subject) {
   private static final Pattern MORE =
       Pattern.compile(
           "^(?:(?:please )?tell me more|more|more please|go on|continue|keep going|and|anything else|what else|say more"
-              + "|more info(?:rmation)?|any more|more details|details)" + END,
+              + "|more info(?:rmation)?|any more|more details|details)"
+              + END,
           Pattern.CASE_INSENSITIVE);
   private static final Pattern WHY =
       Pattern.compile(
           "^(?:why|why so|why is that|why's that|how come|why does (?:it|this|that) matter|why is (?:it|this|that) important"
-              + "|so what)" + END,
+              + "|so what)"
+              + END,
           Pattern.CASE_INSENSITIVE);
   private static final Pattern ABOUT =
-      Pattern.compile("^(?:(?:and |but )?(?:what|how) about|and|what of)\\s+(.+?)" + END, Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(?:(?:and |but )?(?:what|how) about|and|what of)\\s+(.+?)" + END,
+          Pattern.CASE_INSENSITIVE);
 
   /** The follow-up {@code message} is, if it is one. */
   static Optional<FollowUp> of(String message) {
@@ -44,6 +48,8 @@ record FollowUp(Kind kind, String subject) {
       return Optional.of(new FollowUp(Kind.WHY, ""));
     }
     Matcher about = ABOUT.matcher(text);
-    return about.matches() ? Optional.of(new FollowUp(Kind.ABOUT, about.group(1).strip())) : Optional.empty();
+    return about.matches()
+        ? Optional.of(new FollowUp(Kind.ABOUT, about.group(1).strip()))
+        : Optional.empty();
   }
 }

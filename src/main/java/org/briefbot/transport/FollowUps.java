@@ -35,39 +35,53 @@ final class FollowUps {
 
   /** The article the chat is about: the latest answer's, else the thread's. */
   Optional<String> article(Context context) {
-    return Stream.of(context.latest(), context.thread()).flatMap(a -> articleOf(a).stream()).findFirst();
+    return Stream.of(context.latest(), context.thread())
+        .flatMap(a -> articleOf(a).stream())
+        .findFirst();
   }
 
   /** A passage's article; for an entity card, the first article that mentions the entity. */
   private Optional<String> articleOf(Answer answer) {
     if (answer.kind() == Answer.Kind.ENTITY) {
-      return entity(answer.entities().get(0).name()).flatMap(e -> e.articleIds().stream().findFirst());
+      return entity(answer.entities().get(0).name())
+          .flatMap(e -> e.articleIds().stream().findFirst());
     }
-    return Optional.of(answer.best().orElseThrow().articleId()).filter(id -> answerer.article(id).isPresent());
+    return Optional.of(answer.best().orElseThrow().articleId())
+        .filter(id -> answerer.article(id).isPresent());
   }
 
   private Turn more(Context context) {
     String question = context.thread().question();
     Optional<Answer> next = nextPassage(context).flatMap(id -> answerer.chosen(question, id));
     if (next.isEmpty()) {
-      String hint = article(context).map(id -> " /more " + id + " lists the whole article;").orElse("");
-      return new Turn(new Reply.Message("That is all I have on this." + hint + " /topics lists the articles."), Optional.of(context));
+      String hint =
+          article(context).map(id -> " /more " + id + " lists the whole article;").orElse("");
+      return new Turn(
+          new Reply.Message("That is all I have on this." + hint + " /topics lists the articles."),
+          Optional.of(context));
     }
-    return new Turn(new Reply.Answered(next.get(), Optional.empty()), Optional.of(context.then(next.get())));
+    return new Turn(
+        new Reply.Answered(next.get(), Optional.empty()), Optional.of(context.then(next.get())));
   }
 
-  /** The first passage not shown yet: the thread's alternatives, then more of its article or entity. */
+  /**
+   * The first passage not shown yet: the thread's alternatives, then more of its article or entity.
+   */
   private Optional<String> nextPassage(Context context) {
     return Stream.concat(alternatives(context.thread()), related(context))
         .filter(id -> !context.wasShown(id))
         .findFirst();
   }
 
-  /** The answer's other passages, but not entity notes: answers already show those below the passage. */
+  /**
+   * The answer's other passages, but not entity notes: answers already show those below the
+   * passage.
+   */
   private Stream<String> alternatives(Answer answer) {
     return answer.alternatives().stream()
         .map(Alternative::passageId)
-        .filter(id -> answerer.passage(id).filter(p -> p.section() != Section.ENTITY_NOTE).isPresent());
+        .filter(
+            id -> answerer.passage(id).filter(p -> p.section() != Section.ENTITY_NOTE).isPresent());
   }
 
   private Stream<String> related(Context context) {
@@ -75,7 +89,9 @@ final class FollowUps {
     if (thread.kind() == Answer.Kind.ENTITY) {
       return entity(thread.entities().get(0).name()).stream().flatMap(this::passagesMentioning);
     }
-    return article(context).stream().flatMap(id -> readable(answerer.passagesOf(id))).map(Passage::id);
+    return article(context).stream()
+        .flatMap(id -> readable(answerer.passagesOf(id)))
+        .map(Passage::id);
   }
 
   private Stream<String> passagesMentioning(Entity entity) {
@@ -88,27 +104,38 @@ final class FollowUps {
 
   /** Article text a reader has not seen in another form: no entity notes, no curated copies. */
   private static Stream<Passage> readable(List<Passage> passages) {
-    return passages.stream().filter(p -> p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ);
+    return passages.stream()
+        .filter(p -> p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ);
   }
 
   /** The article's Why It Matters, or the next part of it when the chat has seen that already. */
   private Turn why(Context context) {
     Optional<String> article = article(context);
     if (article.isEmpty()) {
-      return new Turn(new Reply.Message("I can say why an article's story matters; ask me about one of them first, or see /topics."), Optional.of(context));
+      return new Turn(
+          new Reply.Message(
+              "I can say why an article's story matters; ask me about one of them first, or see /topics."),
+          Optional.of(context));
     }
     Answer answer = answerer.answer(WHY_QUESTION, article);
     if (!answer.answered()) {
       return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context));
     }
-    Optional<Answer> unseen = context.wasShown(answer.best().orElseThrow().passageId())
-        ? nextWhy(article.get(), context).flatMap(id -> answerer.chosen(context.thread().question(), id))
-        : Optional.of(answer);
+    Optional<Answer> unseen =
+        context.wasShown(answer.best().orElseThrow().passageId())
+            ? nextWhy(article.get(), context)
+                .flatMap(id -> answerer.chosen(context.thread().question(), id))
+            : Optional.of(answer);
     if (unseen.isEmpty()) {
-      String more = "That is why it matters, in the article's words, just above. /more " + article.get() + " has the whole article.";
+      String more =
+          "That is why it matters, in the article's words, just above. /more "
+              + article.get()
+              + " has the whole article.";
       return new Turn(new Reply.Message(more), Optional.of(context));
     }
-    return new Turn(new Reply.Answered(unseen.get(), Optional.empty()), Optional.of(context.then(unseen.get())));
+    return new Turn(
+        new Reply.Answered(unseen.get(), Optional.empty()),
+        Optional.of(context.then(unseen.get())));
   }
 
   private Optional<String> nextWhy(String article, Context context) {
@@ -137,7 +164,8 @@ final class FollowUps {
         break;
       }
     }
-    Optional<Context> next = answer.answered() ? Optional.of(context.switchTo(answer)) : Optional.of(context);
+    Optional<Context> next =
+        answer.answered() ? Optional.of(context.switchTo(answer)) : Optional.of(context);
     return new Turn(new Reply.Answered(answer, Optional.empty()), next);
   }
 
@@ -158,6 +186,8 @@ final class FollowUps {
   }
 
   private static Pattern wordPattern(String name) {
-    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

@@ -29,18 +29,30 @@ class AnswererTest {
     assertThat(answer.kind()).isEqualTo(Answer.Kind.PASSAGE);
     Source source = answer.best().orElseThrow();
     assertThat(source.text()).contains("$138 billion").hasSizeLessThan(1200);
-    assertThat(source.article()).isEqualTo("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
-    assertThat(answer.entities()).extracting(EntityCard::name).contains("Amazon Web Services", "OpenAI").hasSizeLessThanOrEqualTo(3);
+    assertThat(source.article())
+        .isEqualTo("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(answer.entities())
+        .extracting(EntityCard::name)
+        .contains("Amazon Web Services", "OpenAI")
+        .hasSizeLessThanOrEqualTo(3);
     assertThat(answer.confidence()).isBetween(0.0, 1.0);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"What is the capital of Australia?", "Who won the 2018 World Cup?", "how tall is mount everest", "hi, can you write me a poem"})
+  @ValueSource(
+      strings = {
+        "What is the capital of Australia?",
+        "Who won the 2018 World Cup?",
+        "how tall is mount everest",
+        "hi, can you write me a poem"
+      })
   void declinesQuestionsTheArticlesDoNotCover(String question) {
     Answer answer = answerer.answer(question);
     assertThat(answer.answered()).isFalse();
     assertThat(answer.best()).isEmpty();
-    assertThat(answer.alternatives()).isNotEmpty().allSatisfy(a -> assertThat(a.section()).isEqualTo("topic"));
+    assertThat(answer.alternatives())
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.section()).isEqualTo("topic"));
   }
 
   @Test
@@ -48,10 +60,13 @@ class AnswererTest {
     Answer answer = answerer.answer("What is Annapurna Labs?");
     assertThat(answer.kind()).isEqualTo(Answer.Kind.ENTITY);
     assertThat(answer.best().orElseThrow().section()).isEqualTo("entity");
-    assertThat(answer.best().orElseThrow().text()).isEqualTo("Annapurna Labs is an Israeli microelectronics company. Since January 2015 it has been a wholly owned subsidiary of Amazon.com.");
+    assertThat(answer.best().orElseThrow().text())
+        .isEqualTo(
+            "Annapurna Labs is an Israeli microelectronics company. Since January 2015 it has been a wholly owned subsidiary of Amazon.com.");
     EntityCard card = answer.entities().get(0);
     assertThat(card.kind()).isNotBlank();
-    assertThat(card.articles()).containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(card.articles())
+        .containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
     assertThat(card.related()).isNotEmpty();
   }
 
@@ -61,7 +76,8 @@ class AnswererTest {
 
     assertThat(answer.kind()).isEqualTo(Answer.Kind.PASSAGE);
     assertThat(answer.best().orElseThrow().section()).isEqualTo("curated_faq");
-    assertThat(answer.best().orElseThrow().text()).startsWith("Trainium chips are Amazon's custom-designed AI accelerators");
+    assertThat(answer.best().orElseThrow().text())
+        .startsWith("Trainium chips are Amazon's custom-designed AI accelerators");
     assertThat(answer.confidence()).isEqualTo(1.0);
     assertThat(answer.entities()).extracting(EntityCard::name).contains("Trainium");
     // No curated question has just these words: the card answers.
@@ -70,9 +86,12 @@ class AnswererTest {
 
   @Test
   void findsEntitiesByAliasAndTypo() {
-    assertThat(answerer.answer("tell me about AWS").entities().get(0).name()).isEqualTo("Amazon Web Services");
-    assertThat(answerer.entity("/entity openai", "openai").entities().get(0).name()).isEqualTo("OpenAI");
-    assertThat(answerer.answer("anapurna labs?").entities().get(0).name()).isEqualTo("Annapurna Labs");
+    assertThat(answerer.answer("tell me about AWS").entities().get(0).name())
+        .isEqualTo("Amazon Web Services");
+    assertThat(answerer.entity("/entity openai", "openai").entities().get(0).name())
+        .isEqualTo("OpenAI");
+    assertThat(answerer.answer("anapurna labs?").entities().get(0).name())
+        .isEqualTo("Annapurna Labs");
   }
 
   @Test
@@ -83,9 +102,12 @@ class AnswererTest {
     Alternative closest = answer.alternatives().get(0);
     assertThat(closest.isTopic()).isFalse();
     assertThat(closest.section()).isEqualTo("why_it_matters");
-    assertThat(closest.text()).startsWith("This partnership could accelerate AI development timelines");
+    assertThat(closest.text())
+        .startsWith("This partnership could accelerate AI development timelines");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
-    assertThat(answer.alternatives().subList(1, answer.alternatives().size())).isNotEmpty().allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+    assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.isTopic()).isTrue());
   }
 
   @Test
@@ -103,7 +125,8 @@ class AnswererTest {
 
   @Test
   void routesWhatHappensNextToThatSection() {
-    assertThat(answerer.answer("so what happens next?").best().orElseThrow().section()).isEqualTo("what_happens_next");
+    assertThat(answerer.answer("so what happens next?").best().orElseThrow().section())
+        .isEqualTo("what_happens_next");
   }
 
   @Test
@@ -117,10 +140,12 @@ class AnswererTest {
     Answer answer = answerer.answer("Trainium chips NVIDIA");
     String best = answer.best().orElseThrow().text();
     assertThat(answer.alternatives()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
-    assertThat(answer.alternatives()).allSatisfy(a -> {
-      assertThat(best).doesNotContain(a.text());
-      assertThat(a.text()).doesNotContain(best);
-    });
+    assertThat(answer.alternatives())
+        .allSatisfy(
+            a -> {
+              assertThat(best).doesNotContain(a.text());
+              assertThat(a.text()).doesNotContain(best);
+            });
   }
 
   @Test
@@ -133,7 +158,8 @@ class AnswererTest {
 
   @Test
   void keySentenceIsTheOneClosestInMeaningWhenWordsDoNotTell() {
-    Source source = answerer.answer("is nvidia going to keep selling lots of gpus").best().orElseThrow();
+    Source source =
+        answerer.answer("is nvidia going to keep selling lots of gpus").best().orElseThrow();
 
     // The first sentence shares more rare words ("NVIDIA's GPUs"); the second says it.
     assertThat(source.keySentence()).startsWith("While NVIDIA will continue to have strong demand");
@@ -149,7 +175,8 @@ class AnswererTest {
 
   @Test
   void oddUnicodeIsHarmless() {
-    assertThat(answerer.answer("\u0000\uFEFF\u202E trainium \uD83D\uDE80 chips?").answered()).isTrue();
+    assertThat(answerer.answer("\u0000\uFEFF\u202E trainium \uD83D\uDE80 chips?").answered())
+        .isTrue();
     assertThat(answerer.answer("\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80").answered()).isFalse();
   }
 
@@ -164,7 +191,8 @@ class AnswererTest {
       Answer aws = two.answerer().answer("How much is the AWS deal worth?");
       assertThat(aws.best().orElseThrow().text()).contains("138 billion");
       Answer next = two.answerer().answer("what happens next?", Optional.of("azure-norway"));
-      assertThat(next.best().orElseThrow().text()).startsWith("Construction of the first Oslo site");
+      assertThat(next.best().orElseThrow().text())
+          .startsWith("Construction of the first Oslo site");
     }
   }
 }

@@ -35,18 +35,23 @@ class CommandLineTest {
 
   @Test
   void askJsonPrintsOneContractLinePerStdinQuestion() throws IOException {
-    Run run = run("How much is the AWS deal worth?\nWho won the 2018 World Cup?\n", "ask", "--json");
+    Run run =
+        run("How much is the AWS deal worth?\nWho won the 2018 World Cup?\n", "ask", "--json");
     assertThat(run.exitCode()).isZero();
     List<JsonNode> lines = run.jsonLines();
     assertThat(lines).hasSize(2);
 
     JsonNode answered = lines.get(0);
-    assertThat(fieldNames(answered)).containsExactly("question", "answered", "confidence", "answer", "entities", "alternatives");
+    assertThat(fieldNames(answered))
+        .containsExactly(
+            "question", "answered", "confidence", "answer", "entities", "alternatives");
     assertThat(answered.get("answered").asBoolean()).isTrue();
     assertThat(fieldNames(answered.get("answer"))).containsExactly("text", "article", "section");
     assertThat(answered.get("answer").get("text").asText()).contains("138 billion");
-    assertThat(fieldNames(answered.get("entities").get(0))).containsExactly("name", "kind", "summary");
-    assertThat(fieldNames(answered.get("alternatives").get(0))).containsExactly("text", "article", "section", "confidence");
+    assertThat(fieldNames(answered.get("entities").get(0)))
+        .containsExactly("name", "kind", "summary");
+    assertThat(fieldNames(answered.get("alternatives").get(0)))
+        .containsExactly("text", "article", "section", "confidence");
 
     JsonNode declined = lines.get(1);
     assertThat(declined.get("answered").asBoolean()).isFalse();
@@ -61,7 +66,8 @@ class CommandLineTest {
     JsonNode line = run.jsonLines().get(0);
     assertThat(line.get("question").asText()).isEqualTo("what is Annapurna Labs?");
     assertThat(line.get("answer").get("section").asText()).isEqualTo("entity");
-    assertThat(line.get("answer").get("text").asText()).startsWith("Annapurna Labs is an Israeli microelectronics company.");
+    assertThat(line.get("answer").get("text").asText())
+        .startsWith("Annapurna Labs is an Israeli microelectronics company.");
   }
 
   @Test
@@ -76,7 +82,12 @@ class CommandLineTest {
     assertThat(ok.exitCode()).isZero();
     JsonNode report = JSON.readTree(ok.out());
     assertThat(report.get("questions").asInt()).isGreaterThanOrEqualTo(48);
-    assertThat(report.has("hit@1") && report.has("hit@3") && report.has("mrr") && report.has("decline_accuracy")).isTrue();
+    assertThat(
+            report.has("hit@1")
+                && report.has("hit@3")
+                && report.has("mrr")
+                && report.has("decline_accuracy"))
+        .isTrue();
 
     Run strict = run("", "eval", "src/test/resources/gold/seed.jsonl", "--min-hit1", "1.01");
     assertThat(strict.exitCode()).isEqualTo(1);
@@ -86,17 +97,22 @@ class CommandLineTest {
 
   @Test
   void evalBeirScoresARankingAgainstItsQrels(@TempDir Path dir) throws IOException {
-    TestKnowledge.write(dir.resolve("corpus.jsonl"), """
+    TestKnowledge.write(
+        dir.resolve("corpus.jsonl"),
+        """
         {"_id": "d1", "title": "Tides", "text": "The moon's gravity raises ocean tides twice a day."}
         {"_id": "d2", "title": "Bread", "text": "Yeast makes bread dough rise by producing carbon dioxide."}
         {"_id": "d3", "title": "Volcanoes", "text": "Magma reaching the surface erupts as lava from volcanoes."}
         """);
-    TestKnowledge.write(dir.resolve("queries.jsonl"), """
+    TestKnowledge.write(
+        dir.resolve("queries.jsonl"),
+        """
         {"_id": "q1", "text": "what causes ocean tides"}
         {"_id": "q2", "text": "why does bread dough rise"}
         {"_id": "q3", "text": "a query nobody judged"}
         """);
-    TestKnowledge.write(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+    TestKnowledge.write(
+        dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
     Run run = run("", "eval", "--beir", dir.toString(), "--json");
     JsonNode report = JSON.readTree(run.out());
     assertThat(fieldNames(report)).startsWith("queries", "ndcg@10", "recall@100", "mrr@10", "p@1");
@@ -118,14 +134,17 @@ class CommandLineTest {
     TestKnowledge.write(dir.resolve("entities/broken.yaml"), "entities:\n  - name: [unclosed\n");
     Run run = run("", "check", "--knowledge", dir.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("ERROR " + dir.resolve("entities/broken.yaml") + ":").contains("1 errors");
+    assertThat(run.out())
+        .contains("ERROR " + dir.resolve("entities/broken.yaml") + ":")
+        .contains("1 errors");
   }
 
   @Test
   void brokenFileIsSkippedAndTheRestStillAnswers(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
     TestKnowledge.write(dir.resolve("faq/broken.yaml"), "items: [\n");
-    Run run = run("", "ask", "--json", "--knowledge", dir.toString(), "How much is the AWS deal worth?");
+    Run run =
+        run("", "ask", "--json", "--knowledge", dir.toString(), "How much is the AWS deal worth?");
     assertThat(run.exitCode()).isZero();
     assertThat(run.jsonLines().get(0).get("answer").get("text").asText()).contains("138 billion");
     assertThat(run.err()).contains("broken.yaml");
@@ -144,7 +163,10 @@ class CommandLineTest {
   @Test
   void withoutTokenTheBotIsAConsoleChat() {
     Run run = run("How much is the AWS deal worth?\n/quit\n");
-    assertThat(run.out()).startsWith("briefbot: ask me about").contains("138 billion").endsWith("Bye.\n");
+    assertThat(run.out())
+        .startsWith("briefbot: ask me about")
+        .contains("138 billion")
+        .endsWith("Bye.\n");
   }
 
   private static List<String> fieldNames(JsonNode node) {
@@ -164,7 +186,10 @@ class CommandLineTest {
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"), errBytes.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code,
+          outBytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
+          errBytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setIn(in);
       System.setOut(out);

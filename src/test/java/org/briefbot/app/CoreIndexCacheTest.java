@@ -77,13 +77,17 @@ class CoreIndexCacheTest {
   @Test
   void loadsAChangedFolderAfreshAndDropsTheOldEntry() throws IOException {
     answer(Optional.of(cache));
-    String text = Files.readString(article, StandardCharsets.UTF_8).replace("$138 billion AWS deal", "$139 billion AWS deal");
+    String text =
+        Files.readString(article, StandardCharsets.UTF_8)
+            .replace("$138 billion AWS deal", "$139 billion AWS deal");
     Files.writeString(article, text, StandardCharsets.UTF_8);
 
     try (Core core = Core.load(CONFIG, knowledge, Optional.of(cache))) {
-      assertThat(core.answerer().passagesOf("aws-openai-trainium")).anySatisfy(p -> assertThat(p.text()).contains("$139 billion"));
+      assertThat(core.answerer().passagesOf("aws-openai-trainium"))
+          .anySatisfy(p -> assertThat(p.text()).contains("$139 billion"));
     }
-    try (Stream<Path> folders = Files.list(cache); Stream<Path> entries = Files.list(Files.list(cache).findFirst().orElseThrow())) {
+    try (Stream<Path> folders = Files.list(cache);
+        Stream<Path> entries = Files.list(Files.list(cache).findFirst().orElseThrow())) {
       assertThat(folders.count()).isEqualTo(1);
       assertThat(entries.count()).isEqualTo(1);
     }
@@ -93,7 +97,9 @@ class CoreIndexCacheTest {
   void keepsNoPassageTextOnTheHeap() {
     try (Core core = Core.load(CONFIG, knowledge, Optional.of(cache))) {
       assertThat(core.knowledge().articles()).allSatisfy(a -> assertThat(a.passages()).isEmpty());
-      assertThat(core.answerer().passagesOf("aws-openai-trainium")).filteredOn(p -> p.section() != Section.CURATED_FAQ).hasSize(21);
+      assertThat(core.answerer().passagesOf("aws-openai-trainium"))
+          .filteredOn(p -> p.section() != Section.CURATED_FAQ)
+          .hasSize(21);
     }
   }
 

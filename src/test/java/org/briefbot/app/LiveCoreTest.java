@@ -32,7 +32,11 @@ class LiveCoreTest {
 
   @BeforeEach
   void copySeedKnowledge() throws IOException {
-    for (String file : List.of("articles/aws-openai-trainium.txt", "faq/aws-openai-trainium.yaml", "entities/entities.yaml")) {
+    for (String file :
+        List.of(
+            "articles/aws-openai-trainium.txt",
+            "faq/aws-openai-trainium.yaml",
+            "entities/entities.yaml")) {
       Files.createDirectories(knowledge.resolve(file).getParent());
       Files.copy(SEED.resolve(file), knowledge.resolve(file));
     }
@@ -45,7 +49,8 @@ class LiveCoreTest {
   }
 
   private static String seedArticle() throws IOException {
-    return Files.readString(SEED.resolve("articles/aws-openai-trainium.txt"), StandardCharsets.UTF_8);
+    return Files.readString(
+        SEED.resolve("articles/aws-openai-trainium.txt"), StandardCharsets.UTF_8);
   }
 
   private List<String> articleIds() {
@@ -58,7 +63,8 @@ class LiveCoreTest {
   }
 
   /** Waits for a condition the watcher makes true; fails only if it never comes. */
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+  private static void eventually(String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waited %s for: %s", PATIENCE, what).isLessThan(deadline);
@@ -69,12 +75,18 @@ class LiveCoreTest {
   @Test
   void listsANewArticleInTopicsOnceItsFileAppears() throws Exception {
     live.watch();
-    String nvidia = "Nvidia ships Blackwell chips to every cloud\n" + seedArticle().substring(seedArticle().indexOf('\n') + 1);
+    String nvidia =
+        "Nvidia ships Blackwell chips to every cloud\n"
+            + seedArticle().substring(seedArticle().indexOf('\n') + 1);
 
-    Files.writeString(knowledge.resolve("articles/nvidia-blackwell.txt"), nvidia, StandardCharsets.UTF_8);
+    Files.writeString(
+        knowledge.resolve("articles/nvidia-blackwell.txt"), nvidia, StandardCharsets.UTF_8);
 
     eventually("the new article to be served", () -> articleIds().contains("nvidia-blackwell"));
-    assertThat(topics()).contains("Nvidia ships Blackwell chips to every cloud", "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(topics())
+        .contains(
+            "Nvidia ships Blackwell chips to every cloud",
+            "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
     // The listener hears after the new core is swapped in: under load, a moment after.
     eventually("the listener to hear about the reload", () -> !reloads.isEmpty());
     assertThat(reloads).last().satisfies(result -> assertThat(result.clean()).isTrue());
@@ -85,10 +97,14 @@ class LiveCoreTest {
     live.watch();
     Path article = knowledge.resolve("articles/aws-openai-trainium.txt");
 
-    Files.writeString(article, "#only #hashtags, the title line was deleted\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        article, "#only #hashtags, the title line was deleted\n", StandardCharsets.UTF_8);
 
-    eventually("the listener to hear about the broken file", () -> reloads.stream().anyMatch(r -> !r.errors().isEmpty()));
-    ReloadResult broken = reloads.stream().filter(r -> !r.errors().isEmpty()).findFirst().orElseThrow();
+    eventually(
+        "the listener to hear about the broken file",
+        () -> reloads.stream().anyMatch(r -> !r.errors().isEmpty()));
+    ReloadResult broken =
+        reloads.stream().filter(r -> !r.errors().isEmpty()).findFirst().orElseThrow();
     assertThat(broken.errors()).extracting(IngestProblem::path).containsExactly(article);
     assertThat(broken.swapped()).isTrue();
     assertThat(articleIds()).containsExactly("aws-openai-trainium");
@@ -100,7 +116,8 @@ class LiveCoreTest {
   @Test
   void dropsAnArticleWhoseFileIsRemoved() throws Exception {
     live.watch();
-    Files.writeString(knowledge.resolve("articles/second.txt"), seedArticle(), StandardCharsets.UTF_8);
+    Files.writeString(
+        knowledge.resolve("articles/second.txt"), seedArticle(), StandardCharsets.UTF_8);
     eventually("the second article to be served", () -> articleIds().contains("second"));
 
     Files.delete(knowledge.resolve("articles/second.txt"));
@@ -118,16 +135,22 @@ class LiveCoreTest {
     Path faq = Files.createDirectories(knowledge.resolve("faq"));
     eventually("a reload after the folder appeared", () -> reloads.size() > 1);
 
-    Files.writeString(faq.resolve("newco.yaml"), "items:\n  - question: Who founded NewCo?\n    answer: Nobody, it is made up.\n");
+    Files.writeString(
+        faq.resolve("newco.yaml"),
+        "items:\n  - question: Who founded NewCo?\n    answer: Nobody, it is made up.\n");
 
-    eventually("the new FAQ item to be served", () -> live.current().knowledge().faqItems().size() == 1);
-    assertThat(live.current().answerer().answer("Who founded NewCo?").best().orElseThrow().text()).isEqualTo("Nobody, it is made up.");
+    eventually(
+        "the new FAQ item to be served", () -> live.current().knowledge().faqItems().size() == 1);
+    assertThat(live.current().answerer().answer("Who founded NewCo?").best().orElseThrow().text())
+        .isEqualTo("Nobody, it is made up.");
   }
 
   @Test
   void reloadNowSwapsInANewCoreWhileQuestionsInFlightFinishOnTheOldOne() throws Exception {
     Core before = live.current();
-    Files.writeString(knowledge.resolve("entities/newco.yaml"), "entities:\n  - name: NewCo\n    kind: company\n    summary: A made-up company.\n");
+    Files.writeString(
+        knowledge.resolve("entities/newco.yaml"),
+        "entities:\n  - name: NewCo\n    kind: company\n    summary: A made-up company.\n");
 
     ReloadResult result = live.reloadNow();
 
@@ -136,9 +159,13 @@ class LiveCoreTest {
     assertThat(result.report().filesRead()).contains(knowledge.resolve("entities/newco.yaml"));
     assertThat(reloads).containsExactly(result);
     assertThat(live.current()).isNotSameAs(before);
-    assertThat(live.current().answerer().entity("/entity NewCo", "NewCo").entities()).singleElement()
+    assertThat(live.current().answerer().entity("/entity NewCo", "NewCo").entities())
+        .singleElement()
         .satisfies(card -> assertThat(card.summary()).isEqualTo("A made-up company."));
-    assertThat(before.answerer().entity("/entity NewCo", "NewCo").kind()).isEqualTo(Answer.Kind.DECLINED);
-    assertThat(before.answerer().answer(DEAL).answered()).as("the old core still answers during its grace period").isTrue();
+    assertThat(before.answerer().entity("/entity NewCo", "NewCo").kind())
+        .isEqualTo(Answer.Kind.DECLINED);
+    assertThat(before.answerer().answer(DEAL).answered())
+        .as("the old core still answers during its grace period")
+        .isTrue();
   }
 }

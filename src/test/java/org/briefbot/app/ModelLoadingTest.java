@@ -12,44 +12,62 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which classes a real briefbot process loads, seen through the JVM's own class-loading log:
- * with retrieval.semantic false no class of the model, its runtime or its tokenizer is loaded.
+ * Which classes a real briefbot process loads, seen through the JVM's own class-loading log: with
+ * retrieval.semantic false no class of the model, its runtime or its tokenizer is loaded.
  */
 class ModelLoadingTest {
-  private static final List<String> MODEL_PACKAGES = List.of("org.briefbot.embedding.", "ai.onnxruntime.", "dev.langchain4j.", "ai.djl.");
+  private static final List<String> MODEL_PACKAGES =
+      List.of("org.briefbot.embedding.", "ai.onnxruntime.", "dev.langchain4j.", "ai.djl.");
 
   @TempDir Path dir;
 
   @Test
   void bm25OnlyBotNeverLoadsTheModel() throws Exception {
-    Path config = Files.writeString(dir.resolve("bm25.yaml"), "retrieval:\n  mode: bm25\n  semantic: false\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("bm25.yaml"), "retrieval:\n  mode: bm25\n  semantic: false\n");
 
     String classLog = run(config, "How much is the AWS deal worth?");
 
     assertThat(classLog).contains("org.briefbot.index.PassageIndex").contains("\"answered\":true");
-    MODEL_PACKAGES.forEach(p -> assertThat(classLog).as("loaded a class of " + p).doesNotContain(p));
+    MODEL_PACKAGES.forEach(
+        p -> assertThat(classLog).as("loaded a class of " + p).doesNotContain(p));
   }
 
   @Test
   void hybridBotLoadsTheModel() throws Exception {
-    Path config = Files.writeString(dir.resolve("hybrid.yaml"),
-        "retrieval:\n  mode: hybrid\n  semantic: true\n  embeddingCache: " + dir.resolve("cache") + "\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("hybrid.yaml"),
+            "retrieval:\n  mode: hybrid\n  semantic: true\n  embeddingCache: "
+                + dir.resolve("cache")
+                + "\n");
 
     String classLog = run(config, "How much is the AWS deal worth?");
 
-    assertThat(classLog).contains("org.briefbot.embedding.SentenceEncoder").contains("ai.onnxruntime.OrtSession");
+    assertThat(classLog)
+        .contains("org.briefbot.embedding.SentenceEncoder")
+        .contains("ai.onnxruntime.OrtSession");
   }
 
   /** Runs {@code ask --json} in a new JVM with class loading logged; returns stdout and the log. */
   private String run(Path config, String question) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
-            "org.briefbot.app.Main", "ask", "--json", "--config", config.toString(), question)
-        .redirectErrorStream(true)
-        .redirectOutput(out.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.briefbot.app.Main",
+                "ask",
+                "--json",
+                "--config",
+                config.toString(),
+                question)
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("briefbot finished").isTrue();
     assertThat(process.exitValue()).as(Files.readString(out, StandardCharsets.UTF_8)).isZero();
     return Files.readString(out, StandardCharsets.UTF_8);

@@ -38,7 +38,10 @@ class ReportCommandTest {
 
   @BeforeEach
   void writeConfigAndCaptureOutput() throws IOException {
-    config = Files.writeString(dir.resolve("briefbot.yaml"), "store:\n  url: jdbc:sqlite:" + dir.resolve("data/briefbot.db") + "\n");
+    config =
+        Files.writeString(
+            dir.resolve("briefbot.yaml"),
+            "store:\n  url: jdbc:sqlite:" + dir.resolve("data/briefbot.db") + "\n");
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -61,13 +64,31 @@ class ReportCommandTest {
   }
 
   private static AnswerRecord answered(String question) {
-    return new AnswerRecord(1, 7, question, true, Optional.of("aws-openai-trainium#takeaways#0"), Optional.of("aws-openai-trainium"), 0.9,
-        List.of("OpenAI"), List.of("aws-openai-trainium#takeaways#0"), Optional.empty());
+    return new AnswerRecord(
+        1,
+        7,
+        question,
+        true,
+        Optional.of("aws-openai-trainium#takeaways#0"),
+        Optional.of("aws-openai-trainium"),
+        0.9,
+        List.of("OpenAI"),
+        List.of("aws-openai-trainium#takeaways#0"),
+        Optional.empty());
   }
 
   private static AnswerRecord declined(String question) {
-    return new AnswerRecord(1, 7, question, false, Optional.empty(), Optional.empty(), 0.05, List.of(),
-        List.of("topic:aws-openai-trainium"), Optional.of(Reason.DECLINED));
+    return new AnswerRecord(
+        1,
+        7,
+        question,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        0.05,
+        List.of(),
+        List.of("topic:aws-openai-trainium"),
+        Optional.of(Reason.DECLINED));
   }
 
   @Test
@@ -84,14 +105,17 @@ class ReportCommandTest {
     assertThat(report.get("shareAnswered").asDouble()).isEqualTo(0.5);
     assertThat(report.get("downVotes").asLong()).isEqualTo(1);
     assertThat(report.get("perDay").toString())
-        .isEqualTo("[{\"day\":\"2026-03-02\",\"questions\":2,\"answered\":1},{\"day\":\"2026-03-03\",\"questions\":2,\"answered\":1}]");
+        .isEqualTo(
+            "[{\"day\":\"2026-03-02\",\"questions\":2,\"answered\":1},{\"day\":\"2026-03-03\",\"questions\":2,\"answered\":1}]");
     JsonNode first = report.get("unanswered").get(0);
     assertThat(first.get("question").asText()).isEqualTo("Who won the election?");
     assertThat(first.get("count").asInt()).isEqualTo(2);
     assertThat(first.get("reasons").toString()).isEqualTo("[\"declined\"]");
     assertThat(first.get("lastAsked").asText()).isEqualTo("2026-03-03T09:00:00Z");
-    assertThat(report.get("unanswered").get(1).get("reasons").toString()).isEqualTo("[\"voted_down\"]");
-    assertThat(report.get("downvoted").get(0).get("passageId").asText()).isEqualTo("aws-openai-trainium#takeaways#0");
+    assertThat(report.get("unanswered").get(1).get("reasons").toString())
+        .isEqualTo("[\"voted_down\"]");
+    assertThat(report.get("downvoted").get(0).get("passageId").asText())
+        .isEqualTo("aws-openai-trainium#takeaways#0");
   }
 
   @Test
@@ -102,7 +126,8 @@ class ReportCommandTest {
 
     assertThat(exit).isZero();
     String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(text).startsWith("briefbot report since 2026-03-03 (jdbc:sqlite:")
+    assertThat(text)
+        .startsWith("briefbot report since 2026-03-03 (jdbc:sqlite:")
         .contains("Questions: 2, answered 1 (50.0%). Votes: 0 up, 0 down.")
         .contains("    1x who won the election  [declined, last 2026-03-03 09:00 UTC]")
         .contains("        shown: topic:aws-openai-trainium")
@@ -115,7 +140,8 @@ class ReportCommandTest {
     int exit = Main.run("--config", config.toString(), "report");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("briefbot: No store at " + dir.resolve("data/briefbot.db").toAbsolutePath());
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("briefbot: No store at " + dir.resolve("data/briefbot.db").toAbsolutePath());
     assertThat(dir.resolve("data")).doesNotExist();
   }
 }

@@ -28,14 +28,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hybrid build reads each passage's vectors from the embedding cache as it is indexed; it
- * must give the index the vectors the model gives, and the answers of an index built from all
- * vectors held in maps. The real model on the seed knowledge.
+ * The hybrid build reads each passage's vectors from the embedding cache as it is indexed; it must
+ * give the index the vectors the model gives, and the answers of an index built from all vectors
+ * held in maps. The real model on the seed knowledge.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamedVectorsTest {
   private static final List<String> QUESTIONS =
-      List.of("why did openai pick amazon?", "when did aws start", "will this create a two-tier market for ai compute");
+      List.of(
+          "why did openai pick amazon?",
+          "when did aws start",
+          "will this create a two-tier market for ai compute");
   private static final IndexSettings SETTINGS = IndexSettings.defaults(0.9, 0.4, true);
 
   private final Knowledge knowledge = new KnowledgeLoader().load(TestKnowledge.SHIPPED);
@@ -59,14 +62,19 @@ class StreamedVectorsTest {
       IndexInput inMaps = withVectorsInMaps();
 
       for (Passage passage : knowledge.passages()) {
-        assertThat(streamed.vectors().passage(passage).orElseThrow()).containsExactly(inMaps.vectors().passage(passage).orElseThrow());
-        assertThat(streamed.vectors().sentences(passage)).usingRecursiveComparison().isEqualTo(inMaps.vectors().sentences(passage));
+        assertThat(streamed.vectors().passage(passage).orElseThrow())
+            .containsExactly(inMaps.vectors().passage(passage).orElseThrow());
+        assertThat(streamed.vectors().sentences(passage))
+            .usingRecursiveComparison()
+            .isEqualTo(inMaps.vectors().sentences(passage));
       }
       try (PassageIndex fromCache = PassageIndex.build(streamed, SETTINGS, new TextAnalysis());
           PassageIndex fromMaps = PassageIndex.build(inMaps, SETTINGS, new TextAnalysis())) {
         for (String question : QUESTIONS) {
           float[] vector = model.question(question);
-          assertThat(signals(fromCache, question, vector)).as(question).isEqualTo(signals(fromMaps, question, vector));
+          assertThat(signals(fromCache, question, vector))
+              .as(question)
+              .isEqualTo(signals(fromMaps, question, vector));
         }
       }
     }
@@ -75,17 +83,24 @@ class StreamedVectorsTest {
   @Test
   void aRebuildOverAFullCacheEmbedsNothing(@TempDir Path cacheDir) {
     try (ModelEmbeddings first = ModelEmbeddings.open(cacheDir)) {
-      PassageIndex.build(Retriever.withVectors(input, Optional.of(first)), SETTINGS, new TextAnalysis()).close();
+      PassageIndex.build(
+              Retriever.withVectors(input, Optional.of(first)), SETTINGS, new TextAnalysis())
+          .close();
       assertThat(first.textsEmbedded()).isPositive();
     }
     // A restart: the second model finds every passage and sentence text in the cache file.
     try (ModelEmbeddings second = ModelEmbeddings.open(cacheDir)) {
-      PassageIndex.build(Retriever.withVectors(input, Optional.of(second)), SETTINGS, new TextAnalysis()).close();
+      PassageIndex.build(
+              Retriever.withVectors(input, Optional.of(second)), SETTINGS, new TextAnalysis())
+          .close();
       assertThat(second.textsEmbedded()).isZero();
     }
   }
 
-  /** What the build held before it streamed: every vector, straight from the model, in maps by passage id. */
+  /**
+   * What the build held before it streamed: every vector, straight from the model, in maps by
+   * passage id.
+   */
   private IndexInput withVectorsInMaps() {
     Map<String, float[]> byId = new LinkedHashMap<>();
     Map<String, List<float[]>> sentencesById = new LinkedHashMap<>();
@@ -99,12 +114,24 @@ class StreamedVectorsTest {
     return input.withVectors(byId, sentencesById);
   }
 
-  /** Every candidate's passage and signals, in order: equal lists mean equal rankings in every mode. */
+  /**
+   * Every candidate's passage and signals, in order: equal lists mean equal rankings in every mode.
+   */
   private static List<String> signals(PassageIndex index, String question, float[] vector) {
-    List<Candidate> candidates = index.candidates(SearchRequest.of(question, 10), () -> Optional.of(vector), 20);
+    List<Candidate> candidates =
+        index.candidates(SearchRequest.of(question, 10), () -> Optional.of(vector), 20);
     return candidates.stream()
-        .map(c -> String.join(" ", c.passage().id(), "bm25 " + c.lexicalRank(), String.valueOf(c.lexical()), "vector " + c.vectorRank(),
-            String.valueOf(c.similarity()), String.valueOf(c.sentenceSimilarity()), Arrays.toString(c.sentenceSimilarities())))
+        .map(
+            c ->
+                String.join(
+                    " ",
+                    c.passage().id(),
+                    "bm25 " + c.lexicalRank(),
+                    String.valueOf(c.lexical()),
+                    "vector " + c.vectorRank(),
+                    String.valueOf(c.similarity()),
+                    String.valueOf(c.sentenceSimilarity()),
+                    Arrays.toString(c.sentenceSimilarities())))
         .toList();
   }
 }

@@ -20,13 +20,15 @@ class TelegramLauncherTest {
   private static final Duration START = Duration.ofSeconds(60);
 
   @Test
-  void runsOnTelegramAndOnSigtermFinishesTheReplyInFlightThenExits(@TempDir Path dir) throws Exception {
+  void runsOnTelegramAndOnSigtermFinishesTheReplyInFlightThenExits(@TempDir Path dir)
+      throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       Path log = dir.resolve("stderr.txt");
       Process bot = start(api, log);
       try {
         api.awaitRequest("getUpdates", START);
-        api.rateLimitNext("sendMessage", 1); // the reply will still be waiting to be retried when SIGTERM comes
+        api.rateLimitNext(
+            "sendMessage", 1); // the reply will still be waiting to be retried when SIGTERM comes
         api.pushPrivateMessage(7, "How much is the AWS deal worth?");
         api.awaitRequest("sendMessage", Duration.ofSeconds(20));
 
@@ -40,20 +42,32 @@ class TelegramLauncherTest {
       assertThat(sends).hasSize(2);
       assertThat(sends.get(1).param("text")).contains("138 billion");
       String stderr = Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(stderr).contains("briefbot is on Telegram as @" + FakeBotApi.BOT_USERNAME).contains("state in jdbc:sqlite:data/briefbot.db")
-          .contains("Stopped").doesNotContain(TOKEN);
-      assertThat(dir.resolve("data/briefbot.db")).as("the default store, under data/ in the working directory").isRegularFile();
+      assertThat(stderr)
+          .contains("briefbot is on Telegram as @" + FakeBotApi.BOT_USERNAME)
+          .contains("state in jdbc:sqlite:data/briefbot.db")
+          .contains("Stopped")
+          .doesNotContain(TOKEN);
+      assertThat(dir.resolve("data/briefbot.db"))
+          .as("the default store, under data/ in the working directory")
+          .isRegularFile();
     }
   }
 
   private static Process start(FakeBotApi api, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String knowledge = Path.of("knowledge").toAbsolutePath().toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--knowledge", knowledge)
-        .directory(log.getParent().toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--knowledge",
+                knowledge)
+            .directory(log.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
     builder.environment().put("TELEGRAM_API_URL", api.baseUrl());
     return builder.start();

@@ -29,7 +29,8 @@ class ConfigLoaderTest {
     Path file = write(dir, "answer:\n  threshold: 0.5\n");
     BriefbotConfig config = loader.load(Optional.of(file));
     assertThat(config.answer().threshold()).isEqualTo(0.5);
-    assertThat(config.answer().alternatives()).isEqualTo(BriefbotConfig.defaults().answer().alternatives());
+    assertThat(config.answer().alternatives())
+        .isEqualTo(BriefbotConfig.defaults().answer().alternatives());
     assertThat(config.retrieval()).isEqualTo(BriefbotConfig.defaults().retrieval());
   }
 
@@ -44,13 +45,15 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyFailsNamingTheKey(@TempDir Path dir) throws IOException {
     Path file = write(dir, "telegramm:\n  mode: webhook\n");
-    assertThatThrownBy(() -> loader.load(Optional.of(file))).hasMessage(file + ": unknown config key 'telegramm'");
+    assertThatThrownBy(() -> loader.load(Optional.of(file)))
+        .hasMessage(file + ": unknown config key 'telegramm'");
   }
 
   @Test
   void thresholdOutsideZeroToOneIsRefused(@TempDir Path dir) throws IOException {
     Path file = write(dir, "answer:\n  threshold: 1.5\n");
-    assertThatThrownBy(() -> loader.load(Optional.of(file))).hasMessage("answer.threshold must be in [0,1]: 1.5");
+    assertThatThrownBy(() -> loader.load(Optional.of(file)))
+        .hasMessage("answer.threshold must be in [0,1]: 1.5");
   }
 
   @Test
@@ -64,7 +67,8 @@ class ConfigLoaderTest {
 
   @Test
   void missingFileIsReported() {
-    assertThatThrownBy(() -> loader.load(Optional.of(Path.of("no/such.yaml")))).hasMessage("Config file not found: no/such.yaml");
+    assertThatThrownBy(() -> loader.load(Optional.of(Path.of("no/such.yaml"))))
+        .hasMessage("Config file not found: no/such.yaml");
   }
 
   private static Path write(Path dir, String yaml) throws IOException {

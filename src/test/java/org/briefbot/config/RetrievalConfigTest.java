@@ -14,7 +14,8 @@ class RetrievalConfigTest {
   @TempDir Path dir;
 
   private BriefbotConfig load(String yaml) throws IOException {
-    return new ConfigLoader().load(Optional.of(Files.writeString(dir.resolve("briefbot.yaml"), yaml)));
+    return new ConfigLoader()
+        .load(Optional.of(Files.writeString(dir.resolve("briefbot.yaml"), yaml)));
   }
 
   @Test
@@ -34,7 +35,8 @@ class RetrievalConfigTest {
 
   @Test
   void shippedConfigFileHoldsTheDefaults() {
-    BriefbotConfig shipped = new ConfigLoader().load(Optional.of(Path.of("config", "briefbot.yaml")));
+    BriefbotConfig shipped =
+        new ConfigLoader().load(Optional.of(Path.of("config", "briefbot.yaml")));
 
     assertThat(shipped).isEqualTo(BriefbotConfig.defaults());
   }

@@ -22,7 +22,8 @@ class EmbeddingCacheTest {
     EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 3);
 
     assertThat(reopened.size()).isEqualTo(1);
-    assertThat(reopened.find("OpenAI will use Trainium chips.")).hasValueSatisfying(v -> assertThat(v).containsExactly(0.6f, 0.8f, 0f));
+    assertThat(reopened.find("OpenAI will use Trainium chips."))
+        .hasValueSatisfying(v -> assertThat(v).containsExactly(0.6f, 0.8f, 0f));
     assertThat(reopened.find("OpenAI will use Trainium chips")).isEmpty();
   }
 
@@ -47,7 +48,8 @@ class EmbeddingCacheTest {
     EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 2);
     reopened.putAll(Map.of("after", new float[] {0f, 1f}));
 
-    assertThat(EmbeddingCache.open(dir, "model-a", 2).find("after")).hasValueSatisfying(v -> assertThat(v).containsExactly(0f, 1f));
+    assertThat(EmbeddingCache.open(dir, "model-a", 2).find("after"))
+        .hasValueSatisfying(v -> assertThat(v).containsExactly(0f, 1f));
     assertThat(Files.size(cache.file())).isEqualTo(2 * whole - headerSize(whole));
   }
 
@@ -82,10 +84,14 @@ class EmbeddingCacheTest {
 
     assertThatThrownBy(() -> EmbeddingCache.open(dir, "model-a", 3))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("is not an embedding cache of model-a with 3 dimensions (found model-a, 2)");
+        .hasMessageContaining(
+            "is not an embedding cache of model-a with 3 dimensions (found model-a, 2)");
   }
 
-  /** The header is what remains of the file size once one record (32-byte key, two floats) is taken off. */
+  /**
+   * The header is what remains of the file size once one record (32-byte key, two floats) is taken
+   * off.
+   */
   private static long headerSize(long withOneRecord) {
     return withOneRecord - (32 + 2 * 4);
   }

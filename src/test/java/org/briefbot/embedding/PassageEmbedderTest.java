@@ -43,7 +43,8 @@ class PassageEmbedderTest {
   void placesQuestionNearerItsAnswerThanAnotherPassage() {
     float[] question = encoder.embed("why did openai pick amazon?");
 
-    assertThat(dot(question, encoder.embed(PRICING))).isGreaterThan(dot(question, encoder.embed(OUTAGE)));
+    assertThat(dot(question, encoder.embed(PRICING)))
+        .isGreaterThan(dot(question, encoder.embed(OUTAGE)));
   }
 
   @Test
@@ -54,13 +55,19 @@ class PassageEmbedderTest {
   @Test
   void reusesCachedVectorsAfterRestart(@TempDir Path cacheDir) {
     List<String> passages = List.of(PRICING, OUTAGE, PRICING);
-    PassageEmbedder first = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder first =
+        new PassageEmbedder(
+            encoder,
+            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
     long before = encoder.textsEmbedded();
     List<float[]> vectors = vectorsOf(first, passages);
     long embeddedFirst = encoder.textsEmbedded() - before;
 
     // A restart: a new cache object reads the same folder.
-    PassageEmbedder second = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder second =
+        new PassageEmbedder(
+            encoder,
+            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
     long beforeSecond = encoder.textsEmbedded();
     List<float[]> again = vectorsOf(second, passages);
 
@@ -73,7 +80,10 @@ class PassageEmbedderTest {
 
   @Test
   void embedsOnlyTextsTheCacheLacks(@TempDir Path cacheDir) {
-    PassageEmbedder embedder = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder embedder =
+        new PassageEmbedder(
+            encoder,
+            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
     embedder.embedMissing(Stream.of(PRICING));
     long before = encoder.textsEmbedded();
 
@@ -84,7 +94,10 @@ class PassageEmbedderTest {
 
   @Test
   void embedsMissingTextsOnceAndReadsThemBackFromTheCache(@TempDir Path cacheDir) {
-    PassageEmbedder embedder = new PassageEmbedder(encoder, EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder embedder =
+        new PassageEmbedder(
+            encoder,
+            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
     long before = encoder.textsEmbedded();
 
     int embedded = embedder.embedMissing(Stream.of(PRICING, OUTAGE, PRICING));
@@ -94,7 +107,9 @@ class PassageEmbedderTest {
     assertThat(embedded).isEqualTo(2);
     assertThat(afterEmbedding - before).isEqualTo(2);
     assertThat(embedder.embedMissing(Stream.of(OUTAGE, PRICING))).isZero();
-    assertThat(encoder.textsEmbedded()).as("read back, not embedded again").isEqualTo(afterEmbedding);
+    assertThat(encoder.textsEmbedded())
+        .as("read back, not embedded again")
+        .isEqualTo(afterEmbedding);
     assertThat(pricing).containsExactly(encoder.embed(PRICING));
   }
 

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EntityCatalogTest {
-  private final EntityCatalog seed = EntityCatalog.build(new KnowledgeLoader().load(TestKnowledge.SHIPPED));
+  private final EntityCatalog seed =
+      EntityCatalog.build(new KnowledgeLoader().load(TestKnowledge.SHIPPED));
 
   @Test
   void mergesCuratedAliasesWithTheArticleNote() {
     Entity aws = seed.find("AWS").orElseThrow();
     assertThat(aws.name()).isEqualTo("Amazon Web Services");
-    assertThat(aws.summary()).startsWith("Amazon Web Services, Inc. (AWS) is a subsidiary of Amazon");
+    assertThat(aws.summary())
+        .startsWith("Amazon Web Services, Inc. (AWS) is a subsidiary of Amazon");
     assertThat(aws.articleIds()).containsExactly("aws-openai-trainium");
   }
 
@@ -48,7 +50,8 @@ class EntityCatalogTest {
 
   @Test
   void entitiesOfAnArticleAreRelated() {
-    assertThat(seed.find("OpenAI").orElseThrow().related()).contains("Amazon Web Services", "NVIDIA", "Microsoft");
+    assertThat(seed.find("OpenAI").orElseThrow().related())
+        .contains("Amazon Web Services", "NVIDIA", "Microsoft");
   }
 
   @Test
@@ -61,7 +64,8 @@ class EntityCatalogTest {
     Entity azure = catalog.find("Azure").orElseThrow();
     assertThat(azure.name()).isEqualTo("Microsoft Azure");
     assertThat(azure.articleIds()).containsExactly("aws-openai-trainium", "azure-norway");
-    assertThat(catalog.all().stream().filter(e -> e.name().equalsIgnoreCase("Microsoft Azure"))).hasSize(1);
+    assertThat(catalog.all().stream().filter(e -> e.name().equalsIgnoreCase("Microsoft Azure")))
+        .hasSize(1);
     assertThat(catalog.find("Statkraft").orElseThrow().related()).contains("Microsoft Azure");
     assertThat(catalog.find("Statkraft").orElseThrow().related()).doesNotContain("OpenAI");
   }

@@ -4,16 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NamesTest {
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Amazon's  Web-Services", "AT&T's deal", "ab'sc", "ab's&c", "x's_y", "It'S", "'s", "don't", "",
-      "  --  ", "O'Neill's 3rd-quarter (AWS) results!", "under_score words", "AWS's Trainium chips, 80% share.",
-      "trailing '", "'s'"})
+  @ValueSource(
+      strings = {
+        "Amazon's  Web-Services",
+        "AT&T's deal",
+        "ab'sc",
+        "ab's&c",
+        "x's_y",
+        "It'S",
+        "'s",
+        "don't",
+        "",
+        "  --  ",
+        "O'Neill's 3rd-quarter (AWS) results!",
+        "under_score words",
+        "AWS's Trainium chips, 80% share.",
+        "trailing '",
+        "'s'"
+      })
   void asciiFastPathTokenisesLikeTheUnicodePath(String text) {
     assertThat(Names.asciiTokens(text)).isEqualTo(Names.unicodeTokens(text));
   }
@@ -29,6 +43,7 @@ class NamesTest {
 
   @Test
   void foldsAccentsOnTheUnicodePath() {
-    assertThat(Names.tokens("Société Générale’s bank")).containsExactly("societe", "generale", "bank");
+    assertThat(Names.tokens("Société Générale’s bank"))
+        .containsExactly("societe", "generale", "bank");
   }
 }

@@ -9,9 +9,9 @@ import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gold questions about the seed, answered by the product as configured by default (hybrid).
- * The floors are what hybrid reaches (46 of 54 right first, 50 in the first three, all 12
- * out-of-scope declined); the build fails if a change loses any of it.
+ * The gold questions about the seed, answered by the product as configured by default (hybrid). The
+ * floors are what hybrid reaches (46 of 54 right first, 50 in the first three, all 12 out-of-scope
+ * declined); the build fails if a change loses any of it.
  */
 class GoldSeedTest {
   private static final Path GOLD = Path.of("src/test/resources/gold/seed.jsonl");

@@ -15,7 +15,8 @@ class RankingMetricsTest {
     assertThat(RankingMetrics.ndcg(List.of("a", "b", "x"), RELEVANT, 10)).isEqualTo(1.0);
     // DCG = 1/log2(3) + 1/log2(4); IDCG = 1 + 1/log2(3)
     double expected = (1 / log2(3) + 0.5) / (1 + 1 / log2(3));
-    assertThat(RankingMetrics.ndcg(List.of("x", "a", "b"), RELEVANT, 10)).isCloseTo(expected, within(1e-12));
+    assertThat(RankingMetrics.ndcg(List.of("x", "a", "b"), RELEVANT, 10))
+        .isCloseTo(expected, within(1e-12));
   }
 
   @Test

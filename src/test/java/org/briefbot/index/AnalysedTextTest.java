@@ -16,8 +16,13 @@ class AnalysedTextTest {
   private final TextAnalysis analysis = new TextAnalysis();
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "OpenAI Secures a $138 Billion AWS Deal", "#AI, #cloud\nthe future of Amazon's chips and the", "", "the of and"})
+  @ValueSource(
+      strings = {
+        "OpenAI Secures a $138 Billion AWS Deal",
+        "#AI, #cloud\nthe future of Amazon's chips and the",
+        "",
+        "the of and"
+      })
   void replaysWhatTheAnalyzerGivesEveryTime(String text) throws IOException {
     AnalysedText analysed = new AnalysedText(analysis.analyzer(), Fields.TITLE, text);
     List<String> expected = describe(analysis.analyzer().tokenStream(Fields.TITLE, text));
@@ -26,7 +31,10 @@ class AnalysedTextTest {
     assertThat(describe(analysed.tokens())).isEqualTo(expected);
   }
 
-  /** Each token as term, position increment and offsets, then the final increment and offset after end(). */
+  /**
+   * Each token as term, position increment and offsets, then the final increment and offset after
+   * end().
+   */
   private static List<String> describe(TokenStream stream) throws IOException {
     List<String> tokens = new ArrayList<>();
     try (stream) {
@@ -35,7 +43,14 @@ class AnalysedTextTest {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        tokens.add(term + " +" + increment.getPositionIncrement() + " " + offset.startOffset() + "-" + offset.endOffset());
+        tokens.add(
+            term
+                + " +"
+                + increment.getPositionIncrement()
+                + " "
+                + offset.startOffset()
+                + "-"
+                + offset.endOffset());
       }
       stream.end();
       tokens.add("end +" + increment.getPositionIncrement() + " " + offset.endOffset());

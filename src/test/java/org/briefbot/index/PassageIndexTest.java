@@ -19,7 +19,8 @@ class PassageIndexTest {
   private final Knowledge knowledge = new KnowledgeLoader().load(TestKnowledge.SHIPPED);
   private final PassageIndex index =
       PassageIndex.build(
-          new IndexInput(knowledge.passages(), Map.of(), EntityCatalog.build(knowledge).synonymGroups()),
+          new IndexInput(
+              knowledge.passages(), Map.of(), EntityCatalog.build(knowledge).synonymGroups()),
           IndexSettings.defaults(0.9, 0.4, true),
           new TextAnalysis());
 
@@ -57,22 +58,30 @@ class PassageIndexTest {
 
   @Test
   void scoresEachSentenceOfACandidateByItsOwnVector() {
-    Passage two = Passage.of("a", "A", Section.WHY_IT_MATTERS, 0, "Chips are fast. Clouds are big.");
+    Passage two =
+        Passage.of("a", "A", Section.WHY_IT_MATTERS, 0, "Chips are fast. Clouds are big.");
     Passage one = Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Clouds are big.");
     float[] chips = {1, 0, 0};
     float[] clouds = {0, 1, 0};
     float[] mixed = {0.6f, 0.8f, 0};
-    IndexInput input = IndexInput.of(List.of(two, one))
-        .withVectors(Map.of(two.id(), mixed, one.id(), clouds), Map.of(two.id(), List.of(chips, clouds)));
-    try (PassageIndex small = PassageIndex.build(input, IndexSettings.defaults(0.9, 0.4, true), new TextAnalysis())) {
-      List<Candidate> candidates = small.candidates(SearchRequest.of("clouds", 5), () -> Optional.of(clouds), 5);
+    IndexInput input =
+        IndexInput.of(List.of(two, one))
+            .withVectors(
+                Map.of(two.id(), mixed, one.id(), clouds),
+                Map.of(two.id(), List.of(chips, clouds)));
+    try (PassageIndex small =
+        PassageIndex.build(input, IndexSettings.defaults(0.9, 0.4, true), new TextAnalysis())) {
+      List<Candidate> candidates =
+          small.candidates(SearchRequest.of("clouds", 5), () -> Optional.of(clouds), 5);
 
-      Candidate paragraph = candidates.stream().filter(c -> c.passage().equals(two)).findFirst().orElseThrow();
+      Candidate paragraph =
+          candidates.stream().filter(c -> c.passage().equals(two)).findFirst().orElseThrow();
       assertThat(paragraph.similarity()).isCloseTo(0.8, offset(1e-6));
       assertThat(paragraph.sentenceSimilarity()).isCloseTo(1.0, offset(0.01));
       assertThat(paragraph.sentenceSimilarities()).hasSize(2);
       assertThat(paragraph.sentenceSimilarities()[0]).isCloseTo(0.0, offset(0.01));
-      Candidate takeaway = candidates.stream().filter(c -> c.passage().equals(one)).findFirst().orElseThrow();
+      Candidate takeaway =
+          candidates.stream().filter(c -> c.passage().equals(one)).findFirst().orElseThrow();
       assertThat(takeaway.sentenceSimilarity()).isEqualTo(takeaway.similarity());
       assertThat(takeaway.sentenceSimilarities()).isEmpty();
     }
@@ -99,8 +108,11 @@ class PassageIndexTest {
 
   @Test
   void askedForSectionComesFirst() {
-    SearchRequest request = new SearchRequest("", java.util.Optional.of(Section.WHAT_HAPPENS_NEXT), java.util.Optional.empty(), 3);
-    assertThat(index.search(request).get(0).passage().section()).isEqualTo(Section.WHAT_HAPPENS_NEXT);
+    SearchRequest request =
+        new SearchRequest(
+            "", java.util.Optional.of(Section.WHAT_HAPPENS_NEXT), java.util.Optional.empty(), 3);
+    assertThat(index.search(request).get(0).passage().section())
+        .isEqualTo(Section.WHAT_HAPPENS_NEXT);
   }
 
   @Test
@@ -114,13 +126,16 @@ class PassageIndexTest {
   void passagesOfAnArticleComeInReadingOrder() {
     List<Passage> passages = index.passagesOf("aws-openai-trainium");
     assertThat(passages.get(0).section()).isEqualTo(Section.KEY_TAKEAWAY);
-    assertThat(passages.get(0).text()).isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+    assertThat(passages.get(0).text())
+        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
     assertThat(passages).extracting(Passage::section).isSorted();
   }
 
   @Test
   void findsAPassageById() {
-    assertThat(index.find("aws-openai-trainium#why_it_matters#0")).map(Passage::section).contains(Section.WHY_IT_MATTERS);
+    assertThat(index.find("aws-openai-trainium#why_it_matters#0"))
+        .map(Passage::section)
+        .contains(Section.WHY_IT_MATTERS);
     assertThat(index.find("no-such#id#0")).isEmpty();
   }
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the answer path relies on when it asks the index for fewer hits, and how hits are read back. */
+/**
+ * What the answer path relies on when it asks the index for fewer hits, and how hits are read back.
+ */
 class RerankedHitsTest {
   @TempDir static Path dir;
   private static Knowledge knowledge;
@@ -37,7 +39,9 @@ class RerankedHitsTest {
       List<Hit> many = index.search(SearchRequest.of(question, 50));
       List<Hit> reranked = index.search(SearchRequest.of(question, PassageIndex.COVERAGE_DEPTH));
 
-      assertThat(reranked).as(question).isEqualTo(many.subList(0, Math.min(many.size(), PassageIndex.COVERAGE_DEPTH)));
+      assertThat(reranked)
+          .as(question)
+          .isEqualTo(many.subList(0, Math.min(many.size(), PassageIndex.COVERAGE_DEPTH)));
     }
   }
 

@@ -55,11 +55,13 @@ class KnowledgeLoaderTest {
 
     assertThat(passages).hasSize(article.passages().size() + knowledge.faqItems().size());
     assertThat(passages.subList(0, 21)).isEqualTo(article.passages());
-    assertThat(passages.subList(21, passages.size())).allSatisfy(passage -> {
-      assertThat(passage.section()).isEqualTo(Section.CURATED_FAQ);
-      assertThat(passage.articleId()).isEqualTo("aws-openai-trainium");
-      assertThat(passage.articleTitle()).isEqualTo(article.title());
-    });
+    assertThat(passages.subList(21, passages.size()))
+        .allSatisfy(
+            passage -> {
+              assertThat(passage.section()).isEqualTo(Section.CURATED_FAQ);
+              assertThat(passage.articleId()).isEqualTo("aws-openai-trainium");
+              assertThat(passage.articleTitle()).isEqualTo(article.title());
+            });
     assertThat(passages).extracting(Passage::id).doesNotHaveDuplicates();
     assertThat(loader.load(Seed.KNOWLEDGE).passages()).isEqualTo(passages);
   }
@@ -69,14 +71,16 @@ class KnowledgeLoaderTest {
     Path file = write(articles.resolve("deal.txt"), Seed.article());
     Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-11-03T09:00:00Z")));
 
-    assertThat(loader.load(dir).articles().get(0).published()).isEqualTo(Instant.parse("2025-11-03T09:00:00Z"));
+    assertThat(loader.load(dir).articles().get(0).published())
+        .isEqualTo(Instant.parse("2025-11-03T09:00:00Z"));
   }
 
   @Test
   void skipsMalformedUtf8FileAndLoadsTheOthers() throws IOException {
     write(articles.resolve("a-good.txt"), Seed.article());
     // "Israeli" saved as Latin-1 "Isra\u00EBli": a lone 0xEB byte where UTF-8 needs a sequence.
-    String before = Seed.article().substring(0, Seed.article().indexOf("Israeli microelectronics") + 4);
+    String before =
+        Seed.article().substring(0, Seed.article().indexOf("Israeli microelectronics") + 4);
     String after = Seed.article().substring(before.length() + 1);
     ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
     latin1.writeBytes(before.getBytes(StandardCharsets.UTF_8));
@@ -89,21 +93,32 @@ class KnowledgeLoaderTest {
 
     assertThat(knowledge.articles()).extracting(Article::id).containsExactly("a-good", "c-good");
     int offset = before.getBytes(StandardCharsets.UTF_8).length;
-    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(articles.resolve("b-latin1.txt"), 19,
-        "not valid UTF-8: bad byte sequence at byte " + offset, true));
+    assertThat(knowledge.report().problems())
+        .containsExactly(
+            new IngestProblem(
+                articles.resolve("b-latin1.txt"),
+                19,
+                "not valid UTF-8: bad byte sequence at byte " + offset,
+                true));
     assertThat(knowledge.report().filesRead()).hasSize(3);
   }
 
   @Test
   void skipsArticleWithoutTitleAndLoadsTheOthers() throws IOException {
-    write(articles.resolve("no-title.txt"), Seed.article().substring(Seed.article().indexOf('\n') + 1));
+    write(
+        articles.resolve("no-title.txt"),
+        Seed.article().substring(Seed.article().indexOf('\n') + 1));
     write(articles.resolve("ok.txt"), Seed.article());
 
     Knowledge knowledge = loader.load(dir);
 
     assertThat(knowledge.articles()).extracting(Article::id).containsExactly("ok");
-    assertThat(knowledge.report().problems()).extracting(IngestProblem::toString)
-        .containsExactly("ERROR " + articles.resolve("no-title.txt") + ":1: no title: the first line is a hashtag line");
+    assertThat(knowledge.report().problems())
+        .extracting(IngestProblem::toString)
+        .containsExactly(
+            "ERROR "
+                + articles.resolve("no-title.txt")
+                + ":1: no title: the first line is a hashtag line");
     assertThat(knowledge.report().errorCount()).isEqualTo(1);
   }
 
@@ -111,8 +126,11 @@ class KnowledgeLoaderTest {
   void failsBrokenFaqAndEntityFilesWithTheirLineWhileTheRestLoads() throws IOException {
     write(articles.resolve("aws-openai-trainium.txt"), Seed.article());
     write(faq.resolve("a-broken.yaml"), "items:\n  - question: \"How much?\n    answer: x\n");
-    write(faq.resolve("b-good.yml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
-    write(entities.resolve("a-broken.yaml"), "entities:\n  - name: OpenAI\n    aliases: [ChatGPT maker\n  - name: Microsoft\n");
+    write(
+        faq.resolve("b-good.yml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
+    write(
+        entities.resolve("a-broken.yaml"),
+        "entities:\n  - name: OpenAI\n    aliases: [ChatGPT maker\n  - name: Microsoft\n");
     write(entities.resolve("b-good.yaml"), "entities:\n  - name: OpenAI\n");
 
     Knowledge knowledge = loader.load(dir);
@@ -128,27 +146,38 @@ class KnowledgeLoaderTest {
 
   @Test
   void warnsAboutFaqItemMissingAnswerAndLoadsTheRest() throws IOException {
-    write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n  - question: Who?\n    answer: OpenAI.\n");
+    write(
+        faq.resolve("deal.yaml"),
+        "items:\n  - question: How much?\n  - question: Who?\n    answer: OpenAI.\n");
 
     Knowledge knowledge = loader.load(dir);
 
     assertThat(knowledge.faqItems()).extracting(FaqItem::id).containsExactly("deal#1");
-    assertThat(knowledge.report().problems()).containsExactly(
-        new IngestProblem(faq.resolve("deal.yaml"), 2, "item skipped: no 'answer'", false));
+    assertThat(knowledge.report().problems())
+        .containsExactly(
+            new IngestProblem(faq.resolve("deal.yaml"), 2, "item skipped: no 'answer'", false));
     assertThat(knowledge.report().hasErrors()).isFalse();
   }
 
   @Test
   void titlesFaqPassagesOfUnknownArticlesAsFaqAndWarns() throws IOException {
-    write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n    answer: $138 billion.\n    article: missing\n");
+    write(
+        faq.resolve("deal.yaml"),
+        "items:\n  - question: How much?\n    answer: $138 billion.\n    article: missing\n");
 
     Knowledge knowledge = loader.load(dir);
 
-    assertThat(knowledge.passages()).singleElement()
+    assertThat(knowledge.passages())
+        .singleElement()
         .extracting(Passage::articleId, Passage::articleTitle)
         .containsExactly("missing", "FAQ");
-    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(faq.resolve("deal.yaml"), 0,
-        "item deal#0 names unknown article 'missing'; it is shown as FAQ", false));
+    assertThat(knowledge.report().problems())
+        .containsExactly(
+            new IngestProblem(
+                faq.resolve("deal.yaml"),
+                0,
+                "item deal#0 names unknown article 'missing'; it is shown as FAQ",
+                false));
   }
 
   @Test
@@ -160,10 +189,14 @@ class KnowledgeLoaderTest {
 
     Knowledge knowledge = loader.load(dir);
 
-    assertThat(knowledge.report().problems()).extracting(IngestProblem::toString).containsExactly(
-        "WARN  " + articles.resolve("notes.md") + ": ignored: only .txt files are read here",
-        "WARN  " + faq.resolve("drafts") + ": ignored: only .yaml and .yml files are read here",
-        "WARN  " + entities.resolve("people.json") + ": ignored: only .yaml and .yml files are read here");
+    assertThat(knowledge.report().problems())
+        .extracting(IngestProblem::toString)
+        .containsExactly(
+            "WARN  " + articles.resolve("notes.md") + ": ignored: only .txt files are read here",
+            "WARN  " + faq.resolve("drafts") + ": ignored: only .yaml and .yml files are read here",
+            "WARN  "
+                + entities.resolve("people.json")
+                + ": ignored: only .yaml and .yml files are read here");
   }
 
   @Test
@@ -174,8 +207,13 @@ class KnowledgeLoaderTest {
     Knowledge knowledge = loader.load(dir);
 
     assertThat(knowledge.faqItems()).extracting(FaqItem::answer).containsExactly("$138 billion.");
-    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(faq.resolve("deal.yml"), 0,
-        "another FAQ file has the same name; its item ids would clash", true));
+    assertThat(knowledge.report().problems())
+        .containsExactly(
+            new IngestProblem(
+                faq.resolve("deal.yml"),
+                0,
+                "another FAQ file has the same name; its item ids would clash",
+                true));
   }
 
   @Test
@@ -195,7 +233,8 @@ class KnowledgeLoaderTest {
 
     Knowledge knowledge = loader.load(missing);
 
-    assertThat(knowledge.report().problems()).containsExactly(new IngestProblem(missing, 0, "knowledge folder not found", true));
+    assertThat(knowledge.report().problems())
+        .containsExactly(new IngestProblem(missing, 0, "knowledge folder not found", true));
   }
 
   @Test
@@ -203,14 +242,19 @@ class KnowledgeLoaderTest {
     write(articles.resolve("zeta.txt"), Seed.article());
     write(articles.resolve("alpha.txt"), Seed.article());
 
-    assertThat(loader.load(dir).articles()).extracting(Article::id).containsExactly("alpha", "zeta");
+    assertThat(loader.load(dir).articles())
+        .extracting(Article::id)
+        .containsExactly("alpha", "zeta");
   }
 
   @Test
   void servesTheLastGoodVersionOfFilesThatBreakWhileWarningBesideTheError() throws IOException {
     LastGoodFiles lastGood = new LastGoodFiles();
     Path article = write(articles.resolve("deal.txt"), Seed.article());
-    Path items = write(faq.resolve("deal.yaml"), "items:\n  - question: How much?\n    answer: $138 billion.\n");
+    Path items =
+        write(
+            faq.resolve("deal.yaml"),
+            "items:\n  - question: How much?\n    answer: $138 billion.\n");
     Path names = write(entities.resolve("names.yaml"), "entities:\n  - name: OpenAI\n");
     Knowledge before = loader.load(dir, lastGood);
 
@@ -222,7 +266,8 @@ class KnowledgeLoaderTest {
     assertThat(after.articles()).isEqualTo(before.articles());
     assertThat(after.faqItems()).isEqualTo(before.faqItems());
     assertThat(after.entities()).isEqualTo(before.entities());
-    assertThat(after.report().problems()).extracting(IngestProblem::path, IngestProblem::fatal, IngestProblem::reason)
+    assertThat(after.report().problems())
+        .extracting(IngestProblem::path, IngestProblem::fatal, IngestProblem::reason)
         .contains(
             tuple(article, true, "no title: the first line is a hashtag line"),
             tuple(article, false, "serving the previous version of this file until it is fixed"),
@@ -251,6 +296,8 @@ class KnowledgeLoaderTest {
     Knowledge knowledge = loader.load(dir, new LastGoodFiles());
 
     assertThat(knowledge.articles()).isEmpty();
-    assertThat(knowledge.report().problems()).extracting(IngestProblem::fatal).containsExactly(true);
+    assertThat(knowledge.report().problems())
+        .extracting(IngestProblem::fatal)
+        .containsExactly(true);
   }
 }

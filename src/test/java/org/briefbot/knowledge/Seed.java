@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real seed article checked in under knowledge/, and edits that break it the ways files break. */
+/**
+ * The real seed article checked in under knowledge/, and edits that break it the ways files break.
+ */
 final class Seed {
   static final Path KNOWLEDGE = Path.of("knowledge");
   static final Path ARTICLE = KNOWLEDGE.resolve("articles/aws-openai-trainium.txt");
@@ -27,13 +29,19 @@ final class Seed {
     }
   }
 
-  /** The seed without the section whose heading line names {@code heading}, up to the next heading. */
+  /**
+   * The seed without the section whose heading line names {@code heading}, up to the next heading.
+   */
   static String withoutSection(String heading, String nextHeading) {
     String text = article();
-    return text.substring(0, lineStart(text, heading)) + text.substring(lineStart(text, nextHeading));
+    return text.substring(0, lineStart(text, heading))
+        + text.substring(lineStart(text, nextHeading));
   }
 
-  /** The section whose heading line names {@code heading}, heading line included; "" runs to the end. */
+  /**
+   * The section whose heading line names {@code heading}, heading line included; "" runs to the
+   * end.
+   */
   static String section(String heading, String nextHeading) {
     String text = article();
     int end = nextHeading.isEmpty() ? text.length() : lineStart(text, nextHeading);

@@ -29,10 +29,23 @@ class HybridRetrievalTest {
     BriefbotConfig defaults = BriefbotConfig.defaults();
     BriefbotConfig.Retrieval r = defaults.retrieval();
     BriefbotConfig.Retrieval retrieval =
-        new BriefbotConfig.Retrieval("hybrid", true, r.k1(), r.b(), r.fuzzy(), r.candidates(), r.vectorCandidates(), cache.toString());
+        new BriefbotConfig.Retrieval(
+            "hybrid",
+            true,
+            r.k1(),
+            r.b(),
+            r.fuzzy(),
+            r.candidates(),
+            r.vectorCandidates(),
+            cache.toString());
     BriefbotConfig config = defaults.withRetrieval(retrieval);
     core = Core.load(config, Path.of("knowledge"));
-    bm25 = new Retriever(core.index(), Mode.BM25, Optional.empty(), RetrievalSettings.defaults(r.vectorCandidates()));
+    bm25 =
+        new Retriever(
+            core.index(),
+            Mode.BM25,
+            Optional.empty(),
+            RetrievalSettings.defaults(r.vectorCandidates()));
   }
 
   @AfterAll
@@ -64,8 +77,10 @@ class HybridRetrievalTest {
 
   @Test
   void answersAQuestionAboutTheFutureWithAPredictionNotADefinition() {
-    List<Match> future = core.retriever().search(SearchRequest.of("will amazon build more trainium chips", 10));
-    List<Match> when = core.retriever().search(SearchRequest.of("when will openai begin moving to aws", 10));
+    List<Match> future =
+        core.retriever().search(SearchRequest.of("will amazon build more trainium chips", 10));
+    List<Match> when =
+        core.retriever().search(SearchRequest.of("when will openai begin moving to aws", 10));
 
     assertThat(future.get(0).passage().text()).contains("accelerate production of Trainium chips");
     assertThat(when.get(0).passage().text()).contains("migration planning in Q1 2025");
@@ -87,7 +102,8 @@ class HybridRetrievalTest {
 
   @Test
   void confidenceIsAProbability() {
-    for (String question : List.of("How much is the AWS deal worth?", "how tall is mount everest", "trainum chips")) {
+    for (String question :
+        List.of("How much is the AWS deal worth?", "how tall is mount everest", "trainum chips")) {
       double confidence = core.answerer().answer(question).confidence();
       assertThat(confidence).as(question).isBetween(0.0, 1.0);
     }
@@ -97,23 +113,33 @@ class HybridRetrievalTest {
 
   @Test
   void embedsTheQuestionWithItsTyposCorrected() {
-    assertThat(core.retriever().corrected("what did amazn get from opnai")).isEqualTo("what did amazon get from openai");
+    assertThat(core.retriever().corrected("what did amazn get from opnai"))
+        .isEqualTo("what did amazon get from openai");
     // Words the model knows are English, not typos, even when no article uses them.
-    assertThat(core.retriever().corrected("who feels the effects")).isEqualTo("who feels the effects");
+    assertThat(core.retriever().corrected("who feels the effects"))
+        .isEqualTo("who feels the effects");
   }
 
   @Test
   void misspeltQuestionKeepsItsConfidence() {
-    double right = core.answerer().answer("which chips does openai train its models on").confidence();
-    double misspelt = core.answerer().answer("which chips does opnai train its modles on").confidence();
+    double right =
+        core.answerer().answer("which chips does openai train its models on").confidence();
+    double misspelt =
+        core.answerer().answer("which chips does opnai train its modles on").confidence();
 
     assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.05));
   }
 
   @Test
   void aSentenceOfALongParagraphCountsOnItsOwn() {
-    List<Candidate> candidates = core.retriever().candidates(SearchRequest.of("are ai firms giving up on their own data centers", 50));
-    Candidate why = candidates.stream().filter(c -> c.passage().id().endsWith("#why_it_matters#0")).findFirst().orElseThrow();
+    List<Candidate> candidates =
+        core.retriever()
+            .candidates(SearchRequest.of("are ai firms giving up on their own data centers", 50));
+    Candidate why =
+        candidates.stream()
+            .filter(c -> c.passage().id().endsWith("#why_it_matters#0"))
+            .findFirst()
+            .orElseThrow();
 
     // "...moving from building their own data centers to leveraging hyperscale cloud providers"
     assertThat(why.sentenceSimilarities()).hasSize(why.passage().sentences().size());
@@ -128,7 +154,8 @@ class HybridRetrievalTest {
     List<Match> second = core.retriever().search(request);
 
     assertThat(Retriever.ids(second)).containsExactlyElementsOf(Retriever.ids(first));
-    assertThat(second.stream().map(Match::score).toList()).containsExactlyElementsOf(first.stream().map(Match::score).toList());
+    assertThat(second.stream().map(Match::score).toList())
+        .containsExactlyElementsOf(first.stream().map(Match::score).toList());
   }
 
   @Test
@@ -138,8 +165,10 @@ class HybridRetrievalTest {
     for (int i = 1; i < matches.size(); i++) {
       Match before = matches.get(i - 1);
       Match after = matches.get(i);
-      boolean ordered = before.score() > after.score()
-          || (before.score() == after.score() && before.passage().id().compareTo(after.passage().id()) < 0);
+      boolean ordered =
+          before.score() > after.score()
+              || (before.score() == after.score()
+                  && before.passage().id().compareTo(after.passage().id()) < 0);
       assertThat(ordered).as("%s before %s", before.passage().id(), after.passage().id()).isTrue();
     }
   }

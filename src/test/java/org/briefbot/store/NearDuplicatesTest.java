@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NearDuplicatesTest {
 
   @ParameterizedTest(name = "{0} ~ {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       How much is the AWS deal worth?        | how much is the aws deal worth
       What's the AWS deal worth??            | How much is the AWS deal worth?
       How much are the AWS deals worth?      | How much is the AWS deal worth?
@@ -20,17 +23,22 @@ class NearDuplicatesTest {
       Tell me about OpenAI's contract         | OpenAI contract
       """)
   void countsRewordingsAsOneQuestion(String a, String b) {
-    assertThat(NearDuplicates.similarity(NearDuplicates.key(a), NearDuplicates.key(b))).isGreaterThanOrEqualTo(NearDuplicates.SIMILAR);
+    assertThat(NearDuplicates.similarity(NearDuplicates.key(a), NearDuplicates.key(b)))
+        .isGreaterThanOrEqualTo(NearDuplicates.SIMILAR);
   }
 
   @ParameterizedTest(name = "{0} !~ {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       How much is the AWS deal worth?        | How much is the Nvidia deal worth?
       When was the AWS deal signed?          | Why was the AWS deal signed?
       Who won the election?                  | Who won the football world cup?
       """)
   void keepsDifferentQuestionsApart(String a, String b) {
-    assertThat(NearDuplicates.similarity(NearDuplicates.key(a), NearDuplicates.key(b))).isLessThan(NearDuplicates.SIMILAR);
+    assertThat(NearDuplicates.similarity(NearDuplicates.key(a), NearDuplicates.key(b)))
+        .isLessThan(NearDuplicates.SIMILAR);
   }
 
   @Test
@@ -42,17 +50,30 @@ class NearDuplicatesTest {
   @Test
   void groupsTheSameWayWhateverOrderRowsComeIn() {
     Instant t = Instant.parse("2026-03-02T09:00:00Z");
-    List<NearDuplicates.Logged> rows = List.of(
-        new NearDuplicates.Logged("Who won?", Reason.DECLINED, t, List.of()),
-        new NearDuplicates.Logged("How much is the deal worth?", Reason.DECLINED, t.plusSeconds(1), List.of()),
-        new NearDuplicates.Logged("how much is the deal worth", Reason.LOW_CONFIDENCE, t.plusSeconds(2), List.of("a#b#0")));
+    List<NearDuplicates.Logged> rows =
+        List.of(
+            new NearDuplicates.Logged("Who won?", Reason.DECLINED, t, List.of()),
+            new NearDuplicates.Logged(
+                "How much is the deal worth?", Reason.DECLINED, t.plusSeconds(1), List.of()),
+            new NearDuplicates.Logged(
+                "how much is the deal worth",
+                Reason.LOW_CONFIDENCE,
+                t.plusSeconds(2),
+                List.of("a#b#0")));
 
     List<UnansweredGroup> forward = NearDuplicates.group(rows, 10);
-    List<UnansweredGroup> backward = NearDuplicates.group(List.of(rows.get(2), rows.get(1), rows.get(0)), 10);
+    List<UnansweredGroup> backward =
+        NearDuplicates.group(List.of(rows.get(2), rows.get(1), rows.get(0)), 10);
 
     assertThat(forward).isEqualTo(backward);
-    assertThat(forward.get(0)).isEqualTo(new UnansweredGroup("How much is the deal worth?", 2,
-        List.of("How much is the deal worth?", "how much is the deal worth"), List.of(Reason.DECLINED, Reason.LOW_CONFIDENCE),
-        t.plusSeconds(2), List.of("a#b#0")));
+    assertThat(forward.get(0))
+        .isEqualTo(
+            new UnansweredGroup(
+                "How much is the deal worth?",
+                2,
+                List.of("How much is the deal worth?", "how much is the deal worth"),
+                List.of(Reason.DECLINED, Reason.LOW_CONFIDENCE),
+                t.plusSeconds(2),
+                List.of("a#b#0")));
   }
 }

@@ -23,7 +23,10 @@ class PostgresStoreTest extends StoreBehaviour {
   /** The server's URL; skips the calling test, saying why, when none is configured. */
   static String baseUrl() {
     String url = System.getenv(ENV);
-    assumeTrue(url != null && !url.isBlank(), ENV + " is not set: PostgreSQL store tests skipped (.ci/run sets it after starting PostgreSQL)");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        ENV
+            + " is not set: PostgreSQL store tests skipped (.ci/run sets it after starting PostgreSQL)");
     return url;
   }
 
@@ -41,7 +44,8 @@ class PostgresStoreTest extends StoreBehaviour {
   }
 
   private static void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(baseUrl());
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);

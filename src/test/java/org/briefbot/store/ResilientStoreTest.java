@@ -51,58 +51,86 @@ class ResilientStoreTest {
   }
 
   private List<String> errors() {
-    return logged.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
+    return logged.list.stream()
+        .filter(e -> e.getLevel() == Level.ERROR)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Test
   void answersOnWithoutRecordingWhenPostgresRefusesConnections() throws IOException {
-    String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot?user=briefbot&password=secret";
+    String url =
+        "jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot?user=briefbot&password=secret";
     ResilientStore store = ResilientStore.open(url, clock);
 
-    assertThat(store.recordAnswer(StoreBehaviour.answered("How much is the deal worth?", "aws#takeaways#0", 0.9))).isEmpty();
+    assertThat(
+            store.recordAnswer(
+                StoreBehaviour.answered("How much is the deal worth?", "aws#takeaways#0", 0.9)))
+        .isEmpty();
     assertThat(store.vote(1, StoreBehaviour.ALICE, Vote.DOWN)).isEmpty();
-    store.logUnanswered(new UnansweredRecord(1, OptionalLong.empty(), "Who won?", Reason.DECLINED, 0, List.of()));
+    store.logUnanswered(
+        new UnansweredRecord(1, OptionalLong.empty(), "Who won?", Reason.DECLINED, 0, List.of()));
     store.saveContext(1, "aws-openai-trainium", "aws#why#0", "{}");
     assertThat(store.loadContext(1, Duration.ofMinutes(15))).isEmpty();
     store.countUsage(UsageKind.COMMAND, "topics");
     clock.advance(Duration.ofSeconds(6));
     assertThat(store.recordAnswer(StoreBehaviour.declined("Who won?"))).isEmpty();
 
-    assertThat(errors()).singleElement().asString()
+    assertThat(errors())
+        .singleElement()
+        .asString()
         .startsWith("Store jdbc:postgresql://127.0.0.1:")
-        .contains("password=***", "is unavailable: answering goes on without recording", "recordAnswer failed: Cannot migrate the store", "Connection to 127.0.0.1")
+        .contains(
+            "password=***",
+            "is unavailable: answering goes on without recording",
+            "recordAnswer failed: Cannot migrate the store",
+            "Connection to 127.0.0.1")
         .doesNotContain("secret");
-    assertThat(store.failure()).hasValueSatisfying(f -> {
-      assertThat(f.since()).isEqualTo(StoreBehaviour.MONDAY);
-      assertThat(f.failedCalls()).isEqualTo(7);
-    });
+    assertThat(store.failure())
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.since()).isEqualTo(StoreBehaviour.MONDAY);
+              assertThat(f.failedCalls()).isEqualTo(7);
+            });
   }
 
   @Test
   void tellsAdminsWhatIsWrongInsteadOfStayingQuiet() throws IOException {
-    ResilientStore store = ResilientStore.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot", clock);
+    ResilientStore store =
+        ResilientStore.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot", clock);
 
-    assertThatThrownBy(store::admin).isInstanceOf(StoreException.class).hasMessageContaining("Cannot migrate the store at");
+    assertThatThrownBy(store::admin)
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("Cannot migrate the store at");
     assertThat(store.check()).isPresent();
   }
 
   @Test
   void recordsAgainOnceTheDatabaseIsBack() throws IOException {
-    Path blocker = Files.writeString(dir.resolve("data"), "a file where the store's folder should be");
-    ResilientStore store = ResilientStore.open("jdbc:sqlite:" + dir.resolve("data/briefbot.db"), clock);
+    Path blocker =
+        Files.writeString(dir.resolve("data"), "a file where the store's folder should be");
+    ResilientStore store =
+        ResilientStore.open("jdbc:sqlite:" + dir.resolve("data/briefbot.db"), clock);
 
     assertThat(store.recordAnswer(StoreBehaviour.declined("Who won?"))).isEmpty();
     Files.delete(blocker);
-    assertThat(store.recordAnswer(StoreBehaviour.declined("Who won?"))).as("still pausing after the failure").isEmpty();
+    assertThat(store.recordAnswer(StoreBehaviour.declined("Who won?")))
+        .as("still pausing after the failure")
+        .isEmpty();
     clock.advance(Duration.ofSeconds(5));
     OptionalLong id = store.recordAnswer(StoreBehaviour.declined("Who won?"));
 
     assertThat(id).isPresent();
-    assertThat(store.vote(id.getAsLong(), StoreBehaviour.BOB, Vote.DOWN)).contains(VoteOutcome.RECORDED);
+    assertThat(store.vote(id.getAsLong(), StoreBehaviour.BOB, Vote.DOWN))
+        .contains(VoteOutcome.RECORDED);
     assertThat(store.failure()).isEmpty();
     assertThat(errors()).hasSize(1);
-    assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.INFO).singleElement()
-        .extracting(ILoggingEvent::getFormattedMessage).asString().contains("is back after 2 calls were dropped");
+    assertThat(logged.list)
+        .filteredOn(e -> e.getLevel() == Level.INFO)
+        .singleElement()
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .asString()
+        .contains("is back after 2 calls were dropped");
     assertThat(store.admin().stats(Instant.EPOCH).questions()).isEqualTo(1);
   }
 
@@ -112,7 +140,9 @@ class ResilientStoreTest {
 
     store.saveContext(7, "aws-openai-trainium", "aws#why#0", "{}");
 
-    assertThat(store.loadContext(7, Duration.ofMinutes(15))).map(ChatContext::passageId).isEqualTo(Optional.of("aws#why#0"));
+    assertThat(store.loadContext(7, Duration.ofMinutes(15)))
+        .map(ChatContext::passageId)
+        .isEqualTo(Optional.of("aws#why#0"));
     assertThat(store.check()).isEmpty();
     assertThat(errors()).isEmpty();
   }

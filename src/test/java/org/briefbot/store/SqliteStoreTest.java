@@ -35,18 +35,23 @@ class SqliteStoreTest extends StoreBehaviour {
   void readsAContextSavedBeforeItHadAStateAsOneWithoutState() throws Exception {
     String url = freshUrl();
     Store store = Store.open(url, clock);
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO chat_context (chat_id, article_id, passage_id, saved_at) VALUES (7, 'aws', 'aws#why#0', "
-          + clock.millis() + ")");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO chat_context (chat_id, article_id, passage_id, saved_at) VALUES (7, 'aws', 'aws#why#0', "
+              + clock.millis()
+              + ")");
     }
 
-    assertThat(store.loadContext(7, Duration.ofMinutes(15))).hasValueSatisfying(context -> assertThat(context.state()).isEmpty());
+    assertThat(store.loadContext(7, Duration.ofMinutes(15)))
+        .hasValueSatisfying(context -> assertThat(context.state()).isEmpty());
   }
 
   @Test
   void keepsEverythingWhenReopened() throws Exception {
     Path file = dir.resolve("reopened.db");
-    long id = Store.open("jdbc:sqlite:" + file, clock).recordAnswer(declined("Who won the election?"));
+    long id =
+        Store.open("jdbc:sqlite:" + file, clock).recordAnswer(declined("Who won the election?"));
 
     Store reopened = Store.open("jdbc:sqlite:" + file, clock);
 

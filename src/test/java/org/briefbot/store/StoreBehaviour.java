@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every store does, whatever database is behind it: {@link SqliteStoreTest} and
- * {@link PostgresStoreTest} run these against their database.
+ * What every store does, whatever database is behind it: {@link SqliteStoreTest} and {@link
+ * PostgresStoreTest} run these against their database.
  */
 abstract class StoreBehaviour {
   static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
@@ -39,18 +39,37 @@ abstract class StoreBehaviour {
 
   static AnswerRecord answered(String question, String passageId, double confidence) {
     String article = passageId.substring(0, passageId.indexOf('#'));
-    return new AnswerRecord(CHAT, ALICE, question, true, Optional.of(passageId), Optional.of(article), confidence,
-        List.of("OpenAI"), List.of(passageId), Optional.empty());
+    return new AnswerRecord(
+        CHAT,
+        ALICE,
+        question,
+        true,
+        Optional.of(passageId),
+        Optional.of(article),
+        confidence,
+        List.of("OpenAI"),
+        List.of(passageId),
+        Optional.empty());
   }
 
   static AnswerRecord declined(String question) {
-    return new AnswerRecord(CHAT, ALICE, question, false, Optional.empty(), Optional.empty(), 0.1, List.of(),
-        List.of("topic:aws-openai-trainium"), Optional.of(Reason.DECLINED));
+    return new AnswerRecord(
+        CHAT,
+        ALICE,
+        question,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        0.1,
+        List.of(),
+        List.of("topic:aws-openai-trainium"),
+        Optional.of(Reason.DECLINED));
   }
 
   @Test
   void recordsEachAnswerUnderItsOwnId() {
-    long first = store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
+    long first =
+        store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
     long second = store.recordAnswer(answered("Who builds Trainium?", "aws#why#1", 0.8));
 
     assertThat(second).isGreaterThan(first);
@@ -84,12 +103,15 @@ abstract class StoreBehaviour {
     store.vote(id, BOB, Vote.DOWN);
     List<UnansweredGroup> logged = store.topUnanswered(10, Instant.EPOCH);
 
-    assertThat(logged).singleElement().satisfies(group -> {
-      assertThat(group.question()).isEqualTo("How much is the deal worth?");
-      assertThat(group.count()).isEqualTo(1);
-      assertThat(group.reasons()).containsExactly(Reason.VOTED_DOWN);
-      assertThat(group.candidates()).containsExactly("aws#takeaways#0");
-    });
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            group -> {
+              assertThat(group.question()).isEqualTo("How much is the deal worth?");
+              assertThat(group.count()).isEqualTo(1);
+              assertThat(group.reasons()).containsExactly(Reason.VOTED_DOWN);
+              assertThat(group.candidates()).containsExactly("aws#takeaways#0");
+            });
 
     store.vote(id, ALICE, Vote.UP);
     assertThat(store.topUnanswered(10, Instant.EPOCH)).hasSize(1);
@@ -101,22 +123,43 @@ abstract class StoreBehaviour {
   void logsDeclinedAndLowConfidenceAnswersWithTheCandidatesShown() {
     store.recordAnswer(declined("Who won the election?"));
     AnswerRecord unsure = answered("Is Trainium fast?", "aws#why#3", 0.4);
-    store.recordAnswer(new AnswerRecord(unsure.chatId(), unsure.userId(), unsure.question(), true, unsure.passageId(), unsure.articleId(),
-        0.4, List.of(), List.of("aws#why#3", "aws#context#1"), Optional.of(Reason.LOW_CONFIDENCE)));
+    store.recordAnswer(
+        new AnswerRecord(
+            unsure.chatId(),
+            unsure.userId(),
+            unsure.question(),
+            true,
+            unsure.passageId(),
+            unsure.articleId(),
+            0.4,
+            List.of(),
+            List.of("aws#why#3", "aws#context#1"),
+            Optional.of(Reason.LOW_CONFIDENCE)));
     store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
 
     assertThat(store.topUnanswered(10, Instant.EPOCH))
-        .extracting(UnansweredGroup::question, UnansweredGroup::reasons, UnansweredGroup::candidates)
+        .extracting(
+            UnansweredGroup::question, UnansweredGroup::reasons, UnansweredGroup::candidates)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("Who won the election?", List.of(Reason.DECLINED), List.of("topic:aws-openai-trainium")),
-            org.assertj.core.groups.Tuple.tuple("Is Trainium fast?", List.of(Reason.LOW_CONFIDENCE), List.of("aws#why#3", "aws#context#1")));
+            org.assertj.core.groups.Tuple.tuple(
+                "Who won the election?",
+                List.of(Reason.DECLINED),
+                List.of("topic:aws-openai-trainium")),
+            org.assertj.core.groups.Tuple.tuple(
+                "Is Trainium fast?",
+                List.of(Reason.LOW_CONFIDENCE),
+                List.of("aws#why#3", "aws#context#1")));
   }
 
   @Test
   void logsQuestionsThatHaveNoAnswerRecord() {
-    store.logUnanswered(new UnansweredRecord(CHAT, OptionalLong.empty(), "inline: nvidia h100", Reason.DECLINED, 0, List.of()));
+    store.logUnanswered(
+        new UnansweredRecord(
+            CHAT, OptionalLong.empty(), "inline: nvidia h100", Reason.DECLINED, 0, List.of()));
 
-    assertThat(store.topUnanswered(5, Instant.EPOCH)).extracting(UnansweredGroup::question).containsExactly("inline: nvidia h100");
+    assertThat(store.topUnanswered(5, Instant.EPOCH))
+        .extracting(UnansweredGroup::question)
+        .containsExactly("inline: nvidia h100");
   }
 
   @Test
@@ -131,26 +174,39 @@ abstract class StoreBehaviour {
 
     List<UnansweredGroup> top = store.topUnanswered(10, Instant.EPOCH);
 
-    assertThat(top).extracting(UnansweredGroup::question, UnansweredGroup::count)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("How much is the Nvidia deal worth?", 4),
+    assertThat(top)
+        .extracting(UnansweredGroup::question, UnansweredGroup::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("How much is the Nvidia deal worth?", 4),
             org.assertj.core.groups.Tuple.tuple("Who won the election?", 1));
-    assertThat(top.get(0).variants()).hasSize(4).first().isEqualTo("How much is the Nvidia deal worth?");
+    assertThat(top.get(0).variants())
+        .hasSize(4)
+        .first()
+        .isEqualTo("How much is the Nvidia deal worth?");
     assertThat(top.get(0).lastAsked()).isEqualTo(MONDAY.plus(Duration.ofMinutes(2)));
     assertThat(store.topUnanswered(1, Instant.EPOCH)).hasSize(1);
-    assertThat(store.topUnanswered(10, MONDAY.plus(Duration.ofMinutes(2)))).singleElement()
-        .extracting(UnansweredGroup::count).isEqualTo(2);
+    assertThat(store.topUnanswered(10, MONDAY.plus(Duration.ofMinutes(2))))
+        .singleElement()
+        .extracting(UnansweredGroup::count)
+        .isEqualTo(2);
   }
 
   @Test
   void remembersTheLastAnswerOfAChatForAsLongAsItsTimeToLive() {
     store.saveContext(CHAT, "aws-openai-trainium", "aws#why#0", "{\"first\": true}");
     clock.advance(Duration.ofMinutes(5));
-    store.saveContext(CHAT, "aws-openai-trainium", "aws#why#1", "{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}");
+    store.saveContext(
+        CHAT, "aws-openai-trainium", "aws#why#1", "{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}");
     clock.advance(Duration.ofMinutes(10));
 
     assertThat(store.loadContext(CHAT, Duration.ofMinutes(15)))
-        .contains(new ChatContext(CHAT, "aws-openai-trainium", "aws#why#1", Optional.of("{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}"),
-            MONDAY.plus(Duration.ofMinutes(5))));
+        .contains(
+            new ChatContext(
+                CHAT,
+                "aws-openai-trainium",
+                "aws#why#1",
+                Optional.of("{\"shown\": [\"aws#why#0\", \"aws#why#1\"]}"),
+                MONDAY.plus(Duration.ofMinutes(5))));
     assertThat(store.loadContext(CHAT, Duration.ofMinutes(9))).isEmpty();
     assertThat(store.loadContext(CHAT + 1, Duration.ofMinutes(15))).isEmpty();
   }
@@ -165,8 +221,12 @@ abstract class StoreBehaviour {
     first.saveContext(CHAT, "aws-openai-trainium", "aws#takeaways#0", "{}");
 
     assertThat(second.vote(id, BOB, Vote.DOWN)).isEqualTo(VoteOutcome.RECORDED);
-    assertThat(second.loadContext(CHAT, Duration.ofMinutes(15))).map(ChatContext::passageId).contains("aws#takeaways#0");
-    assertThat(first.mostDownvoted(5)).extracting(DownvotedAnswer::passageId).containsExactly("aws#takeaways#0");
+    assertThat(second.loadContext(CHAT, Duration.ofMinutes(15)))
+        .map(ChatContext::passageId)
+        .contains("aws#takeaways#0");
+    assertThat(first.mostDownvoted(5))
+        .extracting(DownvotedAnswer::passageId)
+        .containsExactly("aws#takeaways#0");
   }
 
   @Test
@@ -185,12 +245,16 @@ abstract class StoreBehaviour {
     assertThat(all.questions()).isEqualTo(3);
     assertThat(all.answered()).isEqualTo(2);
     assertThat(all.shareAnswered()).isEqualTo(2.0 / 3);
-    assertThat(all.perDay()).containsExactly(
-        new Stats.Day(LocalDate.of(2026, 3, 2), 2, 1), new Stats.Day(LocalDate.of(2026, 3, 3), 1, 1));
-    assertThat(all.topEntities()).containsExactly(new Stats.Count("OpenAI", 2), new Stats.Count("Annapurna Labs", 1));
+    assertThat(all.perDay())
+        .containsExactly(
+            new Stats.Day(LocalDate.of(2026, 3, 2), 2, 1),
+            new Stats.Day(LocalDate.of(2026, 3, 3), 1, 1));
+    assertThat(all.topEntities())
+        .containsExactly(new Stats.Count("OpenAI", 2), new Stats.Count("Annapurna Labs", 1));
     assertThat(all.topCommands()).containsExactly(new Stats.Count("topics", 2));
     assertThat(tuesday.questions()).isEqualTo(1);
-    assertThat(tuesday.topEntities()).containsExactly(new Stats.Count("Annapurna Labs", 1), new Stats.Count("OpenAI", 1));
+    assertThat(tuesday.topEntities())
+        .containsExactly(new Stats.Count("Annapurna Labs", 1), new Stats.Count("OpenAI", 1));
     assertThat(store.stats(MONDAY.plus(Duration.ofDays(9))).shareAnswered()).isZero();
   }
 
@@ -206,9 +270,15 @@ abstract class StoreBehaviour {
     store.vote(c, ALICE, Vote.DOWN);
     store.vote(d, ALICE, Vote.UP);
 
-    assertThat(store.mostDownvoted(10)).containsExactly(
-        new DownvotedAnswer("aws#takeaways#0", "aws", 2, 1, List.of("How much is the deal worth?", "What is the deal worth?")),
-        new DownvotedAnswer("aws#why#1", "aws", 1, 0, List.of("Who builds Trainium?")));
+    assertThat(store.mostDownvoted(10))
+        .containsExactly(
+            new DownvotedAnswer(
+                "aws#takeaways#0",
+                "aws",
+                2,
+                1,
+                List.of("How much is the deal worth?", "What is the deal worth?")),
+            new DownvotedAnswer("aws#why#1", "aws", 1, 0, List.of("Who builds Trainium?")));
     assertThat(store.mostDownvoted(1)).hasSize(1);
     assertThat(store.mostDownvoted(10, MONDAY.plusSeconds(1))).isEmpty();
   }
@@ -227,18 +297,25 @@ abstract class StoreBehaviour {
       Stats stats = store.stats(Instant.EPOCH);
       assertThat(stats.answered()).isEqualTo(1);
       assertThat(stats.topEntities()).isNotEmpty();
-      assertThat(store.topUnanswered(10, Instant.EPOCH)).singleElement().satisfies(group -> {
-        assertThat(group.question()).isEqualTo("Who won the football world cup?");
-        assertThat(group.candidates()).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("topic:"));
-      });
+      assertThat(store.topUnanswered(10, Instant.EPOCH))
+          .singleElement()
+          .satisfies(
+              group -> {
+                assertThat(group.question()).isEqualTo("Who won the football world cup?");
+                assertThat(group.candidates())
+                    .isNotEmpty()
+                    .allSatisfy(id -> assertThat(id).startsWith("topic:"));
+              });
     }
   }
 
   @Test
   void rejectsCallerMistakesNamingTheValue() {
     assertThatThrownBy(() -> store.topUnanswered(0, Instant.EPOCH)).hasMessage("limit < 1: 0");
-    assertThatThrownBy(() -> store.loadContext(CHAT, Duration.ofMinutes(-1))).hasMessage("ttl < 0: PT-1M");
+    assertThatThrownBy(() -> store.loadContext(CHAT, Duration.ofMinutes(-1)))
+        .hasMessage("ttl < 0: PT-1M");
     assertThatThrownBy(() -> Store.open("jdbc:mysql://db/briefbot?password=secret", clock))
-        .hasMessage("store.url must start with jdbc:sqlite: or jdbc:postgresql: jdbc:mysql://db/briefbot?password=***");
+        .hasMessage(
+            "store.url must start with jdbc:sqlite: or jdbc:postgresql: jdbc:mysql://db/briefbot?password=***");
   }
 }

@@ -25,14 +25,24 @@ class ArchiveGeneratorTest {
 
     assertThat(knowledge.report().problems()).isEmpty();
     assertThat(knowledge.articles()).hasSize(200);
-    assertThat(knowledge.articles()).allSatisfy(article -> {
-      assertThat(article.hashtags()).isNotEmpty();
-      assertThat(article.themes()).isNotEmpty();
-      assertThat(article.entityNotes()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(note -> assertThat(note.summary()).isNotBlank());
-      assertThat(article.passages()).extracting(p -> p.section()).contains(
-          Section.KEY_TAKEAWAY, Section.BACKGROUND, Section.WHY_IT_MATTERS, Section.WHAT_HAPPENS_NEXT, Section.FAQ,
-          Section.ENTITY_NOTE);
-    });
+    assertThat(knowledge.articles())
+        .allSatisfy(
+            article -> {
+              assertThat(article.hashtags()).isNotEmpty();
+              assertThat(article.themes()).isNotEmpty();
+              assertThat(article.entityNotes())
+                  .hasSizeGreaterThanOrEqualTo(3)
+                  .allSatisfy(note -> assertThat(note.summary()).isNotBlank());
+              assertThat(article.passages())
+                  .extracting(p -> p.section())
+                  .contains(
+                      Section.KEY_TAKEAWAY,
+                      Section.BACKGROUND,
+                      Section.WHY_IT_MATTERS,
+                      Section.WHAT_HAPPENS_NEXT,
+                      Section.FAQ,
+                      Section.ENTITY_NOTE);
+            });
   }
 
   @Test
@@ -44,7 +54,9 @@ class ArchiveGeneratorTest {
 
     List<Path> files = list(first.resolve("articles"));
     assertThat(files).hasSize(50);
-    assertThat(list(second.resolve("articles"))).extracting(Path::getFileName).containsExactlyElementsOf(files.stream().map(Path::getFileName).toList());
+    assertThat(list(second.resolve("articles")))
+        .extracting(Path::getFileName)
+        .containsExactlyElementsOf(files.stream().map(Path::getFileName).toList());
     for (Path file : files) {
       Path twin = second.resolve("articles").resolve(file.getFileName());
       assertThat(Files.mismatch(file, twin)).as(file.getFileName().toString()).isEqualTo(-1);
@@ -61,8 +73,13 @@ class ArchiveGeneratorTest {
   void writesTheSeedsJunkHeadingsAndNoLineEndAfterTheLastLine() {
     String article = new ArchiveGenerator(3).article(5);
 
-    assertThat(article).contains("\nπ Key Takeaways\n", "\nπ·οΈ Themes\n", "\nπ Related People & Topics\n",
-        "\nEntity Intersection Graph\nConnections for ", "\nDeep Analysis\nWhy It Matters\n");
+    assertThat(article)
+        .contains(
+            "\nπ Key Takeaways\n",
+            "\nπ·οΈ Themes\n",
+            "\nπ Related People & Topics\n",
+            "\nEntity Intersection Graph\nConnections for ",
+            "\nDeep Analysis\nWhy It Matters\n");
     assertThat(article).doesNotEndWith("\n");
   }
 
@@ -71,8 +88,10 @@ class ArchiveGeneratorTest {
     new ArchiveGenerator(11).generate(300, dir);
     EntityCatalog catalog = EntityCatalog.build(new KnowledgeLoader().load(dir));
 
-    // Zipf draws: the most written-about entities appear in many articles, yet stay one entity each.
-    assertThat(catalog.all()).anySatisfy(entity -> assertThat(entity.articleIds()).hasSizeGreaterThan(20));
+    // Zipf draws: the most written-about entities appear in many articles, yet stay one entity
+    // each.
+    assertThat(catalog.all())
+        .anySatisfy(entity -> assertThat(entity.articleIds()).hasSizeGreaterThan(20));
     assertThat(catalog.size()).isBetween(300, 3000);
   }
 
@@ -81,7 +100,9 @@ class ArchiveGeneratorTest {
     List<String> questions = new ArchiveGenerator(5).questions(16);
 
     assertThat(questions).isEqualTo(new ArchiveGenerator(5).questions(16));
-    assertThat(questions).anyMatch(q -> q.startsWith("Why does the")).anyMatch(q -> q.startsWith("Who is "));
+    assertThat(questions)
+        .anyMatch(q -> q.startsWith("Why does the"))
+        .anyMatch(q -> q.startsWith("Who is "));
   }
 
   private static List<Path> list(Path folder) throws IOException {

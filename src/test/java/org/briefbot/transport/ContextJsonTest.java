@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A chat's context survives the trip through the shared store, and unreadable text is no context. */
+/**
+ * A chat's context survives the trip through the shared store, and unreadable text is no context.
+ */
 class ContextJsonTest {
   private static Core core;
 
@@ -54,12 +56,22 @@ class ContextJsonTest {
     Context context = after("How much is the AWS deal worth?");
     Optional<Context> readBack = ContextJson.read(ContextJson.write(context));
 
-    assertThat(core.conversation().reply("why?", readBack)).isEqualTo(core.conversation().reply("why?", Optional.of(context)));
+    assertThat(core.conversation().reply("why?", readBack))
+        .isEqualTo(core.conversation().reply("why?", Optional.of(context)));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "null", "[]", "{}", "{\"v\": 2, \"thread\": {}}", "{\"v\": 1}", "{\"v\": 1, \"thread\": {\"question\": 7}, \"shown\": []}",
-      "not json at all"})
+  @ValueSource(
+      strings = {
+        "",
+        "null",
+        "[]",
+        "{}",
+        "{\"v\": 2, \"thread\": {}}",
+        "{\"v\": 1}",
+        "{\"v\": 1, \"thread\": {\"question\": 7}, \"shown\": []}",
+        "not json at all"
+      })
   void textInAnyOtherShapeIsNoContext(String json) {
     assertThat(ContextJson.read(json)).isEmpty();
   }

@@ -39,21 +39,26 @@ class ConversationTest {
 
   @Test
   void askCommandIsAQuestionToo() {
-    Reply.Answered reply = (Reply.Answered) conversation.handle("/ask how much did microsoft invest in openai");
+    Reply.Answered reply =
+        (Reply.Answered) conversation.handle("/ask how much did microsoft invest in openai");
     assertThat(reply.answer().best().orElseThrow().text()).contains("$1 billion investment");
   }
 
   @Test
   void entitiesListsEveryEntityWithItsCommand() {
     Reply.Listing listing = (Reply.Listing) conversation.handle("/entities");
-    assertThat(listing.items()).extracting(Reply.Item::label).contains("OpenAI", "Annapurna Labs", "Amazon Web Services");
+    assertThat(listing.items())
+        .extracting(Reply.Item::label)
+        .contains("OpenAI", "Annapurna Labs", "Amazon Web Services");
     assertThat(listing.items()).extracting(Reply.Item::command).contains("/entity OpenAI");
   }
 
   @Test
   void topicsAndSourcesNameTheArticle() {
     Reply.Listing topics = (Reply.Listing) conversation.handle("/topics");
-    assertThat(topics.items()).extracting(Reply.Item::label).containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    assertThat(topics.items())
+        .extracting(Reply.Item::label)
+        .containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
     Reply.Listing sources = (Reply.Listing) conversation.handle("/sources");
     assertThat(sources.items().get(0).detail()).startsWith("aws-openai-trainium.txt");
   }
@@ -61,13 +66,16 @@ class ConversationTest {
   @Test
   void moreListsTheArticlesPassages() {
     Reply.Listing more = (Reply.Listing) conversation.handle("/more aws-openai-trainium");
-    assertThat(more.items().get(0).label()).isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
-    assertThat(((Reply.Message) conversation.handle("/more nothing")).text()).contains("no article \"nothing\"");
+    assertThat(more.items().get(0).label())
+        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+    assertThat(((Reply.Message) conversation.handle("/more nothing")).text())
+        .contains("no article \"nothing\"");
   }
 
   @Test
   void unknownCommandSaysSo() {
-    assertThat(((Reply.Message) conversation.handle("/frobnicate")).text()).isEqualTo("I don't know the command /frobnicate. Type /help to see what I understand.");
+    assertThat(((Reply.Message) conversation.handle("/frobnicate")).text())
+        .isEqualTo("I don't know the command /frobnicate. Type /help to see what I understand.");
   }
 
   @Test
@@ -78,7 +86,8 @@ class ConversationTest {
   @Test
   void longMessageIsAnsweredWithANotice() {
     Reply.Answered reply = (Reply.Answered) conversation.handle("x".repeat(10_000));
-    assertThat(reply.notice()).contains("Your message is long, so I read its first 1000 characters.");
+    assertThat(reply.notice())
+        .contains("Your message is long, so I read its first 1000 characters.");
     assertThat(reply.answer().answered()).isFalse();
   }
 
@@ -87,10 +96,13 @@ class ConversationTest {
   @Test
   void anAnswerStartsAContextAndADeclineKeepsTheOldOne() {
     Turn answered = conversation.reply(DEAL, Optional.empty());
-    Turn declined = conversation.reply("What will the weather be like in Lisbon on Sunday?", answered.context());
+    Turn declined =
+        conversation.reply(
+            "What will the weather be like in Lisbon on Sunday?", answered.context());
 
     assertThat(source(answered).text()).contains("138 billion");
-    assertThat(answered.context().orElseThrow().shown()).containsExactly(source(answered).passageId());
+    assertThat(answered.context().orElseThrow().shown())
+        .containsExactly(source(answered).passageId());
     assertThat(((Reply.Answered) declined.reply()).answer().kind()).isEqualTo(Answer.Kind.DECLINED);
     assertThat(declined.context()).isEqualTo(answered.context());
   }
@@ -98,11 +110,14 @@ class ConversationTest {
   @Test
   void aNewQuestionStartsANewThreadThatStillSkipsWhatTheChatHasSeen() {
     Turn deal = conversation.reply(DEAL, Optional.empty());
-    Turn chips = conversation.reply("Which chips will OpenAI use to train its models?", deal.context());
+    Turn chips =
+        conversation.reply("Which chips will OpenAI use to train its models?", deal.context());
 
     Context context = chips.context().orElseThrow();
-    assertThat(context.thread().question()).isEqualTo("Which chips will OpenAI use to train its models?");
-    assertThat(context.shown()).containsExactly(source(deal).passageId(), source(chips).passageId());
+    assertThat(context.thread().question())
+        .isEqualTo("Which chips will OpenAI use to train its models?");
+    assertThat(context.shown())
+        .containsExactly(source(deal).passageId(), source(chips).passageId());
   }
 
   @Test
@@ -123,7 +138,8 @@ class ConversationTest {
     Turn why = conversation.reply("why?", read.context());
 
     assertThat(((Reply.Message) why.reply()).text())
-        .isEqualTo("That is why it matters, in the article's words, just above. /more aws-openai-trainium has the whole article.");
+        .isEqualTo(
+            "That is why it matters, in the article's words, just above. /more aws-openai-trainium has the whole article.");
   }
 
   @Test
@@ -148,8 +164,10 @@ class ConversationTest {
     Turn microsoft = conversation.reply("what about Microsoft?", answered.context());
 
     assertThat(source(microsoft).text()).contains("Microsoft");
-    assertThat(answered.context().orElseThrow().shown()).doesNotContain(source(microsoft).passageId());
-    assertThat(microsoft.context().orElseThrow().thread()).isEqualTo(((Reply.Answered) microsoft.reply()).answer()); // a new thread
+    assertThat(answered.context().orElseThrow().shown())
+        .doesNotContain(source(microsoft).passageId());
+    assertThat(microsoft.context().orElseThrow().thread())
+        .isEqualTo(((Reply.Answered) microsoft.reply()).answer()); // a new thread
   }
 
   @ParameterizedTest
@@ -168,8 +186,10 @@ class ConversationTest {
     Turn article = conversation.reply("/start more_aws-openai-trainium", Optional.empty());
     Turn plain = conversation.reply("/start", Optional.empty());
 
-    assertThat(((Reply.Answered) entity.reply()).answer().entities().get(0).name()).isEqualTo("Amazon Web Services");
-    assertThat(((Reply.Listing) article.reply()).heading()).startsWith("Amazon secures landmark $138B AWS deal");
+    assertThat(((Reply.Answered) entity.reply()).answer().entities().get(0).name())
+        .isEqualTo("Amazon Web Services");
+    assertThat(((Reply.Listing) article.reply()).heading())
+        .startsWith("Amazon secures landmark $138B AWS deal");
     assertThat(((Reply.Message) plain.reply()).text()).isEqualTo(Conversation.help());
   }
 
@@ -183,7 +203,8 @@ class ConversationTest {
     assertThat(source(passage).passageId()).isEqualTo(id);
     assertThat(((Reply.Answered) passage.reply()).answer().question()).isEqualTo(DEAL);
     assertThat(passage.context().orElseThrow().shown()).endsWith(id);
-    assertThat(((Reply.Message) conversation.reply("/passage nope#0", context).reply()).text()).startsWith("I no longer have that passage");
+    assertThat(((Reply.Message) conversation.reply("/passage nope#0", context).reply()).text())
+        .startsWith("I no longer have that passage");
   }
 
   private static Source source(Turn turn) {

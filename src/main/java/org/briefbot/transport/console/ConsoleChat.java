@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal chat: a welcome, then one reply per line until /quit or end of input. Behaves
- * the same whether a person types or a script pipes lines in; only the prompt differs.
+ * The terminal chat: a welcome, then one reply per line until /quit or end of input. Behaves the
+ * same whether a person types or a script pipes lines in; only the prompt differs.
  */
 public final class ConsoleChat {
   private static final Logger log = LoggerFactory.getLogger(ConsoleChat.class);
@@ -35,7 +35,8 @@ public final class ConsoleChat {
   public void run(BufferedReader in, PrintWriter out) {
     out.println(welcome());
     out.flush();
-    Optional<Context> context = Optional.empty(); // one console is one chat: follow-ups use the last answer
+    Optional<Context> context =
+        Optional.empty(); // one console is one chat: follow-ups use the last answer
     while (true) {
       prompt(out);
       String line = readLine(in);
@@ -57,14 +58,21 @@ public final class ConsoleChat {
       return conversation.reply(line, context);
     } catch (RuntimeException e) {
       log.error("Failed to answer a message of {} characters", line.length(), e);
-      return new Turn(new Reply.Message("Sorry, something went wrong while answering that. Please try again or rephrase."), context);
+      return new Turn(
+          new Reply.Message(
+              "Sorry, something went wrong while answering that. Please try again or rephrase."),
+          context);
     }
   }
 
   private String welcome() {
     int articles = conversation.answerer().articles().size();
     int entities = conversation.answerer().entities().size();
-    return "briefbot: ask me about " + articles + (articles == 1 ? " article" : " articles") + " and " + entities
+    return "briefbot: ask me about "
+        + articles
+        + (articles == 1 ? " article" : " articles")
+        + " and "
+        + entities
         + " entities. Type /help for commands, /quit to leave.";
   }
 

@@ -54,7 +54,10 @@ public final class ConsoleFormatter {
   private String passage(Answer answer) {
     Source source = answer.best().orElseThrow();
     StringBuilder out = new StringBuilder(emphasise(source.text(), source.keySentence()));
-    out.append("\n  -- ").append(source.article()).append(" / ").append(source.sectionLabel())
+    out.append("\n  -- ")
+        .append(source.article())
+        .append(" / ")
+        .append(source.sectionLabel())
         .append(String.format(Locale.ROOT, " (confidence %.2f)", answer.confidence()));
     notes(out, answer.entities());
     alternatives(out, answer.alternatives());
@@ -80,10 +83,14 @@ public final class ConsoleFormatter {
   private static String declined(Answer answer) {
     List<Alternative> topics = answer.alternatives().stream().filter(Alternative::isTopic).toList();
     StringBuilder out = new StringBuilder();
-    answer.closest().ifPresentOrElse(
-        closest -> out.append("I'm not sure my articles answer that. The closest passage I found:\n  ")
-            .append(shorten(closest.text(), ALTERNATIVE_CHARS)),
-        () -> out.append("Sorry, I don't know the answer to that: my articles don't cover it."));
+    answer
+        .closest()
+        .ifPresentOrElse(
+            closest ->
+                out.append("I'm not sure my articles answer that. The closest passage I found:\n  ")
+                    .append(shorten(closest.text(), ALTERNATIVE_CHARS)),
+            () ->
+                out.append("Sorry, I don't know the answer to that: my articles don't cover it."));
     if (!topics.isEmpty()) {
       out.append("\nI can tell you about:");
       topics.forEach(a -> out.append("\n  - ").append(a.text()));

@@ -11,12 +11,13 @@ import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Decides which messages are for the bot, and what they say once the bot's name is taken out.
- * In a private chat, everything. In a group: commands (but not {@code /cmd@otherbot}), messages
- * that mention the bot, and replies to the bot's own messages; the rest is people talking.
+ * Decides which messages are for the bot, and what they say once the bot's name is taken out. In a
+ * private chat, everything. In a group: commands (but not {@code /cmd@otherbot}), messages that
+ * mention the bot, and replies to the bot's own messages; the rest is people talking.
  */
 final class Addressing {
-  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\\s|$)");
+  private static final Pattern COMMAND =
+      Pattern.compile("^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\\s|$)");
 
   private final long botId;
   private final String username;
@@ -71,7 +72,8 @@ final class Addressing {
         continue;
       }
       if (isMentionOfUs(entity, text.substring(start, end))) {
-        return Optional.of((text.substring(0, start) + " " + text.substring(end)).replaceAll("\\s+", " ").strip());
+        return Optional.of(
+            (text.substring(0, start) + " " + text.substring(end)).replaceAll("\\s+", " ").strip());
       }
     }
     return Optional.empty();

@@ -41,8 +41,10 @@ final class AdminCommands {
 
   private static final Logger log = LoggerFactory.getLogger(AdminCommands.class);
   private static final Pattern COMMAND = Pattern.compile("^/([a-z]+)(?:\\s.*)?$", Pattern.DOTALL);
-  private static final Set<String> NAMES = COMMANDS.stream().map(Command::name).collect(Collectors.toUnmodifiableSet());
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final Set<String> NAMES =
+      COMMANDS.stream().map(Command::name).collect(Collectors.toUnmodifiableSet());
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final Set<Long> admins;
   private final ResilientStore store;
@@ -51,8 +53,11 @@ final class AdminCommands {
   private final Clock clock;
   private final Instant started;
 
-  /** @param transportMode how updates arrive, for {@code /health}: "long polling" or "webhook" */
-  AdminCommands(Set<Long> admins, ResilientStore store, Serving serving, String transportMode, Clock clock) {
+  /**
+   * @param transportMode how updates arrive, for {@code /health}: "long polling" or "webhook"
+   */
+  AdminCommands(
+      Set<Long> admins, ResilientStore store, Serving serving, String transportMode, Clock clock) {
     this.admins = Set.copyOf(admins);
     this.store = Objects.requireNonNull(store, "store");
     this.serving = Objects.requireNonNull(serving, "serving");
@@ -88,10 +93,19 @@ final class AdminCommands {
     try {
       Stats day = store.admin().stats(today);
       Stats week = store.admin().stats(today.minus(Duration.ofDays(6)));
-      return "Questions today: " + questions(day) + "\n"
-          + "This week (7 days): " + questions(week) + "\n"
-          + "Votes this week: 👍 " + week.upVotes() + " · 👎 " + week.downVotes() + "\n"
-          + "Top entities asked about this week: " + counts(week.topEntities());
+      return "Questions today: "
+          + questions(day)
+          + "\n"
+          + "This week (7 days): "
+          + questions(week)
+          + "\n"
+          + "Votes this week: 👍 "
+          + week.upVotes()
+          + " · 👎 "
+          + week.downVotes()
+          + "\n"
+          + "Top entities asked about this week: "
+          + counts(week.topEntities());
     } catch (StoreException e) {
       return unavailable(e);
     }
@@ -106,7 +120,11 @@ final class AdminCommands {
   }
 
   private static String counts(List<Stats.Count> counts) {
-    return counts.isEmpty() ? "none yet" : counts.stream().map(c -> c.name() + " (" + c.count() + ")").collect(Collectors.joining(", "));
+    return counts.isEmpty()
+        ? "none yet"
+        : counts.stream()
+            .map(c -> c.name() + " (" + c.count() + ")")
+            .collect(Collectors.joining(", "));
   }
 
   private String unanswered() {
@@ -119,11 +137,23 @@ final class AdminCommands {
     if (top.isEmpty()) {
       return "Nothing unanswered in the last " + UNANSWERED_PERIOD.toDays() + " days.";
     }
-    StringBuilder text = new StringBuilder("Unanswered in the last " + UNANSWERED_PERIOD.toDays() + " days, most asked first:");
+    StringBuilder text =
+        new StringBuilder(
+            "Unanswered in the last " + UNANSWERED_PERIOD.toDays() + " days, most asked first:");
     for (int i = 0; i < top.size(); i++) {
       UnansweredGroup group = top.get(i);
-      String reasons = group.reasons().stream().map(r -> r.key().replace('_', ' ')).collect(Collectors.joining(", "));
-      text.append('\n').append(i + 1).append(". ").append(group.question()).append(" — ").append(group.count()).append("× (").append(reasons)
+      String reasons =
+          group.reasons().stream()
+              .map(r -> r.key().replace('_', ' '))
+              .collect(Collectors.joining(", "));
+      text.append('\n')
+          .append(i + 1)
+          .append(". ")
+          .append(group.question())
+          .append(" — ")
+          .append(group.count())
+          .append("× (")
+          .append(reasons)
           .append(')');
     }
     return text.toString();
@@ -137,16 +167,27 @@ final class AdminCommands {
   static String describe(Serving.Reloaded result) {
     StringBuilder text = new StringBuilder();
     if (result.swapped()) {
-      text.append("Reloaded in ").append(result.took().toMillis()).append(" ms: ").append(count(result.articles(), "article")).append(", ")
-          .append(count(result.passages(), "passage")).append('.');
+      text.append("Reloaded in ")
+          .append(result.took().toMillis())
+          .append(" ms: ")
+          .append(count(result.articles(), "article"))
+          .append(", ")
+          .append(count(result.passages(), "passage"))
+          .append('.');
     } else {
-      text.append("Reload failed, the previous version keeps serving (").append(count(result.articles(), "article")).append("): ")
+      text.append("Reload failed, the previous version keeps serving (")
+          .append(count(result.articles(), "article"))
+          .append("): ")
           .append(result.failure().orElse("unknown error"));
     }
     if (!result.errors().isEmpty()) {
       text.append("\nFiles with errors (a file that loaded before keeps its previous version):");
       for (IngestProblem problem : result.errors()) {
-        text.append("\n• ").append(problem.path()).append(problem.line() > 0 ? ":" + problem.line() : "").append(": ").append(problem.reason());
+        text.append("\n• ")
+            .append(problem.path())
+            .append(problem.line() > 0 ? ":" + problem.line() : "")
+            .append(": ")
+            .append(problem.reason());
       }
     }
     return text.toString();
@@ -154,14 +195,41 @@ final class AdminCommands {
 
   private String health() {
     Serving.Loaded loaded = serving.loaded();
-    String storeState = store.check()
-        .map(f -> "FAILING since " + MINUTE.format(f.since()) + ": " + f.error() + " (" + f.failedCalls() + " calls dropped)")
-        .orElse("ok");
-    return "Store: " + storeState + " (" + store.describe() + ")\n"
-        + "Knowledge: " + count(loaded.articles(), "article") + ", " + count(loaded.passages(), "passage") + ", "
-        + count(loaded.filesWithErrors(), "file") + " with errors\n"
-        + "Mode: " + transportMode + ", retrieval " + loaded.retrievalMode() + "\n"
-        + "Uptime: " + uptime() + " (since " + MINUTE.format(started) + ")";
+    String storeState =
+        store
+            .check()
+            .map(
+                f ->
+                    "FAILING since "
+                        + MINUTE.format(f.since())
+                        + ": "
+                        + f.error()
+                        + " ("
+                        + f.failedCalls()
+                        + " calls dropped)")
+            .orElse("ok");
+    return "Store: "
+        + storeState
+        + " ("
+        + store.describe()
+        + ")\n"
+        + "Knowledge: "
+        + count(loaded.articles(), "article")
+        + ", "
+        + count(loaded.passages(), "passage")
+        + ", "
+        + count(loaded.filesWithErrors(), "file")
+        + " with errors\n"
+        + "Mode: "
+        + transportMode
+        + ", retrieval "
+        + loaded.retrievalMode()
+        + "\n"
+        + "Uptime: "
+        + uptime()
+        + " (since "
+        + MINUTE.format(started)
+        + ")";
   }
 
   private String uptime() {

@@ -11,10 +11,10 @@ import org.briefbot.store.Vote;
 
 /**
  * Turns buttons into Telegram callback data (at most 64 bytes) and back. A command that fits
- * travels in the data itself ({@code "s/entity OpenAI"}), so such buttons work forever, even
- * after a restart; a longer one is kept here under a short key ({@code "s#1k3"}) for a while.
- * A vote button carries the answer's id in the store ({@code "v:1234:u"}), so any replica on
- * that store counts it.
+ * travels in the data itself ({@code "s/entity OpenAI"}), so such buttons work forever, even after
+ * a restart; a longer one is kept here under a short key ({@code "s#1k3"}) for a while. A vote
+ * button carries the answer's id in the store ({@code "v:1234:u"}), so any replica on that store
+ * counts it.
  */
 final class CallbackData {
   /** Telegram's limit for {@code callback_data}, in bytes. */
@@ -61,7 +61,10 @@ final class CallbackData {
   /** The vote a button's data stands for, or empty when it is not a vote button. */
   static Optional<VoteTap> decodeVote(String data) {
     Matcher m = VOTE.matcher(data == null ? "" : data);
-    return m.matches() ? Optional.of(new VoteTap(Long.parseLong(m.group(1)), m.group(2).equals("u") ? Vote.UP : Vote.DOWN)) : Optional.empty();
+    return m.matches()
+        ? Optional.of(
+            new VoteTap(Long.parseLong(m.group(1)), m.group(2).equals("u") ? Vote.UP : Vote.DOWN))
+        : Optional.empty();
   }
 
   /** The button's command and tap, or empty when the data is not ours or its key has expired. */
@@ -71,7 +74,10 @@ final class CallbackData {
     }
     Button.Tap tap = data.charAt(0) == EDIT ? Button.Tap.EDIT : Button.Tap.SEND;
     String rest = data.substring(1);
-    Optional<String> command = rest.charAt(0) == KEYED ? commands.get(rest.substring(1)) : Optional.of(rest).filter(c -> c.startsWith("/"));
+    Optional<String> command =
+        rest.charAt(0) == KEYED
+            ? commands.get(rest.substring(1))
+            : Optional.of(rest).filter(c -> c.startsWith("/"));
     return command.map(c -> new Button("", c, tap));
   }
 }

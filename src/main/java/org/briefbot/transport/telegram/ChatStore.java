@@ -16,10 +16,10 @@ import org.briefbot.transport.ContextJson;
 
 /**
  * What the Telegram channel keeps in the store: every reply to a question (so it can be voted on,
- * and declined or unsure ones land in the unanswered log), votes, each chat's follow-up context
- * and command counts. Replicas on one database share all of it. Never throws and never waits
- * long: while the store is down ({@link ResilientStore} logs it), answers go out without vote
- * buttons and a follow-up finds no context.
+ * and declined or unsure ones land in the unanswered log), votes, each chat's follow-up context and
+ * command counts. Replicas on one database share all of it. Never throws and never waits long:
+ * while the store is down ({@link ResilientStore} logs it), answers go out without vote buttons and
+ * a follow-up finds no context.
  */
 final class ChatStore {
   static final String THANKS = "Thanks for the feedback";
@@ -44,7 +44,10 @@ final class ChatStore {
 
   /** The chat's context if one was saved, by any replica, within the context time-to-live. */
   Optional<Context> context(long chatId) {
-    return store.loadContext(chatId, contextTtl).flatMap(ChatContext::state).flatMap(ContextJson::read);
+    return store
+        .loadContext(chatId, contextTtl)
+        .flatMap(ChatContext::state)
+        .flatMap(ContextJson::read);
   }
 
   void remember(long chatId, Context context) {
@@ -52,19 +55,27 @@ final class ChatStore {
     store.saveContext(chatId, shown.articleId(), shown.passageId(), ContextJson.write(context));
   }
 
-  /** Records a reply to a question; its id is what vote buttons carry, empty while the store is down. */
+  /**
+   * Records a reply to a question; its id is what vote buttons carry, empty while the store is
+   * down.
+   */
   OptionalLong record(long chatId, long userId, Answer answer) {
     return store.recordAnswer(AnswerRecord.of(chatId, userId, answer, lowConfidence));
   }
 
   /** Records a tap on a vote button, committed when this returns; the toast to show the reader. */
   String vote(long answerId, long userId, Vote vote) {
-    return store.vote(answerId, userId, vote).map(outcome -> switch (outcome) {
-      case RECORDED -> THANKS;
-      case CHANGED -> CHANGED;
-      case UNCHANGED -> UNCHANGED;
-      case UNKNOWN_ANSWER -> TOO_OLD;
-    }).orElse(UNAVAILABLE);
+    return store
+        .vote(answerId, userId, vote)
+        .map(
+            outcome ->
+                switch (outcome) {
+                  case RECORDED -> THANKS;
+                  case CHANGED -> CHANGED;
+                  case UNCHANGED -> UNCHANGED;
+                  case UNKNOWN_ANSWER -> TOO_OLD;
+                })
+        .orElse(UNAVAILABLE);
   }
 
   void countCommand(String name) {

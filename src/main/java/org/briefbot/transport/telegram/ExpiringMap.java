@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * A thread-safe map whose entries expire {@code ttl} after they were last put, and which holds at
  * most {@code capacity} entries, dropping the least recently put first. Commands of buttons too
- * long for their callback data live here: memory stays bounded however many replies go out.
- * (Chat contexts live in the store, where replicas share them.)
+ * long for their callback data live here: memory stays bounded however many replies go out. (Chat
+ * contexts live in the store, where replicas share them.)
  */
 final class ExpiringMap<K, V> {
   private record Entry<V>(V value, Instant expires) {}
@@ -21,7 +21,8 @@ final class ExpiringMap<K, V> {
   private final int capacity;
   private final Duration ttl;
   private final Clock clock;
-  private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>(); // guarded by this; oldest put first
+  private final LinkedHashMap<K, Entry<V>> entries =
+      new LinkedHashMap<>(); // guarded by this; oldest put first
 
   ExpiringMap(int capacity, Duration ttl, Clock clock) {
     if (capacity < 1) {
@@ -37,7 +38,8 @@ final class ExpiringMap<K, V> {
 
   synchronized void put(K key, V value) {
     entries.remove(key); // re-inserting moves it to the young end
-    entries.put(key, new Entry<>(Objects.requireNonNull(value, "value"), clock.instant().plus(ttl)));
+    entries.put(
+        key, new Entry<>(Objects.requireNonNull(value, "value"), clock.instant().plus(ttl)));
     dropExpired();
     Iterator<K> oldest = entries.keySet().iterator();
     while (entries.size() > capacity) {

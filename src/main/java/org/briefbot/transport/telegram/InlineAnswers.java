@@ -28,6 +28,7 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQuery
 final class InlineAnswers {
   /** Telegram shows at most this many results without paging; we never page. */
   static final int MAX_RESULTS = 10;
+
   private static final int TITLE_CHARS = 64;
   private static final int DESCRIPTION_CHARS = 120;
 
@@ -42,7 +43,9 @@ final class InlineAnswers {
   /** The results for {@code query}, from the knowledge {@code conversation} serves. */
   List<InlineQueryResult> results(Conversation conversation, String query) {
     String question = query == null ? "" : query.strip();
-    return question.isEmpty() ? articles(conversation) : answers(conversation.answerer(), conversation.answerer().answer(question));
+    return question.isEmpty()
+        ? articles(conversation)
+        : answers(conversation.answerer(), conversation.answerer().answer(question));
   }
 
   private List<InlineQueryResult> answers(Answerer answerer, Answer answer) {
@@ -50,12 +53,17 @@ final class InlineAnswers {
     if (answer.kind() == Answer.Kind.PASSAGE) {
       results.add(passage(answer));
       for (Alternative alternative : answer.alternatives()) {
-        answerer.chosen(answer.question(), alternative.passageId()).ifPresent(a -> results.add(passage(a)));
+        answerer
+            .chosen(answer.question(), alternative.passageId())
+            .ifPresent(a -> results.add(passage(a)));
       }
     }
-    List<String> entities = new ArrayList<>(answer.entities().stream().map(EntityCard::name).toList());
+    List<String> entities =
+        new ArrayList<>(answer.entities().stream().map(EntityCard::name).toList());
     if (answer.kind() == Answer.Kind.ENTITY) {
-      answer.alternatives().stream().map(a -> a.passageId().substring(a.passageId().indexOf(':') + 1)).forEach(entities::add);
+      answer.alternatives().stream()
+          .map(a -> a.passageId().substring(a.passageId().indexOf(':') + 1))
+          .forEach(entities::add);
     }
     for (String name : entities) {
       Answer card = answerer.entity(name, name);
@@ -75,29 +83,45 @@ final class InlineAnswers {
 
   private InlineQueryResultArticle passage(Answer answer) {
     Source source = answer.best().orElseThrow();
-    return article("p" + source.passageId(), Html.shorten(source.keySentence(), TITLE_CHARS),
-        source.article() + " · " + source.sectionLabel(), formatter.answerHtml(answer));
+    return article(
+        "p" + source.passageId(),
+        Html.shorten(source.keySentence(), TITLE_CHARS),
+        source.article() + " · " + source.sectionLabel(),
+        formatter.answerHtml(answer));
   }
 
   private InlineQueryResultArticle entity(Answer answer) {
     EntityCard card = answer.entities().get(0);
     String title = card.kind().isBlank() ? card.name() : card.name() + " (" + card.kind() + ")";
-    return article("e" + card.name(), Html.shorten(title, TITLE_CHARS), answer.best().orElseThrow().text(), formatter.answerHtml(answer));
+    return article(
+        "e" + card.name(),
+        Html.shorten(title, TITLE_CHARS),
+        answer.best().orElseThrow().text(),
+        formatter.answerHtml(answer));
   }
 
   private List<InlineQueryResult> articles(Conversation conversation) {
     List<InlineQueryResult> results = new ArrayList<>();
     for (Article a : conversation.answerer().articles().stream().limit(MAX_RESULTS).toList()) {
       Reply listing = conversation.handle("/more " + a.id());
-      results.add(article("a" + a.id(), Html.shorten(a.title(), TITLE_CHARS), "Key points of the article", formatter.format(listing).html()));
+      results.add(
+          article(
+              "a" + a.id(),
+              Html.shorten(a.title(), TITLE_CHARS),
+              "Key points of the article",
+              formatter.format(listing).html()));
     }
     return results;
   }
 
   /** A result posting {@code html} (its first message's worth: inline results are one message). */
-  private InlineQueryResultArticle article(String key, String title, String description, String html) {
+  private InlineQueryResultArticle article(
+      String key, String title, String description, String html) {
     InputTextMessageContent content =
-        InputTextMessageContent.builder().messageText(splitter.split(html).get(0)).parseMode(ParseMode.HTML).build();
+        InputTextMessageContent.builder()
+            .messageText(splitter.split(html).get(0))
+            .parseMode(ParseMode.HTML)
+            .build();
     return InlineQueryResultArticle.builder()
         .id(id(key))
         .title(title)
@@ -109,7 +133,8 @@ final class InlineAnswers {
   /** Result ids may be 64 bytes at most; a digest of ours is short, stable and unique enough. */
   private static String id(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits Telegram HTML longer than one message into messages that are each valid on their own:
- * at a paragraph break where possible, else a line break, a sentence end, a space, and only as a
- * last resort anywhere. Never inside a tag or an entity such as {@code &amp;}; a tag open at the
- * cut ({@code <b>} around a long key sentence) is closed at the end of one part and reopened at
- * the start of the next.
+ * Splits Telegram HTML longer than one message into messages that are each valid on their own: at a
+ * paragraph break where possible, else a line break, a sentence end, a space, and only as a last
+ * resort anywhere. Never inside a tag or an entity such as {@code &amp;}; a tag open at the cut
+ * ({@code <b>} around a long key sentence) is closed at the end of one part and reopened at the
+ * start of the next.
  */
 final class MessageSplitter {
   /** Telegram's limit for a message's text. Counting the markup too keeps us safely under it. */
@@ -54,7 +54,9 @@ final class MessageSplitter {
    */
   private int cutPoint(String html) {
     int floor = limit / 4;
-    for (Pattern boundary : List.of(Pattern.compile("\n\n"), Pattern.compile("\n"), SENTENCE_END, Pattern.compile(" "))) {
+    for (Pattern boundary :
+        List.of(
+            Pattern.compile("\n\n"), Pattern.compile("\n"), SENTENCE_END, Pattern.compile(" "))) {
       int best = -1;
       Matcher m = boundary.matcher(html);
       while (m.find() && m.end() <= limit) {
@@ -69,14 +71,18 @@ final class MessageSplitter {
     return hardCut(html);
   }
 
-  /** The furthest point that fits, backed off to the start of any tag, entity or surrogate pair it splits. */
+  /**
+   * The furthest point that fits, backed off to the start of any tag, entity or surrogate pair it
+   * splits.
+   */
   private int hardCut(String html) {
     for (int cut = limit; cut > 0; cut--) {
       if (safe(html, cut) && fits(html, cut)) {
         return cut;
       }
     }
-    throw new IllegalStateException("no place to split a message of " + html.length() + " characters");
+    throw new IllegalStateException(
+        "no place to split a message of " + html.length() + " characters");
   }
 
   /** True when a part ending at {@code cut}, with its closing tags, stays within the limit. */
@@ -88,7 +94,10 @@ final class MessageSplitter {
     int lastLt = html.lastIndexOf('<', cut - 1);
     boolean inTag = lastLt >= 0 && html.indexOf('>', lastLt) >= cut;
     int lastAmp = html.lastIndexOf('&', cut - 1);
-    boolean inEntity = lastAmp >= 0 && html.indexOf(';', lastAmp) >= cut && html.indexOf(';', lastAmp) - lastAmp < 10;
+    boolean inEntity =
+        lastAmp >= 0
+            && html.indexOf(';', lastAmp) >= cut
+            && html.indexOf(';', lastAmp) - lastAmp < 10;
     boolean inPair = Character.isHighSurrogate(html.charAt(cut - 1));
     return !inTag && !inEntity && !inPair;
   }
@@ -109,7 +118,8 @@ final class MessageSplitter {
 
   private static String closing(Deque<String> open) {
     StringBuilder out = new StringBuilder();
-    open.descendingIterator().forEachRemaining(tag -> out.append("</").append(name(tag)).append('>'));
+    open.descendingIterator()
+        .forEachRemaining(tag -> out.append("</").append(name(tag)).append('>'));
     return out.toString();
   }
 

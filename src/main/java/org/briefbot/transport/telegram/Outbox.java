@@ -24,12 +24,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Every request the bot makes goes out through here: one queue per chat, so a chat's messages
- * arrive in order, paced to Telegram's limits ({@link RateLimiter}), and retried when Telegram
- * asks us to wait or fails on its side ({@link RetryPolicy}). Nothing is dropped without an
- * error in the log. Scheduling runs on the owner's executor; HTTP runs on OkHttp's.
+ * arrive in order, paced to Telegram's limits ({@link RateLimiter}), and retried when Telegram asks
+ * us to wait or fails on its side ({@link RetryPolicy}). Nothing is dropped without an error in the
+ * log. Scheduling runs on the owner's executor; HTTP runs on OkHttp's.
  */
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
   /** An edit that changes nothing is not worth an error: the reader already sees that text. */
   private static final String NOT_MODIFIED = "message is not modified";
 
@@ -44,7 +45,13 @@ final class Outbox {
   private int unfinished; // guarded by this
   private boolean closed; // guarded by this
 
-  Outbox(TelegramClient client, RateLimiter limiter, RetryPolicy retry, ScheduledExecutorService scheduler, Redactor redactor, Clock clock) {
+  Outbox(
+      TelegramClient client,
+      RateLimiter limiter,
+      RetryPolicy retry,
+      ScheduledExecutorService scheduler,
+      Redactor redactor,
+      Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
     this.retry = Objects.requireNonNull(retry, "retry");
@@ -55,28 +62,37 @@ final class Outbox {
 
   /** A request to a chat, queued behind that chat's earlier ones. */
   <T extends Serializable> CompletableFuture<T> send(ChatRef chat, BotApiMethod<T> method) {
-    return enqueue(chat.id(), Optional.of(chat), method.getMethod(), () -> client.executeAsync(method));
+    return enqueue(
+        chat.id(), Optional.of(chat), method.getMethod(), () -> client.executeAsync(method));
   }
 
-  /** A request no chat receives (answering a callback or inline query): only the global limit applies. */
+  /**
+   * A request no chat receives (answering a callback or inline query): only the global limit
+   * applies.
+   */
   <T extends Serializable> CompletableFuture<T> call(BotApiMethod<T> method) {
-    return enqueue(oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
+    return enqueue(
+        oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
   }
 
   /** setWebhook, which TelegramBots sends as a form rather than a {@link BotApiMethod}. */
   CompletableFuture<Boolean> call(SetWebhook method) {
-    return enqueue(oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
+    return enqueue(
+        oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
   }
 
   private String oneOff() {
     return "call-" + oneOffs.incrementAndGet();
   }
 
-  private synchronized <T extends Serializable> CompletableFuture<T> enqueue(Object key, Optional<ChatRef> chat, String method, Request<T> request) {
+  private synchronized <T extends Serializable> CompletableFuture<T> enqueue(
+      Object key, Optional<ChatRef> chat, String method, Request<T> request) {
     Delivery<T> delivery = new Delivery<>(method, request, new CompletableFuture<>());
     if (closed) {
       log.error("Not sent, shutting down: {} to {}", method, describe(chat));
-      delivery.result().completeExceptionally(new IllegalStateException("the Telegram outbox is closed"));
+      delivery
+          .result()
+          .completeExceptionally(new IllegalStateException("the Telegram outbox is closed"));
       return delivery.result();
     }
     Lane lane = lanes.computeIfAbsent(key, k -> new Lane(k, chat));
@@ -113,7 +129,8 @@ final class Outbox {
     call.whenComplete((result, failure) -> execute(() -> settle(lane, delivery, result, failure)));
   }
 
-  private <T extends Serializable> void settle(Lane lane, Delivery<T> delivery, T result, Throwable failure) {
+  private <T extends Serializable> void settle(
+      Lane lane, Delivery<T> delivery, T result, Throwable failure) {
     if (failure == null || isHarmless(failure)) {
       delivery.result().complete(result);
       finish(lane);
@@ -122,11 +139,17 @@ final class Outbox {
     String what = delivery.method() + " to " + describe(lane.chat);
     RetryPolicy.Decision decision = retry.decide(failure, delivery.attempts);
     if (decision instanceof RetryPolicy.Retry r) {
-      log.warn("Telegram failed {} (attempt {}): {}; retrying in {} ms", what, delivery.attempts, message(failure), r.after().toMillis());
+      log.warn(
+          "Telegram failed {} (attempt {}): {}; retrying in {} ms",
+          what,
+          delivery.attempts,
+          message(failure),
+          r.after().toMillis());
       schedule(() -> pump(lane), r.after());
       return;
     }
-    log.error("Gave up on {}: {} ({})", what, message(failure), ((RetryPolicy.GiveUp) decision).reason());
+    log.error(
+        "Gave up on {}: {} ({})", what, message(failure), ((RetryPolicy.GiveUp) decision).reason());
     delivery.result().completeExceptionally(redactor.scrub(failure));
     finish(lane);
   }
@@ -148,8 +171,8 @@ final class Outbox {
   }
 
   /**
-   * Waits up to {@code timeout} for every queued request to be sent (or given up), then refuses
-   * new ones and fails what is left, with an error in the log. Returns how many were left.
+   * Waits up to {@code timeout} for every queued request to be sent (or given up), then refuses new
+   * ones and fails what is left, with an error in the log. Returns how many were left.
    */
   synchronized int close(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -166,7 +189,10 @@ final class Outbox {
     if (left > 0) {
       log.error("Shutting down with {} Telegram requests not sent", left);
       for (Lane lane : lanes.values()) {
-        lane.queue.forEach(d -> d.result().completeExceptionally(new IllegalStateException("not sent: shutting down")));
+        lane.queue.forEach(
+            d ->
+                d.result()
+                    .completeExceptionally(new IllegalStateException("not sent: shutting down")));
         lane.queue.clear(); // a retry still scheduled finds nothing to send
       }
       lanes.clear();
@@ -179,11 +205,19 @@ final class Outbox {
     return message(failure).contains(NOT_MODIFIED);
   }
 
-  /** "what failed: why", e.g. "Unable to execute sendmessage method: Failed to connect to ...", redacted. */
+  /**
+   * "what failed: why", e.g. "Unable to execute sendmessage method: Failed to connect to ...",
+   * redacted.
+   */
   private String message(Throwable failure) {
-    Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable t =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String text = String.valueOf(t.getMessage());
-    if (t.getCause() != null && t.getCause().getMessage() != null && !text.contains(t.getCause().getMessage())) {
+    if (t.getCause() != null
+        && t.getCause().getMessage() != null
+        && !text.contains(t.getCause().getMessage())) {
       text += ": " + t.getCause().getMessage();
     }
     return redactor.redact(text);
@@ -227,7 +261,10 @@ final class Outbox {
     CompletableFuture<T> start() throws TelegramApiException;
   }
 
-  /** One request, its result, and how often it was tried; attempts change on the scheduler thread only. */
+  /**
+   * One request, its result, and how often it was tried; attempts change on the scheduler thread
+   * only.
+   */
   private static final class Delivery<T extends Serializable> {
     private final String method;
     private final Request<T> request;

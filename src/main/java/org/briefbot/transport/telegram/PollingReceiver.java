@@ -14,27 +14,35 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Long polling with TelegramBots, on an executor and an HTTP client we own: the library's
- * {@code close()} only cancels the polling task, leaving an in-flight getUpdates (up to 50 s) and
+ * Long polling with TelegramBots, on an executor and an HTTP client we own: the library's {@code
+ * close()} only cancels the polling task, leaving an in-flight getUpdates (up to 50 s) and
  * non-daemon threads behind, so closing this cancels the call and stops both.
  */
 final class PollingReceiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
 
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(new NamedThreads("poll"));
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(new NamedThreads("poll"));
   private final QuietOnClose quiet;
   private final TelegramBotsLongPollingApplication application;
 
   /** Starts polling: deletes any webhook (synchronously, so a failure throws here), then polls. */
-  PollingReceiver(String token, TelegramUrl apiUrl, OkHttpClient http, UpdateIntake intake) throws TelegramApiException {
+  PollingReceiver(String token, TelegramUrl apiUrl, OkHttpClient http, UpdateIntake intake)
+      throws TelegramApiException {
     this.quiet = new QuietOnClose(http);
-    OkHttpClient quietHttp = http.newBuilder() // shares http's threads and connections
-        .addInterceptor(new UnreadableUpdates())
-        .addInterceptor(quiet)
-        .build();
-    this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> quietHttp, () -> poller);
+    OkHttpClient quietHttp =
+        http.newBuilder() // shares http's threads and connections
+            .addInterceptor(new UnreadableUpdates())
+            .addInterceptor(quiet)
+            .build();
+    this.application =
+        new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> quietHttp, () -> poller);
     try {
-      application.registerBot(token, () -> apiUrl, new DefaultGetUpdatesGenerator(TelegramBot.ALLOWED_UPDATES), intake::accept);
+      application.registerBot(
+          token,
+          () -> apiUrl,
+          new DefaultGetUpdatesGenerator(TelegramBot.ALLOWED_UPDATES),
+          intake::accept);
     } catch (TelegramApiException | RuntimeException e) {
       close();
       throw e;
@@ -47,7 +55,8 @@ final class PollingReceiver implements AutoCloseable {
     quiet.close(); // the long poll in flight returns "no updates"
     try {
       application.close();
-    } catch (Exception e) { // declared by AutoCloseable; stopping a session does not throw in practice
+    } catch (
+        Exception e) { // declared by AutoCloseable; stopping a session does not throw in practice
       log.warn("Stopping long polling failed: {}", e.getClass().getSimpleName());
     }
     poller.shutdownNow();

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides when the next request may go: {@link #tryAcquire} either records a send now or says
- * how long to wait. Only sends that actually go are recorded, always at "now", so every window
- * is in time order. Thread-safe; the caller supplies the time.
+ * Decides when the next request may go: {@link #tryAcquire} either records a send now or says how
+ * long to wait. Only sends that actually go are recorded, always at "now", so every window is in
+ * time order. Thread-safe; the caller supplies the time.
  */
 final class RateLimiter {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Duration SECOND = Duration.ofSeconds(1);
+
   /** Chats idle for a minute have nothing left to limit; forget them beyond this many. */
   private static final int CHATS_BEFORE_PRUNING = 1000;
 
@@ -46,7 +47,9 @@ final class RateLimiter {
 
   private Duration waitGlobal(Instant now) {
     trim(global, now.minus(SECOND));
-    return global.size() < limits.perSecond() ? Duration.ZERO : until(global.peekFirst().plus(SECOND), now);
+    return global.size() < limits.perSecond()
+        ? Duration.ZERO
+        : until(global.peekFirst().plus(SECOND), now);
   }
 
   private Duration waitChat(ChatRef chat, Instant now) {
@@ -55,11 +58,13 @@ final class RateLimiter {
       return Duration.ZERO;
     }
     trim(sent, now.minus(MINUTE));
-    Duration spacing = sent.isEmpty() ? Duration.ZERO : until(sent.peekLast().plus(limits.perChat()), now);
+    Duration spacing =
+        sent.isEmpty() ? Duration.ZERO : until(sent.peekLast().plus(limits.perChat()), now);
     if (!chat.group() || sent.size() < limits.perGroup()) {
       return spacing;
     }
-    Instant oldestCounted = sent.stream().skip(sent.size() - limits.perGroup()).findFirst().orElseThrow();
+    Instant oldestCounted =
+        sent.stream().skip(sent.size() - limits.perGroup()).findFirst().orElseThrow();
     return max(spacing, until(oldestCounted.plus(MINUTE), now));
   }
 

@@ -18,7 +18,8 @@ record RateLimits(Duration perChat, int perGroup, int perSecond) {
       throw new IllegalArgumentException("perChat < 0: " + perChat);
     }
     if (perGroup < 1 || perSecond < 1) {
-      throw new IllegalArgumentException("perGroup and perSecond must be >= 1: " + perGroup + ", " + perSecond);
+      throw new IllegalArgumentException(
+          "perGroup and perSecond must be >= 1: " + perGroup + ", " + perSecond);
     }
   }
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Keeps the bot token out of logs and error messages. Bot API URLs carry it
- * ({@code /bot123:ABC/sendMessage}), and so can any exception that quotes one; everything we log
- * about a failure passes through here first.
+ * Keeps the bot token out of logs and error messages. Bot API URLs carry it ({@code
+ * /bot123:ABC/sendMessage}), and so can any exception that quotes one; everything we log about a
+ * failure passes through here first.
  */
 final class Redactor {
   static final String MASK = "<redacted>";
@@ -42,7 +42,8 @@ final class Redactor {
     seen.add(failure);
     Throwable cause = failure.getCause();
     Throwable scrubbedCause = cause == null || seen.contains(cause) ? null : scrub(cause, seen);
-    Throwable copy = new Scrubbed(failure.getClass().getName(), redact(failure.getMessage()), scrubbedCause);
+    Throwable copy =
+        new Scrubbed(failure.getClass().getName(), redact(failure.getMessage()), scrubbedCause);
     copy.setStackTrace(failure.getStackTrace());
     return copy;
   }

@@ -19,7 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class Replies {
   static final String UP = "👍";
   static final String DOWN = "👎";
-  private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+  private static final LinkPreviewOptions NO_PREVIEW =
+      LinkPreviewOptions.builder().isDisabled(true).build();
 
   private final Outbox outbox;
   private final MessageSplitter splitter;
@@ -36,12 +37,24 @@ final class Replies {
     send(chat, splitter.split(reply.html()), keyboard(reply), replyTo);
   }
 
-  private void send(ChatRef chat, List<String> parts, Optional<InlineKeyboardMarkup> keyboard, Optional<Integer> replyTo) {
+  private void send(
+      ChatRef chat,
+      List<String> parts,
+      Optional<InlineKeyboardMarkup> keyboard,
+      Optional<Integer> replyTo) {
     for (int i = 0; i < parts.size(); i++) {
       SendMessage.SendMessageBuilder<?, ?> message =
-          SendMessage.builder().chatId(chat.id()).text(parts.get(i)).parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW);
+          SendMessage.builder()
+              .chatId(chat.id())
+              .text(parts.get(i))
+              .parseMode(ParseMode.HTML)
+              .linkPreviewOptions(NO_PREVIEW);
       if (i == 0 && replyTo.isPresent()) {
-        message.replyParameters(ReplyParameters.builder().messageId(replyTo.get()).allowSendingWithoutReply(true).build());
+        message.replyParameters(
+            ReplyParameters.builder()
+                .messageId(replyTo.get())
+                .allowSendingWithoutReply(true)
+                .build());
       }
       if (i == parts.size() - 1) {
         keyboard.ifPresent(message::replyMarkup);
@@ -50,11 +63,18 @@ final class Replies {
     }
   }
 
-  /** Replaces message {@code messageId} with the reply's first part; any further parts follow it. */
+  /**
+   * Replaces message {@code messageId} with the reply's first part; any further parts follow it.
+   */
   void edit(ChatRef chat, int messageId, Rendered reply) {
     List<String> parts = splitter.split(reply.html());
     EditMessageText.EditMessageTextBuilder<?, ?> edit =
-        EditMessageText.builder().chatId(chat.id()).messageId(messageId).text(parts.get(0)).parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW);
+        EditMessageText.builder()
+            .chatId(chat.id())
+            .messageId(messageId)
+            .text(parts.get(0))
+            .parseMode(ParseMode.HTML)
+            .linkPreviewOptions(NO_PREVIEW);
     if (parts.size() == 1) {
       keyboard(reply).ifPresent(edit::replyMarkup);
     }
@@ -79,11 +99,20 @@ final class Replies {
 
   private static InlineKeyboardRow votes(long answerId) {
     return new InlineKeyboardRow(
-        InlineKeyboardButton.builder().text(UP).callbackData(CallbackData.vote(answerId, Vote.UP)).build(),
-        InlineKeyboardButton.builder().text(DOWN).callbackData(CallbackData.vote(answerId, Vote.DOWN)).build());
+        InlineKeyboardButton.builder()
+            .text(UP)
+            .callbackData(CallbackData.vote(answerId, Vote.UP))
+            .build(),
+        InlineKeyboardButton.builder()
+            .text(DOWN)
+            .callbackData(CallbackData.vote(answerId, Vote.DOWN))
+            .build());
   }
 
   private InlineKeyboardButton button(Button button) {
-    return InlineKeyboardButton.builder().text(button.label()).callbackData(callbacks.encode(button)).build();
+    return InlineKeyboardButton.builder()
+        .text(button.label())
+        .callbackData(callbacks.encode(button))
+        .build();
   }
 }

@@ -18,7 +18,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * @param maxBackOff the longest back-off
  */
 record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
-  static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
+  static final RetryPolicy DEFAULT =
+      new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
 
   /** Telegram's "Too Many Requests". */
   private static final int TOO_MANY_REQUESTS = 429;
@@ -28,7 +29,8 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
       throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
     }
     if (firstBackOff.isNegative() || maxBackOff.compareTo(firstBackOff) < 0) {
-      throw new IllegalArgumentException("need 0 <= firstBackOff <= maxBackOff: " + firstBackOff + ", " + maxBackOff);
+      throw new IllegalArgumentException(
+          "need 0 <= firstBackOff <= maxBackOff: " + firstBackOff + ", " + maxBackOff);
     }
   }
 
@@ -39,7 +41,9 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
 
   record GiveUp(String reason) implements Decision {}
 
-  /** The decision after {@code attempts} attempts, the last of which failed with {@code failure}. */
+  /**
+   * The decision after {@code attempts} attempts, the last of which failed with {@code failure}.
+   */
   Decision decide(Throwable failure, int attempts) {
     Throwable cause = unwrap(failure);
     Decision decision = classify(cause, attempts);
@@ -66,10 +70,12 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
     int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
     if (code == TOO_MANY_REQUESTS) {
       Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-      return new Retry(retryAfter == null ? backOff(attempts) : Duration.ofSeconds(Math.max(1, retryAfter)));
+      return new Retry(
+          retryAfter == null ? backOff(attempts) : Duration.ofSeconds(Math.max(1, retryAfter)));
     }
     if (code == 0 || code >= 500) {
-      return new Retry(backOff(attempts)); // 0: the body was no Bot API response, e.g. a proxy's 502 page
+      return new Retry(
+          backOff(attempts)); // 0: the body was no Bot API response, e.g. a proxy's 502 page
     }
     return new GiveUp("Telegram refused it with " + code);
   }
@@ -85,7 +91,8 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
 
   private static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

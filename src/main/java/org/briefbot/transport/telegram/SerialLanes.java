@@ -25,7 +25,8 @@ final class SerialLanes {
   }
 
   synchronized void submit(Object key, Runnable task) {
-    CompletableFuture<Void> previous = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
+    CompletableFuture<Void> previous =
+        tails.getOrDefault(key, CompletableFuture.completedFuture(null));
     CompletableFuture<Void> next = previous.exceptionally(e -> null).thenRunAsync(task, pool);
     tails.put(key, next);
     next.whenComplete((ignored, failure) -> done(key, next, failure));

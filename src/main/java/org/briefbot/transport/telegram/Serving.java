@@ -9,12 +9,14 @@ import org.briefbot.knowledge.IngestProblem;
 import org.briefbot.transport.Conversation;
 
 /**
- * What the bot answers from, as the Telegram channel sees it: the knowledge being served now,
- * which a reload (the folder watcher, or {@code /reload}) can swap at any moment. The app
- * implements it over its live core; this package cannot see that one.
+ * What the bot answers from, as the Telegram channel sees it: the knowledge being served now, which
+ * a reload (the folder watcher, or {@code /reload}) can swap at any moment. The app implements it
+ * over its live core; this package cannot see that one.
  */
 public interface Serving {
-  /** The conversation over the knowledge serving now. Take it once per update: one reply, one core. */
+  /**
+   * The conversation over the knowledge serving now. Take it once per update: one reply, one core.
+   */
   Conversation current();
 
   /** Re-reads the knowledge now, on the calling thread, and swaps it in; for {@code /reload}. */
@@ -51,7 +53,13 @@ public interface Serving {
    * @param failure why the new knowledge could not be built, when not swapped
    * @param took how long reading and indexing took
    */
-  record Reloaded(boolean swapped, int articles, int passages, List<IngestProblem> errors, Optional<String> failure, Duration took) {
+  record Reloaded(
+      boolean swapped,
+      int articles,
+      int passages,
+      List<IngestProblem> errors,
+      Optional<String> failure,
+      Duration took) {
     public Reloaded {
       errors = List.copyOf(errors);
       Objects.requireNonNull(failure, "failure");

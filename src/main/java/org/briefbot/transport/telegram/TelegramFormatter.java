@@ -15,13 +15,15 @@ import org.briefbot.transport.Reply;
  * the only markup is ours: the key sentence in bold, sources and section names in italics.
  */
 final class TelegramFormatter {
-  static final String DECLINED = "Sorry, I don't know the answer to that: my articles don't cover it.";
+  static final String DECLINED =
+      "Sorry, I don't know the answer to that: my articles don't cover it.";
   static final String NOT_SURE = "I'm not sure my articles answer that.";
   static final String READ_PASSAGE = "🔎 Read the whole passage";
   private static final int NOTE_CHARS = 220;
   private static final int LABEL_CHARS = 48;
   private static final int SHORT_LABEL = 22;
   private static final int MAX_LIST_BUTTONS = 10;
+
   /** Source ids that name no article: there is nothing "more from this article" to show. */
   private static final Set<String> NOT_ARTICLES = Set.of("faq", "entity");
 
@@ -54,7 +56,10 @@ final class TelegramFormatter {
   private Rendered passage(Answer answer) {
     Source source = answer.best().orElseThrow();
     StringBuilder html = new StringBuilder(Html.emphasise(source.text(), source.keySentence()));
-    html.append("\n\n📰 ").append(Html.italic(source.article())).append(" · ").append(Html.escape(source.sectionLabel()));
+    html.append("\n\n📰 ")
+        .append(Html.italic(source.article()))
+        .append(" · ")
+        .append(Html.escape(source.sectionLabel()));
     notes(html, answer.entities());
     List<List<Button>> keyboard = new ArrayList<>();
     for (Alternative alternative : answer.alternatives()) {
@@ -62,7 +67,10 @@ final class TelegramFormatter {
     }
     keyboard.add(answer.entities().stream().map(TelegramFormatter::entityButton).toList());
     if (!NOT_ARTICLES.contains(source.articleId())) {
-      keyboard.add(List.of(new Button("📖 More from this article", "/more " + source.articleId(), Button.Tap.SEND)));
+      keyboard.add(
+          List.of(
+              new Button(
+                  "📖 More from this article", "/more " + source.articleId(), Button.Tap.SEND)));
     }
     return new Rendered(html.toString(), keyboard);
   }
@@ -118,7 +126,11 @@ final class TelegramFormatter {
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
     Optional<Alternative> closest = answer.closest();
-    closest.ifPresent(passage -> keyboard.add(List.of(new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
+    closest.ifPresent(
+        passage ->
+            keyboard.add(
+                List.of(
+                    new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
     for (Alternative topic : answer.alternatives()) {
       if (topic.isTopic()) {
         keyboard.add(List.of(topicButton(topic)));
@@ -133,23 +145,35 @@ final class TelegramFormatter {
   }
 
   private static Button passageButton(Alternative passage) {
-    return new Button("🔎 " + Html.shorten(passage.text(), LABEL_CHARS), "/passage " + passage.passageId(), Button.Tap.SEND);
+    return new Button(
+        "🔎 " + Html.shorten(passage.text(), LABEL_CHARS),
+        "/passage " + passage.passageId(),
+        Button.Tap.SEND);
   }
 
   private static Button topicButton(Alternative topic) {
     if (topic.passageId().startsWith("entity:")) {
       String name = topic.passageId().substring("entity:".length());
-      return new Button("ℹ️ " + Html.shorten(name, LABEL_CHARS), "/entity " + name, Button.Tap.EDIT);
+      return new Button(
+          "ℹ️ " + Html.shorten(name, LABEL_CHARS), "/entity " + name, Button.Tap.EDIT);
     }
-    return new Button("📰 " + Html.shorten(topic.text(), LABEL_CHARS), "/more " + topic.articleId(), Button.Tap.EDIT);
+    return new Button(
+        "📰 " + Html.shorten(topic.text(), LABEL_CHARS),
+        "/more " + topic.articleId(),
+        Button.Tap.EDIT);
   }
 
   private Rendered listing(Reply.Listing listing) {
-    boolean passages = !listing.items().isEmpty() && listing.items().stream().allMatch(i -> i.command().startsWith("/passage "));
+    boolean passages =
+        !listing.items().isEmpty()
+            && listing.items().stream().allMatch(i -> i.command().startsWith("/passage "));
     return passages ? article(listing) : choices(listing);
   }
 
-  /** An article's key points, grouped under their section names; the text is the content, no buttons. */
+  /**
+   * An article's key points, grouped under their section names; the text is the content, no
+   * buttons.
+   */
   private static Rendered article(Reply.Listing listing) {
     StringBuilder html = new StringBuilder(Html.bold(listing.heading()));
     String section = null;
@@ -180,7 +204,8 @@ final class TelegramFormatter {
     List<List<Button>> rows = new ArrayList<>();
     List<Button> pair = new ArrayList<>();
     for (Reply.Item item : items.subList(0, Math.min(items.size(), MAX_LIST_BUTTONS))) {
-      Button button = new Button(Html.shorten(item.label(), LABEL_CHARS), item.command(), Button.Tap.SEND);
+      Button button =
+          new Button(Html.shorten(item.label(), LABEL_CHARS), item.command(), Button.Tap.SEND);
       if (item.label().length() > SHORT_LABEL) {
         rows.add(List.of(button));
         continue;

@@ -14,9 +14,9 @@ import org.briefbot.config.ConfigException;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * The Telegram channel's settings, from {@code telegram:}, {@code admins:} and
- * {@code store.lowConfidence} in the config and from the environment, checked before anything
- * starts: a wrong value names its key.
+ * The Telegram channel's settings, from {@code telegram:}, {@code admins:} and {@code
+ * store.lowConfidence} in the config and from the environment, checked before anything starts: a
+ * wrong value names its key.
  *
  * @param mode polling or webhook
  * @param apiUrl where the Bot API is
@@ -25,7 +25,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param admins Telegram user ids allowed to use the admin commands
  * @param lowConfidence answers below this confidence also go to the unanswered log
  */
-public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> webhook, Duration contextTtl, Set<Long> admins, double lowConfidence) {
+public record TelegramSettings(
+    Mode mode,
+    TelegramUrl apiUrl,
+    Optional<Webhook> webhook,
+    Duration contextTtl,
+    Set<Long> admins,
+    double lowConfidence) {
   /** The environment variable that overrides {@code telegram.apiUrl}. */
   public static final String API_URL_ENV = "TELEGRAM_API_URL";
 
@@ -46,7 +52,15 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
   public record Webhook(String publicUrl, int port, String path, String secret) {
     @Override
     public String toString() {
-      return "Webhook[publicUrl=" + publicUrl + ", port=" + port + ", path=" + path + ", secret=" + Redactor.MASK + "]";
+      return "Webhook[publicUrl="
+          + publicUrl
+          + ", port="
+          + port
+          + ", path="
+          + path
+          + ", secret="
+          + Redactor.MASK
+          + "]";
     }
   }
 
@@ -63,17 +77,30 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
     admins = Set.copyOf(admins);
   }
 
-  /** The settings from {@code config}, with {@code env} supplying TELEGRAM_API_URL and the webhook secret. */
+  /**
+   * The settings from {@code config}, with {@code env} supplying TELEGRAM_API_URL and the webhook
+   * secret.
+   */
   public static TelegramSettings from(BriefbotConfig config, Map<String, String> env) {
     BriefbotConfig.Telegram telegram = config.telegram();
     Mode mode = telegram.mode().equals("webhook") ? Mode.WEBHOOK : Mode.POLLING;
-    Optional<String> apiUrlOverride = Optional.ofNullable(env.get(API_URL_ENV)).filter(s -> !s.isBlank());
-    TelegramUrl apiUrl = apiUrl(apiUrlOverride.orElse(telegram.apiUrl()), apiUrlOverride.isPresent() ? API_URL_ENV : "telegram.apiUrl");
+    Optional<String> apiUrlOverride =
+        Optional.ofNullable(env.get(API_URL_ENV)).filter(s -> !s.isBlank());
+    TelegramUrl apiUrl =
+        apiUrl(
+            apiUrlOverride.orElse(telegram.apiUrl()),
+            apiUrlOverride.isPresent() ? API_URL_ENV : "telegram.apiUrl");
     if (telegram.contextMinutes() < 1) {
       throw new ConfigException("telegram.contextMinutes < 1: " + telegram.contextMinutes());
     }
-    Optional<Webhook> webhook = mode == Mode.WEBHOOK ? Optional.of(webhook(telegram.webhook(), env)) : Optional.empty();
-    return new TelegramSettings(mode, apiUrl, webhook, Duration.ofMinutes(telegram.contextMinutes()), admins(config.admins()),
+    Optional<Webhook> webhook =
+        mode == Mode.WEBHOOK ? Optional.of(webhook(telegram.webhook(), env)) : Optional.empty();
+    return new TelegramSettings(
+        mode,
+        apiUrl,
+        webhook,
+        Duration.ofMinutes(telegram.contextMinutes()),
+        admins(config.admins()),
         config.store().lowConfidence());
   }
 
@@ -92,7 +119,8 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
    * path (a Bot API server under a prefix) cannot work and is refused rather than ignored.
    */
   static TelegramUrl apiUrl(String url, String key) {
-    String wanted = key + " must look like https://api.telegram.org or http://127.0.0.1:8081: " + url;
+    String wanted =
+        key + " must look like https://api.telegram.org or http://127.0.0.1:8081: " + url;
     URI uri;
     try {
       uri = new URI(url.strip());
@@ -103,16 +131,26 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       throw new ConfigException(wanted);
     }
-    if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/") || uri.getRawQuery() != null) {
-      throw new ConfigException(key + " must be scheme://host[:port] without a path (TelegramBots cannot use one): " + url);
+    if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+        || uri.getRawQuery() != null) {
+      throw new ConfigException(
+          key
+              + " must be scheme://host[:port] without a path (TelegramBots cannot use one): "
+              + url);
     }
     int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    return TelegramUrl.builder().schema(scheme).host(uri.getHost()).port(port).testServer(false).build();
+    return TelegramUrl.builder()
+        .schema(scheme)
+        .host(uri.getHost())
+        .port(port)
+        .testServer(false)
+        .build();
   }
 
   private static Webhook webhook(BriefbotConfig.Webhook config, Map<String, String> env) {
     if (config.url().isBlank()) {
-      throw new ConfigException("telegram.webhook.url is required in webhook mode: the public HTTPS URL of your proxy");
+      throw new ConfigException(
+          "telegram.webhook.url is required in webhook mode: the public HTTPS URL of your proxy");
     }
     if (config.port() < 0 || config.port() > 65_535) {
       throw new ConfigException("telegram.webhook.port not in 0..65535: " + config.port());
@@ -122,11 +160,16 @@ public record TelegramSettings(Mode mode, TelegramUrl apiUrl, Optional<Webhook> 
     }
     String secret = env.getOrDefault(config.secretEnv(), "");
     if (secret.isBlank()) {
-      throw new ConfigException("webhook mode needs a secret: set the environment variable " + config.secretEnv()
-          + " (telegram.webhook.secretEnv) to 1-256 characters A-Z a-z 0-9 _ -");
+      throw new ConfigException(
+          "webhook mode needs a secret: set the environment variable "
+              + config.secretEnv()
+              + " (telegram.webhook.secretEnv) to 1-256 characters A-Z a-z 0-9 _ -");
     }
     if (!SECRET.matcher(secret).matches()) {
-      throw new ConfigException("the secret in " + config.secretEnv() + " must be 1-256 characters A-Z a-z 0-9 _ - (Telegram's rule)");
+      throw new ConfigException(
+          "the secret in "
+              + config.secretEnv()
+              + " must be 1-256 characters A-Z a-z 0-9 _ - (Telegram's rule)");
     }
     return new Webhook(config.url(), config.port(), config.path(), secret);
   }

@@ -23,8 +23,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  */
 final class UnreadableUpdates implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(UnreadableUpdates.class);
-  /** What TelegramBots parses responses with (a plain mapper), so "readable" means the same to both. */
+
+  /**
+   * What TelegramBots parses responses with (a plain mapper), so "readable" means the same to both.
+   */
   private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
   @Override
@@ -38,7 +42,9 @@ final class UnreadableUpdates implements Interceptor {
     return response.newBuilder().body(ResponseBody.create(checked(body), JSON_TYPE)).build();
   }
 
-  /** The body with every unreadable update reduced to its id; as it was if nothing needed changing. */
+  /**
+   * The body with every unreadable update reduced to its id; as it was if nothing needed changing.
+   */
   private static String checked(String body) {
     JsonNode root;
     try {
@@ -66,7 +72,10 @@ final class UnreadableUpdates implements Interceptor {
       JSON.treeToValue(update, Update.class);
       return true;
     } catch (IOException | IllegalArgumentException e) {
-      log.error("Cannot read update {}, skipping it: {}", update.path("update_id").asText("?"), e.getMessage().lines().findFirst().orElse(""));
+      log.error(
+          "Cannot read update {}, skipping it: {}",
+          update.path("update_id").asText("?"),
+          e.getMessage().lines().findFirst().orElse(""));
       return false;
     }
   }

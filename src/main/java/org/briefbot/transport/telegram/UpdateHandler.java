@@ -26,20 +26,26 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * One update in, replies out: messages become questions, commands and admin commands, button taps
- * run their command or count a vote, inline queries get results. Each update is answered from
- * the knowledge serving when it arrives, and the store records what was shown. Runs on a worker
- * thread; may throw, the caller logs it.
+ * run their command or count a vote, inline queries get results. Each update is answered from the
+ * knowledge serving when it arrives, and the store records what was shown. Runs on a worker thread;
+ * may throw, the caller logs it.
  */
 final class UpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
   static final String EXPIRED = "This button has expired. Ask me again.";
   static final String FAILED = "Sorry, something went wrong. Please try again.";
-  private static final String TEXT_ONLY = "I read text only. Ask me a question about the articles, or type /help.";
+  private static final String TEXT_ONLY =
+      "I read text only. Ask me a question about the articles, or type /help.";
+
   /** How long Telegram clients may cache inline results for the same query. */
   private static final int INLINE_CACHE_SECONDS = 60;
+
   /** Commands worth counting for /stats; anything else a reader types after a slash is not. */
   private static final Set<String> COUNTED =
-      Stream.concat(Conversation.COMMANDS.stream().map(Command::name), Stream.of("start", "passage")).collect(Collectors.toUnmodifiableSet());
+      Stream.concat(
+              Conversation.COMMANDS.stream().map(Command::name), Stream.of("start", "passage"))
+          .collect(Collectors.toUnmodifiableSet());
+
   private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z]+)");
 
   private final Serving serving;
@@ -52,8 +58,16 @@ final class UpdateHandler {
   private final InlineAnswers inline;
   private final Outbox outbox;
 
-  UpdateHandler(Serving serving, Addressing addressing, ChatStore chats, AdminCommands admin, TelegramFormatter formatter, Replies replies,
-      CallbackData callbacks, InlineAnswers inline, Outbox outbox) {
+  UpdateHandler(
+      Serving serving,
+      Addressing addressing,
+      ChatStore chats,
+      AdminCommands admin,
+      TelegramFormatter formatter,
+      Replies replies,
+      CallbackData callbacks,
+      InlineAnswers inline,
+      Outbox outbox) {
     this.serving = serving;
     this.addressing = addressing;
     this.chats = chats;
@@ -66,7 +80,8 @@ final class UpdateHandler {
   }
 
   void handle(Update update) {
-    Conversation conversation = serving.current(); // once: a reload mid-update cannot mix two versions of the knowledge
+    Conversation conversation =
+        serving.current(); // once: a reload mid-update cannot mix two versions of the knowledge
     if (update.hasMessage()) {
       message(conversation, update.getMessage());
     } else if (update.hasCallbackQuery()) {
@@ -90,13 +105,17 @@ final class UpdateHandler {
     Optional<Integer> quote = chat.group() ? Optional.of(message.getMessageId()) : Optional.empty();
     long sender = message.getFrom() != null ? message.getFrom().getId() : chat.id();
     Optional<String> adminCommand = AdminCommands.command(text.get());
-    Rendered reply = adminCommand.isPresent()
-        ? Rendered.text(Html.escape(admin.run(adminCommand.get(), sender)))
-        : converse(conversation, chat, sender, text.get());
+    Rendered reply =
+        adminCommand.isPresent()
+            ? Rendered.text(Html.escape(admin.run(adminCommand.get(), sender)))
+            : converse(conversation, chat, sender, text.get());
     replies.send(chat, reply, quote);
   }
 
-  /** Runs the button's command or counts its vote; the callback query is answered whatever happens, or the button spins. */
+  /**
+   * Runs the button's command or counts its vote; the callback query is answered whatever happens,
+   * or the button spins.
+   */
   private void callback(Conversation conversation, CallbackQuery query) {
     String toast = null;
     try {
@@ -105,7 +124,8 @@ final class UpdateHandler {
       toast = FAILED;
       throw e;
     } finally {
-      AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
+      AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+          AnswerCallbackQuery.builder().callbackQueryId(query.getId());
       if (toast != null) {
         answer.text(toast);
       }
@@ -113,7 +133,10 @@ final class UpdateHandler {
     }
   }
 
-  /** Returns the toast to show, if any. A vote is committed before this returns, so before the callback is answered. */
+  /**
+   * Returns the toast to show, if any. A vote is committed before this returns, so before the
+   * callback is answered.
+   */
   private String tap(Conversation conversation, CallbackQuery query) {
     Optional<CallbackData.VoteTap> vote = CallbackData.decodeVote(query.getData());
     if (vote.isPresent()) {
@@ -160,8 +183,11 @@ final class UpdateHandler {
       return rendered;
     }
     OptionalLong answerId = chats.record(chat.id(), userId, answered.answer());
-    // A decline has nothing to vote on (it is in the unanswered log already); without an id the store is down.
-    return answered.answer().answered() && answerId.isPresent() ? rendered.withVotes(answerId.getAsLong()) : rendered;
+    // A decline has nothing to vote on (it is in the unanswered log already); without an id the
+    // store is down.
+    return answered.answer().answered() && answerId.isPresent()
+        ? rendered.withVotes(answerId.getAsLong())
+        : rendered;
   }
 
   private void count(String text) {

@@ -7,9 +7,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where updates enter, from the poller or the webhook: each is queued for its chat's lane and the
- * caller returns at once, so slow work never holds up polling. This is the boundary: nothing
- * thrown here or in a handler escapes (TelegramBots stops polling for good, silently, when its
- * consumer throws); a failure is logged with the update id and the next update is handled.
+ * caller returns at once, so slow work never holds up polling. This is the boundary: nothing thrown
+ * here or in a handler escapes (TelegramBots stops polling for good, silently, when its consumer
+ * throws); a failure is logged with the update id and the next update is handled.
  */
 final class UpdateIntake {
   private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
@@ -37,7 +37,10 @@ final class UpdateIntake {
     try {
       lanes.submit(lane(update), () -> handle(update));
     } catch (Throwable t) {
-      log.error("Failed to queue update {}", update == null ? null : update.getUpdateId(), redactor.scrub(t));
+      log.error(
+          "Failed to queue update {}",
+          update == null ? null : update.getUpdateId(),
+          redactor.scrub(t));
     }
   }
 

@@ -27,11 +27,14 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class WebhookReceiver implements AutoCloseable {
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+
   /** Updates are a few kilobytes; anything this big is not from Telegram. */
   private static final int MAX_BODY_BYTES = 1 << 20;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ExecutorService threads = Executors.newFixedThreadPool(2, new NamedThreads("webhook"));
+  private final ExecutorService threads =
+      Executors.newFixedThreadPool(2, new NamedThreads("webhook"));
   private final HttpServer server;
   private final String path;
   private final byte[] secret;
@@ -46,7 +49,8 @@ final class WebhookReceiver implements AutoCloseable {
       this.server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (IOException e) {
       threads.shutdownNow();
-      throw new UncheckedIOException("Cannot listen for the Telegram webhook on port " + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot listen for the Telegram webhook on port " + port + ": " + e.getMessage(), e);
     }
     server.setExecutor(threads);
     server.createContext(path, this::handle);
@@ -75,7 +79,9 @@ final class WebhookReceiver implements AutoCloseable {
       return 405;
     }
     if (!hasSecret(exchange.getRequestHeaders().getFirst(SECRET_HEADER))) {
-      log.warn("Rejected a webhook request from {}: wrong or missing secret token", exchange.getRemoteAddress());
+      log.warn(
+          "Rejected a webhook request from {}: wrong or missing secret token",
+          exchange.getRemoteAddress());
       return 401;
     }
     byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);
@@ -86,7 +92,8 @@ final class WebhookReceiver implements AutoCloseable {
     try {
       update = JSON.readValue(body, Update.class);
     } catch (IOException e) {
-      log.warn("Rejected a webhook request that is not an update: {}", e.getClass().getSimpleName());
+      log.warn(
+          "Rejected a webhook request that is not an update: {}", e.getClass().getSimpleName());
       return 400;
     }
     intake.accept(update);
@@ -103,7 +110,9 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private static void respond(HttpExchange exchange, int status) throws IOException {
-    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream()); // the rest, if we stopped reading early
+    exchange
+        .getRequestBody()
+        .transferTo(OutputStream.nullOutputStream()); // the rest, if we stopped reading early
     exchange.sendResponseHeaders(status, -1);
   }
 

@@ -21,7 +21,9 @@ class ConsoleChatTest {
 
   @Test
   void pipedChatWelcomesAnswersEachLineAndSaysBye() {
-    String out = chat("How much is the AWS deal worth?\nWho won the 2018 World Cup?\n/entity annapurna labs\n");
+    String out =
+        chat(
+            "How much is the AWS deal worth?\nWho won the 2018 World Cup?\n/entity annapurna labs\n");
     assertThat(out).startsWith("briefbot: ask me about 1 article and ");
     assertThat(out).contains("$138 billion").contains("About:").contains("* Amazon Web Services");
     assertThat(out).contains("Sorry, I don't know the answer to that");
@@ -33,7 +35,9 @@ class ConsoleChatTest {
   @Test
   void aQuestionThatCameCloseIsDeclinedWithTheClosestSentence() {
     String out = chat("will this make ai research move faster\n");
-    assertThat(out).contains("I'm not sure my articles answer that. The closest passage I found:\n  This partnership could accelerate");
+    assertThat(out)
+        .contains(
+            "I'm not sure my articles answer that. The closest passage I found:\n  This partnership could accelerate");
     assertThat(out).contains("I can tell you about:\n  - Amazon secures landmark");
   }
 
@@ -46,12 +50,15 @@ class ConsoleChatTest {
   @Test
   void hugeMessageGetsANoticeAndTheChatGoesOn() {
     String out = chat("z".repeat(10_000) + "\n/help\n");
-    assertThat(out).contains("(Your message is long, so I read its first 1000 characters.)").contains("/entity NAME");
+    assertThat(out)
+        .contains("(Your message is long, so I read its first 1000 characters.)")
+        .contains("/entity NAME");
   }
 
   private String chat(String input) {
     StringWriter out = new StringWriter();
-    new ConsoleChat(core.conversation(), false).run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
+    new ConsoleChat(core.conversation(), false)
+        .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
     return out.toString().replace(System.lineSeparator(), "\n");
   }
 }

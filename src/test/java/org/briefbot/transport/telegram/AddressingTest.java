@@ -15,7 +15,11 @@ class AddressingTest {
   private final Addressing addressing = new Addressing(BOT, "briefbot_test_bot");
 
   @ParameterizedTest(name = "{0} {1}: \"{2}\" -> \"{4}\"")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       private    | -    | How much is the deal worth?              | -                | How much is the deal worth?
       private    | -    | /ask@briefbot_test_bot why?              | -                | /ask why?
       private    | -    | /help@otherbot                           | -                | -
@@ -31,23 +35,35 @@ class AddressingTest {
       channel    | -    | /topics@otherbot                         | -                | -
       channel    | -    | news for everyone                        | -                | -
       """)
-  void findsWhatIsMeantForTheBot(String chatType, String mention, String text, Long replyToUser, String expected) throws IOException {
+  void findsWhatIsMeantForTheBot(
+      String chatType, String mention, String text, Long replyToUser, String expected)
+      throws IOException {
     Message message = message(chatType, text, mention, replyToUser);
 
     assertThat(addressing.textFor(message)).isEqualTo(Optional.ofNullable(expected));
   }
 
-  private static Message message(String chatType, String text, String mention, Long replyToUser) throws IOException {
-    String entities = mention == null ? "" : ", \"entities\": [{\"type\": \"mention\", \"offset\": %s, \"length\": %s}]".formatted(
-        mention.split(",")[0], mention.split(",")[1]);
-    String reply = replyToUser == null ? "" : """
+  private static Message message(String chatType, String text, String mention, Long replyToUser)
+      throws IOException {
+    String entities =
+        mention == null
+            ? ""
+            : ", \"entities\": [{\"type\": \"mention\", \"offset\": %s, \"length\": %s}]"
+                .formatted(mention.split(",")[0], mention.split(",")[1]);
+    String reply =
+        replyToUser == null
+            ? ""
+            : """
         , "reply_to_message": {"message_id": 1, "date": 1700000000, "text": "earlier",
            "from": {"id": %d, "is_bot": true, "first_name": "Someone"}, "chat": {"id": -5, "type": "%s", "title": "T"}}
-        """.formatted(replyToUser, chatType);
-    String json = """
+        """
+                .formatted(replyToUser, chatType);
+    String json =
+        """
         {"message_id": 2, "date": 1700000000, "text": "%s", "from": {"id": 42, "is_bot": false, "first_name": "Ada"},
          "chat": {"id": %d, "type": "%s", "title": "T"}%s%s}
-        """.formatted(text, chatType.equals("private") ? 42 : -5, chatType, entities, reply);
+        """
+            .formatted(text, chatType.equals("private") ? 42 : -5, chatType, entities, reply);
     return new ObjectMapper().readValue(json, Message.class);
   }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.briefbot.store.Vote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,8 @@ class CallbackDataTest {
     String encoded = data.encode(button);
 
     assertThat(encoded).isEqualTo("s/entity OpenAI");
-    assertThat(new CallbackData(1, Duration.ofSeconds(1), clock).decode(encoded)).contains(new Button("", "/entity OpenAI", Button.Tap.SEND));
+    assertThat(new CallbackData(1, Duration.ofSeconds(1), clock).decode(encoded))
+        .contains(new Button("", "/entity OpenAI", Button.Tap.SEND));
   }
 
   @Test
@@ -39,11 +39,17 @@ class CallbackDataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/entity Ünïcödé Çorporation Holdings Internationale", "/more " + "x", "/entity 東京電力ホールディングス株式会社の子会社"})
+  @ValueSource(
+      strings = {
+        "/entity Ünïcödé Çorporation Holdings Internationale",
+        "/more " + "x",
+        "/entity 東京電力ホールディングス株式会社の子会社"
+      })
   void encodedDataIsAtMost64Bytes(String command) {
     String encoded = data.encode(new Button("label", command, Button.Tap.SEND));
 
-    assertThat(encoded.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CallbackData.MAX_BYTES);
+    assertThat(encoded.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(CallbackData.MAX_BYTES);
     assertThat(data.decode(encoded).map(Button::command)).contains(command);
   }
 
@@ -59,15 +65,27 @@ class CallbackDataTest {
     for (Vote vote : Vote.values()) {
       String encoded = CallbackData.vote(answerId, vote);
 
-      assertThat(encoded.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CallbackData.MAX_BYTES);
-      assertThat(CallbackData.decodeVote(encoded)).contains(new CallbackData.VoteTap(answerId, vote));
+      assertThat(encoded.getBytes(StandardCharsets.UTF_8).length)
+          .isLessThanOrEqualTo(CallbackData.MAX_BYTES);
+      assertThat(CallbackData.decodeVote(encoded))
+          .contains(new CallbackData.VoteTap(answerId, vote));
       assertThat(data.decode(encoded)).as("a vote runs no command").isEmpty();
     }
     assertThat(CallbackData.vote(42, Vote.UP)).isEqualTo("v:42:u");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "v:", "v:12", "v:12:x", "v:-3:u", "v:12:u:more", "s/entity OpenAI", "v:1234567890123456789:d"})
+  @ValueSource(
+      strings = {
+        "",
+        "v:",
+        "v:12",
+        "v:12:x",
+        "v:-3:u",
+        "v:12:u:more",
+        "s/entity OpenAI",
+        "v:1234567890123456789:d"
+      })
   void dataThatIsNotAVoteCountsNoVote(String other) {
     assertThat(CallbackData.decodeVote(other)).isEmpty();
   }
@@ -95,5 +113,4 @@ class CallbackDataTest {
       return this;
     }
   }
-
 }

@@ -59,16 +59,23 @@ class FeedbackTest {
       FakeBotApi.Recorded answer = live.awaitSentContaining("138 billion");
       int messageId = live.messageIdOf(answer);
 
-      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.UP))).isEqualTo(ChatStore.THANKS);
-      assertThat(votes(live)).containsExactly(1L, 0L); // read once Telegram heard back: the vote was committed before
-      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.UP))).isEqualTo(ChatStore.UNCHANGED);
-      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.DOWN))).isEqualTo(ChatStore.CHANGED);
+      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.UP)))
+          .isEqualTo(ChatStore.THANKS);
+      assertThat(votes(live))
+          .containsExactly(1L, 0L); // read once Telegram heard back: the vote was committed before
+      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.UP)))
+          .isEqualTo(ChatStore.UNCHANGED);
+      assertThat(tap(live, messageId, LiveBot.callbackData(answer, Replies.DOWN)))
+          .isEqualTo(ChatStore.CHANGED);
 
       assertThat(votes(live)).containsExactly(0L, 1L);
-      assertThat(live.store.admin().topUnanswered(10, Instant.EPOCH)).singleElement().satisfies(group -> {
-        assertThat(group.question()).isEqualTo(DEAL);
-        assertThat(group.reasons()).containsExactly(Reason.VOTED_DOWN);
-      });
+      assertThat(live.store.admin().topUnanswered(10, Instant.EPOCH))
+          .singleElement()
+          .satisfies(
+              group -> {
+                assertThat(group.question()).isEqualTo(DEAL);
+                assertThat(group.reasons()).containsExactly(Reason.VOTED_DOWN);
+              });
     }
   }
 
@@ -77,14 +84,18 @@ class FeedbackTest {
     try (LiveBot live = LiveBot.polling(serving)) {
       live.api.pushPrivateMessage(LiveBot.USER, WEATHER);
 
-      FakeBotApi.Recorded sorry = live.awaitSentContaining(TelegramFormatter.DECLINED.substring(0, 30));
+      FakeBotApi.Recorded sorry =
+          live.awaitSentContaining(TelegramFormatter.DECLINED.substring(0, 30));
       assertThat(LiveBot.buttonLabels(sorry)).doesNotContain(Replies.UP, Replies.DOWN);
       List<UnansweredGroup> logged = live.store.admin().topUnanswered(10, Instant.EPOCH);
-      assertThat(logged).singleElement().satisfies(group -> {
-        assertThat(group.question()).isEqualTo(WEATHER);
-        assertThat(group.reasons()).containsExactly(Reason.DECLINED);
-        assertThat(group.candidates()).containsExactly("topic:aws-openai-trainium");
-      });
+      assertThat(logged)
+          .singleElement()
+          .satisfies(
+              group -> {
+                assertThat(group.question()).isEqualTo(WEATHER);
+                assertThat(group.reasons()).containsExactly(Reason.DECLINED);
+                assertThat(group.candidates()).containsExactly("topic:aws-openai-trainium");
+              });
     }
   }
 
@@ -106,31 +117,46 @@ class FeedbackTest {
     try (LiveBot after = LiveBot.polling(serving, store)) {
       after.api.pushPrivateMessage(LiveBot.USER, "why?");
 
-      assertThat(after.awaitSentContaining("· Why It Matters").param("text")).contains("largest cloud computing contract");
+      assertThat(after.awaitSentContaining("· Why It Matters").param("text"))
+          .contains("largest cloud computing contract");
     }
   }
 
   @Test
-  void duringAStoreOutageAnswersGoOutWithoutVoteButtonsAndTheOutageIsLoggedLoudly(@TempDir Path dir) throws IOException {
+  void duringAStoreOutageAnswersGoOutWithoutVoteButtonsAndTheOutageIsLoggedLoudly(@TempDir Path dir)
+      throws IOException {
     Files.writeString(dir.resolve("data"), "a file where the store's folder should be");
-    try (LiveBot live = LiveBot.polling(serving, "jdbc:sqlite:" + dir.resolve("data/briefbot.db"))) {
+    try (LiveBot live =
+        LiveBot.polling(serving, "jdbc:sqlite:" + dir.resolve("data/briefbot.db"))) {
       live.api.pushPrivateMessage(LiveBot.USER, DEAL);
       FakeBotApi.Recorded answer = live.awaitSentContaining("138 billion");
-      assertThat(LiveBot.buttonLabels(answer)).isNotEmpty().doesNotContain(Replies.UP, Replies.DOWN);
+      assertThat(LiveBot.buttonLabels(answer))
+          .isNotEmpty()
+          .doesNotContain(Replies.UP, Replies.DOWN);
 
-      assertThat(tap(live, live.messageIdOf(answer), CallbackData.vote(1, Vote.UP))).isEqualTo(ChatStore.UNAVAILABLE);
-      live.api.pushPrivateMessage(LiveBot.USER, "why?"); // no context without the store: the chat starts afresh
+      assertThat(tap(live, live.messageIdOf(answer), CallbackData.vote(1, Vote.UP)))
+          .isEqualTo(ChatStore.UNAVAILABLE);
+      live.api.pushPrivateMessage(
+          LiveBot.USER, "why?"); // no context without the store: the chat starts afresh
       live.awaitSentContaining("Ask me a question first");
 
-      assertThat(live.log()).contains("ERROR org.briefbot.store.ResilientStore - Store jdbc:sqlite:")
+      assertThat(live.log())
+          .contains("ERROR org.briefbot.store.ResilientStore - Store jdbc:sqlite:")
           .contains("is unavailable: answering goes on without recording feedback");
     }
   }
 
   /** Taps a button under message {@code messageId}; the toast Telegram was asked to show. */
   private static String tap(LiveBot live, int messageId, String data) {
-    String id = live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, messageId, data).at("/callback_query/id").asText();
-    return live.api.awaitRequest("answerCallbackQuery", r -> id.equals(r.param("callback_query_id")), LiveBot.WAIT).param("text");
+    String id =
+        live.api
+            .pushCallbackQuery(LiveBot.USER, LiveBot.USER, messageId, data)
+            .at("/callback_query/id")
+            .asText();
+    return live.api
+        .awaitRequest(
+            "answerCallbackQuery", r -> id.equals(r.param("callback_query_id")), LiveBot.WAIT)
+        .param("text");
   }
 
   private static List<Long> votes(LiveBot live) {

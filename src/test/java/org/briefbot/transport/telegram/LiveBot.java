@@ -53,7 +53,13 @@ final class LiveBot implements AutoCloseable {
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final List<Logger> captured;
 
-  private LiveBot(FakeBotApi api, boolean alone, Serving serving, String storeUrl, Optional<Path> storeFolder, BriefbotConfig config,
+  private LiveBot(
+      FakeBotApi api,
+      boolean alone,
+      Serving serving,
+      String storeUrl,
+      Optional<Path> storeFolder,
+      BriefbotConfig config,
       Map<String, String> env) {
     this.api = api;
     this.alone = alone;
@@ -75,7 +81,13 @@ final class LiveBot implements AutoCloseable {
   /** Long polling against a fresh fake, with a fresh SQLite store and these admins. */
   static LiveBot polling(Serving serving, List<Long> admins) {
     Path folder = temporaryFolder();
-    return new LiveBot(new FakeBotApi(), true, serving, sqlite(folder), Optional.of(folder), config(BriefbotConfig.defaults().telegram(), admins),
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        serving,
+        sqlite(folder),
+        Optional.of(folder),
+        config(BriefbotConfig.defaults().telegram(), admins),
         Map.of());
   }
 
@@ -84,16 +96,35 @@ final class LiveBot implements AutoCloseable {
     return polling(serving, storeUrl, List.of());
   }
 
-  /** Long polling against a fresh fake, keeping state in the store at {@code storeUrl}, with these admins. */
+  /**
+   * Long polling against a fresh fake, keeping state in the store at {@code storeUrl}, with these
+   * admins.
+   */
   static LiveBot polling(Serving serving, String storeUrl, List<Long> admins) {
-    return new LiveBot(new FakeBotApi(), true, serving, storeUrl, Optional.empty(), config(BriefbotConfig.defaults().telegram(), admins),
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        serving,
+        storeUrl,
+        Optional.empty(),
+        config(BriefbotConfig.defaults().telegram(), admins),
         Map.of());
   }
 
-  /** Webhook mode on a free port, expecting {@code secret}, against a fresh fake, with a fresh SQLite store. */
+  /**
+   * Webhook mode on a free port, expecting {@code secret}, against a fresh fake, with a fresh
+   * SQLite store.
+   */
   static LiveBot webhook(Serving serving, String secret) {
     Path folder = temporaryFolder();
-    return new LiveBot(new FakeBotApi(), true, serving, sqlite(folder), Optional.of(folder), webhookConfig(), Map.of(SECRET_VARIABLE, secret));
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        serving,
+        sqlite(folder),
+        Optional.of(folder),
+        webhookConfig(),
+        Map.of(SECRET_VARIABLE, secret));
   }
 
   /**
@@ -102,19 +133,32 @@ final class LiveBot implements AutoCloseable {
    * the other replicas' are still there.
    */
   static LiveBot replica(FakeBotApi api, Serving serving, String secret, String storeUrl) {
-    return new LiveBot(api, false, serving, storeUrl, Optional.empty(), webhookConfig(), Map.of(SECRET_VARIABLE, secret));
+    return new LiveBot(
+        api,
+        false,
+        serving,
+        storeUrl,
+        Optional.empty(),
+        webhookConfig(),
+        Map.of(SECRET_VARIABLE, secret));
   }
 
   private static BriefbotConfig webhookConfig() {
     BriefbotConfig.Telegram defaults = BriefbotConfig.defaults().telegram();
-    BriefbotConfig.Webhook webhook = new BriefbotConfig.Webhook("https://bot.example.org/telegram", 0, "/telegram", SECRET_VARIABLE);
-    return config(new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, defaults.contextMinutes()), List.of());
+    BriefbotConfig.Webhook webhook =
+        new BriefbotConfig.Webhook(
+            "https://bot.example.org/telegram", 0, "/telegram", SECRET_VARIABLE);
+    return config(
+        new BriefbotConfig.Telegram(
+            "webhook", defaults.apiUrl(), webhook, defaults.contextMinutes()),
+        List.of());
   }
 
   /** The default config with this Telegram section and these admins. */
   static BriefbotConfig config(BriefbotConfig.Telegram telegram, List<Long> admins) {
     BriefbotConfig d = BriefbotConfig.defaults();
-    return new BriefbotConfig(d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
+    return new BriefbotConfig(
+        d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
   }
 
   /** The live knowledge over {@code knowledge} with default settings; not watching the folder. */
@@ -134,13 +178,18 @@ final class LiveBot implements AutoCloseable {
     return "jdbc:sqlite:" + folder.resolve("briefbot.db");
   }
 
-  /** Posts {@code update} to this bot's webhook as Telegram would, with {@code secret}; the HTTP status. */
+  /**
+   * Posts {@code update} to this bot's webhook as Telegram would, with {@code secret}; the HTTP
+   * status.
+   */
   int post(String update, String secret) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.webhookPort().getAsInt() + "/telegram"))
-        .header("Content-Type", "application/json")
-        .header(WebhookReceiver.SECRET_HEADER, secret)
-        .POST(HttpRequest.BodyPublishers.ofString(update))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + bot.webhookPort().getAsInt() + "/telegram"))
+            .header("Content-Type", "application/json")
+            .header(WebhookReceiver.SECRET_HEADER, secret)
+            .POST(HttpRequest.BodyPublishers.ofString(update))
+            .build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
@@ -174,12 +223,16 @@ final class LiveBot implements AutoCloseable {
         }
       }
     }
-    throw new AssertionError("no button starting with '" + label + "' in " + message.params().path("reply_markup"));
+    throw new AssertionError(
+        "no button starting with '" + label + "' in " + message.params().path("reply_markup"));
   }
 
   static List<String> buttonLabels(FakeBotApi.Recorded message) {
     List<String> labels = new java.util.ArrayList<>();
-    message.params().at("/reply_markup/inline_keyboard").forEach(row -> row.forEach(b -> labels.add(b.path("text").asText())));
+    message
+        .params()
+        .at("/reply_markup/inline_keyboard")
+        .forEach(row -> row.forEach(b -> labels.add(b.path("text").asText())));
     return labels;
   }
 
@@ -196,7 +249,8 @@ final class LiveBot implements AutoCloseable {
   }
 
   private static String format(ILoggingEvent e) {
-    StringBuilder out = new StringBuilder(e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage());
+    StringBuilder out =
+        new StringBuilder(e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage());
     for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
       out.append("\n  ").append(t.getClassName()).append(": ").append(t.getMessage());
       for (var frame : t.getStackTraceElementProxyArray()) {
@@ -224,7 +278,10 @@ final class LiveBot implements AutoCloseable {
     if (alone) {
       assertThat(ourThreads()).as("threads left after close").isEmpty();
     }
-    assertThat(log()).as("the log").doesNotContain(TOKEN).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+    assertThat(log())
+        .as("the log")
+        .doesNotContain(TOKEN)
+        .doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
   }
 
   private static void delete(Path folder) {
@@ -242,11 +299,12 @@ final class LiveBot implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     Set<String> alive;
     do {
-      alive = Thread.getAllStackTraces().keySet().stream()
-          .filter(Thread::isAlive)
-          .map(Thread::getName)
-          .filter(n -> n.startsWith(NamedThreads.PREFIX))
-          .collect(Collectors.toSet());
+      alive =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(Thread::isAlive)
+              .map(Thread::getName)
+              .filter(n -> n.startsWith(NamedThreads.PREFIX))
+              .collect(Collectors.toSet());
       if (alive.isEmpty()) {
         return alive;
       }

@@ -10,16 +10,21 @@ import org.briefbot.app.LiveServing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An answer longer than one Telegram message arrives as several valid ones, in order, buttons on the last. */
+/**
+ * An answer longer than one Telegram message arrives as several valid ones, in order, buttons on
+ * the last.
+ */
 class LongAnswerTest {
   private static final String QUESTION = "What is the long story of the chip race?";
 
   @Test
-  void aFiveThousandCharacterAnswerArrivesAsTwoValidMessages(@TempDir Path knowledge) throws IOException {
+  void aFiveThousandCharacterAnswerArrivesAsTwoValidMessages(@TempDir Path knowledge)
+      throws IOException {
     String story = longStory();
     write(knowledge, story);
 
-    try (LiveServing serving = LiveBot.serving(knowledge); LiveBot live = LiveBot.polling(serving)) {
+    try (LiveServing serving = LiveBot.serving(knowledge);
+        LiveBot live = LiveBot.polling(serving)) {
       live.api.pushPrivateMessage(LiveBot.USER, QUESTION);
       live.awaitSentContaining("📰");
 
@@ -37,7 +42,11 @@ class LongAnswerTest {
   private static String longStory() {
     StringBuilder story = new StringBuilder();
     for (int i = 1; story.length() < 5000; i++) {
-      story.append("Part ").append(i).append(" of the chip race: AWS & OpenAI weigh Trainium <v").append(i)
+      story
+          .append("Part ")
+          .append(i)
+          .append(" of the chip race: AWS & OpenAI weigh Trainium <v")
+          .append(i)
           .append("> against GPUs, and \"cost per token\" decides. ");
     }
     String text = story.toString().strip();
@@ -48,16 +57,21 @@ class LongAnswerTest {
   private static void write(Path knowledge, String story) throws IOException {
     Files.createDirectories(knowledge.resolve("articles"));
     Files.createDirectories(knowledge.resolve("faq"));
-    Files.writeString(knowledge.resolve("articles/chip-race.txt"), """
+    Files.writeString(
+        knowledge.resolve("articles/chip-race.txt"),
+        """
         The chip race, told at length
         Key Takeaways
         - Cloud providers design their own AI chips.
         """);
-    Files.writeString(knowledge.resolve("faq/chip-race.yaml"), """
+    Files.writeString(
+        knowledge.resolve("faq/chip-race.yaml"),
+        """
         items:
           - question: "%s"
             answer: '%s'
             article: chip-race
-        """.formatted(QUESTION, story.replace("'", "''")));
+        """
+            .formatted(QUESTION, story.replace("'", "''")));
   }
 }

@@ -2,7 +2,6 @@ package org.briefbot.transport.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.briefbot.app.Core;
@@ -27,10 +26,20 @@ class MessageSplitterTest {
     core.close();
   }
 
-  /** Real replies, rendered as the bot renders them, split at limits small enough to cut them many times. */
+  /**
+   * Real replies, rendered as the bot renders them, split at limits small enough to cut them many
+   * times.
+   */
   static Stream<Arguments> realReplies() {
-    List<String> messages = List.of("How much is the AWS deal worth?", "/more aws-openai-trainium", "/entities", "/sources",
-        "/entity OpenAI", "What will the weather be like in Lisbon?", "/help");
+    List<String> messages =
+        List.of(
+            "How much is the AWS deal worth?",
+            "/more aws-openai-trainium",
+            "/entities",
+            "/sources",
+            "/entity OpenAI",
+            "What will the weather be like in Lisbon?",
+            "/help");
     List<Integer> limits = List.of(64, 150, 400, 1000, MessageSplitter.TELEGRAM_LIMIT);
     return messages.stream().flatMap(m -> limits.stream().map(l -> Arguments.of(m, l)));
   }
@@ -53,7 +62,10 @@ class MessageSplitterTest {
 
   @Test
   void theRealArticleListingIsLongerThanOneMessageAndSplitsAtAParagraph() {
-    String html = new TelegramFormatter().format(core.conversation().handle("/more aws-openai-trainium")).html();
+    String html =
+        new TelegramFormatter()
+            .format(core.conversation().handle("/more aws-openai-trainium"))
+            .html();
     List<String> parts = new MessageSplitter().split(html);
 
     assertThat(html.length()).isGreaterThan(MessageSplitter.TELEGRAM_LIMIT);
@@ -63,7 +75,8 @@ class MessageSplitterTest {
 
   @Test
   void aShortMessageStaysWhole() {
-    assertThat(new MessageSplitter().split("<b>Hi</b> &amp; bye\n\n")).containsExactly("<b>Hi</b> &amp; bye");
+    assertThat(new MessageSplitter().split("<b>Hi</b> &amp; bye\n\n"))
+        .containsExactly("<b>Hi</b> &amp; bye");
   }
 
   @Test

@@ -42,11 +42,14 @@ class RateLimiterTest {
   @Test
   void allChatsTogetherGetThirtyASecond() {
     for (int chat = 0; chat < 30; chat++) {
-      assertThat(limiter.tryAcquire(Optional.of(new ChatRef(chat, false)), T0.plusMillis(chat))).isZero();
+      assertThat(limiter.tryAcquire(Optional.of(new ChatRef(chat, false)), T0.plusMillis(chat)))
+          .isZero();
     }
 
-    assertThat(limiter.tryAcquire(Optional.empty(), T0.plusMillis(500))).isEqualTo(Duration.ofMillis(500));
-    assertThat(limiter.tryAcquire(Optional.empty(), T0.plusMillis(1000))).isZero(); // the first has left the window
+    assertThat(limiter.tryAcquire(Optional.empty(), T0.plusMillis(500)))
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(limiter.tryAcquire(Optional.empty(), T0.plusMillis(1000)))
+        .isZero(); // the first has left the window
   }
 
   @Test

@@ -15,13 +15,17 @@ class RedactorTest {
   void takesTheTokenOutOfUrls() {
     assertThat(redactor.redact("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed"))
         .isEqualTo("POST https://api.telegram.org/bot<redacted>/sendMessage failed");
-    assertThat(redactor.redact("GET /bot123456%3AABC-def_GHI/getMe")).isEqualTo("GET /bot<redacted>/getMe");
+    assertThat(redactor.redact("GET /bot123456%3AABC-def_GHI/getMe"))
+        .isEqualTo("GET /bot<redacted>/getMe");
   }
 
   @Test
   void aScrubbedExceptionPrintsLikeTheOriginalWithoutTheToken() {
-    IOException cause = new IOException("unexpected end of stream on https://api.telegram.org/bot" + TOKEN + "/getUpdates");
-    IllegalStateException failure = new IllegalStateException("call to /bot" + TOKEN + "/x failed", cause);
+    IOException cause =
+        new IOException(
+            "unexpected end of stream on https://api.telegram.org/bot" + TOKEN + "/getUpdates");
+    IllegalStateException failure =
+        new IllegalStateException("call to /bot" + TOKEN + "/x failed", cause);
 
     Throwable scrubbed = redactor.scrub(failure);
 

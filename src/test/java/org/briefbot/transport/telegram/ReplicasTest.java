@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas behind a load balancer behave as one bot: two instances in webhook mode on their
- * own ports, each with its own live knowledge, sharing one PostgreSQL and one (fake) Telegram.
- * The test is the load balancer: it posts each update to the replica it chooses. Needs the URL of
- * an empty PostgreSQL database in BRIEFBOT_TEST_PG_URL (.ci/run starts one and sets it); each
- * test gets a schema of its own, dropped after.
+ * Two replicas behind a load balancer behave as one bot: two instances in webhook mode on their own
+ * ports, each with its own live knowledge, sharing one PostgreSQL and one (fake) Telegram. The test
+ * is the load balancer: it posts each update to the replica it chooses. Needs the URL of an empty
+ * PostgreSQL database in BRIEFBOT_TEST_PG_URL (.ci/run starts one and sets it); each test gets a
+ * schema of its own, dropped after.
  */
 class ReplicasTest {
   private static final String PG_URL = "BRIEFBOT_TEST_PG_URL";
@@ -59,7 +59,10 @@ class ReplicasTest {
   @BeforeEach
   void startTwoReplicasOnOneDatabase() {
     String base = baseUrl();
-    assumeTrue(!base.isBlank(), PG_URL + " is not set: the two-replica test needs PostgreSQL (.ci/run starts it and sets it)");
+    assumeTrue(
+        !base.isBlank(),
+        PG_URL
+            + " is not set: the two-replica test needs PostgreSQL (.ci/run starts it and sets it)");
     if (knowledgeA == null) { // once for the class, and only when the test runs at all
       knowledgeA = LiveBot.serving(Path.of("knowledge"));
       knowledgeB = LiveBot.serving(Path.of("knowledge"));
@@ -90,7 +93,9 @@ class ReplicasTest {
   @Test
   void eachReplicaListensOnItsOwnPortAndRegistersTheSameWebhook() {
     assertThat(a.bot.webhookPort()).isNotEqualTo(b.bot.webhookPort());
-    assertThat(telegram.requests("setWebhook")).hasSize(2).allSatisfy(r -> assertThat(r.param("url")).isEqualTo("https://bot.example.org/telegram"));
+    assertThat(telegram.requests("setWebhook"))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.param("url")).isEqualTo("https://bot.example.org/telegram"));
   }
 
   @Test
@@ -117,7 +122,10 @@ class ReplicasTest {
 
     Stats stats = a.store.admin().stats(Instant.EPOCH);
     assertThat(stats.downVotes()).isEqualTo(2); // one per reader, however many taps and replicas
-    assertThat(b.store.admin().mostDownvoted(5)).singleElement().extracting(DownvotedAnswer::downVotes).isEqualTo(2L);
+    assertThat(b.store.admin().mostDownvoted(5))
+        .singleElement()
+        .extracting(DownvotedAnswer::downVotes)
+        .isEqualTo(2L);
   }
 
   @Test
@@ -132,32 +140,49 @@ class ReplicasTest {
       assertThat(replica.store.admin().topUnanswered(10, Instant.EPOCH))
           .extracting(UnansweredGroup::question, group -> group.reasons().get(0))
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple("What will the weather be like in Lisbon on Sunday?", Reason.DECLINED),
+              org.assertj.core.groups.Tuple.tuple(
+                  "What will the weather be like in Lisbon on Sunday?", Reason.DECLINED),
               org.assertj.core.groups.Tuple.tuple("Who won the 2018 World Cup?", Reason.DECLINED),
               org.assertj.core.groups.Tuple.tuple(DEAL, Reason.VOTED_DOWN));
     }
   }
 
-  /** Posts {@code text} from {@code reader}'s private chat to {@code replica}; the reply, as plain text. */
+  /**
+   * Posts {@code text} from {@code reader}'s private chat to {@code replica}; the reply, as plain
+   * text.
+   */
   private String ask(LiveBot replica, long reader, String text) {
     int before = telegram.count("sendMessage");
     int id = updateIds.incrementAndGet();
     assertThat(replica.post(privateMessage(id, reader, text), SECRET)).isEqualTo(200);
-    FakeBotApi.Recorded reply = telegram.awaitRequest("sendMessage", r -> telegram.requests("sendMessage").indexOf(r) >= before, LiveBot.WAIT);
+    FakeBotApi.Recorded reply =
+        telegram.awaitRequest(
+            "sendMessage",
+            r -> telegram.requests("sendMessage").indexOf(r) >= before,
+            LiveBot.WAIT);
     return TelegramBotTest.plain(reply.param("text"));
   }
 
-  /** Posts {@code reader}'s tap on a button under the bot's message {@code messageId} in READER's chat to {@code replica}; the toast. */
+  /**
+   * Posts {@code reader}'s tap on a button under the bot's message {@code messageId} in READER's
+   * chat to {@code replica}; the toast.
+   */
   private String tap(LiveBot replica, long reader, int messageId, String data) {
     int id = updateIds.incrementAndGet();
     assertThat(replica.post(callback(id, reader, messageId, data), SECRET)).isEqualTo(200);
     String query = "q" + id;
-    return telegram.awaitRequest("answerCallbackQuery", r -> query.equals(r.param("callback_query_id")), LiveBot.WAIT).param("text");
+    return telegram
+        .awaitRequest(
+            "answerCallbackQuery", r -> query.equals(r.param("callback_query_id")), LiveBot.WAIT)
+        .param("text");
   }
 
   /** The first message sent to {@code chat} that contains {@code text}. */
   private FakeBotApi.Recorded sentTo(long chat, String text) {
-    return telegram.awaitRequest("sendMessage", r -> r.param("chat_id").equals(String.valueOf(chat)) && r.param("text").contains(text), LiveBot.WAIT);
+    return telegram.awaitRequest(
+        "sendMessage",
+        r -> r.param("chat_id").equals(String.valueOf(chat)) && r.param("text").contains(text),
+        LiveBot.WAIT);
   }
 
   /** The passage of an answer, without its source and notes. */
@@ -170,7 +195,8 @@ class ReplicasTest {
         {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "text": "%s",
           "from": {"id": %d, "is_bot": false, "first_name": "Reader"},
           "chat": {"id": %d, "type": "private", "first_name": "Reader"}}}
-        """.formatted(id, id, text, reader, reader);
+        """
+        .formatted(id, id, text, reader, reader);
   }
 
   private String callback(int id, long reader, int messageId, String data) {
@@ -180,11 +206,22 @@ class ReplicasTest {
           "message": {"message_id": %d, "date": 1700000000, "text": "(answer)",
             "from": {"id": %d, "is_bot": true, "first_name": "BriefBot", "username": "%s"},
             "chat": {"id": %d, "type": "private", "first_name": "Reader"}}}}
-        """.formatted(id, id, READER, data, reader, messageId, telegram.botId(), FakeBotApi.BOT_USERNAME, READER);
+        """
+        .formatted(
+            id,
+            id,
+            READER,
+            data,
+            reader,
+            messageId,
+            telegram.botId(),
+            FakeBotApi.BOT_USERNAME,
+            READER);
   }
 
   private static void execute(String url, String sql) {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);

@@ -21,7 +21,8 @@ class RetryPolicyTest {
 
   @Test
   void tooManyRequestsWaitsWhatTelegramAsked() {
-    RetryPolicy.Decision decision = policy.decide(refused(429, "Too Many Requests: retry after 7", 7), 1);
+    RetryPolicy.Decision decision =
+        policy.decide(refused(429, "Too Many Requests: retry after 7", 7), 1);
 
     assertThat(decision).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(7)));
   }
@@ -36,38 +37,66 @@ class RetryPolicyTest {
 
   @Test
   void networkErrorsAndUnreadableResponsesAreRetried() {
-    TelegramApiException network = new TelegramApiException("Unable to execute sendmessage method", new ConnectException("Connection refused"));
-    TelegramApiRequestException proxyPage = new TelegramApiRequestException("Unable to deserialize response", new IOException("<html>"));
+    TelegramApiException network =
+        new TelegramApiException(
+            "Unable to execute sendmessage method", new ConnectException("Connection refused"));
+    TelegramApiRequestException proxyPage =
+        new TelegramApiRequestException(
+            "Unable to deserialize response", new IOException("<html>"));
 
-    assertThat(policy.decide(new CompletionException(network), 1)).isInstanceOf(RetryPolicy.Retry.class);
+    assertThat(policy.decide(new CompletionException(network), 1))
+        .isInstanceOf(RetryPolicy.Retry.class);
     assertThat(policy.decide(proxyPage, 1)).isInstanceOf(RetryPolicy.Retry.class);
   }
 
   @ParameterizedTest
-  @CsvSource({"400, 'Bad Request: chat not found'", "403, 'Forbidden: bot was blocked by the user'"})
+  @CsvSource({
+    "400, 'Bad Request: chat not found'",
+    "403, 'Forbidden: bot was blocked by the user'"
+  })
   void refusalsThatCannotSucceedAreGivenUp(int code, String description) {
-    assertThat(policy.decide(refused(code, description, null), 1)).isEqualTo(new RetryPolicy.GiveUp("Telegram refused it with " + code));
+    assertThat(policy.decide(refused(code, description, null), 1))
+        .isEqualTo(new RetryPolicy.GiveUp("Telegram refused it with " + code));
   }
 
   @Test
   void invalidRequestsAndOurOwnBugsAreGivenUp() {
-    assertThat(policy.decide(new TelegramApiValidationException("Text can't be empty", new SendMessage("1", "")), 1)).isInstanceOf(RetryPolicy.GiveUp.class);
-    assertThat(policy.decide(new IllegalStateException("bug"), 1)).isEqualTo(new RetryPolicy.GiveUp("unexpected IllegalStateException"));
+    assertThat(
+            policy.decide(
+                new TelegramApiValidationException("Text can't be empty", new SendMessage("1", "")),
+                1))
+        .isInstanceOf(RetryPolicy.GiveUp.class);
+    assertThat(policy.decide(new IllegalStateException("bug"), 1))
+        .isEqualTo(new RetryPolicy.GiveUp("unexpected IllegalStateException"));
   }
 
   @Test
   void givesUpAfterTheLastAttempt() {
-    RetryPolicy.Decision decision = policy.decide(refused(502, "Bad Gateway", null), policy.maxAttempts());
+    RetryPolicy.Decision decision =
+        policy.decide(refused(502, "Bad Gateway", null), policy.maxAttempts());
 
     assertThat(decision).isEqualTo(new RetryPolicy.GiveUp("still failing after 8 attempts"));
   }
 
-  /** The exception TelegramBots throws for an {@code ok:false} response, parsed as the library parses it. */
+  /**
+   * The exception TelegramBots throws for an {@code ok:false} response, parsed as the library
+   * parses it.
+   */
   static TelegramApiRequestException refused(int code, String description, Integer retryAfter) {
-    String parameters = retryAfter == null ? "" : ", \"parameters\": {\"retry_after\": " + retryAfter + "}";
-    String json = "{\"ok\": false, \"error_code\": " + code + ", \"description\": \"" + description + "\"" + parameters + "}";
+    String parameters =
+        retryAfter == null ? "" : ", \"parameters\": {\"retry_after\": " + retryAfter + "}";
+    String json =
+        "{\"ok\": false, \"error_code\": "
+            + code
+            + ", \"description\": \""
+            + description
+            + "\""
+            + parameters
+            + "}";
     try {
-      return new TelegramApiRequestException("Error executing SendMessage query", new ObjectMapper().readValue(json, ApiResponse.class));
+      return new TelegramApiRequestException(
+          "Error executing SendMessage query",
+          new ObjectMapper().readValue(json, ApiResponse.class));
     } catch (IOException e) {
       throw new AssertionError(e);
     }

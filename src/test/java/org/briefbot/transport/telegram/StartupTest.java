@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Map;
-import org.briefbot.app.LiveServing;
-import org.briefbot.store.ResilientStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.briefbot.app.LiveServing;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.store.ResilientStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 /** A bot that cannot start says why, without the token, and leaves nothing running. */
 class StartupTest {
   private static LiveServing serving;
+
   /** Never used: the start fails before anything is recorded. */
-  private final ResilientStore store = ResilientStore.open("jdbc:sqlite::memory:", Clock.systemUTC());
+  private final ResilientStore store =
+      ResilientStore.open("jdbc:sqlite::memory:", Clock.systemUTC());
 
   @BeforeAll
   static void loadCore() {
@@ -34,11 +36,14 @@ class StartupTest {
   void aTokenTelegramRefusesStopsTheStartWithAPlainMessage() {
     try (FakeBotApi api = new FakeBotApi()) {
       api.failNext("getMe", 401, "Unauthorized");
-      TelegramSettings settings = TelegramSettings.from(BriefbotConfig.defaults(), Map.of("TELEGRAM_API_URL", api.baseUrl()));
+      TelegramSettings settings =
+          TelegramSettings.from(
+              BriefbotConfig.defaults(), Map.of("TELEGRAM_API_URL", api.baseUrl()));
 
       assertThatThrownBy(() -> TelegramBot.start(serving, store, settings, LiveBot.TOKEN))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("Telegram getMe failed: Error executing org.telegram.telegrambots.meta.api.methods.GetMe query: [401] Unauthorized");
+          .hasMessage(
+              "Telegram getMe failed: Error executing org.telegram.telegrambots.meta.api.methods.GetMe query: [401] Unauthorized");
       assertThat(api.count("getMe")).isEqualTo(1); // a refusal is not retried
       assertThat(LiveBot.ourThreads()).isEmpty();
     }
@@ -47,14 +52,21 @@ class StartupTest {
   @Test
   void aWebhookTelegramRefusesStopsListeningAgain() {
     try (FakeBotApi api = new FakeBotApi()) {
-      api.failNext("setWebhook", 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+      api.failNext(
+          "setWebhook", 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
       BriefbotConfig.Telegram defaults = BriefbotConfig.defaults().telegram();
-      BriefbotConfig.Webhook webhook = new BriefbotConfig.Webhook("http://insecure.example.org/hook", 0, "/hook", "SECRET_VAR");
-      BriefbotConfig.Telegram telegram = new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, 15);
-      TelegramSettings settings = TelegramSettings.from(LiveBot.config(telegram, List.of()), Map.of("TELEGRAM_API_URL", api.baseUrl(), "SECRET_VAR", "s3cret"));
+      BriefbotConfig.Webhook webhook =
+          new BriefbotConfig.Webhook("http://insecure.example.org/hook", 0, "/hook", "SECRET_VAR");
+      BriefbotConfig.Telegram telegram =
+          new BriefbotConfig.Telegram("webhook", defaults.apiUrl(), webhook, 15);
+      TelegramSettings settings =
+          TelegramSettings.from(
+              LiveBot.config(telegram, List.of()),
+              Map.of("TELEGRAM_API_URL", api.baseUrl(), "SECRET_VAR", "s3cret"));
 
       assertThatThrownBy(() -> TelegramBot.start(serving, store, settings, LiveBot.TOKEN))
-          .hasMessageEndingWith("[400] Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+          .hasMessageEndingWith(
+              "[400] Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
       assertThat(LiveBot.ourThreads()).isEmpty();
     }
   }

@@ -20,16 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bot end to end over long polling: the real TelegramBots library against the fake Bot API,
- * the real answering core on the shipped knowledge folder. Every test ends by closing the bot,
- * which checks that no thread of ours is left and that the token was never logged.
+ * The bot end to end over long polling: the real TelegramBots library against the fake Bot API, the
+ * real answering core on the shipped knowledge folder. Every test ends by closing the bot, which
+ * checks that no thread of ours is left and that the token was never logged.
  */
 class TelegramBotTest {
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String CHIPS = "Which chips will OpenAI use to train its models?";
+
   /** Only the answer to CHIPS says this; "Trainium" alone is in every source line. */
   private static final String CHIPS_ANSWER = "Trainium chips for AI model training";
-  private static final String ARTICLE = "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium";
+
+  private static final String ARTICLE =
+      "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium";
 
   private static LiveServing serving;
   private LiveBot live;
@@ -66,9 +69,13 @@ class TelegramBotTest {
         .contains("📰 <i>" + ARTICLE + "</i> · FAQ")
         .contains("ℹ️ <b>OpenAI</b> (company)");
     assertThat(LiveBot.buttonLabels(reply))
-        .filteredOn(l -> l.startsWith("🔎 ")).hasSize(serving.current().answerer().answer(DEAL).alternatives().size());
-    assertThat(LiveBot.buttonLabels(reply)).contains("ℹ️ Amazon Web Services", "ℹ️ OpenAI", "ℹ️ Amazon", "📖 More from this article");
-    assertThat(reply.params().path("reply_parameters").isMissingNode()).as("no quote in a private chat").isTrue();
+        .filteredOn(l -> l.startsWith("🔎 "))
+        .hasSize(serving.current().answerer().answer(DEAL).alternatives().size());
+    assertThat(LiveBot.buttonLabels(reply))
+        .contains("ℹ️ Amazon Web Services", "ℹ️ OpenAI", "ℹ️ Amazon", "📖 More from this article");
+    assertThat(reply.params().path("reply_parameters").isMissingNode())
+        .as("no quote in a private chat")
+        .isTrue();
   }
 
   @Test
@@ -77,25 +84,32 @@ class TelegramBotTest {
 
     List<String> names = new ArrayList<>();
     commands.params().path("commands").forEach(c -> names.add(c.path("command").asText()));
-    assertThat(names).containsExactlyElementsOf(Conversation.COMMANDS.stream().map(Command::name).toList());
+    assertThat(names)
+        .containsExactlyElementsOf(Conversation.COMMANDS.stream().map(Command::name).toList());
   }
 
   @Test
   void ignoresGroupTalkNotMeantForIt() {
     live.api.pushGroupMessage(LiveBot.GROUP, LiveBot.USER, DEAL);
     live.api.pushGroupMessage(LiveBot.GROUP, LiveBot.USER, "/ask@otherbot " + DEAL);
-    int mention = live.api.pushGroupMessage(LiveBot.GROUP, LiveBot.USER, "@" + FakeBotApi.BOT_USERNAME + " " + CHIPS)
-        .at("/message/message_id").asInt();
+    int mention =
+        live.api
+            .pushGroupMessage(
+                LiveBot.GROUP, LiveBot.USER, "@" + FakeBotApi.BOT_USERNAME + " " + CHIPS)
+            .at("/message/message_id")
+            .asInt();
 
     FakeBotApi.Recorded reply = live.awaitSentContaining(CHIPS_ANSWER);
-    assertThat(live.sentTexts()).hasSize(1); // the chat's updates are handled in order: the two before were dropped
+    assertThat(live.sentTexts())
+        .hasSize(1); // the chat's updates are handled in order: the two before were dropped
     assertThat(reply.param("chat_id")).isEqualTo(String.valueOf(LiveBot.GROUP));
     assertThat(reply.params().at("/reply_parameters/message_id").asInt()).isEqualTo(mention);
   }
 
   @Test
   void answersCommandsAddressedToItAndRepliesToItsOwnMessagesInGroups() {
-    live.api.pushGroupMessage(LiveBot.GROUP, LiveBot.USER, "/ask@" + FakeBotApi.BOT_USERNAME + " " + DEAL);
+    live.api.pushGroupMessage(
+        LiveBot.GROUP, LiveBot.USER, "/ask@" + FakeBotApi.BOT_USERNAME + " " + DEAL);
     FakeBotApi.Recorded answer = live.awaitSentContaining("138 billion");
 
     live.api.pushUpdate(replyInGroup(live.messageIdOf(answer), CHIPS));
@@ -111,8 +125,12 @@ class TelegramBotTest {
     Alternative first = serving.current().answerer().answer(DEAL).alternatives().get(0);
 
     int answerId = live.messageIdOf(answer);
-    String query = live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, answerId, LiveBot.callbackData(answer, "🔎 "))
-        .at("/callback_query/id").asText();
+    String query =
+        live.api
+            .pushCallbackQuery(
+                LiveBot.USER, LiveBot.USER, answerId, LiveBot.callbackData(answer, "🔎 "))
+            .at("/callback_query/id")
+            .asText();
 
     FakeBotApi.Recorded tapped = live.awaitSent(text -> plain(text).startsWith(first.text()));
     assertThat(tapped.params().at("/reply_parameters/message_id").asInt()).isEqualTo(answerId);
@@ -126,27 +144,37 @@ class TelegramBotTest {
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);
     FakeBotApi.Recorded answer = live.awaitSentContaining("138 billion");
 
-    live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, live.messageIdOf(answer), LiveBot.callbackData(answer, "📖 "));
+    live.api.pushCallbackQuery(
+        LiveBot.USER, LiveBot.USER, live.messageIdOf(answer), LiveBot.callbackData(answer, "📖 "));
 
     FakeBotApi.Recorded second = live.awaitSentContaining("<i>Frequently Asked Questions</i>");
-    List<FakeBotApi.Recorded> parts = live.api.requests("sendMessage").subList(1, live.api.count("sendMessage"));
+    List<FakeBotApi.Recorded> parts =
+        live.api.requests("sendMessage").subList(1, live.api.count("sendMessage"));
     assertThat(parts).hasSize(2).endsWith(second);
-    assertThat(TelegramHtml.assertValid(parts.get(0).param("text"))).startsWith(ARTICLE).contains("Key Takeaways");
-    assertThat(TelegramHtml.assertValid(second.param("text"))).startsWith("Frequently Asked Questions");
-    assertThat(parts.get(0).params().at("/reply_parameters/message_id").asInt()).isEqualTo(live.messageIdOf(answer));
+    assertThat(TelegramHtml.assertValid(parts.get(0).param("text")))
+        .startsWith(ARTICLE)
+        .contains("Key Takeaways");
+    assertThat(TelegramHtml.assertValid(second.param("text")))
+        .startsWith("Frequently Asked Questions");
+    assertThat(parts.get(0).params().at("/reply_parameters/message_id").asInt())
+        .isEqualTo(live.messageIdOf(answer));
   }
 
   @Test
   void aQuestionItCannotAnswerOffersTopicsAndTappingOneEditsTheReply() {
     live.api.pushPrivateMessage(LiveBot.USER, "What will the weather be like in Lisbon on Sunday?");
-    FakeBotApi.Recorded sorry = live.awaitSentContaining(TelegramFormatter.DECLINED.substring(0, 30));
+    FakeBotApi.Recorded sorry =
+        live.awaitSentContaining(TelegramFormatter.DECLINED.substring(0, 30));
     assertThat(LiveBot.buttonLabels(sorry)).contains("📰 " + Html.shorten(ARTICLE, 48));
 
-    live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, live.messageIdOf(sorry), LiveBot.callbackData(sorry, "📰 "));
+    live.api.pushCallbackQuery(
+        LiveBot.USER, LiveBot.USER, live.messageIdOf(sorry), LiveBot.callbackData(sorry, "📰 "));
 
     FakeBotApi.Recorded edited = live.api.awaitRequest("editMessageText", LiveBot.WAIT);
     assertThat(edited.param("message_id")).isEqualTo(String.valueOf(live.messageIdOf(sorry)));
-    assertThat(edited.param("text")).startsWith(Html.bold(ARTICLE)).contains("<i>Key Takeaways</i>");
+    assertThat(edited.param("text"))
+        .startsWith(Html.bold(ARTICLE))
+        .contains("<i>Key Takeaways</i>");
     live.api.awaitRequest("answerCallbackQuery", LiveBot.WAIT);
   }
 
@@ -155,13 +183,19 @@ class TelegramBotTest {
     live.api.pushPrivateMessage(LiveBot.USER, "will this make ai research move faster");
     FakeBotApi.Recorded unsure = live.awaitSentContaining(Html.escape(TelegramFormatter.NOT_SURE));
     TelegramHtml.assertValid(unsure.param("text"));
-    assertThat(unsure.param("text")).contains("<i>“This partnership could accelerate AI development timelines");
-    assertThat(LiveBot.buttonLabels(unsure)).startsWith(TelegramFormatter.READ_PASSAGE).contains("📰 " + Html.shorten(ARTICLE, 48));
+    assertThat(unsure.param("text"))
+        .contains("<i>“This partnership could accelerate AI development timelines");
+    assertThat(LiveBot.buttonLabels(unsure))
+        .startsWith(TelegramFormatter.READ_PASSAGE)
+        .contains("📰 " + Html.shorten(ARTICLE, 48));
 
-    live.api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, live.messageIdOf(unsure), LiveBot.callbackData(unsure, "🔎 "));
+    live.api.pushCallbackQuery(
+        LiveBot.USER, LiveBot.USER, live.messageIdOf(unsure), LiveBot.callbackData(unsure, "🔎 "));
 
-    FakeBotApi.Recorded passage = live.awaitSent(text -> plain(text).startsWith("This landmark $138 billion AWS deal"));
-    assertThat(passage.params().at("/reply_parameters/message_id").asInt()).isEqualTo(live.messageIdOf(unsure));
+    FakeBotApi.Recorded passage =
+        live.awaitSent(text -> plain(text).startsWith("This landmark $138 billion AWS deal"));
+    assertThat(passage.params().at("/reply_parameters/message_id").asInt())
+        .isEqualTo(live.messageIdOf(unsure));
   }
 
   @Test
@@ -170,7 +204,8 @@ class TelegramBotTest {
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
     live.awaitSentContaining("138 billion");
-    assertThat(live.api.awaitRequest("answerCallbackQuery", LiveBot.WAIT).param("text")).isEqualTo(UpdateHandler.EXPIRED);
+    assertThat(live.api.awaitRequest("answerCallbackQuery", LiveBot.WAIT).param("text"))
+        .isEqualTo(UpdateHandler.EXPIRED);
     assertThat(live.sentTexts()).hasSize(1);
   }
 
@@ -183,9 +218,12 @@ class TelegramBotTest {
     live.awaitSentContaining("· Why It Matters");
     live.api.pushPrivateMessage(LiveBot.USER, "what about Microsoft?");
 
-    FakeBotApi.Recorded microsoft = live.api.awaitRequest("sendMessage", r -> live.api.count("sendMessage") >= 3, LiveBot.WAIT);
+    FakeBotApi.Recorded microsoft =
+        live.api.awaitRequest("sendMessage", r -> live.api.count("sendMessage") >= 3, LiveBot.WAIT);
     String passage = plain(live.sentTexts().get(2)).split("\n\n📰")[0];
-    assertThat(passage).contains("Microsoft").isNotEqualTo(plain(live.sentTexts().get(0)).split("\n\n📰")[0]);
+    assertThat(passage)
+        .contains("Microsoft")
+        .isNotEqualTo(plain(live.sentTexts().get(0)).split("\n\n📰")[0]);
     assertThat(microsoft).isNotNull();
   }
 
@@ -205,12 +243,15 @@ class TelegramBotTest {
     assertThat(answer.param("inline_query_id")).isEqualTo(id);
     JsonNode results = answer.params().path("results");
     assertThat(results.size()).isBetween(2, InlineAnswers.MAX_RESULTS);
-    assertThat(results.get(0).at("/input_message_content/message_text").asText()).contains("138 billion").contains(ARTICLE);
+    assertThat(results.get(0).at("/input_message_content/message_text").asText())
+        .contains("138 billion")
+        .contains(ARTICLE);
     List<String> titles = new ArrayList<>();
     HashSet<String> ids = new HashSet<>();
     for (JsonNode result : results) {
       assertThat(result.path("type").asText()).isEqualTo("article");
-      assertThat(result.path("id").asText().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+      assertThat(result.path("id").asText().getBytes(StandardCharsets.UTF_8).length)
+          .isLessThanOrEqualTo(64);
       ids.add(result.path("id").asText());
       titles.add(result.path("title").asText());
     }
@@ -225,10 +266,13 @@ class TelegramBotTest {
 
     live.api.awaitRequest("sendMessage", r -> live.api.count("sendMessage") >= 2, LiveBot.WAIT);
     List<FakeBotApi.Recorded> sends = live.api.requests("sendMessage");
-    // A lower bound only: the retry cannot come sooner than Telegram asked, however slow the machine.
-    assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    // A lower bound only: the retry cannot come sooner than Telegram asked, however slow the
+    // machine.
+    assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 
-    live.api.pushPrivateMessage(LiveBot.USER, CHIPS); // queued behind the first reply in the same chat
+    live.api.pushPrivateMessage(
+        LiveBot.USER, CHIPS); // queued behind the first reply in the same chat
     live.awaitSentContaining(CHIPS_ANSWER);
     List<String> texts = live.sentTexts();
     assertThat(texts).hasSize(3);
@@ -247,28 +291,47 @@ class TelegramBotTest {
     live.awaitSentContaining(CHIPS_ANSWER);
 
     assertThat(live.sentTexts()).hasSize(4);
-    assertThat(live.log()).contains("(attempt 1)").contains("(attempt 2)").doesNotContain("Gave up");
+    assertThat(live.log())
+        .contains("(attempt 1)")
+        .contains("(attempt 2)")
+        .doesNotContain("Gave up");
   }
 
   @Test
   void anUpdateThatMakesTheHandlerThrowIsLoggedAndPollingGoesOn() {
-    int broken = live.api.pushUpdate("{\"message\":{\"message_id\":5,\"date\":1700000000,\"text\":\"a message from no chat\"}}")
-        .path("update_id").asInt();
+    int broken =
+        live.api
+            .pushUpdate(
+                "{\"message\":{\"message_id\":5,\"date\":1700000000,\"text\":\"a message from no chat\"}}")
+            .path("update_id")
+            .asInt();
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
     live.awaitSentContaining("138 billion");
-    assertThat(live.log()).contains("ERROR org.briefbot.transport.telegram.UpdateIntake - Failed to handle update " + broken);
+    assertThat(live.log())
+        .contains(
+            "ERROR org.briefbot.transport.telegram.UpdateIntake - Failed to handle update "
+                + broken);
   }
 
   @Test
   void anUpdateTheLibraryCannotReadIsSkippedAndPollingGoesOn() {
-    // "date": 0 marks an inaccessible message, which TelegramBots cannot read where a message must be.
-    int unreadable = live.api.pushUpdate("{\"message\":{\"message_id\":5,\"date\":0,\"chat\":{\"id\":1,\"type\":\"private\"}}}")
-        .path("update_id").asInt();
+    // "date": 0 marks an inaccessible message, which TelegramBots cannot read where a message must
+    // be.
+    int unreadable =
+        live.api
+            .pushUpdate(
+                "{\"message\":{\"message_id\":5,\"date\":0,\"chat\":{\"id\":1,\"type\":\"private\"}}}")
+            .path("update_id")
+            .asInt();
     live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
     live.awaitSentContaining("138 billion");
-    assertThat(live.log()).contains("ERROR org.briefbot.transport.telegram.UnreadableUpdates - Cannot read update " + unreadable + ", skipping it");
+    assertThat(live.log())
+        .contains(
+            "ERROR org.briefbot.transport.telegram.UnreadableUpdates - Cannot read update "
+                + unreadable
+                + ", skipping it");
   }
 
   @Test
@@ -279,7 +342,9 @@ class TelegramBotTest {
     live.api.pushPrivateMessage(LiveBot.USER, CHIPS);
 
     live.awaitSentContaining(CHIPS_ANSWER);
-    assertThat(live.log()).contains("Gave up on sendmessage to chat " + LiveBot.USER + ": ").contains("bot was blocked by the user");
+    assertThat(live.log())
+        .contains("Gave up on sendmessage to chat " + LiveBot.USER + ": ")
+        .contains("bot was blocked by the user");
   }
 
   /** A message in the group that replies to the bot's message {@code botMessageId}. */
@@ -291,11 +356,22 @@ class TelegramBotTest {
           "reply_to_message": {"message_id": %d, "date": 1700000000, "text": "(answer)",
             "from": {"id": 7000000001, "is_bot": true, "first_name": "BriefBot", "username": "%s"},
             "chat": {"id": %d, "type": "group", "title": "Readers"}}}}
-        """.formatted(text, LiveBot.USER, LiveBot.GROUP, botMessageId, FakeBotApi.BOT_USERNAME, LiveBot.GROUP);
+        """
+        .formatted(
+            text,
+            LiveBot.USER,
+            LiveBot.GROUP,
+            botMessageId,
+            FakeBotApi.BOT_USERNAME,
+            LiveBot.GROUP);
   }
 
   /** What a reader sees: the text without tags, entities decoded. */
   static String plain(String html) {
-    return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    return html.replaceAll("<[^>]+>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
   }
 }

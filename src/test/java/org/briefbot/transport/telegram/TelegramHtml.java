@@ -14,21 +14,27 @@ import org.w3c.dom.Document;
 final class TelegramHtml {
   /** The tags briefbot uses, all of which Telegram supports. */
   private static final Set<String> OURS = Set.of("b", "i");
+
   private static final Pattern TAG = Pattern.compile("</?([a-zA-Z-]+)[^>]*>");
 
   private TelegramHtml() {}
 
   /**
-   * Asserts that {@code html} fits in one message and is well formed: every tag known and
-   * closed, every '&lt;' and '&amp;' escaped (an XML parser is stricter than Telegram on exactly
-   * these points). Returns the text a reader sees.
+   * Asserts that {@code html} fits in one message and is well formed: every tag known and closed,
+   * every '&lt;' and '&amp;' escaped (an XML parser is stricter than Telegram on exactly these
+   * points). Returns the text a reader sees.
    */
   static String assertValid(String html) {
-    assertThat(html.length()).as("message length").isLessThanOrEqualTo(MessageSplitter.TELEGRAM_LIMIT);
+    assertThat(html.length())
+        .as("message length")
+        .isLessThanOrEqualTo(MessageSplitter.TELEGRAM_LIMIT);
     return text(html);
   }
 
-  /** The text a reader sees in well-formed Telegram HTML of any length; fails if it is not well formed. */
+  /**
+   * The text a reader sees in well-formed Telegram HTML of any length; fails if it is not well
+   * formed.
+   */
   static String text(String html) {
     Matcher m = TAG.matcher(html);
     while (m.find()) {
@@ -36,7 +42,10 @@ final class TelegramHtml {
     }
     try {
       String xml = "<r>" + html + "</r>";
-      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      Document doc =
+          DocumentBuilderFactory.newInstance()
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
       return doc.getDocumentElement().getTextContent();
     } catch (Exception e) {
       throw new AssertionError("not valid Telegram HTML (" + e.getMessage() + "):\n" + html, e);

@@ -23,7 +23,10 @@ public final class TranscriptRecorder {
   private static final long BEN = 1002;
   private static final long EDITOR = 2001;
   private static final long GROUP = -100200;
-  /** Replies are paced at one a second per chat; a second and a half of quiet means the bot is done. */
+
+  /**
+   * Replies are paced at one a second per chat; a second and a half of quiet means the bot is done.
+   */
   private static final Duration QUIET = Duration.ofMillis(1500);
 
   private final LiveBot live;
@@ -39,7 +42,8 @@ public final class TranscriptRecorder {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path scratch = java.nio.file.Files.createTempDirectory("briefbot-transcript-");
     String store = args.length > 0 ? args[0] : "jdbc:sqlite:" + scratch.resolve("briefbot.db");
-    try (LiveServing serving = LiveBot.serving(Path.of("knowledge")); LiveBot live = LiveBot.polling(serving, store, java.util.List.of(EDITOR))) {
+    try (LiveServing serving = LiveBot.serving(Path.of("knowledge"));
+        LiveBot live = LiveBot.polling(serving, store, java.util.List.of(EDITOR))) {
       new TranscriptRecorder(live, out).record();
     }
   }
@@ -86,7 +90,10 @@ public final class TranscriptRecorder {
     printReplies();
   }
 
-  /** Taps the first button starting with {@code label} under the bot's latest message that has buttons. */
+  /**
+   * Taps the first button starting with {@code label} under the bot's latest message that has
+   * buttons.
+   */
   private void tap(String label) throws InterruptedException {
     tap(ADA, "Ada", label);
   }
@@ -97,7 +104,11 @@ public final class TranscriptRecorder {
       FakeBotApi.Recorded message = sent.get(i);
       if (message.params().has("reply_markup")) {
         String data = LiveBot.callbackData(message, label);
-        String shown = LiveBot.buttonLabels(message).stream().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
+        String shown =
+            LiveBot.buttonLabels(message).stream()
+                .filter(l -> l.startsWith(label))
+                .findFirst()
+                .orElseThrow();
         out.println("👆 " + name + " taps [ " + shown + " ]");
         live.api.pushCallbackQuery(user, user, live.messageIdOf(message), data);
         printReplies();
@@ -135,14 +146,23 @@ public final class TranscriptRecorder {
 
   private void print(FakeBotApi.Recorded r) {
     if (r.is("sendMessage")) {
-      bot("🤖 briefbot" + (r.param("chat_id").startsWith("-") ? " (in the group, quoting Ada)" : "") + ":", r.params());
+      bot(
+          "🤖 briefbot"
+              + (r.param("chat_id").startsWith("-") ? " (in the group, quoting Ada)" : "")
+              + ":",
+          r.params());
     } else if (r.is("editMessageText")) {
       bot("🤖 briefbot edits that message into:", r.params());
     } else if (r.is("answerCallbackQuery") && r.param("text") != null) {
       out.println("   (a toast: " + r.param("text") + ")");
     } else if (r.is("answerInlineQuery")) {
       out.println("🤖 briefbot offers " + r.params().path("results").size() + " results:");
-      r.params().path("results").forEach(x -> out.println("   ▸ " + x.path("title").asText() + " — " + x.path("description").asText()));
+      r.params()
+          .path("results")
+          .forEach(
+              x ->
+                  out.println(
+                      "   ▸ " + x.path("title").asText() + " — " + x.path("description").asText()));
     }
   }
 
@@ -160,7 +180,13 @@ public final class TranscriptRecorder {
 
   /** Telegram HTML as a reader sees it: bold as **bold**, italics as _italics_. */
   private static String readable(String html) {
-    return html.replace("<b>", "**").replace("</b>", "**").replace("<i>", "_").replace("</i>", "_")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    return html.replace("<b>", "**")
+        .replace("</b>", "**")
+        .replace("<i>", "_")
+        .replace("</i>", "_")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
   }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Webhook mode end to end: Telegram posts updates to us; only requests with the secret get through. */
+/**
+ * Webhook mode end to end: Telegram posts updates to us; only requests with the secret get through.
+ */
 class WebhookTest {
   private static final String SECRET = "s3cret_Token-42";
   private static LiveServing serving;
@@ -56,10 +58,14 @@ class WebhookTest {
 
   @Test
   void aRequestWithoutTheRightSecretIsRefusedAndNeverAnswered() throws Exception {
-    assertThat(post(update(1, "How much is the AWS deal worth?"), Optional.of("wrong-secret"))).isEqualTo(401);
+    assertThat(post(update(1, "How much is the AWS deal worth?"), Optional.of("wrong-secret")))
+        .isEqualTo(401);
     assertThat(post(update(2, "How much is the AWS deal worth?"), Optional.empty())).isEqualTo(401);
 
-    assertThat(post(update(3, "Which chips will OpenAI use to train its models?"), Optional.of(SECRET))).isEqualTo(200);
+    assertThat(
+            post(
+                update(3, "Which chips will OpenAI use to train its models?"), Optional.of(SECRET)))
+        .isEqualTo(200);
 
     live.awaitSentContaining("Trainium chips for AI model training");
     assertThat(live.sentTexts()).hasSize(1); // the refused ones never reached the conversation
@@ -72,9 +78,11 @@ class WebhookTest {
   }
 
   private int post(String body, Optional<String> secret) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + live.bot.webhookPort().getAsInt() + "/telegram"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + live.bot.webhookPort().getAsInt() + "/telegram"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     secret.ifPresent(s -> request.header(WebhookReceiver.SECRET_HEADER, s));
     return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
@@ -84,6 +92,7 @@ class WebhookTest {
         {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "text": "%s",
           "from": {"id": %d, "is_bot": false, "first_name": "Ada"},
           "chat": {"id": %d, "type": "private", "first_name": "Ada"}}}
-        """.formatted(id, id, text, LiveBot.USER, LiveBot.USER);
+        """
+        .formatted(id, id, text, LiveBot.USER, LiveBot.USER);
   }
 }
