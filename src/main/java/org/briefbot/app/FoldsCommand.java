@@ -88,7 +88,7 @@ final class FoldsCommand implements Callable<Integer> {
         List<String> test = data.half(!firstHalf);
         String fold = firstHalf ? "A->B" : "B->A";
         LearnedRanking models = training.fit(train);
-        try (Core core = training.core(test)) {
+        try (LoadedLibrary core = training.core(test)) {
           List<GoldQuestion> asked = data.questionsOf(test);
           List<String> absent = data.questionsOf(train).stream().map(GoldQuestion::q).toList();
           if (!learnedOnly) {
@@ -115,7 +115,7 @@ final class FoldsCommand implements Callable<Integer> {
 
   private FoldScore score(
       RankTraining training,
-      Core core,
+      LoadedLibrary core,
       Optional<LearnedRanking> models,
       List<GoldQuestion> asked,
       List<String> absent) {

@@ -46,7 +46,8 @@ final class RankTraining implements AutoCloseable {
   RankTraining(BriefbotConfig hybrid, SquadNewsroom squad, Path seedKnowledge, Path seedTuning) {
     this.config = hybrid;
     this.model =
-        Core.openModel(hybrid).orElseThrow(() -> new IllegalStateException("needs the model"));
+        LoadedLibrary.openModel(hybrid)
+            .orElseThrow(() -> new IllegalStateException("needs the model"));
     this.squad = squad;
     this.squadKnowledge = new KnowledgeLoader().load(squad.knowledge());
     this.seedKnowledge = seedKnowledge;
@@ -64,7 +65,7 @@ final class RankTraining implements AutoCloseable {
    */
   LearnedRanking fit(List<String> articles) {
     TrainingSet set = new TrainingSet();
-    try (Core core = core(articles)) {
+    try (LoadedLibrary core = core(articles)) {
       squad.questionsOf(articles).forEach(q -> set.add(core.retriever(), q));
     }
     int mid = articles.size() / 2;
@@ -72,8 +73,9 @@ final class RankTraining implements AutoCloseable {
     List<String> second = articles.subList(mid, articles.size());
     outOfScope(set, first, squad.questionsOf(second));
     outOfScope(set, second, squad.questionsOf(first));
-    try (Core seed =
-        Core.build(config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model))) {
+    try (LoadedLibrary seed =
+        LoadedLibrary.build(
+            config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model))) {
       seedTuning.forEach(q -> set.add(seed.retriever(), q));
     }
     log.info(
@@ -82,13 +84,13 @@ final class RankTraining implements AutoCloseable {
   }
 
   private void outOfScope(TrainingSet set, List<String> indexed, List<GoldQuestion> asked) {
-    try (Core core = core(indexed)) {
+    try (LoadedLibrary core = core(indexed)) {
       asked.forEach(q -> set.addOutOfScope(core.retriever(), q.q()));
     }
   }
 
   /** A hybrid core over some squad-newsroom articles, with the hand-set ranking. */
-  Core core(List<String> articles) {
+  LoadedLibrary core(List<String> articles) {
     Set<String> ids = Set.copyOf(articles);
     Knowledge subset =
         new Knowledge(
@@ -96,19 +98,20 @@ final class RankTraining implements AutoCloseable {
             List.of(),
             List.of(),
             squadKnowledge.report());
-    return Core.build(config, subset, Optional.of(model));
+    return LoadedLibrary.build(config, subset, Optional.of(model));
   }
 
   /** A hybrid core over the seed knowledge. */
-  Core seedCore() {
-    return Core.build(config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model));
+  LoadedLibrary seedCore() {
+    return LoadedLibrary.build(
+        config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model));
   }
 
   /**
    * An answerer over {@code core}'s index with {@code learned} models (or the hand-set ranking when
    * empty) and threshold 0, so that every figure can be read at any threshold; close the retriever.
    */
-  Retriever retriever(Core core, Optional<LearnedRanking> learned) {
+  Retriever retriever(LoadedLibrary core, Optional<LearnedRanking> learned) {
     return new Retriever(
         core.index(),
         Mode.HYBRID,
@@ -116,8 +119,8 @@ final class RankTraining implements AutoCloseable {
         RetrievalSettings.handSet(config.retrieval().vectorCandidates()).withLearned(learned));
   }
 
-  Answerer answerer(Core core, Retriever retriever) {
-    BriefbotConfig.Answer a = config.answer();
+  Answerer answerer(LoadedLibrary core, Retriever retriever) {
+    BriefbotConfig.AnswerConfig a = config.answer();
     return new Answerer(
         core.knowledge().articles(),
         core.catalog(),

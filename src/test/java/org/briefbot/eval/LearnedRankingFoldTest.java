@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
@@ -39,7 +39,7 @@ class LearnedRankingFoldTest {
 
     GoldReport answered;
     GoldReport declined;
-    try (Core core = Core.build(BriefbotConfig.defaults(), indexed)) {
+    try (LoadedLibrary core = LoadedLibrary.build(BriefbotConfig.defaults(), indexed)) {
       answered = new GoldEval().run(core.answerer(), answerable);
       declined = new GoldEval().run(core.answerer(), absent);
     }
