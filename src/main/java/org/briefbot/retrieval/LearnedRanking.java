@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.TextAnalysis;
@@ -26,44 +30,84 @@ public final class LearnedRanking {
   private static final String RANKER = "/org/briefbot/rank/ranker.json";
   private static final String ANSWERABLE = "/org/briefbot/rank/answerable.json";
 
-  private final TreeModel ranker;
-  private final TreeModel answerable;
-
-  public LearnedRanking(TreeModel ranker, TreeModel answerable) {
-    this.ranker = Objects.requireNonNull(ranker, "ranker");
-    this.answerable = Objects.requireNonNull(answerable, "answerable");
-    if (ranker.columns() != RankFeatures.COLUMNS || answerable.columns() != RankFeatures.COLUMNS) {
-      throw new IllegalArgumentException(
-          "models expect "
-              + ranker.columns()
-              + " and "
-              + answerable.columns()
-              + " features, not "
-              + RankFeatures.COLUMNS);
+  private record Models(TreeModel ranker, TreeModel answerable) {
+    Models {
+      if (ranker.columns() != RankFeatures.COLUMNS
+          || answerable.columns() != RankFeatures.COLUMNS) {
+        throw new IllegalArgumentException(
+            "models expect "
+                + ranker.columns()
+                + " and "
+                + answerable.columns()
+                + " features, not "
+                + RankFeatures.COLUMNS);
+      }
     }
   }
 
-  /** The committed models, when the class path has them. */
+  private final Supplier<Models> source;
+  private volatile Models models;
+
+  public LearnedRanking(TreeModel ranker, TreeModel answerable) {
+    Models given =
+        new Models(
+            Objects.requireNonNull(ranker, "ranker"),
+            Objects.requireNonNull(answerable, "answerable"));
+    this.source = () -> given;
+    this.models = given;
+  }
+
+  private LearnedRanking(Supplier<Models> source) {
+    this.source = source;
+  }
+
+  /**
+   * The committed models, when the class path has them. They are read on first use (or {@link
+   * #load()}), so a bot that never ranks in hybrid mode never loads XGBoost's native library.
+   */
   public static Optional<LearnedRanking> committed() {
-    try (InputStream r = LearnedRanking.class.getResourceAsStream(RANKER);
-        InputStream a = LearnedRanking.class.getResourceAsStream(ANSWERABLE)) {
-      if (r == null || a == null) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new LearnedRanking(
-              TreeModel.read(r, RankFeatures.COLUMNS), TreeModel.read(a, RankFeatures.COLUMNS)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the committed ranking models", e);
+    if (LearnedRanking.class.getResource(RANKER) == null
+        || LearnedRanking.class.getResource(ANSWERABLE) == null) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new LearnedRanking(() -> new Models(resource(RANKER), resource(ANSWERABLE))));
+  }
+
+  private static TreeModel resource(String path) {
+    try (InputStream in = LearnedRanking.class.getResourceAsStream(path)) {
+      return TreeModel.read(Objects.requireNonNull(in, path), RankFeatures.COLUMNS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the committed model " + path, e);
+    }
+  }
+
+  /** Reads the models now, if not yet: a hybrid retriever does so when it is built. */
+  public LearnedRanking load() {
+    models();
+    return this;
+  }
+
+  private Models models() {
+    Models m = models;
+    if (m == null) {
+      synchronized (this) {
+        m = models;
+        if (m == null) {
+          m = source.get();
+          models = m;
+        }
+      }
+    }
+    return m;
   }
 
   public TreeModel ranker() {
-    return ranker;
+    return models().ranker();
   }
 
   public TreeModel answerable() {
-    return answerable;
+    return models().answerable();
   }
 
   /** The best {@link #DEPTH} candidates by the hand-set fusion and their features. */
@@ -93,8 +137,9 @@ public final class LearnedRanking {
       List<Candidate> all,
       ToDoubleFunction<Candidate> fusion,
       ToDoubleFunction<Candidate> lift) {
-    double[] order = ranker.score(rows.rows());
-    double[] probability = answerable.score(rows.rows());
+    Models fitted = models();
+    double[] order = fitted.ranker().score(rows.rows());
+    double[] probability = fitted.answerable().score(rows.rows());
     List<Match> matches = new ArrayList<>(all.size());
     double lowest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < rows.candidates().size(); i++) {
@@ -105,7 +150,8 @@ public final class LearnedRanking {
     }
     matches.sort(
         Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
-    List<Candidate> modelled = rows.candidates();
+    Set<Candidate> modelled = Collections.newSetFromMap(new IdentityHashMap<>());
+    modelled.addAll(rows.candidates());
     List<Candidate> rest =
         all.stream()
             .filter(c -> !modelled.contains(c))

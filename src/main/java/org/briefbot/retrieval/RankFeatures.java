@@ -60,6 +60,9 @@ final class RankFeatures {
 
   static final int COLUMNS = NAMES.size();
 
+  private static final java.util.regex.Pattern NOT_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
   private final TextAnalysis analysis;
 
   RankFeatures(TextAnalysis analysis) {
@@ -68,14 +71,25 @@ final class RankFeatures {
 
   /** What a question brings to every row: its terms with their rarity, its words, its kind. */
   record Question(
-      String text, Map<String, Double> idfs, double totalIdf, Set<String> words, AnswerKind kind) {
+      String text,
+      Map<String, Double> idfs,
+      double totalIdf,
+      Set<String> words,
+      List<String> names,
+      AnswerKind kind) {
     static Question of(String text, TextAnalysis analysis, ToDoubleFunction<String> idf) {
       Map<String, Double> idfs = new LinkedHashMap<>();
       for (String term : analysis.terms(text)) {
         idfs.computeIfAbsent(term, idf::applyAsDouble);
       }
       double total = idfs.values().stream().mapToDouble(Double::doubleValue).sum();
-      return new Question(text, idfs, total, AnswerKind.words(text), AnswerKind.wanted(text));
+      return new Question(
+          text,
+          idfs,
+          total,
+          AnswerKind.words(text),
+          RankFeatures.nameWords(text),
+          AnswerKind.wanted(text));
     }
   }
 
@@ -308,20 +322,26 @@ final class RankFeatures {
     return rare == 0 ? 0 : missing / rare;
   }
 
-  /** Share of the question's capitalised words, other than its first, that the passage has. */
-  private static double names(Question q, String passageText) {
-    String[] words = q.text().strip().split("\\s+");
-    int names = 0;
-    int found = 0;
-    String lower = passageText.toLowerCase(Locale.ROOT);
+  /** The question's capitalised words other than its first, in lower case: likely names. */
+  private static List<String> nameWords(String question) {
+    String[] words = question.strip().split("\\s+");
+    List<String> names = new ArrayList<>();
     for (int i = 1; i < words.length; i++) {
-      String w = words[i].replaceAll("[^\\p{L}\\p{N}]", "");
+      String w = NOT_WORD.matcher(words[i]).replaceAll("");
       if (w.length() > 1 && Character.isUpperCase(w.charAt(0))) {
-        names++;
-        found += lower.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0;
+        names.add(w.toLowerCase(Locale.ROOT));
       }
     }
-    return names == 0 ? -1 : (double) found / names;
+    return List.copyOf(names);
+  }
+
+  /** Share of the question's names that the passage has; -1 when it names none. */
+  private static double names(Question q, String passageText) {
+    if (q.names().isEmpty()) {
+      return -1;
+    }
+    String lower = passageText.toLowerCase(Locale.ROOT);
+    return (double) q.names().stream().filter(lower::contains).count() / q.names().size();
   }
 
   private static double max(double[] values) {

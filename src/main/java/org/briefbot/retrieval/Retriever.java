@@ -60,6 +60,10 @@ public final class Retriever implements AutoCloseable {
       throw new IllegalArgumentException(
           "mode " + mode.key() + " needs the embedding model and an index with passage vectors");
     }
+    if (mode == Mode.HYBRID) {
+      // Read the learned models now, not on the first question.
+      settings.learned().ifPresent(LearnedRanking::load);
+    }
     this.embedder =
         mode.needsModel()
             ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread))
