@@ -1,5 +1,6 @@
 package org.briefbot.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -7,10 +8,13 @@ import java.util.Set;
 import org.briefbot.answer.AnswerSettings;
 import org.briefbot.answer.Answerer;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.eval.BeirData;
+import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
 import org.briefbot.eval.SquadNewsroom;
 import org.briefbot.eval.TrainingSet;
+import org.briefbot.index.IndexSettings;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
@@ -33,6 +37,12 @@ final class RankTraining implements AutoCloseable {
 
   /** Chosen once on fold A->B's training half (see docs/retrieval.md), then fixed. */
   static final Fitting.Params RANKING = new Fitting.Params(300, 6, 0.1, 1);
+
+  /**
+   * What one seed tuning question weighs against one squad-newsroom question: 82 of them beside
+   * 10,000 would count for nothing, yet only they have takeaways, FAQ answers and entity notes.
+   */
+  static final float SEED_WEIGHT = 20;
 
   static final Fitting.Params ANSWERABILITY = new Fitting.Params(300, 4, 0.05, 0.5);
 
@@ -76,12 +86,41 @@ final class RankTraining implements AutoCloseable {
     try (LoadedLibrary seed =
         LoadedLibrary.build(
             config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model))) {
-      seedTuning.forEach(q -> set.add(seed.retriever(), q));
+      seedTuning.forEach(q -> set.add(seed.retriever(), q, SEED_WEIGHT));
     }
+    benchmarks(set);
     log.info(
         "Fitting on {} in-scope and {} out-of-scope questions", set.inScope(), set.outOfScope());
     return set.fit(RANKING, ANSWERABILITY);
   }
+
+  /**
+   * The tuning halves of the retrieval benchmarks beside squad-newsroom (StackFAQ set A of both
+   * corpora, SciFact's train qrels), so the ranking keeps what the hand-set fusion reached on them;
+   * their held-out halves (set B, SciFact test) are never read here.
+   */
+  private void benchmarks(TrainingSet set) {
+    Path root = squad.dir().getParent();
+    BriefbotConfig.RetrievalConfig r = config.retrieval();
+    BeirEval eval =
+        new BeirEval(
+            IndexSettings.defaults(r.k1(), r.b(), r.fuzzy()),
+            RetrievalSettings.handSet(r.vectorCandidates()),
+            Optional.of(model));
+    for (String[] tuning : BENCHMARK_TUNING) {
+      Path dir = root.resolve(tuning[0]);
+      if (Files.isDirectory(dir)) {
+        eval.addTo(set, BeirData.read(dir, tuning[1], Optional.ofNullable(tuning[2])));
+      } else {
+        log.warn("No {}: fitting without it", dir);
+      }
+    }
+  }
+
+  /** Folder, qrels split, query set: the tuning half of each benchmark. */
+  private static final String[][] BENCHMARK_TUNING = {
+    {"stackfaq", "test", "A"}, {"stackfaq-answers-only", "test", "A"}, {"scifact", "train", null}
+  };
 
   private void outOfScope(TrainingSet set, List<String> indexed, List<GoldQuestion> asked) {
     try (LoadedLibrary core = core(indexed)) {

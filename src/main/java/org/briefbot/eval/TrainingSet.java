@@ -27,6 +27,7 @@ public final class TrainingSet {
 
   private final List<float[]> rankRows = new ArrayList<>();
   private final List<float[]> rankLabels = new ArrayList<>();
+  private final List<float[]> rankWeights = new ArrayList<>();
   private final List<Integer> groups = new ArrayList<>();
   private final List<float[]> answerRows = new ArrayList<>();
   private final List<float[]> answerLabels = new ArrayList<>();
@@ -36,15 +37,24 @@ public final class TrainingSet {
 
   /** A gold question asked of the knowledge {@code retriever} searches. */
   public void add(Retriever retriever, GoldQuestion question) {
+    add(retriever, question, 1);
+  }
+
+  /**
+   * A gold question that weighs {@code weight} questions: a small source of a kind the others lack
+   * (the seed's own sections) would otherwise count for nothing.
+   */
+  public void add(Retriever retriever, GoldQuestion question, float weight) {
     if (question.outOfScope()) {
-      addOutOfScope(retriever, question.q());
+      addOutOfScope(retriever, question.q(), weight);
     } else {
-      addInScope(retriever, question.q(), p -> contains(p.text(), question.expect()));
+      addInScope(retriever, question.q(), p -> contains(p.text(), question.expect()), weight);
     }
   }
 
   /** A question some of whose candidates answer it: {@code answers} tells which. */
-  public void addInScope(Retriever retriever, String question, Predicate<Passage> answers) {
+  public void addInScope(
+      Retriever retriever, String question, Predicate<Passage> answers, float weight) {
     RankRows rows = retriever.rankRows(SearchRequest.of(question, CANDIDATES));
     float[] labels = new float[rows.candidates().size()];
     boolean any = false;
@@ -56,16 +66,23 @@ public final class TrainingSet {
       // A group without a right candidate teaches the ranker nothing.
       rankRows.add(rows.rows());
       rankLabels.add(labels);
+      float[] weights = new float[labels.length];
+      java.util.Arrays.fill(weights, weight);
+      rankWeights.add(weights);
       groups.add(labels.length);
     }
-    addAnswerRows(rows, labels);
+    addAnswerRows(rows, labels, weight);
     inScope++;
   }
 
   /** A question none of whose candidates can answer it (its article is not indexed). */
   public void addOutOfScope(Retriever retriever, String question) {
+    addOutOfScope(retriever, question, 1);
+  }
+
+  private void addOutOfScope(Retriever retriever, String question, float weight) {
     RankRows rows = retriever.rankRows(SearchRequest.of(question, CANDIDATES));
-    addAnswerRows(rows, new float[rows.candidates().size()]);
+    addAnswerRows(rows, new float[rows.candidates().size()], weight);
     outOfScope++;
   }
 
@@ -73,12 +90,12 @@ public final class TrainingSet {
    * The first {@link #ANSWER_DEPTH} candidates only: the confidence that matters is that of the
    * first few, and the far ones would be most of the rows.
    */
-  private void addAnswerRows(RankRows rows, float[] labels) {
+  private void addAnswerRows(RankRows rows, float[] labels, float weight) {
     int n = Math.min(labels.length, ANSWER_DEPTH);
     answerRows.add(java.util.Arrays.copyOf(rows.rows(), n * RankRows.columns()));
     answerLabels.add(java.util.Arrays.copyOf(labels, n));
     float[] weights = new float[n];
-    java.util.Arrays.fill(weights, n == 0 ? 0 : 1f / n);
+    java.util.Arrays.fill(weights, n == 0 ? 0 : weight / n);
     answerWeights.add(weights);
   }
 
@@ -92,7 +109,7 @@ public final class TrainingSet {
 
   /** Fits both models on what was added. */
   public LearnedRanking fit(Fitting.Params ranking, Fitting.Params answerability) {
-    Table rank = table(rankRows, rankLabels, rankLabels, groups);
+    Table rank = table(rankRows, rankLabels, rankWeights, groups);
     Table answer = table(answerRows, answerLabels, answerWeights, List.of(rowCount(answerLabels)));
     return new LearnedRanking(
         Fitting.ranking(rank, ranking), Fitting.probability(answer, answerability));
@@ -106,15 +123,9 @@ public final class TrainingSet {
       List<float[]> rows, List<float[]> labels, List<float[]> weights, List<Integer> groups) {
     int columns = RankRows.columns();
     float[] v = concat(rows);
-    float[] w = weights == labels ? ones(rowCount(labels)) : concat(weights);
+    float[] w = concat(weights);
     return new Table(
         v, columns, concat(labels), w, groups.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  private static float[] ones(int n) {
-    float[] a = new float[n];
-    java.util.Arrays.fill(a, 1f);
-    return a;
   }
 
   private static float[] concat(List<float[]> parts) {

@@ -53,6 +53,16 @@ public final class Fitting {
     return fit(table, p, params, false);
   }
 
+  private static float[] groupWeights(Table table) {
+    float[] weights = new float[table.groups().length];
+    int row = 0;
+    for (int g = 0; g < weights.length; g++) {
+      weights[g] = table.weights()[row];
+      row += table.groups()[g];
+    }
+    return weights;
+  }
+
   private static Map<String, Object> common(Params params) {
     Map<String, Object> p = new HashMap<>();
     p.put("tree_method", "hist");
@@ -72,8 +82,9 @@ public final class Fitting {
       matrix = new DMatrix(table.values(), table.rows(), table.columns(), Float.NaN);
       matrix.setLabel(table.labels());
       if (grouped) {
-        // XGBoost weighs ranking groups, not rows: every question counts the same.
         matrix.setGroup(table.groups());
+        // XGBoost weighs ranking groups, not rows: a group weighs what its first row does.
+        matrix.setWeight(groupWeights(table));
       } else {
         matrix.setWeight(table.weights());
       }
