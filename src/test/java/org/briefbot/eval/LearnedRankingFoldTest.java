@@ -52,9 +52,11 @@ class LearnedRankingFoldTest {
     assertThat(declined.declineAccuracy()).isGreaterThanOrEqualTo(FLOOR_ABSENT_DECLINED);
   }
 
-  private static final double FLOOR_HIT1 = 0.0;
-  private static final double CEILING_ANSWERABLE_DECLINED = 1.0;
-  private static final double FLOOR_ABSENT_DECLINED = 0.0;
+  // The committed models reach hit@1 0.872, 13 of 242 declined (0.054), 0.960 of the absent
+  // article's questions declined (the hand-set ranking: 0.897, 8, 0.935).
+  private static final double FLOOR_HIT1 = 0.85;
+  private static final double CEILING_ANSWERABLE_DECLINED = 0.07;
+  private static final double FLOOR_ABSENT_DECLINED = 0.94;
 
   private static List<GoldQuestion> gold(String article) {
     return GoldEval.read(DIR.resolve("gold").resolve(article + ".jsonl"));

@@ -19,7 +19,7 @@ class AnswerKindTest {
         "How many species of trees are in the Saxon Garden? | NUMBER",
         "Who was one of the most famous people born in Warsaw? | PERSON",
         "Where was Chopin born? | PLACE",
-        "Why did OPEC raise the price of oil? | REASON",
+        "Why did OPEC cut its oil production? | REASON",
         "What is Trainium? | DEFINITION",
         "Will Amazon build more Trainium chips? | PREDICTION"
       })
