@@ -3,7 +3,7 @@ package org.briefbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.briefbot.TestKnowledge;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
@@ -42,7 +42,7 @@ class KeySentencesTest {
           + " Microsoft couldn't match, possibly including revenue-sharing arrangements or"
           + " preferential access to future chip developments.";
 
-  private Core core;
+  private LoadedLibrary core;
   private KeySentences keySentences;
 
   @BeforeAll
