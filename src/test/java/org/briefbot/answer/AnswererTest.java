@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.briefbot.TestKnowledge;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswererTest {
-  private final Core core = TestKnowledge.shippedCore();
+  private final LoadedLibrary core = TestKnowledge.shippedCore();
   private final Answerer answerer = core.answerer();
 
   @AfterEach
@@ -100,21 +100,22 @@ class AnswererTest {
 
     assertThat(answer.answered()).isFalse();
     Alternative closest = answer.alternatives().get(0);
-    assertThat(closest.isTopic()).isFalse();
+    assertThat(closest).isInstanceOf(Alternative.Passage.class);
     assertThat(closest.section()).isEqualTo("why_it_matters");
     assertThat(closest.text())
         .startsWith("This partnership could accelerate AI development timelines");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
     assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
         .isNotEmpty()
-        .allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+        .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
   }
 
   @Test
   void unknownEntityIsDeclined() {
     Answer answer = answerer.entity("/entity Tesla", "Tesla");
     assertThat(answer.answered()).isFalse();
-    assertThat(answer.alternatives()).allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+    assertThat(answer.alternatives())
+        .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
   }
 
   @Test
@@ -184,7 +185,7 @@ class AnswererTest {
   void questionAboutOneArticleIsAnsweredFromThatArticle(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
     TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
-    try (Core two = Core.load(BriefbotConfig.defaults(), dir)) {
+    try (LoadedLibrary two = LoadedLibrary.load(BriefbotConfig.defaults(), dir)) {
       Answer norway = two.answerer().answer("how long is the hydropower contract?");
       assertThat(norway.best().orElseThrow().articleId()).isEqualTo("azure-norway");
       assertThat(norway.best().orElseThrow().text()).containsPattern("15.year");

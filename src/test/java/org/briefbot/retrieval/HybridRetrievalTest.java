@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
@@ -21,16 +21,16 @@ class HybridRetrievalTest {
   private static final String PRICING = "OpenAI likely secured better pricing";
 
   @TempDir static Path cache;
-  private Core core;
+  private LoadedLibrary core;
   private Retriever bm25;
 
   @BeforeAll
   void load() {
     BriefbotConfig defaults = BriefbotConfig.defaults();
-    BriefbotConfig.Retrieval r = defaults.retrieval();
-    BriefbotConfig.Retrieval retrieval =
-        new BriefbotConfig.Retrieval(
-            "hybrid",
+    BriefbotConfig.RetrievalConfig r = defaults.retrieval();
+    BriefbotConfig.RetrievalConfig retrieval =
+        new BriefbotConfig.RetrievalConfig(
+            Mode.HYBRID,
             true,
             r.k1(),
             r.b(),
@@ -39,7 +39,7 @@ class HybridRetrievalTest {
             r.vectorCandidates(),
             cache.toString());
     BriefbotConfig config = defaults.withRetrieval(retrieval);
-    core = Core.load(config, Path.of("knowledge"));
+    core = LoadedLibrary.load(config, Path.of("knowledge"));
     bm25 =
         new Retriever(
             core.index(),
