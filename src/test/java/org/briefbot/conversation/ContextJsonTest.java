@@ -56,7 +56,9 @@ class ContextJsonTest {
 
   @Test
   void readsBackEveryKindOfAlternativeAsItsKind() {
-    Answer answered = after("How much is the AWS deal worth?").thread();
+    // An answer with a passage alternative: the learned confidence offers none under "How much is
+    // the AWS deal worth?" (the other passages do not answer it).
+    Answer answered = after("what are trainium chips").thread();
     Answer withEveryKind =
         new Answer(
             answered.question(),
