@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 
 /** The shipped knowledge folder and small knowledge folders built in tests from real files. */
@@ -17,8 +17,8 @@ public final class TestKnowledge {
   private TestKnowledge() {}
 
   /** The answering core over the shipped knowledge with default settings. */
-  public static Core shippedCore() {
-    return Core.load(BriefbotConfig.defaults(), SHIPPED);
+  public static LoadedLibrary shippedCore() {
+    return LoadedLibrary.load(BriefbotConfig.defaults(), SHIPPED);
   }
 
   /** A copy of the shipped knowledge in {@code dir}, to add or break files in. */

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +46,7 @@ public class ArchiveLoad {
   public void generate() throws IOException {
     folder = Archives.folder(archive);
     kept = Archives.ROOT.resolve("load-index-" + archive);
-    Core.load(Loaded.config("bm25"), folder, Optional.of(kept)).close();
+    LoadedLibrary.load(Loaded.config("bm25"), folder, Optional.of(kept)).close();
   }
 
   @Setup(Level.Invocation)
@@ -57,14 +57,16 @@ public class ArchiveLoad {
 
   @Benchmark
   public int build() {
-    try (Core core = Core.load(Loaded.config("bm25"), folder, Optional.of(fresh))) {
+    try (LoadedLibrary core =
+        LoadedLibrary.load(Loaded.config("bm25"), folder, Optional.of(fresh))) {
       return core.index().size();
     }
   }
 
   @Benchmark
   public int reload() {
-    try (Core core = Core.load(Loaded.config("bm25"), folder, Optional.of(kept))) {
+    try (LoadedLibrary core =
+        LoadedLibrary.load(Loaded.config("bm25"), folder, Optional.of(kept))) {
       return core.index().size();
     }
   }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.IndexCache;
 
@@ -32,16 +32,17 @@ public final class LoadReport {
     Path folder = Archives.folder(archive);
     boolean cached =
         new IndexCache(indexDir)
-            .find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode))))
+            .find(Fingerprint.of(folder, LoadedLibrary.indexFormat(Loaded.config(mode))))
             .isPresent();
     long start = System.nanoTime();
-    try (Core core = Core.load(Loaded.config(mode), folder, Optional.of(indexDir))) {
+    try (LoadedLibrary core =
+        LoadedLibrary.load(Loaded.config(mode), folder, Optional.of(indexDir))) {
       long loadMs = (System.nanoTime() - start) / 1_000_000;
       core.answerer().answer(Archives.questions(archive).get(0));
       long heap = usedHeapAfterGc();
       Path entry =
           new IndexCache(indexDir)
-              .find(Fingerprint.of(folder, Core.indexFormat(Loaded.config(mode))))
+              .find(Fingerprint.of(folder, LoadedLibrary.indexFormat(Loaded.config(mode))))
               .orElseThrow();
       System.out.printf(
           Locale.ROOT,

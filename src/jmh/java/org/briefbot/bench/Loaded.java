@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.snapshot.Fingerprint;
@@ -13,7 +13,7 @@ import org.briefbot.snapshot.IndexCache;
 
 /** One archive loaded the way the bot loads it, plus the floor over the same index files. */
 final class Loaded implements AutoCloseable {
-  final Core core;
+  final LoadedLibrary core;
   final Floor floor;
   final Floor textFloor;
   final List<String> questions;
@@ -21,10 +21,10 @@ final class Loaded implements AutoCloseable {
   Loaded(String archive, String mode) {
     Path folder = Archives.folder(archive);
     BriefbotConfig config = config(mode);
-    this.core = Core.load(config, folder, Optional.of(Archives.index(archive, mode)));
+    this.core = LoadedLibrary.load(config, folder, Optional.of(Archives.index(archive, mode)));
     Path entry =
         new IndexCache(Archives.index(archive, mode))
-            .find(Fingerprint.of(folder, Core.indexFormat(config)))
+            .find(Fingerprint.of(folder, LoadedLibrary.indexFormat(config)))
             .orElseThrow();
     try {
       this.floor = new Floor(entry, new TextAnalysis(), false);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.briefbot.answer.Answer;
 import org.briefbot.config.BriefbotConfig;
-import org.briefbot.transport.Reply;
-import org.briefbot.transport.console.ConsoleFormatter;
+import org.briefbot.conversation.Reply;
+import org.briefbot.conversation.console.ConsoleFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,7 +47,7 @@ final class AskCommand implements Callable<Integer> {
     BriefbotConfig config = Modes.apply(main.loadConfig(), mode);
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    try (Core core = Core.load(config, main.knowledgeDir(config))) {
+    try (LoadedLibrary core = LoadedLibrary.load(config, main.knowledgeDir(config))) {
       CheckCommand.logReport(core.knowledge().report());
       if (words != null && !words.isEmpty()) {
         print(core, String.join(" ", words), out);
@@ -58,7 +58,7 @@ final class AskCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void readLines(Core core, PrintWriter out) {
+  private void readLines(LoadedLibrary core, PrintWriter out) {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
@@ -72,7 +72,7 @@ final class AskCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Core core, String question, PrintWriter out) {
+  private void print(LoadedLibrary core, String question, PrintWriter out) {
     if (json) {
       Answer answer = core.answerer().answer(question);
       out.println(toJson(AnswerJson.of(answer)));

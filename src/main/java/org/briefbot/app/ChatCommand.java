@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.briefbot.config.BriefbotConfig;
-import org.briefbot.transport.console.ConsoleChat;
+import org.briefbot.conversation.console.ConsoleChat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,7 +25,7 @@ final class ChatCommand implements Callable<Integer> {
 
   int runWith(Main options) {
     BriefbotConfig config = options.loadConfig();
-    try (Core core = Core.load(config, options.knowledgeDir(config))) {
+    try (LoadedLibrary core = LoadedLibrary.load(config, options.knowledgeDir(config))) {
       CheckCommand.logReport(core.knowledge().report());
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private int gold(BriefbotConfig config) {
-    try (Core core = Core.load(config, main.knowledgeDir(config))) {
+    try (LoadedLibrary core = LoadedLibrary.load(config, main.knowledgeDir(config))) {
       if (dumpCandidates != null) {
         new GoldEval()
             .dumpCandidates(
@@ -114,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private int beir(BriefbotConfig config) {
-    BriefbotConfig.Retrieval r = config.retrieval();
+    BriefbotConfig.RetrievalConfig r = config.retrieval();
     BeirData data = BeirData.read(beir, split, Optional.ofNullable(set));
     IndexSettings settings = IndexSettings.defaults(r.k1(), r.b(), r.fuzzy());
     Optional<Embeddings> embeddings = r.semantic() ? Optional.of(Models.open(r)) : Optional.empty();
@@ -125,7 +125,7 @@ final class EvalCommand implements Callable<Integer> {
         eval.dumpCandidates(data, dumpCandidates);
         return 0;
       }
-      List<Mode> modes = ALL.equals(mode) ? List.of(Mode.values()) : List.of(Mode.of(r.mode()));
+      List<Mode> modes = ALL.equals(mode) ? List.of(Mode.values()) : List.of(r.mode());
       for (BeirReport report : eval.runAll(data, modes)) {
         System.out.println(json ? toJson(report) : text(report));
       }

@@ -8,7 +8,7 @@ import org.briefbot.retrieval.Embeddings;
 final class Models {
   private Models() {}
 
-  static Embeddings open(BriefbotConfig.Retrieval retrieval) {
+  static Embeddings open(BriefbotConfig.RetrievalConfig retrieval) {
     return ModelEmbeddings.open(Path.of(retrieval.embeddingCache()));
   }
 }

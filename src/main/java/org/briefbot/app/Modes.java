@@ -2,6 +2,7 @@ package org.briefbot.app;
 
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.ConfigException;
+import org.briefbot.retrieval.Mode;
 
 /**
  * Applies a {@code --mode} option over the configured retrieval mode. Semantic and hybrid load the
@@ -14,9 +15,10 @@ final class Modes {
     if (mode == null) {
       return config;
     }
-    if (!mode.equals("bm25") && !mode.equals("semantic") && !mode.equals("hybrid")) {
+    try {
+      return config.withRetrieval(config.retrieval().inMode(Mode.of(mode)));
+    } catch (IllegalArgumentException e) {
       throw new ConfigException("--mode must be bm25, semantic or hybrid: " + mode);
     }
-    return config.withRetrieval(config.retrieval().inMode(mode));
   }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.telegram.TelegramBot;
+import org.briefbot.conversation.telegram.TelegramSettings;
 import org.briefbot.store.ResilientStore;
-import org.briefbot.transport.telegram.TelegramBot;
-import org.briefbot.transport.telegram.TelegramSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +26,19 @@ final class TelegramLauncher {
         ResilientStore.open(
             config.store().url(),
             Clock.systemUTC()); // opens on first use: a database outage does not stop the start
-    LiveServing serving = LiveServing.load(config, knowledgeDir);
-    CheckCommand.logReport(serving.core().knowledge().report());
+    LiveLibrary library = LiveLibrary.load(config, knowledgeDir);
+    CheckCommand.logReport(library.serving().knowledge().report());
     TelegramBot bot;
     try {
-      bot = TelegramBot.start(serving, store, settings, token);
+      bot = TelegramBot.start(library, store, settings, token);
     } catch (RuntimeException e) {
-      serving.close();
+      library.close();
       throw e;
     }
-    serving.watch(); // after the start, so that the bot hears about every reload
+    library.watch(); // after the start, so that the bot hears about every reload
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(bot, serving, stopped), "briefbot-shutdown"));
+        .addShutdownHook(new Thread(() -> stop(bot, library, stopped), "briefbot-shutdown"));
     log.info(
         "briefbot is on Telegram as @{} ({}); state in {}; stop it with SIGTERM or Ctrl-C",
         bot.username(),
@@ -50,11 +50,11 @@ final class TelegramLauncher {
     return 0;
   }
 
-  private static void stop(TelegramBot bot, LiveServing serving, CountDownLatch stopped) {
+  private static void stop(TelegramBot bot, LiveLibrary library, CountDownLatch stopped) {
     log.info("Stopping: finishing replies in flight");
     try {
       bot.close();
-      serving.close();
+      library.close();
       log.info("Stopped");
     } finally {
       stopped.countDown();

@@ -1,18 +1,19 @@
 package org.briefbot.config;
 
 import java.util.List;
+import org.briefbot.retrieval.Mode;
 
 /**
  * Every setting of briefbot. {@link #defaults()} is the single source of the defaults; {@code
  * config/briefbot.yaml} documents them and a test keeps the two equal.
  */
 public record BriefbotConfig(
-    Knowledge knowledge,
-    Retrieval retrieval,
-    Answer answer,
-    Telegram telegram,
+    KnowledgeConfig knowledge,
+    RetrievalConfig retrieval,
+    AnswerConfig answer,
+    TelegramConfig telegram,
     List<Long> admins,
-    Store store) {
+    StoreConfig store) {
 
   /**
    * Where knowledge files live.
@@ -21,12 +22,12 @@ public record BriefbotConfig(
    * @param index folder where the index of the knowledge is kept between runs, so an unchanged
    *     folder is not parsed or indexed again; "" keeps the index in memory only
    */
-  public record Knowledge(String path, String index) {}
+  public record KnowledgeConfig(String path, String index) {}
 
   /**
    * How passages are found.
    *
-   * @param mode bm25, semantic or hybrid
+   * @param mode which retrievers rank passages
    * @param semantic whether the sentence-embedding model is loaded at all
    * @param k1 BM25 term-frequency saturation
    * @param b BM25 length normalisation
@@ -35,8 +36,8 @@ public record BriefbotConfig(
    * @param vectorCandidates how many nearest passage vectors HNSW returns before fusion
    * @param embeddingCache folder where passage vectors are kept, keyed by passage text and model
    */
-  public record Retrieval(
-      String mode,
+  public record RetrievalConfig(
+      Mode mode,
       boolean semantic,
       double k1,
       double b,
@@ -46,10 +47,10 @@ public record BriefbotConfig(
       String embeddingCache) {
 
     /** The same settings in another mode; the model is loaded for any mode but bm25. */
-    public Retrieval inMode(String newMode) {
-      return new Retrieval(
+    public RetrievalConfig inMode(Mode newMode) {
+      return new RetrievalConfig(
           newMode,
-          !newMode.equals("bm25"),
+          newMode.needsModel(),
           k1,
           b,
           fuzzy,
@@ -67,7 +68,8 @@ public record BriefbotConfig(
    * @param entityNotes how many entity notes to attach
    * @param maxQuestionChars longer questions are cut to this length before searching
    */
-  public record Answer(double threshold, int alternatives, int entityNotes, int maxQuestionChars) {}
+  public record AnswerConfig(
+      double threshold, int alternatives, int entityNotes, int maxQuestionChars) {}
 
   /**
    * The Telegram channel. The token itself comes from the TELEGRAM_BOT_TOKEN environment variable
@@ -78,7 +80,14 @@ public record BriefbotConfig(
    * @param webhook webhook settings, used when mode is webhook
    * @param contextMinutes how long a chat's last answer is kept for follow-ups
    */
-  public record Telegram(String mode, String apiUrl, Webhook webhook, int contextMinutes) {}
+  public record TelegramConfig(
+      Delivery mode, String apiUrl, WebhookConfig webhook, int contextMinutes) {
+    /** How updates reach the bot. */
+    public enum Delivery {
+      POLLING,
+      WEBHOOK
+    }
+  }
 
   /**
    * @param url public HTTPS URL Telegram posts updates to (the proxy in front of us)
@@ -86,7 +95,7 @@ public record BriefbotConfig(
    * @param path local path to listen on
    * @param secretEnv name of the environment variable holding the secret token
    */
-  public record Webhook(String url, int port, String path, String secretEnv) {}
+  public record WebhookConfig(String url, int port, String path, String secretEnv) {}
 
   /**
    * Where feedback, the unanswered log, chat context and usage counts are kept.
@@ -95,24 +104,24 @@ public record BriefbotConfig(
    *     jdbc:postgresql://HOST:PORT/DB?user=...&password=...} for replicas sharing state
    * @param lowConfidence answers below this confidence are put in the unanswered log too
    */
-  public record Store(String url, double lowConfidence) {}
+  public record StoreConfig(String url, double lowConfidence) {}
 
   /** This config with other retrieval settings, e.g. another mode. */
-  public BriefbotConfig withRetrieval(Retrieval other) {
+  public BriefbotConfig withRetrieval(RetrievalConfig other) {
     return new BriefbotConfig(knowledge, other, answer, telegram, admins, store);
   }
 
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
-        new Knowledge("knowledge", "data/index"),
-        new Retrieval("hybrid", true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
-        new Answer(0.3, 3, 3, 1000),
-        new Telegram(
-            "polling",
+        new KnowledgeConfig("knowledge", "data/index"),
+        new RetrievalConfig(Mode.HYBRID, true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
+        new AnswerConfig(0.3, 3, 3, 1000),
+        new TelegramConfig(
+            TelegramConfig.Delivery.POLLING,
             "https://api.telegram.org",
-            new Webhook("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
+            new WebhookConfig("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
             15),
         List.of(),
-        new Store("jdbc:sqlite:data/briefbot.db", 0.5));
+        new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5));
   }
 }

@@ -2,16 +2,23 @@ package org.briefbot.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.briefbot.retrieval.Mode;
 
 /**
  * Reads {@code briefbot.yaml}. A file holds only the keys it changes; the rest keep their defaults.
@@ -19,9 +26,12 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
+      YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          // Modes are enums parsed here, once; the file spells them in lower case.
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .build();
 
   /** The defaults overlaid with {@code file}, if given. */
   public BriefbotConfig load(Optional<Path> file) {
@@ -42,9 +52,27 @@ public final class ConfigLoader {
     }
     try {
       return validate(yaml.treeToValue(merged, BriefbotConfig.class));
+    } catch (InvalidFormatException e) {
+      throw new ConfigException(path + ": " + invalidValue(e), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(path + ": " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** "config key 'retrieval.mode' must be one of bm25, semantic, hybrid: fast". */
+  private static String invalidValue(InvalidFormatException e) {
+    String key =
+        e.getPath().stream()
+            .map(JsonMappingException.Reference::getFieldName)
+            .collect(Collectors.joining("."));
+    if (!e.getTargetType().isEnum()) {
+      return "config key '" + key + "': " + e.getOriginalMessage();
+    }
+    String allowed =
+        Arrays.stream(e.getTargetType().getEnumConstants())
+            .map(constant -> constant.toString().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "));
+    return "config key '" + key + "' must be one of " + allowed + ": " + e.getValue();
   }
 
   private JsonNode readTree(Path path) {
@@ -80,13 +108,10 @@ public final class ConfigLoader {
   }
 
   private static BriefbotConfig validate(BriefbotConfig config) {
-    String mode = config.retrieval().mode();
-    if (!mode.equals("bm25") && !mode.equals("semantic") && !mode.equals("hybrid")) {
-      throw new ConfigException("retrieval.mode must be bm25, semantic or hybrid: " + mode);
-    }
-    if (!mode.equals("bm25") && !config.retrieval().semantic()) {
+    Mode mode = config.retrieval().mode();
+    if (mode.needsModel() && !config.retrieval().semantic()) {
       throw new ConfigException(
-          "retrieval.mode " + mode + " needs retrieval.semantic: true (the embedding model)");
+          "retrieval.mode " + mode.key() + " needs retrieval.semantic: true (the embedding model)");
     }
     if (config.retrieval().vectorCandidates() < 1) {
       throw new ConfigException(
@@ -99,15 +124,11 @@ public final class ConfigLoader {
     if (config.retrieval().candidates() < 1) {
       throw new ConfigException("retrieval.candidates < 1: " + config.retrieval().candidates());
     }
-    String telegramMode = config.telegram().mode();
-    if (!telegramMode.equals("polling") && !telegramMode.equals("webhook")) {
-      throw new ConfigException("telegram.mode must be polling or webhook: " + telegramMode);
-    }
     validateStore(config.store());
     return config;
   }
 
-  private static void validateStore(BriefbotConfig.Store store) {
+  private static void validateStore(BriefbotConfig.StoreConfig store) {
     String url = store.url();
     if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
       // The URL may hold a password: name the key, not the value.

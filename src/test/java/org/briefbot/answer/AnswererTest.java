@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.briefbot.TestKnowledge;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswererTest {
-  private final Core core = TestKnowledge.shippedCore();
+  private final LoadedLibrary core = TestKnowledge.shippedCore();
   private final Answerer answerer = core.answerer();
 
   @AfterEach
@@ -184,7 +184,7 @@ class AnswererTest {
   void questionAboutOneArticleIsAnsweredFromThatArticle(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
     TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
-    try (Core two = Core.load(BriefbotConfig.defaults(), dir)) {
+    try (LoadedLibrary two = LoadedLibrary.load(BriefbotConfig.defaults(), dir)) {
       Answer norway = two.answerer().answer("how long is the hydropower contract?");
       assertThat(norway.best().orElseThrow().articleId()).isEqualTo("azure-norway");
       assertThat(norway.best().orElseThrow().text()).containsPattern("15.year");

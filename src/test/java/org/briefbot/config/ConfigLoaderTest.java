@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.briefbot.retrieval.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader();
@@ -47,6 +50,28 @@ class ConfigLoaderTest {
     Path file = write(dir, "telegramm:\n  mode: webhook\n");
     assertThatThrownBy(() -> loader.load(Optional.of(file)))
         .hasMessage(file + ": unknown config key 'telegramm'");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'retrieval:\n  mode: fast\n', 'retrieval.mode', 'bm25, semantic, hybrid: fast'",
+    "'telegram:\n  mode: push\n', 'telegram.mode', 'polling, webhook: push'"
+  })
+  void modeOutsideItsChoicesNamesKeyAndChoices(
+      String yaml, String key, String choices, @TempDir Path dir) throws IOException {
+    Path file = write(dir, yaml.replace("\\n", "\n"));
+    assertThatThrownBy(() -> loader.load(Optional.of(file)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": config key '" + key + "' must be one of " + choices);
+  }
+
+  @Test
+  void modesAreReadInAnyCase(@TempDir Path dir) throws IOException {
+    Path file =
+        write(dir, "retrieval:\n  mode: BM25\n  semantic: false\ntelegram:\n  mode: Webhook\n");
+    BriefbotConfig config = loader.load(Optional.of(file));
+    assertThat(config.retrieval().mode()).isEqualTo(Mode.BM25);
+    assertThat(config.telegram().mode()).isEqualTo(BriefbotConfig.TelegramConfig.Delivery.WEBHOOK);
   }
 
   @Test

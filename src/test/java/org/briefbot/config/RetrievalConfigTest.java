@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.briefbot.retrieval.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class RetrievalConfigTest {
   void acceptsPureBm25() throws IOException {
     BriefbotConfig config = load("retrieval:\n  mode: bm25\n  semantic: false\n");
 
-    assertThat(config.retrieval().mode()).isEqualTo("bm25");
+    assertThat(config.retrieval().mode()).isEqualTo(Mode.BM25);
     assertThat(config.retrieval().semantic()).isFalse();
   }
 
@@ -43,10 +44,10 @@ class RetrievalConfigTest {
 
   @Test
   void modeOptionLoadsTheModelForSemanticModesOnly() {
-    BriefbotConfig.Retrieval configured = BriefbotConfig.defaults().retrieval();
+    BriefbotConfig.RetrievalConfig configured = BriefbotConfig.defaults().retrieval();
 
-    assertThat(configured.inMode("bm25").semantic()).isFalse();
-    assertThat(configured.inMode("semantic").semantic()).isTrue();
-    assertThat(configured.inMode("hybrid").semantic()).isTrue();
+    assertThat(configured.inMode(Mode.BM25).semantic()).isFalse();
+    assertThat(configured.inMode(Mode.SEMANTIC).semantic()).isTrue();
+    assertThat(configured.inMode(Mode.HYBRID).semantic()).isTrue();
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.retrieval.Mode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +27,10 @@ class GoldSeedTest {
   @Test
   void defaultModeKeepsItsGoldFigures() {
     BriefbotConfig config = BriefbotConfig.defaults();
-    assertThat(config.retrieval().mode()).isEqualTo("hybrid");
+    assertThat(config.retrieval().mode()).isEqualTo(Mode.HYBRID);
 
     GoldReport report;
-    try (Core core = Core.load(config, Path.of("knowledge"))) {
+    try (LoadedLibrary core = LoadedLibrary.load(config, Path.of("knowledge"))) {
       report = new GoldEval().run(core.answerer(), GoldEval.read(GOLD));
     }
 

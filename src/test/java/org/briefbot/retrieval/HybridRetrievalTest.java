@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.briefbot.TestKnowledge;
-import org.briefbot.app.Core;
+import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
@@ -24,16 +24,16 @@ class HybridRetrievalTest {
 
   @TempDir static Path cache;
   private BriefbotConfig config;
-  private Core core;
+  private LoadedLibrary core;
   private Retriever bm25;
 
   @BeforeAll
   void load() {
     BriefbotConfig defaults = BriefbotConfig.defaults();
-    BriefbotConfig.Retrieval r = defaults.retrieval();
-    BriefbotConfig.Retrieval retrieval =
-        new BriefbotConfig.Retrieval(
-            "hybrid",
+    BriefbotConfig.RetrievalConfig r = defaults.retrieval();
+    BriefbotConfig.RetrievalConfig retrieval =
+        new BriefbotConfig.RetrievalConfig(
+            Mode.HYBRID,
             true,
             r.k1(),
             r.b(),
@@ -42,7 +42,7 @@ class HybridRetrievalTest {
             r.vectorCandidates(),
             cache.toString());
     config = defaults.withRetrieval(retrieval);
-    core = Core.load(config, Path.of("knowledge"));
+    core = LoadedLibrary.load(config, Path.of("knowledge"));
     bm25 =
         new Retriever(
             core.index(),
@@ -173,7 +173,7 @@ class HybridRetrievalTest {
     TestKnowledge.write(dir.resolve("faq/twin-b.yaml"), item);
     TestKnowledge.write(dir.resolve("faq/twin.yaml"), item);
 
-    try (Core twins = Core.load(config, dir, Optional.empty())) {
+    try (LoadedLibrary twins = LoadedLibrary.load(config, dir, Optional.empty())) {
       List<Match> matches =
           twins.retriever().search(SearchRequest.of("what does the zephyr contract cover", 10));
 

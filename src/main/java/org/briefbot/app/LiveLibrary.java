@@ -1,0 +1,226 @@
+package org.briefbot.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.Conversation;
+import org.briefbot.conversation.Library;
+import org.briefbot.knowledge.IngestReport;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.knowledge.KnowledgeWatcher;
+import org.briefbot.knowledge.LastGoodFiles;
+import org.briefbot.retrieval.Embeddings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link LoadedLibrary} that follows the knowledge folder. A reload builds a whole new core
+ * beside the serving one and swaps it in atomically: a question takes {@link #serving()} once and
+ * finishes on that core, and nothing ever sees a half-built index. The old core is closed after a
+ * grace period, long enough for questions in flight. A file that breaks keeps its last good version
+ * serving (see {@link LastGoodFiles}); the listener hears about every reload.
+ *
+ * <p>Owns two named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
+ * {@link #close()} stops both and closes every core.
+ */
+public final class LiveLibrary implements Library, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
+  public static final Duration QUIET = Duration.ofSeconds(1);
+  public static final Duration GRACE = Duration.ofSeconds(30);
+
+  private final BriefbotConfig config;
+  private final Path knowledgeDir;
+  private final AtomicReference<Consumer<Reloaded>> listener = new AtomicReference<>(result -> {});
+  private final Duration grace;
+  private final KnowledgeLoader loader = new KnowledgeLoader();
+  private final LastGoodFiles lastGood = new LastGoodFiles();
+  private final AtomicReference<LoadedLibrary> current = new AtomicReference<>();
+  private final ScheduledExecutorService closer;
+  private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
+
+  /** Opened once and shared by every core this builds: reloading must not reload the model. */
+  private final Optional<Embeddings> model;
+
+  private LiveLibrary(BriefbotConfig config, Path knowledgeDir, Duration grace) {
+    this.config = config;
+    this.model = LoadedLibrary.openModel(config);
+    this.knowledgeDir = knowledgeDir;
+    this.grace = grace;
+    this.closer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "briefbot-core-closer");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Loads the knowledge folder and serves it; call {@link #watch()} to follow changes. */
+  public static LiveLibrary load(BriefbotConfig config, Path knowledgeDir) {
+    return load(config, knowledgeDir, GRACE);
+  }
+
+  /** As {@link #load(BriefbotConfig, Path)}, closing old cores {@code grace} after a swap. */
+  public static LiveLibrary load(BriefbotConfig config, Path knowledgeDir, Duration grace) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace < 0: " + grace);
+    }
+    LiveLibrary live = new LiveLibrary(config, knowledgeDir, grace);
+    live.current.set(
+        LoadedLibrary.build(config, live.loader.load(knowledgeDir, live.lastGood), live.model));
+    return live;
+  }
+
+  /** The core to answer the next question with; take it once per question. */
+  public LoadedLibrary serving() {
+    LoadedLibrary core = current.get();
+    if (core == null) {
+      throw new IllegalStateException("LiveLibrary is closed");
+    }
+    return core;
+  }
+
+  /** Starts following the folder: a change is picked up once it has been quiet for a second. */
+  public LiveLibrary watch() {
+    return watch(QUIET);
+  }
+
+  /** As {@link #watch()}, with another quiet period. */
+  public LiveLibrary watch(Duration quiet) {
+    KnowledgeWatcher started = KnowledgeWatcher.start(knowledgeDir, quiet, this::reloadNow);
+    KnowledgeWatcher before = watcher.getAndSet(started);
+    if (before != null) {
+      before.close();
+    }
+    return this;
+  }
+
+  /**
+   * Re-reads the knowledge folder now, builds a new core and swaps it in; for {@code /reload} and
+   * the watcher. Reloads run one at a time.
+   */
+  public synchronized Reloaded reloadNow() {
+    long start = System.nanoTime();
+    Knowledge knowledge = loader.load(knowledgeDir, lastGood);
+    Reloaded result;
+    try {
+      LoadedLibrary fresh = LoadedLibrary.build(config, knowledge, model);
+      swap(fresh);
+      result =
+          new Reloaded(
+              knowledge.report(),
+              fresh.knowledge().articles().size(),
+              fresh.knowledge().passages().size(),
+              true,
+              Optional.empty(),
+              elapsed(start));
+    } catch (RuntimeException e) {
+      log.error(
+          "Knowledge reload failed, the previous version keeps serving: {}", e.getMessage(), e);
+      LoadedLibrary serving = serving();
+      result =
+          new Reloaded(
+              knowledge.report(),
+              serving.knowledge().articles().size(),
+              serving.knowledge().passages().size(),
+              false,
+              Optional.of(String.valueOf(e.getMessage())),
+              elapsed(start));
+    }
+    logResult(result);
+    tell(result);
+    return result;
+  }
+
+  private void swap(LoadedLibrary fresh) {
+    LoadedLibrary old = current.getAndSet(fresh);
+    if (old == null) {
+      fresh.close();
+      throw new IllegalStateException("LiveLibrary is closed");
+    }
+    closer.schedule(old::close, grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration elapsed(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static void logResult(Reloaded result) {
+    IngestReport report = result.report();
+    report
+        .problems()
+        .forEach(
+            p -> {
+              if (p.fatal()) {
+                log.error("Knowledge reload: {}", p);
+              } else {
+                log.warn("Knowledge reload: {}", p);
+              }
+            });
+    log.info(
+        "Knowledge reloaded in {} ms: {} articles, {} passages, {} files with errors{}",
+        result.took().toMillis(),
+        result.articles(),
+        result.passages(),
+        report.errorCount(),
+        result.swapped() ? "" : " (not swapped)");
+  }
+
+  private void tell(Reloaded result) {
+    try {
+      listener.get().accept(result);
+    } catch (RuntimeException e) {
+      log.error("Reload listener failed: {}", e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Conversation current() {
+    return serving().conversation();
+  }
+
+  @Override
+  public Loaded loaded() {
+    LoadedLibrary library = serving();
+    return new Loaded(
+        library.knowledge().articles().size(),
+        library.knowledge().passages().size(),
+        library.knowledge().report().errorCount(),
+        config.retrieval().mode().key());
+  }
+
+  @Override
+  public void onReload(Consumer<Reloaded> listener) {
+    this.listener.set(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Stops watching, closes the serving core and any old one still in its grace period. */
+  @Override
+  public void close() {
+    KnowledgeWatcher running = watcher.getAndSet(null);
+    if (running != null) {
+      running.close();
+    }
+    List<Runnable> pending;
+    synchronized (this) {
+      pending = closer.shutdownNow();
+      LoadedLibrary serving = current.getAndSet(null);
+      if (serving != null) {
+        serving.close();
+      }
+    }
+    pending.forEach(Runnable::run);
+    model.ifPresent(Embeddings::close);
+  }
+}

@@ -1,0 +1,289 @@
+package org.briefbot.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.briefbot.answer.AnswerSettings;
+import org.briefbot.answer.Answerer;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.Conversation;
+import org.briefbot.entities.EntityCatalog;
+import org.briefbot.index.IndexInput;
+import org.briefbot.index.IndexSettings;
+import org.briefbot.index.PassageIndex;
+import org.briefbot.index.TextAnalysis;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.RetrievalSettings;
+import org.briefbot.retrieval.Retriever;
+import org.briefbot.snapshot.Fingerprint;
+import org.briefbot.snapshot.IndexCache;
+import org.briefbot.snapshot.Snapshot;
+import org.briefbot.snapshot.SnapshotFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answering core, wired: knowledge, entity catalog, index (with passage vectors when the model
+ * is on), retriever, answerer and the shared conversation logic. Immutable: a knowledge change
+ * builds a new one ({@link LiveLibrary}). Closing it releases the index, and the model when this
+ * core opened it ({@code ownedModel}); a model shared by several cores is closed by its owner.
+ *
+ * <p>With an index folder configured ({@code knowledge.index}, by default {@code data/index}), an
+ * unchanged knowledge folder is read back from there at start-up: no parsing, no indexing, no
+ * embedding. The knowledge kept in memory has no passage text either way; the index holds it.
+ */
+public record LoadedLibrary(
+    Knowledge knowledge,
+    EntityCatalog catalog,
+    PassageIndex index,
+    Answerer answerer,
+    Conversation conversation,
+    Retriever retriever,
+    Optional<Embeddings> ownedModel)
+    implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LoadedLibrary.class);
+
+  /**
+   * Bump when parsing, analysis, index fields or the snapshot change: older cache entries are then
+   * rebuilt.
+   */
+  public static final String INDEX_FORMAT = "briefbot-index-3";
+
+  /** Loads the folder, through the configured index folder when there is one. */
+  public static LoadedLibrary load(BriefbotConfig config, Path knowledgeDir) {
+    String cache = config.knowledge().index();
+    return load(
+        config, knowledgeDir, cache.isBlank() ? Optional.empty() : Optional.of(Path.of(cache)));
+  }
+
+  /**
+   * Loads with the index kept in {@code indexCache}, or in memory only when empty; opens (and owns)
+   * the model if configured.
+   */
+  public static LoadedLibrary load(
+      BriefbotConfig config, Path knowledgeDir, Optional<Path> indexCache) {
+    long start = System.nanoTime();
+    Optional<Embeddings> model = openModel(config);
+    TextAnalysis analysis = new TextAnalysis();
+    IndexSettings settings = indexSettings(config);
+    Loaded loaded =
+        indexCache
+            .map(
+                root ->
+                    fromCache(
+                        new IndexCache(root), knowledgeDir, config, settings, analysis, model))
+            .orElseGet(
+                () ->
+                    inMemory(new KnowledgeLoader().load(knowledgeDir), settings, analysis, model));
+    log.info(
+        "Knowledge ready in {} ms: {} articles, {} passages, {} entities",
+        (System.nanoTime() - start) / 1_000_000,
+        loaded.knowledge().articles().size(),
+        loaded.index().size(),
+        loaded.catalog().size());
+    return wire(config, loaded, analysis, model, model);
+  }
+
+  /**
+   * The core over knowledge already loaded, in memory; opens (and owns) the model when the config
+   * wants one.
+   */
+  public static LoadedLibrary build(BriefbotConfig config, Knowledge knowledge) {
+    Optional<Embeddings> model = openModel(config);
+    return build(config, knowledge, model, model);
+  }
+
+  /**
+   * The core over knowledge already loaded, using a model its caller owns (live reloads share one).
+   */
+  public static LoadedLibrary build(
+      BriefbotConfig config, Knowledge knowledge, Optional<Embeddings> sharedModel) {
+    return build(config, knowledge, sharedModel, Optional.empty());
+  }
+
+  /** The embedding model the config asks for, if any; the caller closes it. */
+  public static Optional<Embeddings> openModel(BriefbotConfig config) {
+    return config.retrieval().semantic()
+        ? Optional.of(Models.open(config.retrieval()))
+        : Optional.empty();
+  }
+
+  /**
+   * The cache key's format part: an index built without vectors must not serve a model that needs
+   * them.
+   */
+  public static String indexFormat(BriefbotConfig config) {
+    return config.retrieval().semantic() ? INDEX_FORMAT + "+vectors" : INDEX_FORMAT;
+  }
+
+  private static LoadedLibrary build(
+      BriefbotConfig config,
+      Knowledge knowledge,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
+    TextAnalysis analysis = new TextAnalysis();
+    return wire(
+        config,
+        inMemory(knowledge, indexSettings(config), analysis, model),
+        analysis,
+        model,
+        owned);
+  }
+
+  private record Loaded(Knowledge knowledge, EntityCatalog catalog, PassageIndex index) {}
+
+  private static LoadedLibrary wire(
+      BriefbotConfig config,
+      Loaded loaded,
+      TextAnalysis analysis,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
+    BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
+    Retriever retriever =
+        new Retriever(
+            loaded.index(),
+            retrieval.mode(),
+            model,
+            RetrievalSettings.defaults(retrieval.vectorCandidates()));
+    BriefbotConfig.AnswerConfig a = config.answer();
+    AnswerSettings answerSettings =
+        new AnswerSettings(
+            a.threshold(),
+            a.alternatives(),
+            a.entityNotes(),
+            a.maxQuestionChars(),
+            retrieval.candidates());
+    Answerer answerer =
+        new Answerer(
+            loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
+    return new LoadedLibrary(
+        loaded.knowledge(),
+        loaded.catalog(),
+        loaded.index(),
+        answerer,
+        new Conversation(answerer, a.maxQuestionChars()),
+        retriever,
+        owned);
+  }
+
+  private static IndexSettings indexSettings(BriefbotConfig config) {
+    BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
+    return IndexSettings.defaults(retrieval.k1(), retrieval.b(), retrieval.fuzzy());
+  }
+
+  private static Loaded fromCache(
+      IndexCache cache,
+      Path knowledgeDir,
+      BriefbotConfig config,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> model) {
+    Fingerprint fingerprint = Fingerprint.of(knowledgeDir, indexFormat(config));
+    Optional<Path> entry = cache.find(fingerprint);
+    if (entry.isPresent()) {
+      log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
+      Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry.get()));
+      EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
+      return new Loaded(
+          snapshot.knowledge(),
+          catalog,
+          PassageIndex.open(entry.get(), catalog.synonymGroups(), settings, analysis));
+    }
+    long start = System.nanoTime();
+    Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
+    long parsed = System.nanoTime();
+    Path staged = cache.stage(fingerprint);
+    EntityCatalog catalog = indexWhileBuildingCatalog(knowledge, settings, analysis, staged, model);
+    long indexed = System.nanoTime();
+    Knowledge kept = knowledge.indexed();
+    SnapshotFile.write(IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all()));
+    Path published = cache.publish(staged, fingerprint);
+    log.info(
+        "Knowledge folder parsed in {} ms, indexed in {} ms, saved in {} ms: {}",
+        (parsed - start) / 1_000_000,
+        (indexed - parsed) / 1_000_000,
+        (System.nanoTime() - indexed) / 1_000_000,
+        published);
+    return new Loaded(
+        kept, catalog, PassageIndex.open(published, catalog.synonymGroups(), settings, analysis));
+  }
+
+  private static Loaded inMemory(
+      Knowledge knowledge,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> model) {
+    EntityCatalog catalog = EntityCatalog.build(knowledge);
+    PassageIndex index =
+        PassageIndex.build(
+            Retriever.withVectors(input(knowledge, catalog), model), settings, analysis);
+    return new Loaded(knowledge.indexed(), catalog, index);
+  }
+
+  /**
+   * The catalog reads every article's text to link entities and the index analyses the same text;
+   * neither needs the other's result to start, so they share the two cores.
+   */
+  private static EntityCatalog indexWhileBuildingCatalog(
+      Knowledge knowledge,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Path dir,
+      Optional<Embeddings> model) {
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
+    try {
+      Future<EntityCatalog> catalog = worker.submit(() -> EntityCatalog.build(knowledge));
+      PassageIndex.write(
+          Retriever.withVectors(input(knowledge, null), model), settings, analysis, dir);
+      return catalog.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  /**
+   * What to index; the synonyms matter only when searching, so {@code catalog} may be null while
+   * writing.
+   */
+  private static IndexInput input(Knowledge knowledge, EntityCatalog catalog) {
+    return new IndexInput(
+        knowledge.passages(),
+        articleContext(knowledge),
+        catalog == null ? List.of() : catalog.synonymGroups());
+  }
+
+  /** Hashtags and themes per article: words that describe the article as a whole. */
+  private static Map<String, String> articleContext(Knowledge knowledge) {
+    Map<String, String> context = new LinkedHashMap<>();
+    for (Article article : knowledge.articles()) {
+      context.put(
+          article.id(),
+          String.join(", ", article.hashtags()) + "\n" + String.join(", ", article.themes()));
+    }
+    return context;
+  }
+
+  @Override
+  public void close() {
+    retriever.close();
+    index.close();
+    ownedModel.ifPresent(Embeddings::close);
+  }
+}

@@ -1,0 +1,168 @@
+package org.briefbot.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.EntityCard;
+import org.briefbot.answer.Source;
+
+/**
+ * A chat's {@link Context} as JSON text, so that it can live in a database shared by replicas: a
+ * follow-up handled by another instance reads what this one wrote. The format is ours and
+ * versioned; text in any other shape (an older version, a row edited by hand) reads as no context,
+ * which costs the reader only a follow-up.
+ */
+public final class ContextJson {
+  /** Bump when the shape changes; contexts live minutes, so old ones are simply not read. */
+  static final int VERSION = 1;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ContextJson() {}
+
+  public static String write(Context context) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("v", VERSION);
+    root.set("thread", answer(context.thread()));
+    if (!context.latest().equals(context.thread())) {
+      root.set("latest", answer(context.latest())); // usually the same answer: written once
+    }
+    context.shown().forEach(root.putArray("shown")::add);
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
+    }
+  }
+
+  /**
+   * The context {@link #write} wrote, or empty when {@code json} is not in this version's shape.
+   */
+  public static Optional<Context> read(String json) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      if (root == null || root.path("v").asInt() != VERSION) {
+        return Optional.empty();
+      }
+      Answer thread = answer(root.required("thread"));
+      Answer latest = root.has("latest") ? answer(root.get("latest")) : thread;
+      return Optional.of(new Context(thread, latest, strings(root.required("shown"))));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Optional.empty(); // a missing field, a wrong type, a decline where an answer must be
+    }
+  }
+
+  private static ObjectNode answer(Answer answer) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("question", answer.question());
+    node.put("kind", answer.kind().name());
+    node.put("confidence", answer.confidence());
+    answer.best().ifPresent(best -> node.set("best", source(best)));
+    ArrayNode entities = node.putArray("entities");
+    answer.entities().forEach(card -> entities.add(card(card)));
+    ArrayNode alternatives = node.putArray("alternatives");
+    answer.alternatives().forEach(alternative -> alternatives.add(alternative(alternative)));
+    return node;
+  }
+
+  private static Answer answer(JsonNode node) {
+    Optional<Source> best =
+        node.has("best") ? Optional.of(source(node.get("best"))) : Optional.empty();
+    List<EntityCard> entities = new ArrayList<>();
+    node.required("entities").forEach(card -> entities.add(card(card)));
+    List<Alternative> alternatives = new ArrayList<>();
+    node.required("alternatives")
+        .forEach(alternative -> alternatives.add(alternative(alternative)));
+    return new Answer(
+        text(node, "question"),
+        Answer.Kind.valueOf(text(node, "kind")),
+        node.required("confidence").asDouble(),
+        best,
+        entities,
+        alternatives);
+  }
+
+  private static ObjectNode source(Source source) {
+    return JSON.createObjectNode()
+        .put("passageId", source.passageId())
+        .put("text", source.text())
+        .put("keySentence", source.keySentence())
+        .put("articleId", source.articleId())
+        .put("article", source.article())
+        .put("section", source.section())
+        .put("sectionLabel", source.sectionLabel());
+  }
+
+  private static Source source(JsonNode node) {
+    return new Source(
+        text(node, "passageId"),
+        text(node, "text"),
+        text(node, "keySentence"),
+        text(node, "articleId"),
+        text(node, "article"),
+        text(node, "section"),
+        text(node, "sectionLabel"));
+  }
+
+  private static ObjectNode card(EntityCard card) {
+    ObjectNode node =
+        JSON.createObjectNode()
+            .put("name", card.name())
+            .put("kind", card.kind())
+            .put("summary", card.summary());
+    card.articles().forEach(node.putArray("articles")::add);
+    card.related().forEach(node.putArray("related")::add);
+    return node;
+  }
+
+  private static EntityCard card(JsonNode node) {
+    return new EntityCard(
+        text(node, "name"),
+        text(node, "kind"),
+        text(node, "summary"),
+        strings(node.required("articles")),
+        strings(node.required("related")));
+  }
+
+  private static ObjectNode alternative(Alternative alternative) {
+    return JSON.createObjectNode()
+        .put("passageId", alternative.passageId())
+        .put("text", alternative.text())
+        .put("articleId", alternative.articleId())
+        .put("article", alternative.article())
+        .put("section", alternative.section())
+        .put("confidence", alternative.confidence());
+  }
+
+  private static Alternative alternative(JsonNode node) {
+    return new Alternative(
+        text(node, "passageId"),
+        text(node, "text"),
+        text(node, "articleId"),
+        text(node, "article"),
+        text(node, "section"),
+        node.required("confidence").asDouble());
+  }
+
+  /** A field that must be there and be text: "required" alone would read a number as its digits. */
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.required(field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(field + " is not text: " + value);
+    }
+    return value.asText();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,251 @@
+package org.briefbot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Answerer;
+import org.briefbot.entities.Entity;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
+
+/**
+ * The conversation logic every channel shares: commands and questions in, {@link Reply} out.
+ * Stateless and thread-safe; channels keep each chat's {@link Context} and pass it in, which is how
+ * follow-ups ("tell me more", "why?", "what about Microsoft?") find what they follow.
+ */
+public final class Conversation {
+  /** Deep-link payloads: {@code /start entity_OpenAI}, {@code /start more_ARTICLE}. */
+  public static final String ENTITY_LINK = "entity_";
+
+  public static final String ARTICLE_LINK = "more_";
+
+  /** Commands every channel understands, in help order. */
+  public static final List<Command> COMMANDS =
+      List.of(
+          new Command("ask", "QUESTION", "ask a question (plain text works too)"),
+          new Command("entity", "NAME", "what a company, person or topic is"),
+          new Command("entities", "", "every entity the articles mention"),
+          new Command("topics", "", "the articles, newest first"),
+          new Command("sources", "", "the articles and how much of each is indexed"),
+          new Command("more", "ARTICLE", "the key points of one article"),
+          new Command("help", "", "what the bot can do"));
+
+  /** Messages longer than this are answered from their beginning, with a note saying so. */
+  private final int maxQuestionChars;
+
+  private final Answerer answerer;
+  private final FollowUps followUps;
+
+  public Conversation(Answerer answerer, int maxQuestionChars) {
+    this.answerer = Objects.requireNonNull(answerer, "answerer");
+    this.followUps = new FollowUps(answerer);
+    if (maxQuestionChars < 1) {
+      throw new IllegalArgumentException("maxQuestionChars < 1: " + maxQuestionChars);
+    }
+    this.maxQuestionChars = maxQuestionChars;
+  }
+
+  public Answerer answerer() {
+    return answerer;
+  }
+
+  /** Handles one message with no conversation context. */
+  public Reply handle(String text) {
+    return reply(text, Optional.empty()).reply();
+  }
+
+  /**
+   * Handles one message in a chat: a command, a follow-up to the chat's last answer, or a question.
+   *
+   * @param context what the chat was last told, if the channel still remembers it
+   * @return the reply, and the context to remember for the next message
+   */
+  public Turn reply(String text, Optional<Context> context) {
+    Objects.requireNonNull(context, "context");
+    String message = text == null ? "" : text.strip();
+    if (message.isEmpty()) {
+      return new Turn(
+          new Reply.Message("Ask me a question about the articles, or type /help."), context);
+    }
+    if (message.startsWith("/")) {
+      String[] parts = message.split("\\s+", 2);
+      String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
+      return command(command, parts.length > 1 ? parts[1].strip() : "", context);
+    }
+    Optional<FollowUp> followUp = FollowUp.of(message);
+    if (followUp.isPresent() && context.isPresent()) {
+      return followUps.answer(followUp.get(), context.get());
+    }
+    if (followUp.isPresent() && followUp.get().kind() != FollowUp.Kind.ABOUT) {
+      return new Turn(
+          new Reply.Message(
+              "Ask me a question first, e.g. \"How much is the AWS deal worth?\", then I can tell you more."),
+          context);
+    }
+    return answered(question(message, context.flatMap(followUps::article)), context);
+  }
+
+  private Turn command(String command, String argument, Optional<Context> context) {
+    return switch (command) {
+      case "start" -> start(argument, context);
+      case "help" -> new Turn(new Reply.Message(help()), context);
+      case "ask" ->
+          argument.isEmpty()
+              ? new Turn(
+                  new Reply.Message(
+                      "Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"),
+                  context)
+              : answered(question(argument, context.flatMap(followUps::article)), context);
+      case "entity" ->
+          argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
+      case "entities" -> new Turn(entities(), context);
+      case "topics" -> new Turn(topics(), context);
+      case "sources" -> new Turn(sources(), context);
+      case "more" -> new Turn(more(argument), context);
+      case "passage" -> passage(argument, context);
+      default ->
+          new Turn(
+              new Reply.Message(
+                  "I don't know the command /"
+                      + command
+                      + ". Type /help to see what I understand."),
+              context);
+    };
+  }
+
+  /**
+   * /start, with the payload of a deep link: {@code entity_OpenAI} (underscores for spaces) opens
+   * an entity, {@code more_ARTICLE} an article; anything else greets.
+   */
+  private Turn start(String payload, Optional<Context> context) {
+    if (payload.startsWith(ENTITY_LINK) && payload.length() > ENTITY_LINK.length()) {
+      return answered(entity(payload.substring(ENTITY_LINK.length()).replace('_', ' ')), context);
+    }
+    if (payload.startsWith(ARTICLE_LINK) && payload.length() > ARTICLE_LINK.length()) {
+      return new Turn(more(payload.substring(ARTICLE_LINK.length())), context);
+    }
+    return new Turn(new Reply.Message(help()), context);
+  }
+
+  /** One passage by id, as a tapped button asks for it; the chat's thread supplies the question. */
+  private Turn passage(String passageId, Optional<Context> context) {
+    String question = context.map(c -> c.thread().question()).orElse("");
+    Optional<Answer> chosen = answerer.chosen(question, passageId);
+    if (chosen.isEmpty()) {
+      return new Turn(
+          new Reply.Message("I no longer have that passage. Ask me again, or see /topics."),
+          context);
+    }
+    Answer answer = chosen.get();
+    return new Turn(
+        new Reply.Answered(answer, Optional.empty()),
+        Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
+  }
+
+  /**
+   * A new question's answer starts a new thread, which still skips passages the chat has seen; a
+   * decline leaves the chat's context as it was.
+   */
+  private static Turn answered(Reply.Answered reply, Optional<Context> context) {
+    Answer answer = reply.answer();
+    if (!answer.answered()) {
+      return new Turn(reply, context);
+    }
+    return new Turn(
+        reply,
+        Optional.of(context.map(c -> c.switchTo(answer)).orElseGet(() -> Context.of(answer))));
+  }
+
+  private Reply.Answered question(String question, Optional<String> aboutArticle) {
+    Optional<String> notice =
+        question.length() > maxQuestionChars
+            ? Optional.of(
+                "Your message is long, so I read its first " + maxQuestionChars + " characters.")
+            : Optional.empty();
+    return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
+  }
+
+  private Reply.Answered entity(String name) {
+    Answer answer = answerer.entity("/entity " + name, name);
+    return new Reply.Answered(answer, Optional.empty());
+  }
+
+  private Reply entities() {
+    List<Reply.Item> items = new ArrayList<>();
+    for (Entity e : answerer.entities()) {
+      String articles =
+          e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
+      String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
+      items.add(new Reply.Item(e.name(), detail, "/entity " + e.name()));
+    }
+    return new Reply.Listing(
+        items.isEmpty() ? "I know no entities yet." : "Entities I know (" + items.size() + "):",
+        items);
+  }
+
+  private Reply topics() {
+    List<Reply.Item> items = new ArrayList<>();
+    for (Article a : answerer.articles()) {
+      items.add(
+          new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
+    }
+    return new Reply.Listing(
+        items.isEmpty() ? "No articles are loaded yet." : "Articles, newest first:", items);
+  }
+
+  private Reply sources() {
+    List<Reply.Item> items = new ArrayList<>();
+    for (Article a : answerer.articles()) {
+      // Articles in memory carry no passage text once indexed: the index knows how many there are.
+      List<Passage> passages =
+          answerer.passagesOf(a.id()).stream()
+              .filter(p -> p.section() != Section.CURATED_FAQ)
+              .toList();
+      String detail =
+          a.source().getFileName()
+              + " · "
+              + passages.size()
+              + " passages · "
+              + a.entityNotes().size()
+              + " entity notes";
+      items.add(new Reply.Item(a.title(), detail, "/more " + a.id()));
+    }
+    return new Reply.Listing(
+        items.isEmpty()
+            ? "No articles are loaded yet."
+            : "Sources (" + items.size() + " articles):",
+        items);
+  }
+
+  private Reply more(String articleId) {
+    Optional<Article> article = answerer.article(articleId);
+    if (article.isEmpty()) {
+      return new Reply.Message(
+          "I have no article \"" + articleId + "\". Type /topics to see the articles.");
+    }
+    List<Reply.Item> items = new ArrayList<>();
+    for (Passage p : answerer.passagesOf(articleId)) {
+      if (p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ) {
+        items.add(new Reply.Item(p.text(), p.section().label(), "/passage " + p.id()));
+      }
+    }
+    return new Reply.Listing(article.get().title(), items);
+  }
+
+  /** The help text: what the bot is, then every command. */
+  public static String help() {
+    StringBuilder help =
+        new StringBuilder(
+                "I answer questions about the articles in my library, with the passage and its source.\n")
+            .append("Ask in plain words, e.g. \"How much is the AWS deal worth?\"\n")
+            .append("Then follow up: \"tell me more\", \"why?\", \"what about Microsoft?\"\n\n");
+    for (Command c : COMMANDS) {
+      help.append(c.usage()).append(" - ").append(c.description()).append('\n');
+    }
+    return help.toString().stripTrailing();
+  }
+}

@@ -1,0 +1,193 @@
+package org.briefbot.conversation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Answerer;
+import org.briefbot.entities.Entity;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
+
+/** Answers follow-ups in the context of a chat's last answer. Stateless; see {@link FollowUp}. */
+final class FollowUps {
+  /** Asked with an article as context, this routes to that article's "Why It Matters". */
+  private static final String WHY_QUESTION = "Why does it matter?";
+
+  private final Answerer answerer;
+
+  FollowUps(Answerer answerer) {
+    this.answerer = answerer;
+  }
+
+  Turn answer(FollowUp followUp, Context context) {
+    return switch (followUp.kind()) {
+      case MORE -> more(context);
+      case WHY -> why(context);
+      case ABOUT -> about(followUp.subject(), context);
+    };
+  }
+
+  /** The article the chat is about: the latest answer's, else the thread's. */
+  Optional<String> article(Context context) {
+    return Stream.of(context.latest(), context.thread())
+        .flatMap(a -> articleOf(a).stream())
+        .findFirst();
+  }
+
+  /** A passage's article; for an entity card, the first article that mentions the entity. */
+  private Optional<String> articleOf(Answer answer) {
+    if (answer.kind() == Answer.Kind.ENTITY) {
+      return entity(answer.entities().get(0).name())
+          .flatMap(e -> e.articleIds().stream().findFirst());
+    }
+    return Optional.of(answer.best().orElseThrow().articleId())
+        .filter(id -> answerer.article(id).isPresent());
+  }
+
+  private Turn more(Context context) {
+    String question = context.thread().question();
+    Optional<Answer> next = nextPassage(context).flatMap(id -> answerer.chosen(question, id));
+    if (next.isEmpty()) {
+      String hint =
+          article(context).map(id -> " /more " + id + " lists the whole article;").orElse("");
+      return new Turn(
+          new Reply.Message("That is all I have on this." + hint + " /topics lists the articles."),
+          Optional.of(context));
+    }
+    return new Turn(
+        new Reply.Answered(next.get(), Optional.empty()), Optional.of(context.then(next.get())));
+  }
+
+  /**
+   * The first passage not shown yet: the thread's alternatives, then more of its article or entity.
+   */
+  private Optional<String> nextPassage(Context context) {
+    return Stream.concat(alternatives(context.thread()), related(context))
+        .filter(id -> !context.wasShown(id))
+        .findFirst();
+  }
+
+  /**
+   * The answer's other passages, but not entity notes: answers already show those below the
+   * passage.
+   */
+  private Stream<String> alternatives(Answer answer) {
+    return answer.alternatives().stream()
+        .map(Alternative::passageId)
+        .filter(
+            id -> answerer.passage(id).filter(p -> p.section() != Section.ENTITY_NOTE).isPresent());
+  }
+
+  private Stream<String> related(Context context) {
+    Answer thread = context.thread();
+    if (thread.kind() == Answer.Kind.ENTITY) {
+      return entity(thread.entities().get(0).name()).stream().flatMap(this::passagesMentioning);
+    }
+    return article(context).stream()
+        .flatMap(id -> readable(answerer.passagesOf(id)))
+        .map(Passage::id);
+  }
+
+  private Stream<String> passagesMentioning(Entity entity) {
+    List<Pattern> names = entity.names().stream().map(FollowUps::wordPattern).toList();
+    return entity.articleIds().stream()
+        .flatMap(id -> readable(answerer.passagesOf(id)))
+        .filter(p -> names.stream().anyMatch(n -> n.matcher(p.text()).find()))
+        .map(Passage::id);
+  }
+
+  /** Article text a reader has not seen in another form: no entity notes, no curated copies. */
+  private static Stream<Passage> readable(List<Passage> passages) {
+    return passages.stream()
+        .filter(p -> p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ);
+  }
+
+  /** The article's Why It Matters, or the next part of it when the chat has seen that already. */
+  private Turn why(Context context) {
+    Optional<String> article = article(context);
+    if (article.isEmpty()) {
+      return new Turn(
+          new Reply.Message(
+              "I can say why an article's story matters; ask me about one of them first, or see /topics."),
+          Optional.of(context));
+    }
+    Answer answer = answerer.answer(WHY_QUESTION, article);
+    if (!answer.answered()) {
+      return new Turn(new Reply.Answered(answer, Optional.empty()), Optional.of(context));
+    }
+    Optional<Answer> unseen =
+        context.wasShown(answer.best().orElseThrow().passageId())
+            ? nextWhy(article.get(), context)
+                .flatMap(id -> answerer.chosen(context.thread().question(), id))
+            : Optional.of(answer);
+    if (unseen.isEmpty()) {
+      String more =
+          "That is why it matters, in the article's words, just above. /more "
+              + article.get()
+              + " has the whole article.";
+      return new Turn(new Reply.Message(more), Optional.of(context));
+    }
+    return new Turn(
+        new Reply.Answered(unseen.get(), Optional.empty()),
+        Optional.of(context.then(unseen.get())));
+  }
+
+  private Optional<String> nextWhy(String article, Context context) {
+    return answerer.passagesOf(article).stream()
+        .filter(p -> p.section() == Section.WHY_IT_MATTERS && !context.wasShown(p.id()))
+        .map(Passage::id)
+        .findFirst();
+  }
+
+  /**
+   * "What about X?": the last question with X in place of the entity it named, then the last
+   * question with X added, then X on its own; the first that finds a passage not shown yet wins.
+   */
+  private Turn about(String subject, Context context) {
+    Optional<String> article = article(context);
+    String last = context.thread().question();
+    List<String> candidates = new ArrayList<>();
+    substitute(last, subject).ifPresent(candidates::add);
+    candidates.add(last + " " + subject);
+    candidates.add("What about " + subject + "?");
+    candidates.add(subject);
+    Answer answer = null;
+    for (String question : candidates) {
+      answer = answerer.answer(question, article);
+      if (answer.answered() && !context.wasShown(answer.best().orElseThrow().passageId())) {
+        break;
+      }
+    }
+    Optional<Context> next =
+        answer.answered() ? Optional.of(context.switchTo(answer)) : Optional.of(context);
+    return new Turn(new Reply.Answered(answer, Optional.empty()), next);
+  }
+
+  /** {@code question} with its longest entity name replaced by {@code subject}, if it names one. */
+  private Optional<String> substitute(String question, String subject) {
+    return answerer.entities().stream()
+        .flatMap(e -> e.names().stream())
+        .filter(name -> !name.equalsIgnoreCase(subject))
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .map(name -> wordPattern(name).matcher(question))
+        .filter(Matcher::find)
+        .findFirst()
+        .map(m -> m.replaceFirst(Matcher.quoteReplacement(subject)));
+  }
+
+  private Optional<Entity> entity(String name) {
+    return answerer.entities().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  private static Pattern wordPattern(String name) {
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+}

@@ -1,0 +1,84 @@
+package org.briefbot.conversation.telegram;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Source;
+import org.briefbot.conversation.Context;
+import org.briefbot.conversation.ContextJson;
+import org.briefbot.store.AnswerRecord;
+import org.briefbot.store.ChatContext;
+import org.briefbot.store.ResilientStore;
+import org.briefbot.store.UsageKind;
+import org.briefbot.store.Vote;
+
+/**
+ * What the Telegram channel keeps in the store: every reply to a question (so it can be voted on,
+ * and declined or unsure ones land in the unanswered log), votes, each chat's follow-up context and
+ * command counts. Replicas on one database share all of it. Never throws and never waits long:
+ * while the store is down ({@link ResilientStore} logs it), answers go out without vote buttons and
+ * a follow-up finds no context.
+ */
+final class ChatStore {
+  static final String THANKS = "Thanks for the feedback";
+  static final String CHANGED = "Vote changed";
+  static final String UNCHANGED = "Already counted";
+  static final String TOO_OLD = "This answer is too old to vote on";
+  static final String UNAVAILABLE = "Feedback is unavailable right now";
+
+  private final ResilientStore store;
+  private final Duration contextTtl;
+  private final double lowConfidence;
+
+  /**
+   * @param contextTtl how long a chat's context is good for follow-ups
+   * @param lowConfidence answers below this confidence also go to the unanswered log
+   */
+  ChatStore(ResilientStore store, Duration contextTtl, double lowConfidence) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.contextTtl = Objects.requireNonNull(contextTtl, "contextTtl");
+    this.lowConfidence = lowConfidence;
+  }
+
+  /** The chat's context if one was saved, by any replica, within the context time-to-live. */
+  Optional<Context> context(long chatId) {
+    return store
+        .loadContext(chatId, contextTtl)
+        .flatMap(ChatContext::state)
+        .flatMap(ContextJson::read);
+  }
+
+  void remember(long chatId, Context context) {
+    Source shown = context.latest().best().orElseThrow();
+    store.saveContext(chatId, shown.articleId(), shown.passageId(), ContextJson.write(context));
+  }
+
+  /**
+   * Records a reply to a question; its id is what vote buttons carry, empty while the store is
+   * down.
+   */
+  OptionalLong record(long chatId, long userId, Answer answer) {
+    return store.recordAnswer(AnswerRecord.of(chatId, userId, answer, lowConfidence));
+  }
+
+  /** Records a tap on a vote button, committed when this returns; the toast to show the reader. */
+  String vote(long answerId, long userId, Vote vote) {
+    return store
+        .vote(answerId, userId, vote)
+        .map(
+            outcome ->
+                switch (outcome) {
+                  case RECORDED -> THANKS;
+                  case CHANGED -> CHANGED;
+                  case UNCHANGED -> UNCHANGED;
+                  case UNKNOWN_ANSWER -> TOO_OLD;
+                })
+        .orElse(UNAVAILABLE);
+  }
+
+  void countCommand(String name) {
+    store.countUsage(UsageKind.COMMAND, name);
+  }
+}

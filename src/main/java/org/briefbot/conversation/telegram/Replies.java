@@ -1,0 +1,118 @@
+package org.briefbot.conversation.telegram;
+
+import java.util.List;
+import java.util.Optional;
+import org.briefbot.store.Vote;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * Puts a {@link Rendered} reply into a chat: split into messages that fit, buttons under the last
+ * one, all through the {@link Outbox}.
+ */
+final class Replies {
+  static final String UP = "👍";
+  static final String DOWN = "👎";
+  private static final LinkPreviewOptions NO_PREVIEW =
+      LinkPreviewOptions.builder().isDisabled(true).build();
+
+  private final Outbox outbox;
+  private final MessageSplitter splitter;
+  private final CallbackData callbacks;
+
+  Replies(Outbox outbox, MessageSplitter splitter, CallbackData callbacks) {
+    this.outbox = outbox;
+    this.splitter = splitter;
+    this.callbacks = callbacks;
+  }
+
+  /** New messages; in groups the first one quotes {@code replyTo} so the thread stays readable. */
+  void send(ChatRef chat, Rendered reply, Optional<Integer> replyTo) {
+    send(chat, splitter.split(reply.html()), keyboard(reply), replyTo);
+  }
+
+  private void send(
+      ChatRef chat,
+      List<String> parts,
+      Optional<InlineKeyboardMarkup> keyboard,
+      Optional<Integer> replyTo) {
+    for (int i = 0; i < parts.size(); i++) {
+      SendMessage.SendMessageBuilder<?, ?> message =
+          SendMessage.builder()
+              .chatId(chat.id())
+              .text(parts.get(i))
+              .parseMode(ParseMode.HTML)
+              .linkPreviewOptions(NO_PREVIEW);
+      if (i == 0 && replyTo.isPresent()) {
+        message.replyParameters(
+            ReplyParameters.builder()
+                .messageId(replyTo.get())
+                .allowSendingWithoutReply(true)
+                .build());
+      }
+      if (i == parts.size() - 1) {
+        keyboard.ifPresent(message::replyMarkup);
+      }
+      outbox.send(chat, message.build());
+    }
+  }
+
+  /**
+   * Replaces message {@code messageId} with the reply's first part; any further parts follow it.
+   */
+  void edit(ChatRef chat, int messageId, Rendered reply) {
+    List<String> parts = splitter.split(reply.html());
+    EditMessageText.EditMessageTextBuilder<?, ?> edit =
+        EditMessageText.builder()
+            .chatId(chat.id())
+            .messageId(messageId)
+            .text(parts.get(0))
+            .parseMode(ParseMode.HTML)
+            .linkPreviewOptions(NO_PREVIEW);
+    if (parts.size() == 1) {
+      keyboard(reply).ifPresent(edit::replyMarkup);
+    }
+    outbox.send(chat, edit.build());
+    if (parts.size() > 1) {
+      send(chat, parts.subList(1, parts.size()), keyboard(reply), Optional.empty());
+    }
+  }
+
+  /** The rendered buttons as Telegram's inline keyboard, votes last; empty when there are none. */
+  Optional<InlineKeyboardMarkup> keyboard(Rendered reply) {
+    if (reply.keyboard().isEmpty() && reply.votesOn().isEmpty()) {
+      return Optional.empty();
+    }
+    InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
+    for (List<Button> row : reply.keyboard()) {
+      markup.keyboardRow(new InlineKeyboardRow(row.stream().map(this::button).toList()));
+    }
+    reply.votesOn().ifPresent(answerId -> markup.keyboardRow(votes(answerId)));
+    return Optional.of(markup.build());
+  }
+
+  private static InlineKeyboardRow votes(long answerId) {
+    return new InlineKeyboardRow(
+        InlineKeyboardButton.builder()
+            .text(UP)
+            .callbackData(CallbackData.vote(answerId, Vote.UP))
+            .build(),
+        InlineKeyboardButton.builder()
+            .text(DOWN)
+            .callbackData(CallbackData.vote(answerId, Vote.DOWN))
+            .build());
+  }
+
+  private InlineKeyboardButton button(Button button) {
+    return InlineKeyboardButton.builder()
+        .text(button.label())
+        .callbackData(callbacks.encode(button))
+        .build();
+  }
+}

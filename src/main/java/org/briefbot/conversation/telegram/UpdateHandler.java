@@ -1,0 +1,204 @@
+package org.briefbot.conversation.telegram;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.briefbot.conversation.Command;
+import org.briefbot.conversation.Context;
+import org.briefbot.conversation.Conversation;
+import org.briefbot.conversation.Library;
+import org.briefbot.conversation.Reply;
+import org.briefbot.conversation.Turn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * One update in, replies out: messages become questions, commands and admin commands, button taps
+ * run their command or count a vote, inline queries get results. Each update is answered from the
+ * knowledge serving when it arrives, and the store records what was shown. Runs on a worker thread;
+ * may throw, the caller logs it.
+ */
+final class UpdateHandler {
+  private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+  static final String EXPIRED = "This button has expired. Ask me again.";
+  static final String FAILED = "Sorry, something went wrong. Please try again.";
+  private static final String TEXT_ONLY =
+      "I read text only. Ask me a question about the articles, or type /help.";
+
+  /** How long Telegram clients may cache inline results for the same query. */
+  private static final int INLINE_CACHE_SECONDS = 60;
+
+  /** Commands worth counting for /stats; anything else a reader types after a slash is not. */
+  private static final Set<String> COUNTED =
+      Stream.concat(
+              Conversation.COMMANDS.stream().map(Command::name), Stream.of("start", "passage"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z]+)");
+
+  private final Library library;
+  private final Addressing addressing;
+  private final ChatStore chats;
+  private final AdminCommands admin;
+  private final TelegramFormatter formatter;
+  private final Replies replies;
+  private final CallbackData callbacks;
+  private final InlineAnswers inline;
+  private final Outbox outbox;
+
+  UpdateHandler(
+      Library library,
+      Addressing addressing,
+      ChatStore chats,
+      AdminCommands admin,
+      TelegramFormatter formatter,
+      Replies replies,
+      CallbackData callbacks,
+      InlineAnswers inline,
+      Outbox outbox) {
+    this.library = library;
+    this.addressing = addressing;
+    this.chats = chats;
+    this.admin = admin;
+    this.formatter = formatter;
+    this.replies = replies;
+    this.callbacks = callbacks;
+    this.inline = inline;
+    this.outbox = outbox;
+  }
+
+  void handle(Update update) {
+    Conversation conversation =
+        library.current(); // once: a reload mid-update cannot mix two versions of the knowledge
+    if (update.hasMessage()) {
+      message(conversation, update.getMessage());
+    } else if (update.hasCallbackQuery()) {
+      callback(conversation, update.getCallbackQuery());
+    } else if (update.hasInlineQuery()) {
+      inline(conversation, update.getInlineQuery());
+    } else {
+      log.debug("Ignoring update {}: not a message, button or inline query", update.getUpdateId());
+    }
+  }
+
+  private void message(Conversation conversation, Message message) {
+    ChatRef chat = chat(message.getChat());
+    Optional<String> text = addressing.textFor(message);
+    if (text.isEmpty()) {
+      if (message.getChat().isUserChat() && !message.hasText()) {
+        replies.send(chat, Rendered.text(Html.escape(TEXT_ONLY)), Optional.empty());
+      }
+      return;
+    }
+    Optional<Integer> quote = chat.group() ? Optional.of(message.getMessageId()) : Optional.empty();
+    long sender = message.getFrom() != null ? message.getFrom().getId() : chat.id();
+    Optional<String> adminCommand = AdminCommands.command(text.get());
+    Rendered reply =
+        adminCommand.isPresent()
+            ? Rendered.text(Html.escape(admin.run(adminCommand.get(), sender)))
+            : converse(conversation, chat, sender, text.get());
+    replies.send(chat, reply, quote);
+  }
+
+  /**
+   * Runs the button's command or counts its vote; the callback query is answered whatever happens,
+   * or the button spins.
+   */
+  private void callback(Conversation conversation, CallbackQuery query) {
+    String toast = null;
+    try {
+      toast = tap(conversation, query);
+    } catch (RuntimeException e) {
+      toast = FAILED;
+      throw e;
+    } finally {
+      AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+          AnswerCallbackQuery.builder().callbackQueryId(query.getId());
+      if (toast != null) {
+        answer.text(toast);
+      }
+      outbox.call(answer.build());
+    }
+  }
+
+  /**
+   * Returns the toast to show, if any. A vote is committed before this returns, so before the
+   * callback is answered.
+   */
+  private String tap(Conversation conversation, CallbackQuery query) {
+    Optional<CallbackData.VoteTap> vote = CallbackData.decodeVote(query.getData());
+    if (vote.isPresent()) {
+      return chats.vote(vote.get().answerId(), query.getFrom().getId(), vote.get().vote());
+    }
+    Optional<Button> button = callbacks.decode(query.getData());
+    MaybeInaccessibleMessage under = query.getMessage();
+    if (button.isEmpty() || under == null) {
+      return EXPIRED;
+    }
+    ChatRef chat = chat(under.getChat());
+    Rendered reply = converse(conversation, chat, query.getFrom().getId(), button.get().command());
+    if (button.get().tap() == Button.Tap.EDIT && under instanceof Message) {
+      replies.edit(chat, under.getMessageId(), reply);
+    } else {
+      replies.send(chat, reply, Optional.of(under.getMessageId()));
+    }
+    return null;
+  }
+
+  private void inline(Conversation conversation, InlineQuery query) {
+    outbox.call(
+        AnswerInlineQuery.builder()
+            .inlineQueryId(query.getId())
+            .results(inline.results(conversation, query.getQuery()))
+            .cacheTime(INLINE_CACHE_SECONDS)
+            .isPersonal(false)
+            .build());
+  }
+
+  /**
+   * The conversation's turn for this chat: its context comes from the store and goes back there
+   * when it changed, and an answer is recorded and gets vote buttons.
+   */
+  private Rendered converse(Conversation conversation, ChatRef chat, long userId, String text) {
+    Optional<Context> before = chats.context(chat.id());
+    Turn turn = conversation.reply(text, before);
+    if (turn.context().isPresent() && !turn.context().equals(before)) {
+      chats.remember(chat.id(), turn.context().get());
+    }
+    count(text);
+    Rendered rendered = formatter.format(turn.reply());
+    if (!(turn.reply() instanceof Reply.Answered answered)) {
+      return rendered;
+    }
+    OptionalLong answerId = chats.record(chat.id(), userId, answered.answer());
+    // A decline has nothing to vote on (it is in the unanswered log already); without an id the
+    // store is down.
+    return answered.answer().answered() && answerId.isPresent()
+        ? rendered.withVotes(answerId.getAsLong())
+        : rendered;
+  }
+
+  private void count(String text) {
+    Matcher command = COMMAND.matcher(text);
+    if (command.find() && COUNTED.contains(command.group(1).toLowerCase(Locale.ROOT))) {
+      chats.countCommand(command.group(1).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static ChatRef chat(Chat chat) {
+    return new ChatRef(chat.getId(), chat.isGroupChat() || chat.isSuperGroupChat());
+  }
+}

@@ -1,0 +1,78 @@
+package org.briefbot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.briefbot.TestKnowledge;
+import org.briefbot.app.LoadedLibrary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A chat's context survives the trip through the shared store, and unreadable text is no context.
+ */
+class ContextJsonTest {
+  private static LoadedLibrary core;
+
+  @BeforeAll
+  static void loadCore() {
+    core = TestKnowledge.shippedCore();
+  }
+
+  @AfterAll
+  static void closeCore() {
+    core.close();
+  }
+
+  private static Context after(String... messages) {
+    Optional<Context> context = Optional.empty();
+    for (String message : messages) {
+      context = core.conversation().reply(message, context).context();
+    }
+    return context.orElseThrow();
+  }
+
+  @Test
+  void readsBackAnAnswerItsFollowUpAndEveryPassageShown() {
+    Context context = after("How much is the AWS deal worth?", "why?", "tell me more");
+
+    assertThat(ContextJson.read(ContextJson.write(context))).contains(context);
+    assertThat(context.latest()).isNotEqualTo(context.thread());
+    assertThat(context.shown()).hasSize(3);
+  }
+
+  @Test
+  void readsBackAnEntityCard() {
+    Context context = after("/entity Annapurna Labs");
+
+    assertThat(ContextJson.read(ContextJson.write(context))).contains(context);
+  }
+
+  @Test
+  void aFollowUpOnTheContextReadBackGetsTheSameReplyAsOnTheOriginal() {
+    Context context = after("How much is the AWS deal worth?");
+    Optional<Context> readBack = ContextJson.read(ContextJson.write(context));
+
+    assertThat(core.conversation().reply("why?", readBack))
+        .isEqualTo(core.conversation().reply("why?", Optional.of(context)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "null",
+        "[]",
+        "{}",
+        "{\"v\": 2, \"thread\": {}}",
+        "{\"v\": 1}",
+        "{\"v\": 1, \"thread\": {\"question\": 7}, \"shown\": []}",
+        "not json at all"
+      })
+  void textInAnyOtherShapeIsNoContext(String json) {
+    assertThat(ContextJson.read(json)).isEmpty();
+  }
+}

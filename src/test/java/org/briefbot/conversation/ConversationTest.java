@@ -1,0 +1,213 @@
+package org.briefbot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.briefbot.TestKnowledge;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Source;
+import org.briefbot.app.LoadedLibrary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConversationTest {
+  private static final String DEAL = "How much is the AWS deal worth?";
+  private final LoadedLibrary core = TestKnowledge.shippedCore();
+  private final Conversation conversation = core.conversation();
+
+  @AfterEach
+  void close() {
+    core.close();
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    String help = ((Reply.Message) conversation.handle("/help")).text();
+    Conversation.COMMANDS.forEach(c -> assertThat(help).contains(c.usage()));
+  }
+
+  @Test
+  void plainTextIsAQuestion() {
+    Reply.Answered reply = (Reply.Answered) conversation.handle("what chips will openai use");
+    assertThat(reply.answer().best().orElseThrow().text()).contains("Trainium");
+    assertThat(reply.notice()).isEmpty();
+  }
+
+  @Test
+  void askCommandIsAQuestionToo() {
+    Reply.Answered reply =
+        (Reply.Answered) conversation.handle("/ask how much did microsoft invest in openai");
+    assertThat(reply.answer().best().orElseThrow().text()).contains("$1 billion investment");
+  }
+
+  @Test
+  void entitiesListsEveryEntityWithItsCommand() {
+    Reply.Listing listing = (Reply.Listing) conversation.handle("/entities");
+    assertThat(listing.items())
+        .extracting(Reply.Item::label)
+        .contains("OpenAI", "Annapurna Labs", "Amazon Web Services");
+    assertThat(listing.items()).extracting(Reply.Item::command).contains("/entity OpenAI");
+  }
+
+  @Test
+  void topicsAndSourcesNameTheArticle() {
+    Reply.Listing topics = (Reply.Listing) conversation.handle("/topics");
+    assertThat(topics.items())
+        .extracting(Reply.Item::label)
+        .containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
+    Reply.Listing sources = (Reply.Listing) conversation.handle("/sources");
+    assertThat(sources.items().get(0).detail()).startsWith("aws-openai-trainium.txt");
+  }
+
+  @Test
+  void moreListsTheArticlesPassages() {
+    Reply.Listing more = (Reply.Listing) conversation.handle("/more aws-openai-trainium");
+    assertThat(more.items().get(0).label())
+        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+    assertThat(((Reply.Message) conversation.handle("/more nothing")).text())
+        .contains("no article \"nothing\"");
+  }
+
+  @Test
+  void unknownCommandSaysSo() {
+    assertThat(((Reply.Message) conversation.handle("/frobnicate")).text())
+        .isEqualTo("I don't know the command /frobnicate. Type /help to see what I understand.");
+  }
+
+  @Test
+  void emptyMessageGetsAHint() {
+    assertThat(((Reply.Message) conversation.handle("   ")).text()).contains("/help");
+  }
+
+  @Test
+  void longMessageIsAnsweredWithANotice() {
+    Reply.Answered reply = (Reply.Answered) conversation.handle("x".repeat(10_000));
+    assertThat(reply.notice())
+        .contains("Your message is long, so I read its first 1000 characters.");
+    assertThat(reply.answer().answered()).isFalse();
+  }
+
+  // Follow-ups, deep links and /passage: what a channel's Context makes possible.
+
+  @Test
+  void anAnswerStartsAContextAndADeclineKeepsTheOldOne() {
+    Turn answered = conversation.reply(DEAL, Optional.empty());
+    Turn declined =
+        conversation.reply(
+            "What will the weather be like in Lisbon on Sunday?", answered.context());
+
+    assertThat(source(answered).text()).contains("138 billion");
+    assertThat(answered.context().orElseThrow().shown())
+        .containsExactly(source(answered).passageId());
+    assertThat(((Reply.Answered) declined.reply()).answer().kind()).isEqualTo(Answer.Kind.DECLINED);
+    assertThat(declined.context()).isEqualTo(answered.context());
+  }
+
+  @Test
+  void aNewQuestionStartsANewThreadThatStillSkipsWhatTheChatHasSeen() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    Turn chips =
+        conversation.reply("Which chips will OpenAI use to train its models?", deal.context());
+
+    Context context = chips.context().orElseThrow();
+    assertThat(context.thread().question())
+        .isEqualTo("Which chips will OpenAI use to train its models?");
+    assertThat(context.shown())
+        .containsExactly(source(deal).passageId(), source(chips).passageId());
+  }
+
+  @Test
+  void whyAfterAnAnswerGivesWhyItsArticleMatters() {
+    Turn answered = conversation.reply(DEAL, Optional.empty());
+
+    Turn why = conversation.reply("why?", answered.context());
+
+    assertThat(source(why).section()).isEqualTo("why_it_matters");
+    assertThat(source(why).articleId()).isEqualTo("aws-openai-trainium");
+  }
+
+  @Test
+  void whyNeverRepeatsWhatTheChatHasJustRead() {
+    Optional<Context> context = conversation.reply(DEAL, Optional.empty()).context();
+    Turn read = conversation.reply("/passage aws-openai-trainium#why_it_matters#0", context);
+
+    Turn why = conversation.reply("why?", read.context());
+
+    assertThat(((Reply.Message) why.reply()).text())
+        .isEqualTo(
+            "That is why it matters, in the article's words, just above. /more aws-openai-trainium has the whole article.");
+  }
+
+  @Test
+  void tellMeMoreWalksThroughPassagesWithoutRepeatingOne() {
+    Optional<Context> context = conversation.reply(DEAL, Optional.empty()).context();
+    List<String> shown = new ArrayList<>(context.orElseThrow().shown());
+
+    for (int i = 0; i < 5; i++) {
+      Turn more = conversation.reply("tell me more", context);
+      shown.add(source(more).passageId());
+      context = more.context();
+    }
+
+    assertThat(shown).doesNotHaveDuplicates().hasSize(6);
+    assertThat(context.orElseThrow().thread().question()).isEqualTo(DEAL);
+  }
+
+  @Test
+  void whatAboutAsksTheLastQuestionAboutSomethingElse() {
+    Turn answered = conversation.reply(DEAL, Optional.empty());
+
+    Turn microsoft = conversation.reply("what about Microsoft?", answered.context());
+
+    assertThat(source(microsoft).text()).contains("Microsoft");
+    assertThat(answered.context().orElseThrow().shown())
+        .doesNotContain(source(microsoft).passageId());
+    assertThat(microsoft.context().orElseThrow().thread())
+        .isEqualTo(((Reply.Answered) microsoft.reply()).answer()); // a new thread
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tell me more", "why?", "More please!"})
+  void aFollowUpWithNothingToFollowAsksForAQuestion(String message) {
+    Turn turn = conversation.reply(message, Optional.empty());
+
+    assertThat(turn.reply()).isInstanceOf(Reply.Message.class);
+    assertThat(((Reply.Message) turn.reply()).text()).startsWith("Ask me a question first");
+    assertThat(turn.context()).isEmpty();
+  }
+
+  @Test
+  void deepLinksOpenAnEntityOrAnArticle() {
+    Turn entity = conversation.reply("/start entity_Amazon_Web_Services", Optional.empty());
+    Turn article = conversation.reply("/start more_aws-openai-trainium", Optional.empty());
+    Turn plain = conversation.reply("/start", Optional.empty());
+
+    assertThat(((Reply.Answered) entity.reply()).answer().entities().get(0).name())
+        .isEqualTo("Amazon Web Services");
+    assertThat(((Reply.Listing) article.reply()).heading())
+        .startsWith("Amazon secures landmark $138B AWS deal");
+    assertThat(((Reply.Message) plain.reply()).text()).isEqualTo(Conversation.help());
+  }
+
+  @Test
+  void passageCommandShowsThatPassageAsAnAnswerToTheThreadsQuestion() {
+    Optional<Context> context = conversation.reply(DEAL, Optional.empty()).context();
+    String id = "aws-openai-trainium#background#1";
+
+    Turn passage = conversation.reply("/passage " + id, context);
+
+    assertThat(source(passage).passageId()).isEqualTo(id);
+    assertThat(((Reply.Answered) passage.reply()).answer().question()).isEqualTo(DEAL);
+    assertThat(passage.context().orElseThrow().shown()).endsWith(id);
+    assertThat(((Reply.Message) conversation.reply("/passage nope#0", context).reply()).text())
+        .startsWith("I no longer have that passage");
+  }
+
+  private static Source source(Turn turn) {
+    return ((Reply.Answered) turn.reply()).answer().best().orElseThrow();
+  }
+}
