@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
@@ -184,7 +185,7 @@ class AnswererTest {
   void questionAboutOneArticleIsAnsweredFromThatArticle(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
     TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
-    try (LoadedLibrary two = LoadedLibrary.load(BriefbotConfig.defaults(), dir)) {
+    try (LoadedLibrary two = TestConfig.load(TestConfig.hybrid(), dir)) {
       Answer norway = two.answerer().answer("how long is the hydropower contract?");
       assertThat(norway.best().orElseThrow().articleId()).isEqualTo("azure-norway");
       assertThat(norway.best().orElseThrow().text()).containsPattern("15.year");

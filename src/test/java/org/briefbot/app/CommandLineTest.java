@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,19 @@ class CommandLineTest {
     return names;
   }
 
+  /**
+   * The tests' config file unless a test brings its own: the index, embeddings and store go to the
+   * tests' data folder, not under data/ here.
+   */
+  private static String[] withTestConfig(String... args) {
+    if (List.of(args).contains("--config")) {
+      return args;
+    }
+    List<String> all = new ArrayList<>(List.of("--config", TestConfig.file().toString()));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
   private static synchronized Run run(String stdin, String... args) {
     InputStream in = System.in;
     PrintStream out = System.out;
@@ -185,7 +199,7 @@ class CommandLineTest {
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
+      int code = Main.run(withTestConfig(args));
       return new Run(
           code,
           outBytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),

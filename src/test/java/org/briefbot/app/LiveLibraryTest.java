@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
-import org.briefbot.config.BriefbotConfig;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.conversation.Reply;
 import org.briefbot.knowledge.Article;
@@ -41,7 +41,7 @@ class LiveLibraryTest {
       Files.createDirectories(knowledge.resolve(file).getParent());
       Files.copy(SEED.resolve(file), knowledge.resolve(file));
     }
-    live = LiveLibrary.load(BriefbotConfig.defaults(), knowledge);
+    live = TestConfig.live(TestConfig.hybrid(), knowledge);
     live.onReload(reloads::add);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,10 @@ class ModelLoadingTest {
         .contains("ai.onnxruntime.OrtSession");
   }
 
-  /** Runs {@code ask --json} in a new JVM with class loading logged; returns stdout and the log. */
+  /**
+   * Runs {@code ask --json} in a new JVM with class loading logged, in the test's folder so that
+   * what it keeps (the index under data/) stays there; returns stdout and the log.
+   */
   private String run(Path config, String question) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Process process =
@@ -64,7 +68,10 @@ class ModelLoadingTest {
                 "--json",
                 "--config",
                 config.toString(),
+                "--knowledge",
+                TestKnowledge.SHIPPED.toAbsolutePath().toString(),
                 question)
+            .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();

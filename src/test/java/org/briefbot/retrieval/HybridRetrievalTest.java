@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
@@ -22,33 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HybridRetrievalTest {
   private static final String PRICING = "OpenAI likely secured better pricing";
 
-  @TempDir static Path cache;
   private BriefbotConfig config;
   private LoadedLibrary core;
   private Retriever bm25;
 
   @BeforeAll
   void load() {
-    BriefbotConfig defaults = BriefbotConfig.defaults();
-    BriefbotConfig.RetrievalConfig r = defaults.retrieval();
-    BriefbotConfig.RetrievalConfig retrieval =
-        new BriefbotConfig.RetrievalConfig(
-            Mode.HYBRID,
-            true,
-            r.k1(),
-            r.b(),
-            r.fuzzy(),
-            r.candidates(),
-            r.vectorCandidates(),
-            cache.toString());
-    config = defaults.withRetrieval(retrieval);
-    core = LoadedLibrary.load(config, Path.of("knowledge"));
+    BriefbotConfig defaults = TestConfig.hybrid();
+    config = defaults.withRetrieval(defaults.retrieval().inMode(Mode.HYBRID));
+    core = TestConfig.load(config, Path.of("knowledge"));
     bm25 =
         new Retriever(
             core.index(),
             Mode.BM25,
             Optional.empty(),
-            RetrievalSettings.defaults(r.vectorCandidates()));
+            RetrievalSettings.defaults(config.retrieval().vectorCandidates()));
   }
 
   @AfterAll
@@ -173,7 +162,7 @@ class HybridRetrievalTest {
     TestKnowledge.write(dir.resolve("faq/twin-b.yaml"), item);
     TestKnowledge.write(dir.resolve("faq/twin.yaml"), item);
 
-    try (LoadedLibrary twins = LoadedLibrary.load(config, dir, Optional.empty())) {
+    try (LoadedLibrary twins = TestConfig.load(config, dir)) {
       List<Match> matches =
           twins.retriever().search(SearchRequest.of("what does the zephyr contract cover", 10));
 

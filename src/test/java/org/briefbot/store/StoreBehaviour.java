@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
-import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -285,7 +285,7 @@ abstract class StoreBehaviour {
 
   @Test
   void recordsARealAnswerWithItsPassageEntitiesAndCandidates() {
-    try (LoadedLibrary core = LoadedLibrary.load(BriefbotConfig.defaults(), Path.of("knowledge"))) {
+    try (LoadedLibrary core = TestConfig.load(TestConfig.hybrid(), Path.of("knowledge"))) {
       Answer deal = core.answerer().answer("How much is the AWS deal worth?");
       Answer unknown = core.answerer().answer("Who won the football world cup?");
 

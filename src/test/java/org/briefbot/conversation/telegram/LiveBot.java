@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.briefbot.TestConfig;
 import org.briefbot.app.LiveLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.BriefbotConfig.TelegramConfig.Delivery;
@@ -156,16 +157,19 @@ final class LiveBot implements AutoCloseable {
         List.of());
   }
 
-  /** The default config with this Telegram section and these admins. */
+  /** The tests' config with this Telegram section and these admins. */
   static BriefbotConfig config(BriefbotConfig.TelegramConfig telegram, List<Long> admins) {
-    BriefbotConfig d = BriefbotConfig.defaults();
+    BriefbotConfig d = TestConfig.hybrid();
     return new BriefbotConfig(
         d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
   }
 
-  /** The live knowledge over {@code knowledge} with default settings; not watching the folder. */
+  /**
+   * The live knowledge over {@code knowledge} with the tests' settings and shared model; not
+   * watching the folder.
+   */
   static LiveLibrary library(Path knowledge) {
-    return LiveLibrary.load(BriefbotConfig.defaults(), knowledge);
+    return TestConfig.live(TestConfig.hybrid(), knowledge);
   }
 
   private static Path temporaryFolder() {
