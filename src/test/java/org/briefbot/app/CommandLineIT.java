@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real command line in-process with standard input and output redirected. */
-class CommandLineTest {
+class CommandLineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exitCode, String out, String err) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The admin commands, for the user ids in {@code admins} only, on a copy of the shipped knowledge
  * that tests add to and break, with the store on SQLite.
  */
-class AdminTest {
+class AdminIT {
   private static final long OTHER_ADMIN = 1818L;
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String WEATHER = "What will the weather be like in Lisbon on Sunday?";
@@ -58,7 +58,7 @@ class AdminTest {
                 live.api.requests("sendMessage").indexOf(r) >= before
                     && r.param("chat_id").equals(String.valueOf(user)),
             LiveBot.WAIT);
-    return TelegramBotTest.plain(reply.param("text"));
+    return TelegramBotIT.plain(reply.param("text"));
   }
 
   @ParameterizedTest
@@ -167,7 +167,7 @@ class AdminTest {
       FakeBotApi.Recorded alert =
           live.api.awaitRequest(
               "sendMessage", r -> r.param("chat_id").equals(String.valueOf(admin)), WATCHER);
-      assertThat(TelegramBotTest.plain(alert.param("text")))
+      assertThat(TelegramBotIT.plain(alert.param("text")))
           .startsWith("⚠️ Knowledge reload: Reloaded in ")
           .contains(
               "Files with errors (a file that loaded before keeps its previous version):\n• "

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Which classes a real briefbot process loads, seen through the JVM's own class-loading log: with
  * retrieval.semantic false no class of the model, its runtime or its tokenizer is loaded.
  */
-class ModelLoadingTest {
+class ModelLoadingIT {
   private static final List<String> MODEL_PACKAGES =
       List.of("org.briefbot.embedding.", "ai.onnxruntime.", "dev.langchain4j.", "ai.djl.");
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Editors change files in the knowledge folder; readers see the change without a restart. */
-class LiveLibraryTest {
+class LiveLibraryIT {
   private static final Path SEED = Path.of("knowledge");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String DEAL = "How much is the AWS deal worth?";
