@@ -28,7 +28,7 @@ class ModelLoadingIT {
         Files.writeString(
             dir.resolve("bm25.yaml"), "retrieval:\n  mode: bm25\n  semantic: false\n");
 
-    String classLog = run(config, "How much is the AWS deal worth?");
+    String classLog = run(config, TestKnowledge.SHIPPED, "How much is the AWS deal worth?");
 
     assertThat(classLog).contains("org.briefbot.index.PassageIndex").contains("\"answered\":true");
     MODEL_PACKAGES.forEach(
@@ -44,9 +44,16 @@ class ModelLoadingIT {
                 + dir.resolve("cache")
                 + "\n");
 
-    String classLog = run(config, "How much is the AWS deal worth?");
+    // One FAQ item: the model is loaded all the same, and there is next to nothing to embed.
+    Path knowledge = dir.resolve("knowledge");
+    TestKnowledge.write(
+        knowledge.resolve("faq/deal.yaml"),
+        "items:\n  - question: How much is the AWS deal worth?\n    answer: $138 billion.\n");
+
+    String classLog = run(config, knowledge, "How much is the AWS deal worth?");
 
     assertThat(classLog)
+        .contains("\"answered\":true")
         .contains("org.briefbot.embedding.SentenceEncoder")
         .contains("ai.onnxruntime.OrtSession");
   }
@@ -55,7 +62,8 @@ class ModelLoadingIT {
    * Runs {@code ask --json} in a new JVM with class loading logged, in the test's folder so that
    * what it keeps (the index under data/) stays there; returns stdout and the log.
    */
-  private String run(Path config, String question) throws IOException, InterruptedException {
+  private String run(Path config, Path knowledge, String question)
+      throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Process process =
         new ProcessBuilder(
@@ -69,7 +77,7 @@ class ModelLoadingIT {
                 "--config",
                 config.toString(),
                 "--knowledge",
-                TestKnowledge.SHIPPED.toAbsolutePath().toString(),
+                knowledge.toAbsolutePath().toString(),
                 question)
             .directory(dir.toFile())
             .redirectErrorStream(true)
