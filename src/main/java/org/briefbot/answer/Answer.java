@@ -52,9 +52,12 @@ public record Answer(
    * For a declined answer, the passage that came close enough to offer, if any; the rest are
    * topics.
    */
-  public Optional<Alternative> closest() {
+  public Optional<Alternative.Passage> closest() {
     return answered()
         ? Optional.empty()
-        : alternatives.stream().filter(a -> !a.isTopic()).findFirst();
+        : alternatives.stream()
+            .filter(Alternative.Passage.class::isInstance)
+            .map(Alternative.Passage.class::cast)
+            .findFirst();
   }
 }

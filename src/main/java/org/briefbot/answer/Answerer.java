@@ -150,7 +150,7 @@ public final class Answerer {
     return Optional.ofNullable(articles.get(id));
   }
 
-  /** All passages of an article in reading order, for "more from this article". */
+  /** All passages of an article by section, then position, for "more from this article". */
   public List<Passage> passagesOf(String articleId) {
     return index.passagesOf(articleId);
   }
@@ -259,10 +259,7 @@ public final class Answerer {
         entity.related().stream()
             .limit(settings.alternatives())
             .flatMap(r -> catalog.find(r).stream())
-            .map(
-                r ->
-                    new Alternative(
-                        "entity:" + r.name(), r.name(), "entity", r.name(), "entity", confidence))
+            .map(r -> (Alternative) new Alternative.Entity(r.name(), confidence))
             .toList();
     return Optional.of(
         new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
@@ -334,7 +331,7 @@ public final class Answerer {
           && !repeats(shown, p.text())) {
         shown.add(p.text());
         alternatives.add(
-            new Alternative(
+            new Alternative.Passage(
                 p.id(),
                 p.text(),
                 p.articleId(),
@@ -398,7 +395,7 @@ public final class Answerer {
     Passage p = hit.passage();
     String sentence = keySentences.best(p, topic, hit.sentenceSimilarities());
     return Optional.of(
-        new Alternative(
+        new Alternative.Passage(
             p.id(),
             sentence,
             p.articleId(),
@@ -440,12 +437,6 @@ public final class Answerer {
   }
 
   private static Alternative topic(Article article, double confidence) {
-    return new Alternative(
-        "topic:" + article.id(),
-        article.title(),
-        article.id(),
-        article.title(),
-        "topic",
-        confidence);
+    return new Alternative.Topic(article.id(), article.title(), confidence);
   }
 }

@@ -21,7 +21,12 @@ import org.briefbot.answer.Source;
  */
 public final class ContextJson {
   /** Bump when the shape changes; contexts live minutes, so old ones are simply not read. */
-  static final int VERSION = 1;
+  // 2: alternatives carry their type (passage, topic, entity) instead of an id prefix.
+  static final int VERSION = 2;
+
+  private static final String PASSAGE = "passage";
+  private static final String TOPIC = "topic";
+  private static final String ENTITY = "entity";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,23 +137,41 @@ public final class ContextJson {
   }
 
   private static ObjectNode alternative(Alternative alternative) {
-    return JSON.createObjectNode()
-        .put("passageId", alternative.passageId())
-        .put("text", alternative.text())
-        .put("articleId", alternative.articleId())
-        .put("article", alternative.article())
-        .put("section", alternative.section())
-        .put("confidence", alternative.confidence());
+    ObjectNode node = JSON.createObjectNode();
+    if (alternative instanceof Alternative.Passage passage) {
+      node.put("type", PASSAGE)
+          .put("passageId", passage.passageId())
+          .put("text", passage.text())
+          .put("articleId", passage.articleId())
+          .put("article", passage.article())
+          .put("section", passage.section());
+    } else if (alternative instanceof Alternative.Topic topic) {
+      node.put("type", TOPIC).put("articleId", topic.articleId()).put("article", topic.article());
+    } else if (alternative instanceof Alternative.Entity entity) {
+      node.put("type", ENTITY).put("name", entity.name());
+    }
+    return node.put("confidence", alternative.confidence());
   }
 
   private static Alternative alternative(JsonNode node) {
-    return new Alternative(
-        text(node, "passageId"),
-        text(node, "text"),
-        text(node, "articleId"),
-        text(node, "article"),
-        text(node, "section"),
-        node.required("confidence").asDouble());
+    double confidence = node.required("confidence").asDouble();
+    String type = text(node, "type");
+    switch (type) {
+      case TOPIC:
+        return new Alternative.Topic(text(node, "articleId"), text(node, "article"), confidence);
+      case ENTITY:
+        return new Alternative.Entity(text(node, "name"), confidence);
+      case PASSAGE:
+        return new Alternative.Passage(
+            text(node, "passageId"),
+            text(node, "text"),
+            text(node, "articleId"),
+            text(node, "article"),
+            text(node, "section"),
+            confidence);
+      default:
+        throw new IllegalArgumentException("unknown alternative type: " + type);
+    }
   }
 
   /** A field that must be there and be text: "required" alone would read a number as its digits. */

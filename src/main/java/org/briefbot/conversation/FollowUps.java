@@ -79,7 +79,8 @@ final class FollowUps {
    */
   private Stream<String> alternatives(Answer answer) {
     return answer.alternatives().stream()
-        .map(Alternative::passageId)
+        .filter(Alternative.Passage.class::isInstance)
+        .map(Alternative::id)
         .filter(
             id -> answerer.passage(id).filter(p -> p.section() != Section.ENTITY_NOTE).isPresent());
   }

@@ -391,7 +391,10 @@ public final class PassageIndex implements AutoCloseable {
     return found.stream().findFirst();
   }
 
-  /** All passages of an article in reading order: by section, then position. */
+  /**
+   * All passages of an article ordered by section (the order of the {@code Section} enum, not the
+   * file), then position.
+   */
   public List<Passage> passagesOf(String articleId) {
     return all(new TermQuery(new Term(Fields.ARTICLE, articleId)));
   }

@@ -1,7 +1,9 @@
 /**
- * Ranking modes over the passage index: BM25 alone, passage vectors alone, or both fused, with a
- * confidence calibrated to the probability that the first passage answers the question. Pure
- * arithmetic over {@link org.briefbot.index.Candidate} signals; the model stays behind {@link
- * org.briefbot.retrieval.Embeddings}, so this package loads no model classes itself.
+ * Ranking over the indexs candidates in one {@link org.briefbot.retrieval.Mode} (BM25 alone,
+ * passage vectors alone, or both fused), with a confidence calibrated to the probability that the
+ * first passage answers the question; the answer cues; the vectors the index writer asks for.
+ *
+ * <p>Imports {@code index} and {@code knowledge}. The embedding model stays behind {@link
+ * org.briefbot.retrieval.Embeddings}, implemented in {@code app}, so no model class is loaded here.
  */
 package org.briefbot.retrieval;

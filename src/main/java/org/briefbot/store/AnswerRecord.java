@@ -56,7 +56,7 @@ public record AnswerRecord(
     List<String> candidates =
         Stream.concat(
                 answer.best().map(Source::passageId).stream(),
-                answer.alternatives().stream().map(Alternative::passageId))
+                answer.alternatives().stream().map(Alternative::id))
             .toList();
     return new AnswerRecord(
         chatId,

@@ -101,21 +101,22 @@ class AnswererTest {
 
     assertThat(answer.answered()).isFalse();
     Alternative closest = answer.alternatives().get(0);
-    assertThat(closest.isTopic()).isFalse();
+    assertThat(closest).isInstanceOf(Alternative.Passage.class);
     assertThat(closest.section()).isEqualTo("why_it_matters");
     assertThat(closest.text())
         .startsWith("This partnership could accelerate AI development timelines");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
     assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
         .isNotEmpty()
-        .allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+        .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
   }
 
   @Test
   void unknownEntityIsDeclined() {
     Answer answer = answerer.entity("/entity Tesla", "Tesla");
     assertThat(answer.answered()).isFalse();
-    assertThat(answer.alternatives()).allSatisfy(a -> assertThat(a.isTopic()).isTrue());
+    assertThat(answer.alternatives())
+        .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
   }
 
   @Test

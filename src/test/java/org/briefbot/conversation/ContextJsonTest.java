@@ -2,8 +2,11 @@ package org.briefbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.briefbot.TestKnowledge;
+import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +52,30 @@ class ContextJsonTest {
     Context context = after("/entity Annapurna Labs");
 
     assertThat(ContextJson.read(ContextJson.write(context))).contains(context);
+  }
+
+  @Test
+  void readsBackEveryKindOfAlternativeAsItsKind() {
+    Answer answered = after("How much is the AWS deal worth?").thread();
+    Answer withEveryKind =
+        new Answer(
+            answered.question(),
+            answered.kind(),
+            answered.confidence(),
+            answered.best(),
+            answered.entities(),
+            List.of(
+                answered.alternatives().get(0),
+                new Alternative.Topic("aws-openai-trainium", "AWS and OpenAI", 0.2),
+                new Alternative.Entity("Annapurna Labs", 0.1)));
+    Context context = Context.of(withEveryKind);
+
+    Context readBack = ContextJson.read(ContextJson.write(context)).orElseThrow();
+
+    assertThat(readBack).isEqualTo(context);
+    assertThat(readBack.thread().alternatives())
+        .extracting(a -> a.getClass().getSimpleName())
+        .containsExactly("Passage", "Topic", "Entity");
   }
 
   @Test

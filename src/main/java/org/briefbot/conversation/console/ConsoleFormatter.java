@@ -81,7 +81,8 @@ public final class ConsoleFormatter {
   }
 
   private static String declined(Answer answer) {
-    List<Alternative> topics = answer.alternatives().stream().filter(Alternative::isTopic).toList();
+    List<Alternative> topics =
+        answer.alternatives().stream().filter(a -> !(a instanceof Alternative.Passage)).toList();
     StringBuilder out = new StringBuilder();
     answer
         .closest()

@@ -53,16 +53,19 @@ final class InlineAnswers {
     if (answer.kind() == Answer.Kind.PASSAGE) {
       results.add(passage(answer));
       for (Alternative alternative : answer.alternatives()) {
-        answerer
-            .chosen(answer.question(), alternative.passageId())
-            .ifPresent(a -> results.add(passage(a)));
+        if (alternative instanceof Alternative.Passage other) {
+          answerer
+              .chosen(answer.question(), other.passageId())
+              .ifPresent(a -> results.add(passage(a)));
+        }
       }
     }
     List<String> entities =
         new ArrayList<>(answer.entities().stream().map(EntityCard::name).toList());
     if (answer.kind() == Answer.Kind.ENTITY) {
       answer.alternatives().stream()
-          .map(a -> a.passageId().substring(a.passageId().indexOf(':') + 1))
+          .filter(Alternative.Entity.class::isInstance)
+          .map(Alternative::text)
           .forEach(entities::add);
     }
     for (String name : entities) {

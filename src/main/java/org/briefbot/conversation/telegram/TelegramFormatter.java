@@ -63,7 +63,9 @@ final class TelegramFormatter {
     notes(html, answer.entities());
     List<List<Button>> keyboard = new ArrayList<>();
     for (Alternative alternative : answer.alternatives()) {
-      keyboard.add(List.of(passageButton(alternative)));
+      if (alternative instanceof Alternative.Passage other) {
+        keyboard.add(List.of(passageButton(other)));
+      }
     }
     keyboard.add(answer.entities().stream().map(TelegramFormatter::entityButton).toList());
     if (!NOT_ARTICLES.contains(source.articleId())) {
@@ -104,8 +106,8 @@ final class TelegramFormatter {
     }
     List<Button> related =
         answer.alternatives().stream()
-            .filter(a -> a.passageId().startsWith("entity:"))
-            .map(a -> entityButton(a.passageId().substring("entity:".length())))
+            .filter(Alternative.Entity.class::isInstance)
+            .map(a -> entityButton(((Alternative.Entity) a).name()))
             .toList();
     return new Rendered(html.toString(), List.of(related));
   }
@@ -125,16 +127,14 @@ final class TelegramFormatter {
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
-    Optional<Alternative> closest = answer.closest();
+    Optional<Alternative.Passage> closest = answer.closest();
     closest.ifPresent(
         passage ->
             keyboard.add(
                 List.of(
                     new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
     for (Alternative topic : answer.alternatives()) {
-      if (topic.isTopic()) {
-        keyboard.add(List.of(topicButton(topic)));
-      }
+      topicButton(topic).ifPresent(button -> keyboard.add(List.of(button)));
     }
     if (closest.isPresent()) {
       String quote = Html.italic("“" + Html.shorten(closest.get().text(), NOTE_CHARS) + "”");
@@ -144,23 +144,28 @@ final class TelegramFormatter {
     return new Rendered(Html.escape(DECLINED) + offer, keyboard);
   }
 
-  private static Button passageButton(Alternative passage) {
+  private static Button passageButton(Alternative.Passage passage) {
     return new Button(
         "🔎 " + Html.shorten(passage.text(), LABEL_CHARS),
         "/passage " + passage.passageId(),
         Button.Tap.SEND);
   }
 
-  private static Button topicButton(Alternative topic) {
-    if (topic.passageId().startsWith("entity:")) {
-      String name = topic.passageId().substring("entity:".length());
-      return new Button(
-          "ℹ️ " + Html.shorten(name, LABEL_CHARS), "/entity " + name, Button.Tap.EDIT);
+  /** A button that turns the decline into the topic; none for a passage. */
+  private static Optional<Button> topicButton(Alternative topic) {
+    if (topic instanceof Alternative.Entity entity) {
+      String name = entity.name();
+      return Optional.of(
+          new Button("ℹ️ " + Html.shorten(name, LABEL_CHARS), "/entity " + name, Button.Tap.EDIT));
     }
-    return new Button(
-        "📰 " + Html.shorten(topic.text(), LABEL_CHARS),
-        "/more " + topic.articleId(),
-        Button.Tap.EDIT);
+    if (topic instanceof Alternative.Topic article) {
+      return Optional.of(
+          new Button(
+              "📰 " + Html.shorten(article.article(), LABEL_CHARS),
+              "/more " + article.articleId(),
+              Button.Tap.EDIT));
+    }
+    return Optional.empty();
   }
 
   private Rendered listing(Reply.Listing listing) {

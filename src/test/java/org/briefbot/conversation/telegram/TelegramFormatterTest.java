@@ -62,7 +62,7 @@ class TelegramFormatterTest {
     EntityCard openAi =
         new EntityCard("OpenAI", "company", "Research lab.", List.of("Article"), List.of());
     Alternative other =
-        new Alternative(
+        new Alternative.Passage(
             "art#faq#2",
             "Another passage about chips and clouds and prices.",
             "art",
@@ -89,10 +89,8 @@ class TelegramFormatterTest {
 
   @Test
   void aDeclineSaysSoAndOffersTopicsThatReplaceIt() {
-    Alternative topic =
-        new Alternative("topic:art", "The chip race", "art", "The chip race", "topic", 0.1);
-    Alternative entity =
-        new Alternative("entity:NVIDIA", "NVIDIA", "entity", "NVIDIA", "entity", 0.1);
+    Alternative topic = new Alternative.Topic("art", "The chip race", 0.1);
+    Alternative entity = new Alternative.Entity("NVIDIA", 0.1);
     Answer declined =
         new Answer(
             "q", Answer.Kind.DECLINED, 0.1, Optional.empty(), List.of(), List.of(topic, entity));
@@ -111,10 +109,9 @@ class TelegramFormatterTest {
   @Test
   void aDeclineThatCameCloseOffersThePassageFirstAsAButton() {
     Alternative closest =
-        new Alternative(
+        new Alternative.Passage(
             "art#faq#1", "Prices <may> drop & then rise.", "art", "The chip race", "faq", 0.2);
-    Alternative topic =
-        new Alternative("topic:art", "The chip race", "art", "The chip race", "topic", 0.2);
+    Alternative topic = new Alternative.Topic("art", "The chip race", 0.2);
     Answer declined =
         new Answer(
             "q", Answer.Kind.DECLINED, 0.2, Optional.empty(), List.of(), List.of(closest, topic));
