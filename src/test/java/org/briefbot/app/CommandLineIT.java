@@ -88,7 +88,8 @@ class CommandLineIT {
             report.has("hit@1")
                 && report.has("hit@3")
                 && report.has("mrr")
-                && report.has("decline_accuracy"))
+                && report.has("decline_accuracy")
+                && report.has("key_sentence_hit"))
         .isTrue();
 
     // The failing path does not need all the gold questions again: two will do.
