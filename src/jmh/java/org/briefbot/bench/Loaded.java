@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.retrieval.Mode;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.IndexCache;
 
@@ -41,7 +42,7 @@ final class Loaded implements AutoCloseable {
    */
   static BriefbotConfig config(String mode) {
     BriefbotConfig defaults = BriefbotConfig.defaults();
-    return defaults.withRetrieval(defaults.retrieval().inMode(mode));
+    return defaults.withRetrieval(defaults.retrieval().inMode(Mode.of(mode)));
   }
 
   @Override

@@ -42,6 +42,13 @@ public final class Answerer {
   private static final double ALTERNATIVE_SHARE = 0.5;
 
   private static final int CARD_ARTICLES = 10;
+
+  /**
+   * An alternative holding a sentence of the answer at least this long repeats it; a shorter one
+   * ("Yes.") may be in any passage.
+   */
+  private static final int SHARED_SENTENCE_CHARS = 20;
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Map<String, Article> articles;
@@ -104,7 +111,7 @@ public final class Answerer {
         new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
     Optional<Passage> editors = curated.find(asked);
     if (editors.isPresent()) {
-      return curatedAnswer(question, shape.topic(), editors.get(), retriever.search(request));
+      return curatedAnswer(question, shape, editors.get(), retriever.search(request));
     }
     Optional<Answer> entity =
         shape.entityName().flatMap(name -> entityAnswer(question, name, false));
@@ -119,10 +126,9 @@ public final class Answerer {
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
       List<Match> closest = needsMoreTopics(hits, request) ? retriever.search(request) : hits;
-      return declined(
-          question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape.topic()));
+      return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
-    return passageAnswer(question, shape.topic(), hits, confidence);
+    return passageAnswer(question, shape, hits, confidence);
   }
 
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
@@ -170,11 +176,12 @@ public final class Answerer {
   }
 
   private Answer chosenAnswer(String question, Passage p) {
+    String asked = clip(question);
     Source source =
         new Source(
             p.id(),
             p.text(),
-            keySentences.best(p, clip(question), new double[0]),
+            keySentences.best(p, asked, QuestionShape.of(asked).wants(), new double[0]),
             p.articleId(),
             p.articleTitle(),
             p.section().key(),
@@ -265,13 +272,16 @@ public final class Answerer {
         new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
   }
 
-  private Answer passageAnswer(String question, String topic, List<Match> hits, double confidence) {
+  private Answer passageAnswer(
+      String question, QuestionShape shape, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
+    String keySentence =
+        keySentences.best(best, shape.topic(), shape.wants(), hits.get(0).sentenceSimilarities());
     Source source =
         new Source(
             best.id(),
             best.text(),
-            keySentences.best(best, topic, hits.get(0).sentenceSimilarities()),
+            keySentence,
             best.articleId(),
             best.articleTitle(),
             best.section().key(),
@@ -282,14 +292,15 @@ public final class Answerer {
         confidence,
         Optional.of(source),
         entityNotes(question, best),
-        alternatives(hits));
+        alternatives(hits, keySentence));
   }
 
   /**
    * The curated passage first, at full confidence, then the ranking's other passages as
    * alternatives.
    */
-  private Answer curatedAnswer(String question, String topic, Passage passage, List<Match> ranked) {
+  private Answer curatedAnswer(
+      String question, QuestionShape shape, Passage passage, List<Match> ranked) {
     double[] sentences =
         ranked.stream()
             .filter(m -> m.passage().id().equals(passage.id()))
@@ -299,7 +310,7 @@ public final class Answerer {
     List<Match> hits = new ArrayList<>();
     hits.add(new Match(passage, Double.POSITIVE_INFINITY, CURATED_QUESTION_CONFIDENCE, sentences));
     ranked.stream().filter(m -> !m.passage().id().equals(passage.id())).forEach(hits::add);
-    return passageAnswer(question, topic, hits, CURATED_QUESTION_CONFIDENCE);
+    return passageAnswer(question, shape, hits, CURATED_QUESTION_CONFIDENCE);
   }
 
   /** Entities the question names first, then those the passage names; only those with a note. */
@@ -320,15 +331,25 @@ public final class Answerer {
         .toList();
   }
 
-  private List<Alternative> alternatives(List<Match> hits) {
+  /**
+   * The other passages worth offering, none repeating the answer: a passage that holds one of the
+   * answer's sentences (the key sentence above all) would lead the reader back to what was shown.
+   */
+  private List<Alternative> alternatives(List<Match> hits, String keySentence) {
+    Passage answer = hits.get(0).passage();
     List<String> shown = new ArrayList<>();
-    shown.add(hits.get(0).passage().text());
+    shown.add(answer.text());
+    List<String> answerSentences = new ArrayList<>(List.of(keySentence));
+    answer.sentences().stream()
+        .filter(s -> s.length() >= SHARED_SENTENCE_CHARS)
+        .forEach(answerSentences::add);
     List<Alternative> alternatives = new ArrayList<>();
     for (Match hit : hits.subList(1, hits.size())) {
       Passage p = hit.passage();
       if (alternatives.size() < settings.alternatives()
           && worthOffering(hit)
-          && !repeats(shown, p.text())) {
+          && !repeats(shown, p.text())
+          && answerSentences.stream().noneMatch(p.text()::contains)) {
         shown.add(p.text());
         alternatives.add(
             new Alternative.Passage(
@@ -387,13 +408,14 @@ public final class Answerer {
    * which is why it is offered and not shown. Its text is the passage's key sentence, what came
    * close; "/passage ID" shows the whole passage.
    */
-  private Optional<Alternative> nearMiss(List<Match> hits, String topic) {
+  private Optional<Alternative> nearMiss(List<Match> hits, QuestionShape shape) {
     if (hits.isEmpty() || !worthOffering(hits.get(0))) {
       return Optional.empty();
     }
     Match hit = hits.get(0);
     Passage p = hit.passage();
-    String sentence = keySentences.best(p, topic, hit.sentenceSimilarities());
+    String sentence =
+        keySentences.best(p, shape.topic(), shape.wants(), hit.sentenceSimilarities());
     return Optional.of(
         new Alternative.Passage(
             p.id(),

@@ -3,7 +3,9 @@ package org.briefbot.answer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
@@ -12,6 +14,14 @@ import org.briefbot.knowledge.Passage;
 final class KeySentences {
   /** How much sharing all of the question's words counts against a sentence's cosine. */
   private static final double WORDS_WEIGHT = 0.3;
+
+  /**
+   * A sentence that opens by pointing back ("This landmark $138 billion AWS deal represents ...")
+   * restates a value stated before it, usually in the sentence that answers: it gets no lift for
+   * holding the wanted kind.
+   */
+  private static final Pattern POINTS_BACK =
+      Pattern.compile("^(?:this|that|these|those|such)\\b", Pattern.CASE_INSENSITIVE);
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
@@ -34,11 +44,17 @@ final class KeySentences {
 
   /**
    * The sentence that answers best: the highest sum of its cosine with the question (from
-   * retrieval, when known) and the share of the question's rarest words it has. Either alone errs:
-   * the vectors favour a sentence naming the same company, the words one sharing a verb. The first
-   * sentence wins ties; the result is always a substring of the passage text.
+   * retrieval, when known), the share of the question's rarest words it has, and a lift when it
+   * holds the kind of answer the question wants (an amount for "how much", a date for "when") that
+   * the question does not already name, less a little when it opens by pointing back. Cosine or
+   * words alone err: the vectors favour a sentence naming the same company, the words one sharing a
+   * verb, and neither sees that "how much" wants a number. The first sentence wins ties; the result
+   * is always a substring of the passage text.
+   *
+   * @param question the words to match: the question without any routing phrase
+   * @param wanted the kind of answer the question asks for, if its wording says
    */
-  String best(Passage passage, String question, double[] cosines) {
+  String best(Passage passage, String question, Optional<AnswerKind> wanted, double[] cosines) {
     List<String> sentences = passage.sentences();
     if (sentences.isEmpty()) {
       return passage.text();
@@ -52,14 +68,30 @@ final class KeySentences {
     String best = sentences.get(0);
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < sentences.size(); i++) {
-      double words = total == 0 ? 0 : sharedIdf(sentences.get(i), asked) / total;
-      double score = (vectors ? cosines[i] : 0) + WORDS_WEIGHT * words;
+      String sentence = sentences.get(i);
+      double words = total == 0 ? 0 : sharedIdf(sentence, asked) / total;
+      double score =
+          (vectors ? cosines[i] : 0)
+              + WORDS_WEIGHT * words
+              + lift(sentence, words, question, wanted);
       if (score > bestScore) {
-        best = sentences.get(i);
+        best = sentence;
         bestScore = score;
       }
     }
     return best;
+  }
+
+  /**
+   * What holding the wanted kind adds: only for a sentence that shares some of the question's words
+   * (a date alone answers no "when" question) and does not restate a value stated before it.
+   */
+  private static double lift(
+      String sentence, double words, String question, Optional<AnswerKind> wanted) {
+    if (wanted.isEmpty() || words == 0 || POINTS_BACK.matcher(sentence).find()) {
+      return 0;
+    }
+    return wanted.get().heldBy(sentence, question) ? wanted.get().lift() : 0;
   }
 
   /**

@@ -9,13 +9,20 @@ import org.briefbot.knowledge.Section;
 
 /**
  * What a question's wording says before any search: whether it asks for a section of an article
- * ("why does it matter?") and whether it asks what or who something is.
+ * ("why does it matter?"), whether it asks what or who something is, and what kind of answer it
+ * wants.
  *
  * @param topic the question with any routing phrase removed; what is searched
  * @param section the section it asks for, if any
  * @param entityName the name in "what is X" / "tell me about X", if the question has that shape
+ * @param wants the kind of answer it asks for ("how much": an amount), if its wording says; decides
+ *     which sentence of the answer is emphasised
  */
-record QuestionShape(String topic, Optional<Section> section, Optional<String> entityName) {
+record QuestionShape(
+    String topic,
+    Optional<Section> section,
+    Optional<String> entityName,
+    Optional<AnswerKind> wants) {
 
   private record Route(Section section, Pattern phrase) {}
 
@@ -61,10 +68,11 @@ record QuestionShape(String topic, Optional<Section> section, Optional<String> e
         String rest = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
         // "what happens next?" leaves "?": no topic, and nothing for the embedding model to match.
         String topic = rest.codePoints().anyMatch(Character::isLetterOrDigit) ? rest : "";
-        return new QuestionShape(topic, Optional.of(route.section()), Optional.empty());
+        return new QuestionShape(
+            topic, Optional.of(route.section()), Optional.empty(), WantedKind.of(text));
       }
     }
-    return new QuestionShape(text, Optional.empty(), entityName(text));
+    return new QuestionShape(text, Optional.empty(), entityName(text), WantedKind.of(text));
   }
 
   private static Optional<String> entityName(String text) {

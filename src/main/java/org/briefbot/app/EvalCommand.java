@@ -153,6 +153,12 @@ final class EvalCommand implements Callable<Integer> {
             r.mrr(),
             r.declineAccuracy(),
             r.falseDeclines()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "key sentence holds the answer %.3f (of %d answers whose passage has it in one sentence)%n",
+            r.keySentenceHit(),
+            r.keySentenceQuestions()));
     for (GoldReport.Miss m : r.misses()) {
       out.append(
           String.format(

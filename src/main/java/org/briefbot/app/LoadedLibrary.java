@@ -26,6 +26,7 @@ import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.IndexCache;
+import org.briefbot.snapshot.IndexFormat;
 import org.briefbot.snapshot.Snapshot;
 import org.briefbot.snapshot.SnapshotFile;
 import org.slf4j.Logger;
@@ -51,12 +52,6 @@ public record LoadedLibrary(
     Optional<Embeddings> ownedModel)
     implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LoadedLibrary.class);
-
-  /**
-   * Bump when parsing, analysis, index fields or the snapshot change: older cache entries are then
-   * rebuilt.
-   */
-  public static final String INDEX_FORMAT = "briefbot-index-3";
 
   /** Loads the folder, through the configured index folder when there is one. */
   public static LoadedLibrary load(BriefbotConfig config, Path knowledgeDir) {
@@ -118,11 +113,12 @@ public record LoadedLibrary(
   }
 
   /**
-   * The cache key's format part: an index built without vectors must not serve a model that needs
-   * them.
+   * The cache key's format part: the build's {@link IndexFormat}, and whether the index has vectors
+   * (one built without them must not serve a model that needs them).
    */
   public static String indexFormat(BriefbotConfig config) {
-    return config.retrieval().semantic() ? INDEX_FORMAT + "+vectors" : INDEX_FORMAT;
+    String format = IndexFormat.current();
+    return config.retrieval().semantic() ? format + "+vectors" : format;
   }
 
   private static LoadedLibrary build(

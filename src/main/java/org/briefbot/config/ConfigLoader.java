@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,9 +88,7 @@ public final class ConfigLoader {
 
   /** Copies {@code overrides} onto {@code target}, refusing keys the defaults do not have. */
   private static void overlay(ObjectNode target, ObjectNode overrides, String prefix, Path path) {
-    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : overrides.properties()) {
       String key = prefix + field.getKey();
       JsonNode current = target.get(field.getKey());
       if (current == null) {

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,11 +207,11 @@ public final class EmbeddingCache implements AutoCloseable {
     if (records.length == 0) {
       return;
     }
-    // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving
-    // records.
     try (FileChannel channel =
-            FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        FileLock lock = channel.lock()) {
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving
+      // records; closing the channel releases it.
+      channel.lock();
       if (channel.size() != end) {
         // Another process appended since these offsets were taken: re-read the keys after writing.
         offsets = null;

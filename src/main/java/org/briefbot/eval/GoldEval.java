@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
+import org.briefbot.answer.Source;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.retrieval.Retriever;
@@ -57,6 +59,8 @@ public final class GoldEval {
     int declinedRight = 0;
     int falseDeclines = 0;
     double reciprocalRanks = 0;
+    int keySentenceQuestions = 0;
+    int keySentenceHits = 0;
     List<GoldReport.Miss> misses = new ArrayList<>();
     for (GoldQuestion question : questions) {
       Answer answer = answerer.answer(question.q());
@@ -75,6 +79,9 @@ public final class GoldEval {
       hit3 += rank >= 1 && rank <= 3 ? 1 : 0;
       reciprocalRanks += rank >= 1 ? 1.0 / rank : 0;
       falseDeclines += answer.answered() ? 0 : 1;
+      Optional<Boolean> keySentence = keySentenceHolds(answerer, question, answer);
+      keySentenceQuestions += keySentence.isPresent() ? 1 : 0;
+      keySentenceHits += keySentence.orElse(false) ? 1 : 0;
       if (rank != 1) {
         misses.add(miss(question, answer));
       }
@@ -88,7 +95,29 @@ public final class GoldEval {
         share(reciprocalRanks, answerable),
         share(declinedRight, outOfScope),
         falseDeclines,
+        keySentenceQuestions,
+        share(keySentenceHits, keySentenceQuestions),
         misses);
+  }
+
+  /**
+   * Whether the answer's key sentence holds an expected string, judged only when the answering
+   * passage holds one inside a single sentence (empty otherwise: an entity card, a wrong passage,
+   * or an answer spread over two sentences has no one sentence to emphasise).
+   */
+  static Optional<Boolean> keySentenceHolds(
+      Answerer answerer, GoldQuestion question, Answer answer) {
+    if (answer.kind() != Answer.Kind.PASSAGE) {
+      return Optional.empty();
+    }
+    Source source = answer.best().orElseThrow();
+    boolean inOneSentence =
+        answerer.passage(source.passageId()).stream()
+            .flatMap(p -> p.sentences().stream())
+            .anyMatch(s -> contains(s, question.expect()));
+    return inOneSentence
+        ? Optional.of(contains(source.keySentence(), question.expect()))
+        : Optional.empty();
   }
 
   /**

@@ -14,6 +14,9 @@ import java.util.List;
  * @param mrr mean reciprocal rank of the first right candidate (best, then alternatives)
  * @param declineAccuracy share of out-of-scope questions the bot declined
  * @param falseDeclines answerable questions the bot declined
+ * @param keySentenceQuestions answered questions whose passage holds an expected string inside one
+ *     sentence: those a key sentence can get right
+ * @param keySentenceHit share of those whose key sentence (the one channels emphasise) holds it
  * @param misses every question not answered right at rank 1 (or not declined)
  */
 public record GoldReport(
@@ -25,6 +28,8 @@ public record GoldReport(
     double mrr,
     @JsonProperty("decline_accuracy") double declineAccuracy,
     @JsonProperty("false_declines") int falseDeclines,
+    @JsonProperty("key_sentence_questions") int keySentenceQuestions,
+    @JsonProperty("key_sentence_hit") double keySentenceHit,
     List<Miss> misses) {
 
   /**

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * @param folder a short hash of the folder's absolute path: entries of one folder replace each
  *     other
- * @param key a short hash of all of it (and of {@code formatVersion}), names the cache entry
+ * @param key a short hash of all of it (and of {@code indexFormat}), names the cache entry
  * @param lines one line per file, sorted, "relative/path\tsize\tmtime", for people and diffs
  */
 public record Fingerprint(String folder, String key, List<String> lines) {
@@ -31,14 +31,14 @@ public record Fingerprint(String folder, String key, List<String> lines) {
   }
 
   /**
-   * @param formatVersion bumped whenever parsing, analysis or the snapshot format changes, so an
-   *     older cache entry is never read as if it were current
+   * @param indexFormat the code that writes the index, usually from {@link IndexFormat}: an entry
+   *     written by other code is never read as if it were current
    */
-  public static Fingerprint of(Path knowledgeDir, String formatVersion) {
+  public static Fingerprint of(Path knowledgeDir, String indexFormat) {
     List<String> lines = new ArrayList<>();
     String folderLine = "folder\t" + knowledgeDir.toAbsolutePath().normalize();
     lines.add(folderLine);
-    lines.add("format\t" + formatVersion);
+    lines.add("format\t" + indexFormat);
     for (String sub : FOLDERS) {
       lines.addAll(files(knowledgeDir, sub));
     }

@@ -38,6 +38,22 @@ class AnswererTest {
     assertThat(answer.confidence()).isBetween(0.0, 1.0);
   }
 
+  @Test
+  void boldsTheSentenceThatStatesTheDealsWorthAndOffersNoAlternativeRepeatingTheAnswer() {
+    Answer answer = answerer.answer("How much is the AWS deal worth?");
+
+    Source source = answer.best().orElseThrow();
+    assertThat(source.keySentence())
+        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+    assertThat(answer.alternatives())
+        .isNotEmpty()
+        .allSatisfy(
+            a ->
+                assertThat(a.text())
+                    .doesNotContain(source.keySentence())
+                    .doesNotContain("This landmark $138 billion AWS deal represents"));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -86,7 +86,8 @@ class CommandLineTest {
             report.has("hit@1")
                 && report.has("hit@3")
                 && report.has("mrr")
-                && report.has("decline_accuracy"))
+                && report.has("decline_accuracy")
+                && report.has("key_sentence_hit"))
         .isTrue();
 
     Run strict = run("", "eval", "src/test/resources/gold/seed.jsonl", "--min-hit1", "1.01");

@@ -39,5 +39,8 @@ class GoldSeedTest {
     assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.90);
     assertThat(report.hit3()).isGreaterThanOrEqualTo(0.92);
     assertThat(report.declineAccuracy()).as(report.misses().toString()).isEqualTo(1.0);
+    // 39 of 42 measured; issue 15's target as the floor, as a better ranking changes which
+    // passages are judged.
+    assertThat(report.keySentenceHit()).isGreaterThanOrEqualTo(0.9);
   }
 }

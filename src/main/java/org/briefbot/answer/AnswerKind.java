@@ -1,0 +1,188 @@
+package org.briefbot.answer;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The kind of fact a question asks for ("how much ..." an amount, "when ..." a date, "who ..." a
+ * person) and whether a sentence holds one that the question does not already name. Answer-type
+ * checking is as old as the TREC QA track; here it only decides which sentence of a chosen passage
+ * is emphasised, never which passage is chosen. {@link WantedKind} reads the question.
+ */
+enum AnswerKind {
+  /** Money: "$138 billion", "€1,500", "45 million dollars". */
+  AMOUNT(Cue.STRONG, Patterns.AMOUNT),
+  /** A count or measure; years do not count ("how many ships?" is not answered by "in 2016"). */
+  NUMBER(Cue.STRONG, Patterns.NUMBER),
+  PERCENT(Cue.STRONG, Patterns.PERCENT),
+  /** A year, month, day, quarter or century. */
+  DATE(Cue.STRONG, Patterns.DATE),
+  /** "how long": a number of days, weeks, months or years. */
+  DURATION(Cue.STRONG, Patterns.DURATION),
+  PERSON(Cue.WEAK, null),
+  ORGANISATION(Cue.WEAK, null),
+  PLACE(Cue.WEAK, null),
+  /** "what is the name of ...": any proper name. */
+  NAME(Cue.WEAK, null),
+  /** "what is X": a sentence saying what something is, is called, or means. */
+  DEFINITION(Cue.WEAK, Patterns.DEFINITION),
+  /** "why": a sentence giving a cause or a purpose. */
+  REASON(Cue.WEAK, Patterns.REASON);
+
+  /**
+   * How far holding the wanted kind lifts a sentence, against its cosine with the question (about
+   * 0.2-0.8) and its share of the question's words (0-0.3). Numbers, dates and amounts are read
+   * reliably by a pattern and rarely sit in a sentence by chance; names, causes and definitions are
+   * in most sentences of a news article, so they only break near-ties. Fitted on the tuning split
+   * (docs/retrieval.md, "Key sentences").
+   */
+  private enum Cue {
+    STRONG(0.3),
+    WEAK(0.05);
+
+    private final double lift;
+
+    Cue(double lift) {
+      this.lift = lift;
+    }
+  }
+
+  /** Before "in", "at", "from" ...: "diverted to Antwerp", "based in Bergen". */
+  private static final Pattern PLACE_PREPOSITION =
+      Pattern.compile(
+          "\\b(?:in|at|from|near|to|into|across|outside|inside)\\s+(?:the\\s+)?\\p{Lu}");
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern QUESTION_WORD = Pattern.compile("[\\w$€£%.,-]+", Patterns.FLAGS);
+
+  private final Cue cue;
+  private final Pattern stated;
+
+  AnswerKind(Cue cue, Pattern stated) {
+    this.cue = cue;
+    this.stated = stated;
+  }
+
+  /** What holding this kind adds to a sentence's score. */
+  double lift() {
+    return cue.lift;
+  }
+
+  /**
+   * Whether {@code sentence} holds an answer of this kind that {@code question} does not already
+   * hold: "When did the 1973 crisis begin?" is not answered by another mention of 1973.
+   */
+  boolean heldBy(String sentence, String question) {
+    return switch (this) {
+      case PERSON, ORGANISATION, NAME -> !ProperNames.newIn(sentence, question).isEmpty();
+      case PLACE ->
+          !ProperNames.newIn(sentence, question).isEmpty()
+              && PLACE_PREPOSITION.matcher(sentence).find();
+      // A definition or a cause is worded with the question's own verbs ("what are ..." is answered
+      // by "... are ..."): only values must be new.
+      case DEFINITION, REASON -> stated.matcher(sentence).find();
+      default -> stated.matcher(withoutQuestionWords(sentence, question)).find();
+    };
+  }
+
+  /** The sentence without the words the question has, so what was asked about is not an answer. */
+  private static String withoutQuestionWords(String sentence, String question) {
+    Set<String> asked =
+        QUESTION_WORD
+            .matcher(question)
+            .results()
+            .map(m -> m.group().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+    return WHITESPACE
+        .splitAsStream(sentence)
+        .filter(w -> !asked.contains(strip(w.toLowerCase(Locale.ROOT))))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** A word without the punctuation around it: "2016," is "2016". */
+  private static String strip(String word) {
+    int start = 0;
+    int end = word.length();
+    while (start < end && ".,;:()".indexOf(word.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && ".,;:()".indexOf(word.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return word.substring(start, end);
+  }
+
+  /** The sentence patterns, apart so the enum constants can refer to them. */
+  private static final class Patterns {
+    static final int FLAGS =
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+    static final String NUMBER_WORDS =
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+            + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+            + "|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands"
+            + "|millions|half|double|twice|triple|single|first|second|third|fourth|fifth|sixth"
+            + "|seventh|eighth|ninth|tenth";
+
+    // "May" is the month after a preposition or before a day ("in May", "May 30"), the verb
+    // otherwise ("Amazon may announce").
+    static final String MONTHS =
+        "january|february|march|april|june|july|august|september|october|november|december"
+            + "|(?<=in |of |by |since |until )may|may(?= \\d)";
+
+    static final Pattern AMOUNT =
+        Pattern.compile(
+            "[$€£¥]\\s?\\d"
+                + "|\\b\\d[\\d,.]*\\s*(?:dollars|euros|pounds|yen|kroner|francs|marks|rubles|rupees|cents|pence)\\b"
+                + "|\\b\\d[\\d,.]*\\s*(?:billion|million|trillion|bn)\\b",
+            FLAGS);
+
+    static final Pattern NUMBER =
+        Pattern.compile(
+            "\\b(?!(?:1\\d{3}|20\\d\\d)\\b)\\d[\\d,.]*\\b|\\b(?:" + NUMBER_WORDS + ")\\b", FLAGS);
+
+    static final Pattern PERCENT =
+        Pattern.compile(
+            "\\d\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b|basis points?\\b)"
+                + "|\\b(?:"
+                + NUMBER_WORDS
+                + ") percent\\b|\\bhalf\\b|\\bquarter of\\b|\\bthird of\\b",
+            FLAGS);
+
+    static final Pattern DATE =
+        Pattern.compile(
+            "\\b(?:1\\d{3}|20\\d\\d)s?\\b|\\b(?:"
+                + MONTHS
+                + ")\\b|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"
+                + "|\\b\\d{1,2}(?:st|nd|rd|th) century\\b|\\bq[1-4]\\b|\\b(?:today|yesterday|tomorrow)\\b"
+                + "|\\b(?:last|next|this|each) (?:year|month|week|spring|summer|autumn|fall|winter|season)\\b"
+                + "|\\b(?:spring|summer|autumn|winter) of\\b",
+            FLAGS);
+
+    static final Pattern DURATION =
+        Pattern.compile(
+            "\\b(?:\\d[\\d,.]*|"
+                + NUMBER_WORDS
+                + "|a few|several|many)(?:\\s*[-–]\\s*\\d+)?[\\s-]*"
+                + "(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|seasons?)\\b",
+            FLAGS);
+
+    static final Pattern DEFINITION =
+        Pattern.compile(
+            "\\b(?:is|are|was|were) (?:an?|the|\\w+'s)\\b|\\brefers? to\\b|\\bmeans?\\b|\\bknown as\\b"
+                + "|\\bdefined as\\b|\\bcalled\\b",
+            FLAGS);
+
+    static final Pattern REASON =
+        Pattern.compile(
+            "\\bbecause\\b|\\bdue to\\b|\\bowing to\\b|\\bas a result\\b|\\bin order to\\b|\\bso that\\b"
+                + "|\\bsince\\b|\\bafter\\b|\\bled to\\b|\\bcaused?\\b|\\bdriven by\\b|\\breasons?\\b"
+                + "|\\bto (?:avoid|prevent|protect|reduce|ensure|fight|counter|secure|raise|stop|keep|help|allow|make)\\b"
+                + "|\\bthanks to\\b|\\bamid\\b|\\bfor fear\\b|\\bthus\\b|\\btherefore\\b|\\bhence\\b",
+            FLAGS);
+
+    private Patterns() {}
+  }
+}

@@ -1,0 +1,52 @@
+package org.briefbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Whether a sentence holds the kind of answer asked for; sentences from the seed article. */
+class AnswerKindTest {
+  @ParameterizedTest(name = "{0} in \"{1}\": {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "AMOUNT | Amazon secures a $138 billion AWS deal with OpenAI. | How much is the AWS deal worth? | true",
+        "AMOUNT | OpenAI will use AWS's Trainium chips for AI model training. | How much is the AWS deal worth? | false",
+        "AMOUNT | The deal marks a major partnership in cloud and AI infrastructure. | how big is the deal | false",
+        "NUMBER | NVIDIA currently dominates the AI accelerator market with over 80% share | how big is nvidia | true",
+        "NUMBER | AWS has been the dominant cloud provider since its 2006 launch | how many clouds | false",
+        "PERCENT | NVIDIA currently dominates the AI accelerator market with over 80% share | what share does nvidia have | true",
+        "PERCENT | Amazon secures a $138 billion AWS deal with OpenAI. | what share does amazon have | false",
+        "DATE | AWS has been the dominant cloud provider since its 2006 launch | when did aws launch | true",
+        "DATE | The deal's implementation will begin with migration planning in Q1 2025, with full transition expected to take 18-24 months. | when will the migration start | true",
+        "DATE | Amazon may announce new data centers. | when will amazon announce | false",
+        "DATE | The cloud market was valued at approximately $500 billion in 2023 | how big was the cloud market in 2023 | false",
+        "DURATION | The deal's implementation will begin with migration planning in Q1 2025, with full transition expected to take 18-24 months. | how long will the transition take | true",
+        "DURATION | Regulatory scrutiny is anticipated from antitrust authorities in both the US and EU, with preliminary investigations possible within 6-9 months. | how long until regulators look | true",
+        "PERSON | Annapurna Labs is an Israeli microelectronics company. | who makes the chips | true",
+        "PERSON | OpenAI will use AWS's Trainium chips for AI model training. | who will use aws's trainium chips for openai | false",
+        "ORGANISATION | It directly impacts enterprise customers, cloud competitors like Microsoft Azure and Google Cloud, and AI developers. | which company competes with aws | true",
+        "PLACE | OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California. | where is OpenAI headquartered? | true",
+        "PLACE | OpenAI will use AWS's Trainium chips for AI model training. | where will openai train | false",
+        "REASON | Major tech companies have been racing to develop proprietary AI chips to reduce dependence on NVIDIA | why are big tech companies making their own ai chips | true",
+        "REASON | It highlights growing demand for specialized AI hardware. | why does it matter | false",
+        "DEFINITION | Machine learning (ML) is a field of study in artificial intelligence concerned with the development and study of statistical algorithms. | what is machine learning | true",
+        "DEFINITION | OpenAI will use AWS's Trainium chips for AI model training. | what are trainium chips | false",
+        "DEFINITION | Trainium chips are Amazon's custom-designed AI accelerators specifically optimized for training machine learning models. | what are trainium chips | true",
+      })
+  void holdsAnAnswerOfTheKindTheQuestionDoesNotAlreadyName(
+      AnswerKind kind, String sentence, String question, boolean held) {
+    assertThat(kind.heldBy(sentence, question)).isEqualTo(held);
+  }
+
+  @Test
+  void numbersAndDatesLiftMoreThanNamesCausesAndDefinitions() {
+    for (AnswerKind strong :
+        new AnswerKind[] {AnswerKind.AMOUNT, AnswerKind.NUMBER, AnswerKind.DATE}) {
+      assertThat(strong.lift()).isGreaterThan(AnswerKind.PERSON.lift());
+    }
+    assertThat(AnswerKind.PERSON.lift()).isEqualTo(AnswerKind.REASON.lift());
+  }
+}

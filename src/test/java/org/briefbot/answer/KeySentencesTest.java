@@ -1,0 +1,101 @@
+package org.briefbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.briefbot.TestKnowledge;
+import org.briefbot.app.LoadedLibrary;
+import org.briefbot.index.TextAnalysis;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The sentence emphasised in an answer is the one holding what was asked for. Passages from the
+ * seed article, without sentence vectors (as for a passage the reader picked), so only the words
+ * and the answer kind decide.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeySentencesTest {
+  private static final String DEAL =
+      "Amazon secures a $138 billion AWS deal with OpenAI. This landmark $138 billion AWS deal"
+          + " represents the largest cloud computing contract in history, fundamentally reshaping"
+          + " the competitive landscape of the AI infrastructure market.";
+
+  private static final String NEXT =
+      "Industry analysts expect Microsoft to respond with counter-offers to retain OpenAI's"
+          + " business, potentially triggering a price war in AI cloud services. Amazon will likely"
+          + " accelerate production of Trainium chips and may announce new AI-focused data center"
+          + " expansions in Q4 2024. Regulatory scrutiny is anticipated from antitrust authorities"
+          + " in both the US and EU, with preliminary investigations possible within 6-9 months."
+          + " The deal's implementation will begin with migration planning in Q1 2025, with full"
+          + " transition expected to take 18-24 months.";
+
+  private static final String PRICING =
+      "OpenAI likely secured better pricing, more dedicated AI infrastructure, and greater access to"
+          + " Amazon's custom Trainium chips, which may offer performance advantages for specific AI"
+          + " training workloads. The massive scale of this deal suggests Amazon offered terms that"
+          + " Microsoft couldn't match, possibly including revenue-sharing arrangements or"
+          + " preferential access to future chip developments.";
+
+  private LoadedLibrary core;
+  private KeySentences keySentences;
+
+  @BeforeAll
+  void load() {
+    core = TestKnowledge.shippedCore();
+    keySentences = new KeySentences(new TextAnalysis(), core.index());
+  }
+
+  @AfterAll
+  void close() {
+    core.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "How much is the AWS deal worth?              | DEAL        | Amazon secures a $138 billion AWS deal with OpenAI.",
+        "when will the migration start               | NEXT        | The deal's implementation will begin with migration planning in Q1 2025",
+        "how long until antitrust investigations     | NEXT        | Regulatory scrutiny is anticipated",
+        "when could amazon announce new data centers | NEXT        | Amazon will likely accelerate production",
+        "what did amazon offer that microsoft couldn't? | PRICING  | The massive scale of this deal suggests Amazon offered terms",
+      })
+  void emphasisesTheSentenceHoldingTheKindOfAnswerAsked(
+      String question, String passage, String keyStart) {
+    String text =
+        switch (passage) {
+          case "DEAL" -> DEAL;
+          case "NEXT" -> NEXT;
+          default -> PRICING;
+        };
+
+    String key = best(text, question);
+
+    assertThat(key).startsWith(keyStart);
+    assertThat(text).contains(key);
+  }
+
+  @Test
+  void aSentenceThatPointsBackLosesANearTieToTheOneThatStatesTheFact() {
+    // Both hold the amount and the question's words; the second restates the first.
+    assertThat(best(DEAL, "how big is the openai amazon deal"))
+        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+  }
+
+  @Test
+  void withoutAWantedKindTheSentenceSharingTheRarestWordsWins() {
+    assertThat(best(NEXT, "could this start a price war"))
+        .startsWith("Industry analysts expect Microsoft to respond");
+  }
+
+  private String best(String text, String question) {
+    Passage passage = Passage.of("seed", "Seed", Section.WHAT_HAPPENS_NEXT, 0, text);
+    return keySentences.best(passage, question, WantedKind.of(question), new double[0]);
+  }
+}

@@ -1,0 +1,54 @@
+package org.briefbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WantedKindTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "How much is the AWS deal worth?                 | AMOUNT",
+        "how much did microsoft invest in openai         | AMOUNT",
+        "What was the price of oil in March of 1974?     | AMOUNT",
+        "how big is the cloud market                     | NUMBER",
+        "How many episodes were in The Daleks' Master Plan? | NUMBER",
+        "how much of the market does nvidia have         | NUMBER",
+        "what percentage of cloud spending is AI         | PERCENT",
+        "What is the new deposit rate?                   | PERCENT",
+        "when did aws launch                             | DATE",
+        "In what year did the crisis begin?              | DATE",
+        "how long will the transition take               | DURATION",
+        "who did amazn sign the deal with                | PERSON",
+        "After the merger, who became vice president?    | PERSON",
+        "Which company makes Trainium chips?             | ORGANISATION",
+        "where is OpenAI headquartered?                  | PLACE",
+        "What city hosts the summit?                     | PLACE",
+        "What is the name of Harvard's basketball facility? | NAME",
+        "why did openai pick amazon?                     | REASON",
+        "How and when did the plague reach Europe?       | DATE",
+        "what are trainium chips                         | DEFINITION",
+        "define ML                                       | DEFINITION",
+      })
+  void readsTheKindOfAnswerFromTheQuestionWord(String question, AnswerKind kind) {
+    assertThat(WantedKind.of(question)).contains(kind);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "what chips will openai use",
+        "nvidia market share",
+        "is this a major partnership",
+        "how are ai companies changing their approach to infrastructure",
+        "What did the Shah do when faced with defeat?",
+        "what did amazon secure?",
+      })
+  void wantsNoKindWhenTheWordingDoesNotSay(String question) {
+    assertThat(WantedKind.of(question)).isEqualTo(Optional.empty());
+  }
+}
