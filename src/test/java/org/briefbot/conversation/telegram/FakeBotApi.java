@@ -64,7 +64,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *
  * <p>Every request is recorded ({@link Recorded}) before any injected fault applies, so tests can
  * assert on retries and their timing. Faults ({@link #failNext}, {@link #rateLimitNext}, {@link
- * #delayNext}) queue per method; each request to that method consumes one.
+ * #delayNext}, {@link #dropNext}, {@link #badJsonNext}, {@link #outageAtNext}) queue per method;
+ * each request to that method consumes one, and {@link #faultsInjected} counts them.
  */
 public final class FakeBotApi implements AutoCloseable {
 
