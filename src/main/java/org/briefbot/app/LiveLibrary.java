@@ -148,7 +148,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
           new Reloaded(
               knowledge.report(),
               fresh.knowledge().articles().size(),
-              fresh.knowledge().passages().size(),
+              fresh.index().size(),
               true,
               Optional.empty(),
               elapsed(start));
@@ -160,7 +160,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
           new Reloaded(
               knowledge.report(),
               serving.knowledge().articles().size(),
-              serving.knowledge().passages().size(),
+              serving.index().size(),
               false,
               Optional.of(String.valueOf(e.getMessage())),
               elapsed(start));
@@ -222,7 +222,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
     LoadedLibrary library = serving();
     return new Loaded(
         library.knowledge().articles().size(),
-        library.knowledge().passages().size(),
+        library.index().size(),
         library.knowledge().report().errorCount(),
         config.retrieval().mode().key());
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LiveLibrary;
+import org.briefbot.knowledge.KnowledgeLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,8 @@ class AdminIT {
   void healthSaysTheStoreIsOkWhatIsLoadedTheModeAndTheUptime() {
     String health = say(LiveBot.ADMIN, "/health");
 
-    int passages = library.serving().knowledge().passages().size();
+    // Every passage indexed, as `check` counts them: article passages and curated FAQ items.
+    int passages = new KnowledgeLoader().load(knowledge).passages().size();
     assertThat(health)
         .startsWith("Store: ok (jdbc:sqlite:")
         .contains("\nKnowledge: 1 article, " + passages + " passages, 0 files with errors\n")
