@@ -24,7 +24,9 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       ChatCommand.class,
       ReportCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      FoldsCommand.class,
+      TrainCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -84,6 +84,22 @@ public final class BeirEval {
   }
 
   /**
+   * Adds every query of {@code data} to {@code set}, its candidates labelled by the qrels: for
+   * fitting the learned ranking on a benchmark's tuning half only.
+   */
+  public void addTo(TrainingSet set, BeirData data) {
+    try (PassageIndex index =
+            Retriever.buildIndex(
+                IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
+        Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval)) {
+      for (Map.Entry<String, String> query : data.queries().entrySet()) {
+        Map<String, Integer> relevant = data.qrels().get(query.getKey());
+        set.addInScope(retriever, query.getValue(), p -> relevant.getOrDefault(p.id(), 0) > 0, 1);
+      }
+    }
+  }
+
+  /**
    * Writes every candidate of every query with its signals and relevance grade, as TSV: the data
    * fusion weights and calibration are fitted on (docs/retrieval.md).
    */

@@ -2,6 +2,7 @@ package org.briefbot.retrieval;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.briefbot.knowledge.Section;
 
 /**
@@ -15,6 +16,9 @@ import org.briefbot.knowledge.Section;
  * @param sectionPriors added to the fused score of a passage by its section (semantic and hybrid)
  * @param answerCueWeight what hybrid ranking adds to a close candidate per kind of answer the
  *     question asks for (a prediction, a time, an amount) that one of its sentences states
+ * @param learned the learned ranker and answerability models; when present, hybrid ranking and
+ *     confidence come from them, and the section priors, answer cues and hybrid calibration are not
+ *     used (they are the hand-set ranking the models' features start from)
  */
 public record RetrievalSettings(
     int vectorDepth,
@@ -23,8 +27,10 @@ public record RetrievalSettings(
     Calibration semanticCalibration,
     Calibration hybridCalibration,
     Map<Section, Double> sectionPriors,
-    double answerCueWeight) {
+    double answerCueWeight,
+    Optional<LearnedRanking> learned) {
   public RetrievalSettings {
+    Objects.requireNonNull(learned, "learned");
     if (vectorDepth < 1) {
       throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
     }
@@ -46,12 +52,30 @@ public record RetrievalSettings(
     return sectionPriors.getOrDefault(section, 0.0);
   }
 
+  /** The hand-set ranking with the committed learned models, when the class path has them. */
+  public static RetrievalSettings defaults(int vectorDepth) {
+    return handSet(vectorDepth).withLearned(LearnedRanking.committed());
+  }
+
+  /** These settings with other learned models, or none. */
+  public RetrievalSettings withLearned(Optional<LearnedRanking> models) {
+    return new RetrievalSettings(
+        vectorDepth,
+        fusion,
+        bm25Calibration,
+        semanticCalibration,
+        hybridCalibration,
+        sectionPriors,
+        answerCueWeight,
+        models);
+  }
+
   /**
    * The fitted fusion and calibrations, with {@code vectorDepth} nearest vectors. Fitted by
    * scripts/tune_fusion.py on the tuning halves only (StackFAQ set A, SciFact train, the seed's own
    * tuning questions); docs/retrieval.md has the figures behind each number.
    */
-  public static RetrievalSettings defaults(int vectorDepth) {
+  public static RetrievalSettings handSet(int vectorDepth) {
     return new RetrievalSettings(
         vectorDepth,
         // Best mean of StackFAQ-A P@1, answers-only-A P@1 and SciFact-train nDCG@10 on a 0.05 grid.
@@ -71,6 +95,7 @@ public record RetrievalSettings(
         // The best mean of the seed's tuning questions (share without an error) and the three
         // benchmark figures on their tuning halves, over 0-0.3: from 0.08 the seed gains two
         // questions; beyond it StackFAQ loses more (docs/retrieval.md, "Answer cues").
-        0.08);
+        0.08,
+        Optional.empty());
   }
 }

@@ -37,6 +37,9 @@ public final class Retriever implements AutoCloseable {
 
   private static final double ARTICLE_PREFERENCE = 0.05;
 
+  private static final double LEARNED_SECTION_LIFT = 2.0;
+  private static final double LEARNED_ARTICLE_LIFT = 0.5;
+
   /** How many of the best fused candidates the answer cues may reorder. */
   private static final int CUE_DEPTH = 20;
 
@@ -45,6 +48,7 @@ public final class Retriever implements AutoCloseable {
   private final Optional<Embeddings> embeddings;
   private final RetrievalSettings settings;
   private final Optional<ExecutorService> embedder;
+  private final TextAnalysis analysis = new TextAnalysis();
 
   public Retriever(
       PassageIndex index, Mode mode, Optional<Embeddings> embeddings, RetrievalSettings settings) {
@@ -55,6 +59,10 @@ public final class Retriever implements AutoCloseable {
     if (mode.needsModel() && (embeddings.isEmpty() || !index.hasVectors())) {
       throw new IllegalArgumentException(
           "mode " + mode.key() + " needs the embedding model and an index with passage vectors");
+    }
+    if (mode == Mode.HYBRID) {
+      // Read the learned models now, not on the first question.
+      settings.learned().ifPresent(LearnedRanking::load);
     }
     this.embedder =
         mode.needsModel()
@@ -108,7 +116,13 @@ public final class Retriever implements AutoCloseable {
     ToDoubleFunction<Candidate> preferred = preference(request);
     return mode == Mode.SEMANTIC
         ? semantic(candidates, preferred, request.topK())
-        : hybrid(candidates, preferred, AnswerCues.of(request.text()), request.topK());
+        : hybrid(
+            request.text(),
+            candidates,
+            preferred,
+            routing(request),
+            AnswerCues.of(request.text()),
+            request.topK());
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
@@ -137,14 +151,59 @@ public final class Retriever implements AutoCloseable {
   }
 
   private List<Match> hybrid(
+      String text,
       List<Candidate> candidates,
       ToDoubleFunction<Candidate> preferred,
+      ToDoubleFunction<Candidate> routing,
       AnswerCues cues,
       int topK) {
+    if (settings.learned().isPresent()) {
+      return learned(settings.learned().get(), text, candidates, routing, topK);
+    }
     ToDoubleFunction<Candidate> fused =
         c -> settings.fusion().score(c) + preferred.applyAsDouble(c);
     return ranked(
         candidates.stream(), withCues(candidates, fused, cues), settings.hybridCalibration(), topK);
+  }
+
+  /**
+   * Ranked by the learned models: their order among the best fused candidates, plus the routing
+   * lift, and their probability of answering as confidence.
+   */
+  private List<Match> learned(
+      LearnedRanking models,
+      String text,
+      List<Candidate> candidates,
+      ToDoubleFunction<Candidate> routing,
+      int topK) {
+    ToDoubleFunction<Candidate> fusion = settings.fusion()::score;
+    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf);
+    List<Match> matches = models.rank(rows, candidates, fusion, routing);
+    return matches.size() <= topK ? matches : List.copyOf(matches.subList(0, topK));
+  }
+
+  /**
+   * The best fused candidates of a question and their features, for training the learned models.
+   */
+  public RankRows rankRows(SearchRequest request) {
+    List<Candidate> candidates = candidates(request);
+    return LearnedRanking.rows(
+        request.text(), candidates, settings.fusion()::score, analysis, index::idf);
+  }
+
+  /**
+   * What a learned ranking adds for a passage in the section the question asks for or in the
+   * conversation's article: routing, not relevance, so it is not learned. In units of the ranking
+   * score, where the first and second candidates of a question are typically 0.5-2 apart.
+   */
+  private static ToDoubleFunction<Candidate> routing(SearchRequest request) {
+    return c ->
+        (request.preferSection().filter(c.passage().section()::equals).isPresent()
+                ? LEARNED_SECTION_LIFT
+                : 0)
+            + (request.preferArticle().filter(c.passage().articleId()::equals).isPresent()
+                ? LEARNED_ARTICLE_LIFT
+                : 0);
   }
 
   /**

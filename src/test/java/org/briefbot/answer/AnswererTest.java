@@ -113,14 +113,16 @@ class AnswererTest {
 
   @Test
   void aDeclineThatCameCloseOffersTheSentenceThatDidThenTheTopics() {
-    Answer answer = answerer.answer("will this make ai research move faster");
+    // With the learned models "will this make ai research move faster" is answered (0.61); this
+    // out-of-scope question about a covered company still comes close (0.20).
+    Answer answer = answerer.answer("does google cloud give free credits");
 
     assertThat(answer.answered()).isFalse();
     Alternative closest = answer.alternatives().get(0);
     assertThat(closest).isInstanceOf(Alternative.Passage.class);
     assertThat(closest.section()).isEqualTo("why_it_matters");
     assertThat(closest.text())
-        .startsWith("This partnership could accelerate AI development timelines");
+        .startsWith("It directly impacts enterprise customers, cloud competitors");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
     assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
         .isNotEmpty()

@@ -1,0 +1,78 @@
+package org.briefbot.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.briefbot.eval.SquadNewsroom;
+import org.briefbot.retrieval.LearnedRanking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code train}: fits the committed learned ranking on tuning data only: squad-newsroom's articles
+ * except those the CI test holds out, and the seed's tuning questions.
+ */
+@Command(name = "train", description = "Fit the learned ranker and answerability models.")
+final class TrainCommand implements Callable<Integer> {
+  /**
+   * The squad-newsroom articles copied into src/test/resources for the CI fold test: never fitted
+   * on.
+   */
+  static final List<String> HELD_OUT = List.of("pharmacy", "private-school", "victoria-australia");
+
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--squad",
+      paramLabel = "DIR",
+      defaultValue = "../shared/benchmarks/squad-newsroom",
+      description = "squad-newsroom folder (default: ${DEFAULT-VALUE})")
+  Path squad;
+
+  @Option(
+      names = "--seed-knowledge",
+      paramLabel = "DIR",
+      defaultValue = "knowledge",
+      description = "the seed knowledge (default: ${DEFAULT-VALUE})")
+  Path seedKnowledge;
+
+  @Option(
+      names = "--seed-tuning",
+      paramLabel = "FILE",
+      defaultValue = "src/test/resources/tuning/seed-dev.jsonl",
+      description = "the seed's tuning questions (default: ${DEFAULT-VALUE})")
+  Path seedTuning;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "src/main/resources/org/briefbot/rank",
+      description = "where ranker.json and answerable.json go (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if (!RankTraining.canFit("train")) {
+      return 2;
+    }
+    var config = Modes.apply(main.loadConfig(), "hybrid");
+    try (RankTraining training =
+        new RankTraining(config, SquadNewsroom.read(squad), seedKnowledge, seedTuning)) {
+      List<String> articles =
+          training.squad().articles().stream().filter(a -> !HELD_OUT.contains(a)).toList();
+      LearnedRanking models = training.fit(articles);
+      Files.createDirectories(out);
+      Files.write(out.resolve("ranker.json"), models.ranker().bytes());
+      Files.write(out.resolve("answerable.json"), models.answerable().bytes());
+      System.out.println(
+          "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the models to " + out, e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.briefbot.retrieval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.briefbot.index.Candidate;
+import org.briefbot.index.TextAnalysis;
+import org.briefbot.rank.TreeModel;
+
+/**
+ * The learned half of hybrid ranking: LambdaMART orders a question's best fused candidates and a
+ * second model gives each the probability that it answers, the confidence the bot declines by. Both
+ * read the same {@link RankFeatures}. Fitted by {@code briefbot train}; docs/retrieval.md says on
+ * which data.
+ */
+public final class LearnedRanking {
+  /** How many of the best fused candidates the models see; the rest keep their fused order. */
+  public static final int DEPTH = 30;
+
+  private static final String RANKER = "/org/briefbot/rank/ranker.json";
+  private static final String ANSWERABLE = "/org/briefbot/rank/answerable.json";
+
+  private record Models(TreeModel ranker, TreeModel answerable) {
+    Models {
+      if (ranker.columns() != RankFeatures.COLUMNS
+          || answerable.columns() != RankFeatures.COLUMNS) {
+        throw new IllegalArgumentException(
+            "models expect "
+                + ranker.columns()
+                + " and "
+                + answerable.columns()
+                + " features, not "
+                + RankFeatures.COLUMNS);
+      }
+    }
+  }
+
+  private final Supplier<Models> source;
+  private volatile Models models;
+
+  public LearnedRanking(TreeModel ranker, TreeModel answerable) {
+    Models given =
+        new Models(
+            Objects.requireNonNull(ranker, "ranker"),
+            Objects.requireNonNull(answerable, "answerable"));
+    this.source = () -> given;
+    this.models = given;
+  }
+
+  private LearnedRanking(Supplier<Models> source) {
+    this.source = source;
+  }
+
+  /**
+   * The committed models, when the class path has them. They are read on first use (or {@link
+   * #load()}), so a bot that never ranks in hybrid mode never loads XGBoost's native library.
+   */
+  public static Optional<LearnedRanking> committed() {
+    if (LearnedRanking.class.getResource(RANKER) == null
+        || LearnedRanking.class.getResource(ANSWERABLE) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LearnedRanking(() -> new Models(resource(RANKER), resource(ANSWERABLE))));
+  }
+
+  private static TreeModel resource(String path) {
+    try (InputStream in = LearnedRanking.class.getResourceAsStream(path)) {
+      return TreeModel.read(Objects.requireNonNull(in, path), RankFeatures.COLUMNS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the committed model " + path, e);
+    }
+  }
+
+  /** Reads the models now, if not yet: a hybrid retriever does so when it is built. */
+  public LearnedRanking load() {
+    models();
+    return this;
+  }
+
+  private Models models() {
+    Models m = models;
+    if (m == null) {
+      synchronized (this) {
+        m = models;
+        if (m == null) {
+          m = source.get();
+          models = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  public TreeModel ranker() {
+    return models().ranker();
+  }
+
+  public TreeModel answerable() {
+    return models().answerable();
+  }
+
+  /** The best {@link #DEPTH} candidates by the hand-set fusion and their features. */
+  static RankRows rows(
+      String question,
+      List<Candidate> all,
+      ToDoubleFunction<Candidate> fusion,
+      TextAnalysis analysis,
+      ToDoubleFunction<String> idf) {
+    List<Candidate> top =
+        all.stream()
+            .sorted(
+                Comparator.comparingDouble(fusion).reversed().thenComparing(c -> c.passage().id()))
+            .limit(DEPTH)
+            .toList();
+    double[] fused = top.stream().mapToDouble(fusion).toArray();
+    RankFeatures.Question q = RankFeatures.Question.of(question, analysis, idf);
+    return new RankRows(top, new RankFeatures(analysis).rows(q, top, fused));
+  }
+
+  /**
+   * All candidates as matches: the modelled ones by ranking score plus {@code lift}, each with its
+   * probability of answering; then the rest in fused order, below them, with confidence 0.
+   */
+  List<Match> rank(
+      RankRows rows,
+      List<Candidate> all,
+      ToDoubleFunction<Candidate> fusion,
+      ToDoubleFunction<Candidate> lift) {
+    Models fitted = models();
+    double[] order = fitted.ranker().score(rows.rows());
+    double[] probability = fitted.answerable().score(rows.rows());
+    List<Match> matches = new ArrayList<>(all.size());
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < rows.candidates().size(); i++) {
+      Candidate c = rows.candidates().get(i);
+      double score = order[i] + lift.applyAsDouble(c);
+      lowest = Math.min(lowest, score);
+      matches.add(new Match(c.passage(), score, probability[i], c.sentenceSimilarities()));
+    }
+    matches.sort(
+        Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
+    Set<Candidate> modelled = Collections.newSetFromMap(new IdentityHashMap<>());
+    modelled.addAll(rows.candidates());
+    List<Candidate> rest =
+        all.stream()
+            .filter(c -> !modelled.contains(c))
+            .sorted(
+                Comparator.comparingDouble(fusion).reversed().thenComparing(c -> c.passage().id()))
+            .toList();
+    double floor = matches.isEmpty() ? 0 : lowest - 1;
+    for (int i = 0; i < rest.size(); i++) {
+      Candidate c = rest.get(i);
+      matches.add(new Match(c.passage(), floor - i * 1e-6, 0, c.sentenceSimilarities()));
+    }
+    return matches;
+  }
+}

@@ -1,0 +1,22 @@
+package org.briefbot.retrieval;
+
+import java.util.List;
+import org.briefbot.index.Candidate;
+
+/**
+ * A question's best fused candidates and their feature rows: what the learned models score, and
+ * what training labels.
+ *
+ * @param candidates best fused first, at most {@link LearnedRanking#DEPTH}
+ * @param rows {@link #columns()} features per candidate, in the same order
+ */
+public record RankRows(List<Candidate> candidates, float[] rows) {
+  public static int columns() {
+    return RankFeatures.COLUMNS;
+  }
+
+  /** Feature names in column order. */
+  public static List<String> names() {
+    return RankFeatures.NAMES;
+  }
+}
