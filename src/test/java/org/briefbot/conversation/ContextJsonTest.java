@@ -65,7 +65,13 @@ class ContextJsonTest {
             answered.best(),
             answered.entities(),
             List.of(
-                answered.alternatives().get(0),
+                new Alternative.Passage(
+                    "aws-openai-trainium#why_it_matters#0",
+                    "The deal signals a major shift.",
+                    "aws-openai-trainium",
+                    "AWS and OpenAI",
+                    "why_it_matters",
+                    0.4),
                 new Alternative.Topic("aws-openai-trainium", "AWS and OpenAI", 0.2),
                 new Alternative.Entity("Annapurna Labs", 0.1)));
     Context context = Context.of(withEveryKind);
