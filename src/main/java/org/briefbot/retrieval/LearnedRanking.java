@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -110,6 +112,25 @@ public final class LearnedRanking {
     return models().answerable();
   }
 
+  /**
+   * Below the first, a match's confidence is the higher of its probability of answering and how
+   * close the hand-set calibration finds it: once the first passage answers, the model rightly
+   * gives the others little chance, yet the closest of them are still worth offering as
+   * alternatives ("see also"), as before the models.
+   */
+  private static void offerable(
+      List<Match> matches, List<Candidate> candidates, ToDoubleFunction<Candidate> closeness) {
+    Map<String, Candidate> byId = new HashMap<>();
+    candidates.forEach(c -> byId.put(c.passage().id(), c));
+    for (int i = 1; i < matches.size(); i++) {
+      Match m = matches.get(i);
+      double close = closeness.applyAsDouble(byId.get(m.passage().id()));
+      if (close > m.confidence()) {
+        matches.set(i, new Match(m.passage(), m.score(), close, m.sentenceSimilarities()));
+      }
+    }
+  }
+
   /** The best {@link #DEPTH} candidates by the hand-set fusion and their features. */
   static RankRows rows(
       String question,
@@ -136,7 +157,8 @@ public final class LearnedRanking {
       RankRows rows,
       List<Candidate> all,
       ToDoubleFunction<Candidate> fusion,
-      ToDoubleFunction<Candidate> lift) {
+      ToDoubleFunction<Candidate> lift,
+      ToDoubleFunction<Candidate> closeness) {
     Models fitted = models();
     double[] order = fitted.ranker().score(rows.rows());
     double[] probability = fitted.answerable().score(rows.rows());
@@ -150,6 +172,7 @@ public final class LearnedRanking {
     }
     matches.sort(
         Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.passage().id()));
+    offerable(matches, rows.candidates(), closeness);
     Set<Candidate> modelled = Collections.newSetFromMap(new IdentityHashMap<>());
     modelled.addAll(rows.candidates());
     List<Candidate> rest =

@@ -178,7 +178,14 @@ public final class Retriever implements AutoCloseable {
       int topK) {
     ToDoubleFunction<Candidate> fusion = settings.fusion()::score;
     RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf);
-    List<Match> matches = models.rank(rows, candidates, fusion, routing);
+    Calibration calibration = settings.hybridCalibration();
+    List<Match> matches =
+        models.rank(
+            rows,
+            candidates,
+            fusion,
+            routing,
+            c -> calibration.confidence(c.coverage(), c.similarity(), c.sentenceSimilarity()));
     return matches.size() <= topK ? matches : List.copyOf(matches.subList(0, topK));
   }
 
