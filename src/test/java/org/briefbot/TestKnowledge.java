@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.briefbot.app.LoadedLibrary;
-import org.briefbot.config.BriefbotConfig;
 
 /** The shipped knowledge folder and small knowledge folders built in tests from real files. */
 public final class TestKnowledge {
@@ -16,9 +15,11 @@ public final class TestKnowledge {
 
   private TestKnowledge() {}
 
-  /** The answering core over the shipped knowledge with default settings. */
+  /**
+   * The answering core over the shipped knowledge with the tests' defaults ({@link TestConfig}).
+   */
   public static LoadedLibrary shippedCore() {
-    return LoadedLibrary.load(BriefbotConfig.defaults(), SHIPPED);
+    return TestConfig.load(TestConfig.hybrid(), SHIPPED);
   }
 
   /** A copy of the shipped knowledge in {@code dir}, to add or break files in. */

@@ -76,6 +76,9 @@ final class FoldsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!RankTraining.canFit("folds")) {
+      return 2;
+    }
     var config = Modes.apply(main.loadConfig(), "hybrid");
     List<Row> rows = new ArrayList<>();
     try (RankTraining training =

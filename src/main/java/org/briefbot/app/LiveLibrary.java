@@ -50,9 +50,18 @@ public final class LiveLibrary implements Library, AutoCloseable {
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
 
-  private LiveLibrary(BriefbotConfig config, Path knowledgeDir, Duration grace) {
+  /** The model when this library opened it, and so closes it; empty when its caller owns it. */
+  private final Optional<Embeddings> ownedModel;
+
+  private LiveLibrary(
+      BriefbotConfig config,
+      Path knowledgeDir,
+      Duration grace,
+      Optional<Embeddings> model,
+      Optional<Embeddings> ownedModel) {
     this.config = config;
-    this.model = LoadedLibrary.openModel(config);
+    this.model = model;
+    this.ownedModel = ownedModel;
     this.knowledgeDir = knowledgeDir;
     this.grace = grace;
     this.closer =
@@ -71,15 +80,33 @@ public final class LiveLibrary implements Library, AutoCloseable {
 
   /** As {@link #load(BriefbotConfig, Path)}, closing old cores {@code grace} after a swap. */
   public static LiveLibrary load(BriefbotConfig config, Path knowledgeDir, Duration grace) {
+    checkArguments(config, knowledgeDir, grace);
+    Optional<Embeddings> model = LoadedLibrary.openModel(config);
+    return new LiveLibrary(config, knowledgeDir, grace, model, model).loadFirst();
+  }
+
+  /**
+   * As {@link #load(BriefbotConfig, Path, Duration)}, using a model its caller owns (tests share
+   * one across libraries).
+   */
+  public static LiveLibrary load(
+      BriefbotConfig config, Path knowledgeDir, Duration grace, Optional<Embeddings> sharedModel) {
+    checkArguments(config, knowledgeDir, grace);
+    Objects.requireNonNull(sharedModel, "sharedModel");
+    return new LiveLibrary(config, knowledgeDir, grace, sharedModel, Optional.empty()).loadFirst();
+  }
+
+  private static void checkArguments(BriefbotConfig config, Path knowledgeDir, Duration grace) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace < 0: " + grace);
     }
-    LiveLibrary live = new LiveLibrary(config, knowledgeDir, grace);
-    live.current.set(
-        LoadedLibrary.build(config, live.loader.load(knowledgeDir, live.lastGood), live.model));
-    return live;
+  }
+
+  private LiveLibrary loadFirst() {
+    current.set(LoadedLibrary.build(config, loader.load(knowledgeDir, lastGood), model));
+    return this;
   }
 
   /** The core to answer the next question with; take it once per question. */
@@ -121,7 +148,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
           new Reloaded(
               knowledge.report(),
               fresh.knowledge().articles().size(),
-              fresh.knowledge().passages().size(),
+              fresh.index().size(),
               true,
               Optional.empty(),
               elapsed(start));
@@ -133,7 +160,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
           new Reloaded(
               knowledge.report(),
               serving.knowledge().articles().size(),
-              serving.knowledge().passages().size(),
+              serving.index().size(),
               false,
               Optional.of(String.valueOf(e.getMessage())),
               elapsed(start));
@@ -195,7 +222,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
     LoadedLibrary library = serving();
     return new Loaded(
         library.knowledge().articles().size(),
-        library.knowledge().passages().size(),
+        library.index().size(),
         library.knowledge().report().errorCount(),
         config.retrieval().mode().key());
   }
@@ -221,6 +248,6 @@ public final class LiveLibrary implements Library, AutoCloseable {
       }
     }
     pending.forEach(Runnable::run);
-    model.ifPresent(Embeddings::close);
+    ownedModel.ifPresent(Embeddings::close);
   }
 }

@@ -68,6 +68,28 @@ public record LoadedLibrary(
       BriefbotConfig config, Path knowledgeDir, Optional<Path> indexCache) {
     long start = System.nanoTime();
     Optional<Embeddings> model = openModel(config);
+    return load(start, config, knowledgeDir, indexCache, model, model);
+  }
+
+  /**
+   * As {@link #load(BriefbotConfig, Path, Optional)}, using a model its caller owns (tests share
+   * one across libraries).
+   */
+  public static LoadedLibrary load(
+      BriefbotConfig config,
+      Path knowledgeDir,
+      Optional<Path> indexCache,
+      Optional<Embeddings> sharedModel) {
+    return load(System.nanoTime(), config, knowledgeDir, indexCache, sharedModel, Optional.empty());
+  }
+
+  private static LoadedLibrary load(
+      long start,
+      BriefbotConfig config,
+      Path knowledgeDir,
+      Optional<Path> indexCache,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
     TextAnalysis analysis = new TextAnalysis();
     IndexSettings settings = indexSettings(config);
     Loaded loaded =
@@ -85,7 +107,7 @@ public record LoadedLibrary(
         loaded.knowledge().articles().size(),
         loaded.index().size(),
         loaded.catalog().size());
-    return wire(config, loaded, analysis, model, model);
+    return wire(config, loaded, analysis, model, owned);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.rank.Fitting;
+import org.briefbot.rank.Xgboost;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.LearnedRanking;
 import org.briefbot.retrieval.Mode;
@@ -52,6 +53,24 @@ final class RankTraining implements AutoCloseable {
   private final Knowledge squadKnowledge;
   private final Path seedKnowledge;
   private final List<GoldQuestion> seedTuning;
+
+  /**
+   * False, having said how to run {@code command} instead, when XGBoost is not on the class path:
+   * the jar serves the committed models without it, fitting needs Maven's class path.
+   */
+  static boolean canFit(String command) {
+    if (Xgboost.onClassPath()) {
+      return true;
+    }
+    System.err.println(
+        "briefbot: "
+            + command
+            + " fits models with XGBoost, which the jar leaves out; run it from the project"
+            + " folder as: mvn -B -q compile exec:java -Dexec.args=\""
+            + command
+            + "\"");
+    return false;
+  }
 
   RankTraining(BriefbotConfig hybrid, SquadNewsroom squad, Path seedKnowledge, Path seedTuning) {
     this.config = hybrid;

@@ -56,6 +56,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!RankTraining.canFit("train")) {
+      return 2;
+    }
     var config = Modes.apply(main.loadConfig(), "hybrid");
     try (RankTraining training =
         new RankTraining(config, SquadNewsroom.read(squad), seedKnowledge, seedTuning)) {

@@ -53,6 +53,39 @@ public final class Conversation {
     return answerer;
   }
 
+  /**
+   * The text without the spaces and invisible characters around it (zero-width spaces, word
+   * joiners, byte-order marks, soft hyphens, combining marks with nothing to combine with); empty
+   * when nothing in it reads as a word: not one letter or digit, so nothing to search for.
+   */
+  public static Optional<String> readable(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    int start = 0;
+    int end = text.length();
+    while (start < end && invisible(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && invisible(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    String kept = text.substring(start, end);
+    return kept.codePoints().anyMatch(Character::isLetterOrDigit)
+        ? Optional.of(kept)
+        : Optional.empty();
+  }
+
+  private static boolean invisible(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)
+        || type == Character.FORMAT
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.CONTROL;
+  }
+
   /** Handles one message with no conversation context. */
   public Reply handle(String text) {
     return reply(text, Optional.empty()).reply();
@@ -66,7 +99,7 @@ public final class Conversation {
    */
   public Turn reply(String text, Optional<Context> context) {
     Objects.requireNonNull(context, "context");
-    String message = text == null ? "" : text.strip();
+    String message = readable(text).orElse("");
     if (message.isEmpty()) {
       return new Turn(
           new Reply.Message("Ask me a question about the articles, or type /help."), context);
@@ -74,7 +107,7 @@ public final class Conversation {
     if (message.startsWith("/")) {
       String[] parts = message.split("\\s+", 2);
       String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
-      return command(command, parts.length > 1 ? parts[1].strip() : "", context);
+      return command(command, parts.length > 1 ? readable(parts[1]).orElse("") : "", context);
     }
     Optional<FollowUp> followUp = FollowUp.of(message);
     if (followUp.isPresent() && context.isPresent()) {

@@ -64,10 +64,18 @@ final class CandidateSignals {
     return candidates;
   }
 
+  /**
+   * 1-based ranks where equal scores share the first of their ranks: the order Lucene gives ties
+   * (document order) says nothing about the passages, and a learned ranker must not read it.
+   */
   private static void rank(TopDocs top, TreeMap<Integer, int[]> ranks, int which) {
+    int rank = 0;
     for (int r = 0; r < top.scoreDocs.length; r++) {
       ScoreDoc doc = top.scoreDocs[r];
-      ranks.computeIfAbsent(doc.doc, d -> new int[2])[which] = r + 1;
+      if (r == 0 || doc.score != top.scoreDocs[r - 1].score) {
+        rank = r + 1;
+      }
+      ranks.computeIfAbsent(doc.doc, d -> new int[2])[which] = rank;
     }
   }
 

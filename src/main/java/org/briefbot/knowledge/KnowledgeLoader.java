@@ -58,6 +58,21 @@ public final class KnowledgeLoader {
 
   private static final int BATCH = 256;
 
+  /**
+   * The largest knowledge file read, 2 MiB: a long article is about 20 KB, and a file a thousand
+   * times that would take minutes and gigabytes to index, holding up every other file's reload.
+   */
+  public static final long MAX_FILE_BYTES = 2L << 20;
+
+  /** The reason a file over {@link #MAX_FILE_BYTES} is skipped. */
+  static String tooLarge(long size) {
+    return String.format(
+        Locale.ROOT,
+        "too large: %,d bytes; a knowledge file may have at most %,d bytes (2 MiB)",
+        size,
+        MAX_FILE_BYTES);
+  }
+
   private final ArticleParser articleParser = new ArticleParser();
   private final FaqFileParser faqParser = new FaqFileParser();
   private final EntityFileParser entityParser = new EntityFileParser();
@@ -291,6 +306,11 @@ public final class KnowledgeLoader {
     static Optional<String> read(Path file, List<IngestProblem> problems) {
       byte[] bytes;
       try {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+          problems.add(new IngestProblem(file, 0, tooLarge(size), true));
+          return Optional.empty();
+        }
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
         problems.add(new IngestProblem(file, 0, "cannot read: " + e.getMessage(), true));

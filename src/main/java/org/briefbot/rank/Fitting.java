@@ -89,7 +89,11 @@ public final class Fitting {
         matrix.setWeight(table.weights());
       }
       Booster booster = XGBoost.train(matrix, p, params.rounds(), new HashMap<>(), null, null);
-      return TreeModel.of(booster, table.columns());
+      try {
+        return TreeModel.read(booster.toByteArray("json"), table.columns());
+      } finally {
+        booster.dispose();
+      }
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
     } finally {

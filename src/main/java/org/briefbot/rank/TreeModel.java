@@ -1,47 +1,70 @@
 package org.briefbot.rank;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * A fitted XGBoost model: a row of features in, a score out. Safe for concurrent use (XGBoost's
- * in-place prediction is thread-safe); prediction runs on the caller's thread only, so the model
- * starts no threads of its own while serving.
+ * A fitted tree ensemble, read from XGBoost's JSON model and evaluated in plain Java: a row of
+ * features in, a score out. XGBoost itself is needed to fit a model, not to serve one: its native
+ * library would add 8-17 MB per platform to the jar for what is a walk down a few hundred small
+ * trees. {@code TreeModelTest} checks that the scores equal XGBoost's own predictions. Immutable
+ * and safe for concurrent use.
  */
 public final class TreeModel {
-  private final Booster booster;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final byte[] json;
   private final int columns;
+  private final double baseMargin;
+  private final boolean logistic;
+  private final List<Tree> trees;
 
-  private TreeModel(Booster booster, int columns) {
-    this.booster = booster;
+  private TreeModel(
+      byte[] json, int columns, double baseMargin, boolean logistic, List<Tree> trees) {
+    this.json = json;
     this.columns = columns;
+    this.baseMargin = baseMargin;
+    this.logistic = logistic;
+    this.trees = trees;
   }
 
-  static TreeModel of(Booster booster, int columns) {
-    try {
-      // One thread: a question scores a few dozen rows, where a pool costs more than it saves.
-      booster.setParam("nthread", 1);
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost refused nthread=1: " + e.getMessage(), e);
-    }
-    return new TreeModel(booster, columns);
-  }
-
-  /** Reads a model written by {@link #bytes()}; {@code columns} is the feature count it expects. */
+  /** Reads a model in XGBoost's JSON form; {@code columns} is the feature count it expects. */
   public static TreeModel read(byte[] json, int columns) {
     Objects.requireNonNull(json, "json");
+    JsonNode learner;
     try {
-      return of(XGBoost.loadModel(json), columns);
-    } catch (XGBoostError e) {
-      throw new IllegalArgumentException("not an XGBoost model: " + e.getMessage(), e);
+      learner = JSON.readTree(json).path("learner");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalArgumentException("not an XGBoost JSON model: " + e.getMessage(), e);
     }
+    String objective = learner.path("objective").path("name").asText();
+    boolean logistic = objective.equals("binary:logistic");
+    if (!logistic && !objective.startsWith("rank:") && !objective.startsWith("reg:squarederror")) {
+      throw new IllegalArgumentException("unsupported XGBoost objective: " + objective);
+    }
+    int features = learner.path("learner_model_param").path("num_feature").asInt(-1);
+    if (features != columns) {
+      throw new IllegalArgumentException(
+          "model has " + features + " features, expected " + columns);
+    }
+    double base = baseScore(learner.path("learner_model_param").path("base_score").asText());
+    // A logistic model stores its base score as a probability; trees add to the margin.
+    double baseMargin = logistic ? Math.log(base / (1 - base)) : base;
+    List<Tree> trees = new ArrayList<>();
+    for (JsonNode tree : learner.path("gradient_booster").path("model").path("trees")) {
+      trees.add(Tree.of(tree));
+    }
+    if (trees.isEmpty()) {
+      throw new IllegalArgumentException(
+          "XGBoost model has no trees (objective " + objective + ")");
+    }
+    return new TreeModel(json.clone(), columns, baseMargin, logistic, List.copyOf(trees));
   }
 
   /** Reads a model from a stream, e.g. a class-path resource. */
@@ -53,41 +76,108 @@ public final class TreeModel {
     }
   }
 
+  /** XGBoost 3 writes the base score as a one-element vector, "[1.2E-1]"; older ones as "0.5". */
+  private static double baseScore(String text) {
+    String number = text.strip();
+    if (number.startsWith("[") && number.endsWith("]")) {
+      number = number.substring(1, number.length() - 1);
+    }
+    try {
+      return Double.parseDouble(number);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("unreadable base_score: " + text, e);
+    }
+  }
+
   public int columns() {
     return columns;
   }
 
   /**
-   * One score per row; {@code rows} holds {@code rows.length / columns} rows one after another.
-   * Ranking models give scores comparable within one call; probability models give values in [0,1].
+   * One score per row; {@code rows} holds {@code rows.length / columns} rows one after another, NaN
+   * for a missing value. Ranking models give scores comparable within one call; probability models
+   * give values in [0,1].
    */
   public double[] score(float[] rows) {
     if (rows.length % columns != 0) {
       throw new IllegalArgumentException(
           "rows.length " + rows.length + " is not a multiple of columns " + columns);
     }
-    int n = rows.length / columns;
-    double[] scores = new double[n];
-    if (n == 0) {
-      return scores;
+    double[] scores = new double[rows.length / columns];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = score(rows, i * columns);
     }
-    try {
-      float[][] predicted = booster.inplace_predict(rows, n, columns, Float.NaN);
-      for (int i = 0; i < n; i++) {
-        scores[i] = predicted[i][0];
-      }
-      return scores;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+    return scores;
+  }
+
+  private double score(float[] rows, int offset) {
+    // Summed in float, as XGBoost does, so that scores match its own to the last bits.
+    float margin = 0;
+    for (Tree tree : trees) {
+      margin += tree.leaf(rows, offset);
     }
+    double total = baseMargin + margin;
+    return logistic ? 1 / (1 + Math.exp(-total)) : total;
   }
 
   /** The model as XGBoost's JSON, the form committed under src/main/resources. */
   public byte[] bytes() {
-    try {
-      return booster.toByteArray("json");
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost cannot write its model: " + e.getMessage(), e);
+    return json.clone();
+  }
+
+  /**
+   * One regression tree in XGBoost's array layout: node {@code n} splits on feature {@code
+   * feature[n]}, going left when the value is below {@code threshold[n]} (or missing and {@code
+   * missingLeft[n]}); a leaf ({@code left[n] == -1}) holds its value in {@code threshold[n]}.
+   */
+  private record Tree(
+      int[] left, int[] right, int[] feature, float[] threshold, boolean[] missingLeft) {
+    static Tree of(JsonNode node) {
+      for (JsonNode type : node.path("split_type")) {
+        if (type.asInt() != 0) {
+          throw new IllegalArgumentException("categorical splits are not supported");
+        }
+      }
+      return new Tree(
+          ints(node.path("left_children")),
+          ints(node.path("right_children")),
+          ints(node.path("split_indices")),
+          floats(node.path("split_conditions")),
+          booleans(node.path("default_left")));
+    }
+
+    float leaf(float[] rows, int offset) {
+      int n = 0;
+      while (left[n] != -1) {
+        float value = rows[offset + feature[n]];
+        boolean goLeft = Float.isNaN(value) ? missingLeft[n] : value < threshold[n];
+        n = goLeft ? left[n] : right[n];
+      }
+      return threshold[n];
+    }
+
+    private static int[] ints(JsonNode array) {
+      int[] values = new int[array.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = array.get(i).asInt();
+      }
+      return values;
+    }
+
+    private static float[] floats(JsonNode array) {
+      float[] values = new float[array.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) array.get(i).asDouble();
+      }
+      return values;
+    }
+
+    private static boolean[] booleans(JsonNode array) {
+      boolean[] values = new boolean[array.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = array.get(i).asInt() != 0;
+      }
+      return values;
     }
   }
 }

@@ -116,13 +116,16 @@ final class RankFeatures {
     double maxSentence = max(candidates, Candidate::sentenceSimilarity);
     double maxWords = facts.stream().mapToDouble(PassageFacts::sentenceWords).max().orElse(0);
     float[] rows = new float[n * COLUMNS];
+    int fusedRank = 0;
     for (int i = 0; i < n; i++) {
       Candidate c = candidates.get(i);
+      // Equal fused scores share a rank, so identical passages get identical rows.
+      fusedRank = i > 0 && fused[i] == fused[i - 1] ? fusedRank : i + 1;
       PassageFacts f = facts.get(i);
       double[] v = {
         fused[i],
         fused[i] - maxFused,
-        i + 1,
+        fusedRank,
         c.coverage(),
         c.coverage() - maxCoverage,
         c.similarity(),

@@ -1,5 +1,7 @@
 package org.briefbot.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,25 +10,55 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A JDBC URL as a {@link DataSource}: a fresh connection per unit of work, the dialect's defaults
- * applied. No pool: SQLite connections are cheap, and for PostgreSQL a new connection per call is
- * what makes a restarted server invisible to callers.
+ * A JDBC URL as a {@link DataSource}, the dialect's defaults applied. SQLite: a fresh connection
+ * per unit of work (cheap, and a file deleted under us is noticed rather than written to in vain),
+ * and one unit of work at a time, so a burst of writers queues here instead of failing with {@code
+ * SQLITE_BUSY} (SQLite has one writer anyway). PostgreSQL: a HikariCP pool, which checks a
+ * connection before lending it, so a restarted server is invisible to callers.
  */
-final class Database implements DataSource {
+final class Database implements DataSource, AutoCloseable {
+  /** Connections to PostgreSQL at most; the bot's writes are short. */
+  static final int POOL_SIZE = 8;
+
   private final String url;
   private final Dialect dialect;
   private final Properties properties;
+  private final Optional<HikariDataSource> pool;
+  private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
   Database(String url) {
     this.dialect = Dialect.of(url);
     this.url = url;
     this.properties = dialect.connectionDefaults();
+    this.pool =
+        dialect == Dialect.POSTGRESQL ? Optional.of(pool(url, properties)) : Optional.empty();
+  }
+
+  private static HikariDataSource pool(String url, Properties properties) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setDataSourceProperties(properties);
+    config.setPoolName("briefbot-store");
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(0); // an idle bot holds no connection
+    config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
+    config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+    config.setInitializationFailTimeout(-1); // the bot starts while the database is down
+    return new HikariDataSource(config);
+  }
+
+  /** Closes the pool, if there is one. */
+  @Override
+  public void close() {
+    pool.ifPresent(HikariDataSource::close);
   }
 
   Dialect dialect() {
@@ -67,6 +99,20 @@ final class Database implements DataSource {
 
   /** Runs {@code work} in one transaction, committed before this returns. */
   <T> T transaction(String operation, Work<T> work) {
+    boolean serialized = dialect == Dialect.SQLITE;
+    if (serialized) {
+      oneAtATime.lock();
+    }
+    try {
+      return inTransaction(operation, work);
+    } finally {
+      if (serialized) {
+        oneAtATime.unlock();
+      }
+    }
+  }
+
+  private <T> T inTransaction(String operation, Work<T> work) {
     try (Connection connection = getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -98,7 +144,9 @@ final class Database implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return DriverManager.getConnection(url, properties);
+    return pool.isPresent()
+        ? pool.get().getConnection()
+        : DriverManager.getConnection(url, properties);
   }
 
   @Override

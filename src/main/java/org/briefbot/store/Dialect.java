@@ -36,8 +36,8 @@ public enum Dialect {
 
   /**
    * Connection settings the URL may still override. SQLite: wait for a writer in another process
-   * instead of failing, and let readers run beside it. PostgreSQL: give up on an unreachable server
-   * in seconds, not minutes, so an outage is noticed while a reader waits.
+   * instead of failing (up to 10 s), and let readers run beside it (WAL). PostgreSQL: give up on an
+   * unreachable server in seconds, not minutes, so an outage is noticed while a reader waits.
    */
   Properties connectionDefaults() {
     Properties properties = new Properties();
@@ -45,6 +45,9 @@ public enum Dialect {
       properties.setProperty("busy_timeout", "10000");
       properties.setProperty("journal_mode", "WAL");
       properties.setProperty("foreign_keys", "true");
+      // A transaction takes the write lock when it begins, so the busy timeout applies; a deferred
+      // one that reads, then writes, fails at once with SQLITE_BUSY when another process wrote.
+      properties.setProperty("transaction_mode", "IMMEDIATE");
     } else {
       properties.setProperty("connectTimeout", "5");
       properties.setProperty("loginTimeout", "5");

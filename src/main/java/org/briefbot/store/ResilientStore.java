@@ -29,6 +29,7 @@ public final class ResilientStore {
   private final String description;
   private final Duration retryAfter;
   private final Clock clock;
+  private final Object opening = new Object(); // one thread opens (and migrates) at a time
 
   // Guarded by this.
   private Store store;
@@ -54,8 +55,12 @@ public final class ResilientStore {
 
   /** The store at {@code url}, retried every five seconds while unreachable. */
   public static ResilientStore open(String url, Clock clock) {
-    return new ResilientStore(
-        () -> Store.open(url, clock), Redacted.url(url), Duration.ofSeconds(5), clock);
+    return open(url, clock, Duration.ofSeconds(5));
+  }
+
+  /** The store at {@code url}, tried again {@code retryAfter} after each failure. */
+  public static ResilientStore open(String url, Clock clock, Duration retryAfter) {
+    return new ResilientStore(() -> Store.open(url, clock), Redacted.url(url), retryAfter, clock);
   }
 
   /**
@@ -68,8 +73,16 @@ public final class ResilientStore {
   }
 
   /** {@link Store#vote}; empty while the store is unavailable. */
-  public Optional<VoteOutcome> vote(long answerId, long userId, Vote vote) {
-    return call("vote", s -> s.vote(answerId, userId, vote));
+  public Optional<VoteOutcome> vote(long answerId, long chatId, long userId, Vote vote) {
+    return call("vote", s -> s.vote(answerId, chatId, userId, vote));
+  }
+
+  /**
+   * {@link Store#firstDelivery}; empty while the store is unavailable (the update is then handled:
+   * a rare duplicate is better than a lost question).
+   */
+  public Optional<Boolean> firstDelivery(long updateId) {
+    return call("firstDelivery", s -> s.firstDelivery(updateId));
   }
 
   /** {@link Store#logUnanswered}; dropped while the store is unavailable. */
@@ -148,12 +161,17 @@ public final class ResilientStore {
   }
 
   private Store openNow() {
-    Store opened = opener.get();
-    synchronized (this) {
-      if (store == null) {
-        store = opened;
+    synchronized (opening) {
+      synchronized (this) {
+        if (store != null) {
+          return store;
+        }
       }
-      return store;
+      Store opened = opener.get();
+      synchronized (this) {
+        store = opened;
+        return store;
+      }
     }
   }
 
@@ -190,7 +208,31 @@ public final class ResilientStore {
     failedCalls = 0;
   }
 
-  private synchronized void failed(String operation, RuntimeException e) {
+  private void failed(String operation, RuntimeException e) {
+    forget().ifPresent(ResilientStore::closeQuietly);
+    noteFailure(operation, e);
+  }
+
+  /**
+   * Drops the store after a failure, so the next attempt opens it anew: that migrates it again,
+   * which recreates the tables of a SQLite file deleted under us, and gives PostgreSQL a fresh
+   * pool.
+   */
+  private synchronized Optional<Store> forget() {
+    Optional<Store> dropped = Optional.ofNullable(store);
+    store = null;
+    return dropped;
+  }
+
+  private static void closeQuietly(Store dropped) {
+    try {
+      dropped.close();
+    } catch (RuntimeException e) {
+      log.debug("Closing a failed store failed too: {}", e.getMessage());
+    }
+  }
+
+  private synchronized void noteFailure(String operation, RuntimeException e) {
     failedCalls++;
     nextAttempt = clock.instant().plus(retryAfter);
     if (failure.isEmpty()) {

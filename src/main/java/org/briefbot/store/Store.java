@@ -30,7 +30,7 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Failures to reach or use the database throw {@link StoreException}; the answering path uses
  * {@link ResilientStore}, which turns them into logged no-ops.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
@@ -38,6 +38,13 @@ public final class Store {
 
   /** Enough for any report; a log larger than this is reported from its most recent rows. */
   private static final int MAX_LOGGED_ROWS = 100_000;
+
+  /** Every table the migrations create; {@link #ping()} checks each is there. */
+  private static final List<String> TABLES =
+      List.of("answers", "votes", "unanswered", "chat_context", "usage_counts", "handled_updates");
+
+  /** How long an update id is remembered, to answer a second delivery of it never. */
+  static final Duration REMEMBER_UPDATES = Duration.ofDays(7);
 
   private final Database database;
   private final Clock clock;
@@ -54,8 +61,13 @@ public final class Store {
   public static Store open(String url, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     Database database = new Database(url);
-    database.createFolder();
-    migrate(database);
+    try {
+      database.createFolder();
+      migrate(database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     return new Store(database, clock);
   }
 
@@ -143,10 +155,12 @@ public final class Store {
   }
 
   /**
-   * Records a reader's vote on an answer; a second vote by the same reader replaces the first. An
-   * answer with at least one down vote is in the unanswered log as {@link Reason#VOTED_DOWN}.
+   * Records a reader's vote on an answer given in {@code chatId}; a second vote by the same reader
+   * replaces the first. A vote from another chat than the answer's is refused: vote buttons carry
+   * the answer id, which anyone can type into a forged button. An answer with at least one down
+   * vote is in the unanswered log as {@link Reason#VOTED_DOWN}.
    */
-  public VoteOutcome vote(long answerId, long userId, Vote vote) {
+  public VoteOutcome vote(long answerId, long chatId, long userId, Vote vote) {
     Objects.requireNonNull(vote, "vote");
     long now = clock.millis();
     return database.transaction(
@@ -155,6 +169,9 @@ public final class Store {
           Optional<AnswerRow> answer = findAnswer(c, answerId);
           if (answer.isEmpty()) {
             return VoteOutcome.UNKNOWN_ANSWER;
+          }
+          if (answer.get().chatId() != chatId) {
+            return VoteOutcome.OTHER_CHAT;
           }
           Optional<Vote> before = previousVote(c, answerId, userId);
           upsertVote(c, answerId, userId, vote, now);
@@ -550,16 +567,55 @@ public final class Store {
     return questions;
   }
 
-  /** Runs a trivial query; throws {@link StoreException} when the database cannot be used. */
+  /**
+   * True the first time an update id is seen, false for a second delivery of it (a restart before
+   * Telegram heard that it was received, a webhook post retried, two replicas). Ids older than
+   * {@link #REMEMBER_UPDATES} are forgotten: Telegram keeps an update for a day at most.
+   */
+  public boolean firstDelivery(long updateId) {
+    long now = clock.millis();
+    return database.transaction(
+        "firstDelivery",
+        c -> {
+          try (PreparedStatement forget =
+              c.prepareStatement("DELETE FROM handled_updates WHERE received_at < ?")) {
+            forget.setLong(1, now - REMEMBER_UPDATES.toMillis());
+            forget.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO handled_updates (update_id, received_at) VALUES (?, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
+            s.setLong(1, updateId);
+            s.setLong(2, now);
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Checks that the database answers and still has every table (a SQLite file deleted under a
+   * running bot answers {@code SELECT 1} but has none); throws {@link StoreException} otherwise.
+   */
   public void ping() {
     database.transaction(
         "ping",
         c -> {
-          try (PreparedStatement s = c.prepareStatement("SELECT 1");
-              ResultSet r = s.executeQuery()) {
-            return r.next();
+          for (String table : TABLES) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0");
+                ResultSet r = s.executeQuery()) {
+              r.next();
+            }
           }
+          return true;
         });
+  }
+
+  /** Closes the store's connections (PostgreSQL's pool); a closed store cannot be used again. */
+  @Override
+  public void close() {
+    database.close();
   }
 
   private static String toJson(List<String> values) {

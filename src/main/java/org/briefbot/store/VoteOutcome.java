@@ -9,5 +9,7 @@ public enum VoteOutcome {
   /** The same vote again: nothing changed. */
   UNCHANGED,
   /** No answer has this id (a button from another database, or a row removed by hand). */
-  UNKNOWN_ANSWER
+  UNKNOWN_ANSWER,
+  /** The answer was given in another chat: a forged button, not counted. */
+  OTHER_CHAT
 }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.knowledge.Section;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexCacheTest {
   private static final String QUESTION = "How much is the AWS deal worth?";
-  private static final BriefbotConfig CONFIG = BriefbotConfig.defaults();
+  private static final BriefbotConfig CONFIG = TestConfig.hybrid();
 
   @TempDir Path dir;
   private Path knowledge;
@@ -67,7 +68,7 @@ class IndexCacheTest {
     Answer warm = answer(Optional.of(cache));
 
     assertThat(warm.best()).hasValueSatisfying(s -> assertThat(s.text()).contains("$138 billion"));
-    try (LoadedLibrary core = LoadedLibrary.load(CONFIG, knowledge, Optional.of(cache))) {
+    try (LoadedLibrary core = load(Optional.of(cache))) {
       assertThat(core.knowledge().articles()).hasSize(1);
       assertThat(core.knowledge().report().problems()).isEmpty();
       assertThat(core.catalog().find("AWS")).isPresent();
@@ -82,7 +83,7 @@ class IndexCacheTest {
             .replace("$138 billion AWS deal", "$139 billion AWS deal");
     Files.writeString(article, text, StandardCharsets.UTF_8);
 
-    try (LoadedLibrary core = LoadedLibrary.load(CONFIG, knowledge, Optional.of(cache))) {
+    try (LoadedLibrary core = load(Optional.of(cache))) {
       assertThat(core.answerer().passagesOf("aws-openai-trainium"))
           .anySatisfy(p -> assertThat(p.text()).contains("$139 billion"));
     }
@@ -95,7 +96,7 @@ class IndexCacheTest {
 
   @Test
   void keepsNoPassageTextOnTheHeap() {
-    try (LoadedLibrary core = LoadedLibrary.load(CONFIG, knowledge, Optional.of(cache))) {
+    try (LoadedLibrary core = load(Optional.of(cache))) {
       assertThat(core.knowledge().articles()).allSatisfy(a -> assertThat(a.passages()).isEmpty());
       assertThat(core.answerer().passagesOf("aws-openai-trainium"))
           .filteredOn(p -> p.section() != Section.CURATED_FAQ)
@@ -103,8 +104,13 @@ class IndexCacheTest {
     }
   }
 
+  /** The seed copy loaded with the index in {@code indexCache}, or in memory when empty. */
+  private LoadedLibrary load(Optional<Path> indexCache) {
+    return LoadedLibrary.load(CONFIG, knowledge, indexCache, TestConfig.model(CONFIG));
+  }
+
   private Answer answer(Optional<Path> indexCache) {
-    try (LoadedLibrary core = LoadedLibrary.load(CONFIG, knowledge, indexCache)) {
+    try (LoadedLibrary core = load(indexCache)) {
       return core.answerer().answer(QUESTION);
     }
   }

@@ -57,7 +57,7 @@ class ReportCommandTest {
     Store monday = Store.open(url, Clock.fixed(MARCH_2, ZoneOffset.UTC));
     long deal = monday.recordAnswer(answered("How much is the AWS deal worth?"));
     monday.recordAnswer(declined("Who won the election?"));
-    monday.vote(deal, 7, Vote.DOWN);
+    monday.vote(deal, 1, 7, Vote.DOWN);
     Store tuesday = Store.open(url, Clock.fixed(MARCH_3, ZoneOffset.UTC));
     tuesday.recordAnswer(declined("who won the election"));
     tuesday.recordAnswer(answered("How big is the OpenAI contract?"));

@@ -56,9 +56,7 @@ class ContextJsonTest {
 
   @Test
   void readsBackEveryKindOfAlternativeAsItsKind() {
-    // An answer with a passage alternative: the learned confidence offers none under "How much is
-    // the AWS deal worth?" (the other passages do not answer it).
-    Answer answered = after("what are trainium chips").thread();
+    Answer answered = after("How much is the AWS deal worth?").thread();
     Answer withEveryKind =
         new Answer(
             answered.question(),
@@ -67,7 +65,13 @@ class ContextJsonTest {
             answered.best(),
             answered.entities(),
             List.of(
-                answered.alternatives().get(0),
+                new Alternative.Passage(
+                    "aws-openai-trainium#why_it_matters#0",
+                    "The deal signals a major shift.",
+                    "aws-openai-trainium",
+                    "AWS and OpenAI",
+                    "why_it_matters",
+                    0.4),
                 new Alternative.Topic("aws-openai-trainium", "AWS and OpenAI", 0.2),
                 new Alternative.Entity("Annapurna Labs", 0.1)));
     Context context = Context.of(withEveryKind);

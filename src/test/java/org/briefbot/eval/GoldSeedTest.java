@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.briefbot.TestConfig;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.retrieval.Mode;
@@ -26,11 +27,11 @@ class GoldSeedTest {
 
   @Test
   void defaultModeKeepsItsGoldFigures() {
-    BriefbotConfig config = BriefbotConfig.defaults();
+    BriefbotConfig config = TestConfig.hybrid();
     assertThat(config.retrieval().mode()).isEqualTo(Mode.HYBRID);
 
     GoldReport report;
-    try (LoadedLibrary core = LoadedLibrary.load(config, Path.of("knowledge"))) {
+    try (LoadedLibrary core = TestConfig.load(config, Path.of("knowledge"))) {
       report = new GoldEval().run(core.answerer(), GoldEval.read(GOLD));
     }
 

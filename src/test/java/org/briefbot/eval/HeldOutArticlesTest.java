@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.briefbot.TestConfig;
 import org.briefbot.app.LoadedLibrary;
-import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class HeldOutArticlesTest {
     golds.forEach(g -> questions.addAll(GoldEval.read(g)));
 
     GoldReport report;
-    try (LoadedLibrary library = LoadedLibrary.load(BriefbotConfig.defaults(), knowledge)) {
+    try (LoadedLibrary library = TestConfig.load(TestConfig.hybrid(), knowledge)) {
       report = new GoldEval().run(library.answerer(), questions);
     }
 

@@ -67,6 +67,30 @@ class KnowledgeLoaderTest {
   }
 
   @Test
+  void skipsAFileOverTheSizeLimitNamingTheLimitAndLoadsTheRest() throws IOException {
+    Files.copy(Seed.ARTICLE, articles.resolve("aws-openai-trainium.txt"));
+    Path huge =
+        write(
+            articles.resolve("huge.txt"),
+            "Huge\n\n" + "x".repeat((int) KnowledgeLoader.MAX_FILE_BYTES));
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.articles()).extracting(Article::id).containsExactly("aws-openai-trainium");
+    assertThat(knowledge.report().problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo(huge);
+              assertThat(problem.fatal()).isTrue();
+              assertThat(problem.reason())
+                  .isEqualTo(
+                      "too large: 2,097,158 bytes; a knowledge file may have at most 2,097,152"
+                          + " bytes (2 MiB)");
+            });
+  }
+
+  @Test
   void usesFileTimeWhenArticleHasNoDate() throws IOException {
     Path file = write(articles.resolve("deal.txt"), Seed.article());
     Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-11-03T09:00:00Z")));

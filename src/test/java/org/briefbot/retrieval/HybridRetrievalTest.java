@@ -2,9 +2,12 @@ package org.briefbot.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.briefbot.TestConfig;
+import org.briefbot.TestKnowledge;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.Candidate;
@@ -20,32 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HybridRetrievalTest {
   private static final String PRICING = "OpenAI likely secured better pricing";
 
-  @TempDir static Path cache;
+  private BriefbotConfig config;
   private LoadedLibrary core;
   private Retriever bm25;
 
   @BeforeAll
   void load() {
-    BriefbotConfig defaults = BriefbotConfig.defaults();
-    BriefbotConfig.RetrievalConfig r = defaults.retrieval();
-    BriefbotConfig.RetrievalConfig retrieval =
-        new BriefbotConfig.RetrievalConfig(
-            Mode.HYBRID,
-            true,
-            r.k1(),
-            r.b(),
-            r.fuzzy(),
-            r.candidates(),
-            r.vectorCandidates(),
-            cache.toString());
-    BriefbotConfig config = defaults.withRetrieval(retrieval);
-    core = LoadedLibrary.load(config, Path.of("knowledge"));
+    BriefbotConfig defaults = TestConfig.hybrid();
+    config = defaults.withRetrieval(defaults.retrieval().inMode(Mode.HYBRID));
+    core = TestConfig.load(config, Path.of("knowledge"));
     bm25 =
         new Retriever(
             core.index(),
             Mode.BM25,
             Optional.empty(),
-            RetrievalSettings.defaults(r.vectorCandidates()));
+            RetrievalSettings.defaults(config.retrieval().vectorCandidates()));
   }
 
   @AfterAll
@@ -159,17 +151,24 @@ class HybridRetrievalTest {
   }
 
   @Test
-  void breaksScoreTiesByPassageId() {
-    List<Match> matches = core.retriever().search(SearchRequest.of("OpenAI", 26));
+  void breaksScoreTiesByPassageId(@TempDir Path dir) throws IOException {
+    // Two FAQ files with the same item: identical passages, so identical scores, under the ids
+    // twin#curated_faq#0 and twin-b#curated_faq#0. Files load by name, twin-b.yaml first, so
+    // only the tie-break by id puts twin first.
+    TestKnowledge.copyShipped(dir);
+    String item =
+        "items:\n  - question: What does the Zephyr contract cover?\n"
+            + "    answer: The Zephyr contract covers three offshore wind turbines.\n";
+    TestKnowledge.write(dir.resolve("faq/twin-b.yaml"), item);
+    TestKnowledge.write(dir.resolve("faq/twin.yaml"), item);
 
-    for (int i = 1; i < matches.size(); i++) {
-      Match before = matches.get(i - 1);
-      Match after = matches.get(i);
-      boolean ordered =
-          before.score() > after.score()
-              || (before.score() == after.score()
-                  && before.passage().id().compareTo(after.passage().id()) < 0);
-      assertThat(ordered).as("%s before %s", before.passage().id(), after.passage().id()).isTrue();
+    try (LoadedLibrary twins = TestConfig.load(config, dir)) {
+      List<Match> matches =
+          twins.retriever().search(SearchRequest.of("what does the zephyr contract cover", 10));
+
+      assertThat(Retriever.ids(matches.subList(0, 2)))
+          .containsExactly("twin#curated_faq#0", "twin-b#curated_faq#0");
+      assertThat(matches.get(0).score()).isEqualTo(matches.get(1).score());
     }
   }
 

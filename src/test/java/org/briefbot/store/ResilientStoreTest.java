@@ -67,7 +67,7 @@ class ResilientStoreTest {
             store.recordAnswer(
                 StoreBehaviour.answered("How much is the deal worth?", "aws#takeaways#0", 0.9)))
         .isEmpty();
-    assertThat(store.vote(1, StoreBehaviour.ALICE, Vote.DOWN)).isEmpty();
+    assertThat(store.vote(1, StoreBehaviour.CHAT, StoreBehaviour.ALICE, Vote.DOWN)).isEmpty();
     store.logUnanswered(
         new UnansweredRecord(1, OptionalLong.empty(), "Who won?", Reason.DECLINED, 0, List.of()));
     store.saveContext(1, "aws-openai-trainium", "aws#why#0", "{}");
@@ -121,7 +121,7 @@ class ResilientStoreTest {
     OptionalLong id = store.recordAnswer(StoreBehaviour.declined("Who won?"));
 
     assertThat(id).isPresent();
-    assertThat(store.vote(id.getAsLong(), StoreBehaviour.BOB, Vote.DOWN))
+    assertThat(store.vote(id.getAsLong(), StoreBehaviour.CHAT, StoreBehaviour.BOB, Vote.DOWN))
         .contains(VoteOutcome.RECORDED);
     assertThat(store.failure()).isEmpty();
     assertThat(errors()).hasSize(1);

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
-import org.briefbot.config.BriefbotConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +80,10 @@ abstract class StoreBehaviour {
   void countsOneVotePerReaderAndASecondTapChangesIt() {
     long id = store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
 
-    assertThat(store.vote(id, ALICE, Vote.UP)).isEqualTo(VoteOutcome.RECORDED);
-    assertThat(store.vote(id, ALICE, Vote.UP)).isEqualTo(VoteOutcome.UNCHANGED);
-    assertThat(store.vote(id, ALICE, Vote.DOWN)).isEqualTo(VoteOutcome.CHANGED);
-    assertThat(store.vote(id, BOB, Vote.UP)).isEqualTo(VoteOutcome.RECORDED);
+    assertThat(store.vote(id, CHAT, ALICE, Vote.UP)).isEqualTo(VoteOutcome.RECORDED);
+    assertThat(store.vote(id, CHAT, ALICE, Vote.UP)).isEqualTo(VoteOutcome.UNCHANGED);
+    assertThat(store.vote(id, CHAT, ALICE, Vote.DOWN)).isEqualTo(VoteOutcome.CHANGED);
+    assertThat(store.vote(id, CHAT, BOB, Vote.UP)).isEqualTo(VoteOutcome.RECORDED);
 
     Stats stats = store.stats(Instant.EPOCH);
     assertThat(stats.upVotes()).isEqualTo(1);
@@ -92,15 +92,15 @@ abstract class StoreBehaviour {
 
   @Test
   void saysWhenAVoteNamesNoAnswer() {
-    assertThat(store.vote(424242L, ALICE, Vote.DOWN)).isEqualTo(VoteOutcome.UNKNOWN_ANSWER);
+    assertThat(store.vote(424242L, CHAT, ALICE, Vote.DOWN)).isEqualTo(VoteOutcome.UNKNOWN_ANSWER);
   }
 
   @Test
   void logsAVotedDownAnswerOnceAndTakesItBackWhenTheVoteTurnsUp() {
     long id = store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
 
-    store.vote(id, ALICE, Vote.DOWN);
-    store.vote(id, BOB, Vote.DOWN);
+    store.vote(id, CHAT, ALICE, Vote.DOWN);
+    store.vote(id, CHAT, BOB, Vote.DOWN);
     List<UnansweredGroup> logged = store.topUnanswered(10, Instant.EPOCH);
 
     assertThat(logged)
@@ -113,9 +113,9 @@ abstract class StoreBehaviour {
               assertThat(group.candidates()).containsExactly("aws#takeaways#0");
             });
 
-    store.vote(id, ALICE, Vote.UP);
+    store.vote(id, CHAT, ALICE, Vote.UP);
     assertThat(store.topUnanswered(10, Instant.EPOCH)).hasSize(1);
-    store.vote(id, BOB, Vote.UP);
+    store.vote(id, CHAT, BOB, Vote.UP);
     assertThat(store.topUnanswered(10, Instant.EPOCH)).isEmpty();
   }
 
@@ -220,7 +220,7 @@ abstract class StoreBehaviour {
     long id = first.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
     first.saveContext(CHAT, "aws-openai-trainium", "aws#takeaways#0", "{}");
 
-    assertThat(second.vote(id, BOB, Vote.DOWN)).isEqualTo(VoteOutcome.RECORDED);
+    assertThat(second.vote(id, CHAT, BOB, Vote.DOWN)).isEqualTo(VoteOutcome.RECORDED);
     assertThat(second.loadContext(CHAT, Duration.ofMinutes(15)))
         .map(ChatContext::passageId)
         .contains("aws#takeaways#0");
@@ -264,11 +264,11 @@ abstract class StoreBehaviour {
     long b = store.recordAnswer(answered("What is the deal worth?", "aws#takeaways#0", 0.9));
     long c = store.recordAnswer(answered("Who builds Trainium?", "aws#why#1", 0.8));
     long d = store.recordAnswer(answered("Why does it matter?", "aws#why#0", 0.8));
-    store.vote(a, ALICE, Vote.DOWN);
-    store.vote(b, BOB, Vote.DOWN);
-    store.vote(b, ALICE, Vote.UP);
-    store.vote(c, ALICE, Vote.DOWN);
-    store.vote(d, ALICE, Vote.UP);
+    store.vote(a, CHAT, ALICE, Vote.DOWN);
+    store.vote(b, CHAT, BOB, Vote.DOWN);
+    store.vote(b, CHAT, ALICE, Vote.UP);
+    store.vote(c, CHAT, ALICE, Vote.DOWN);
+    store.vote(d, CHAT, ALICE, Vote.UP);
 
     assertThat(store.mostDownvoted(10))
         .containsExactly(
@@ -285,7 +285,7 @@ abstract class StoreBehaviour {
 
   @Test
   void recordsARealAnswerWithItsPassageEntitiesAndCandidates() {
-    try (LoadedLibrary core = LoadedLibrary.load(BriefbotConfig.defaults(), Path.of("knowledge"))) {
+    try (LoadedLibrary core = TestConfig.load(TestConfig.hybrid(), Path.of("knowledge"))) {
       Answer deal = core.answerer().answer("How much is the AWS deal worth?");
       Answer unknown = core.answerer().answer("Who won the football world cup?");
 
@@ -317,5 +317,30 @@ abstract class StoreBehaviour {
     assertThatThrownBy(() -> Store.open("jdbc:mysql://db/briefbot?password=secret", clock))
         .hasMessage(
             "store.url must start with jdbc:sqlite: or jdbc:postgresql: jdbc:mysql://db/briefbot?password=***");
+  }
+
+  @Test
+  void refusesAVoteFromAnotherChatThanTheAnswers() {
+    long id = store.recordAnswer(answered("How much is the deal worth?", "aws#takeaways#0", 0.9));
+
+    assertThat(store.vote(id, CHAT + 1, BOB, Vote.DOWN)).isEqualTo(VoteOutcome.OTHER_CHAT);
+    assertThat(store.stats(Instant.EPOCH).downVotes()).isZero();
+    assertThat(store.topUnanswered(10, Instant.EPOCH)).isEmpty();
+  }
+
+  @Test
+  void anUpdateIsAFirstDeliveryOnceWhicheverStoreInstanceSeesIt() {
+    assertThat(store.firstDelivery(1001)).isTrue();
+    assertThat(store.firstDelivery(1001)).isFalse();
+    assertThat(store.firstDelivery(1002)).isTrue();
+  }
+
+  @Test
+  void forgetsUpdateIdsAfterAWeek() {
+    store.firstDelivery(1001);
+    clock.advance(Store.REMEMBER_UPDATES.plusMinutes(1));
+    store.firstDelivery(1002); // deletes what is older than a week
+
+    assertThat(store.firstDelivery(1001)).isTrue();
   }
 }

@@ -40,6 +40,14 @@ final class AdminCommands {
   static final int TOP_UNANSWERED = 10;
   static final Duration UNANSWERED_PERIOD = Duration.ofDays(30);
 
+  /**
+   * Broken files a reload report lists; with at most {@link #MAX_ERROR_CHARS} each, it is one
+   * message.
+   */
+  static final int MAX_LISTED_ERRORS = 20;
+
+  static final int MAX_ERROR_CHARS = 160;
+
   private static final Logger log = LoggerFactory.getLogger(AdminCommands.class);
   private static final Pattern COMMAND = Pattern.compile("^/([a-z]+)(?:\\s.*)?$", Pattern.DOTALL);
   private static final Set<String> NAMES =
@@ -71,6 +79,18 @@ final class AdminCommands {
   static Optional<String> command(String text) {
     Matcher m = COMMAND.matcher(text.strip().toLowerCase(Locale.ROOT));
     return m.matches() && NAMES.contains(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * Runs {@code command} for the user who sent it, or refuses; the reply to send. A message without
+   * a sender (an anonymous group admin, a channel post) is refused: nobody can be checked.
+   */
+  String run(String command, Optional<Long> sender) {
+    if (sender.isEmpty()) {
+      log.warn("Admin command /{} refused: the message has no sender", command);
+      return NOT_ALLOWED;
+    }
+    return run(command, sender.get().longValue());
   }
 
   /** Runs {@code command} for {@code userId}, or refuses; the reply to send. */
@@ -183,15 +203,28 @@ final class AdminCommands {
     }
     if (!result.errors().isEmpty()) {
       text.append("\nFiles with errors (a file that loaded before keeps its previous version):");
-      for (IngestProblem problem : result.errors()) {
-        text.append("\n• ")
-            .append(problem.path())
-            .append(problem.line() > 0 ? ":" + problem.line() : "")
-            .append(": ")
-            .append(problem.reason());
+      List<IngestProblem> shown = result.errors().stream().limit(MAX_LISTED_ERRORS).toList();
+      for (IngestProblem problem : shown) {
+        text.append("\n• ").append(clip(describe(problem)));
+      }
+      if (result.errors().size() > shown.size()) {
+        text.append("\n… and ")
+            .append(result.errors().size() - shown.size())
+            .append(" more (briefbot check lists them all)");
       }
     }
     return text.toString();
+  }
+
+  private static String describe(IngestProblem problem) {
+    return problem.path()
+        + (problem.line() > 0 ? ":" + problem.line() : "")
+        + ": "
+        + problem.reason();
+  }
+
+  private static String clip(String line) {
+    return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS - 1) + "…";
   }
 
   private String health() {

@@ -27,6 +27,7 @@ final class ChatStore {
   static final String UNCHANGED = "Already counted";
   static final String TOO_OLD = "This answer is too old to vote on";
   static final String UNAVAILABLE = "Feedback is unavailable right now";
+  static final String OTHER_CHAT = "This vote is not for an answer in this chat";
 
   private final ResilientStore store;
   private final Duration contextTtl;
@@ -63,10 +64,13 @@ final class ChatStore {
     return store.recordAnswer(AnswerRecord.of(chatId, userId, answer, lowConfidence));
   }
 
-  /** Records a tap on a vote button, committed when this returns; the toast to show the reader. */
-  String vote(long answerId, long userId, Vote vote) {
+  /**
+   * Records a tap on a vote button under a message in {@code chatId}, committed when this returns;
+   * the toast to show the reader.
+   */
+  String vote(long answerId, long chatId, long userId, Vote vote) {
     return store
-        .vote(answerId, userId, vote)
+        .vote(answerId, chatId, userId, vote)
         .map(
             outcome ->
                 switch (outcome) {
@@ -74,8 +78,17 @@ final class ChatStore {
                   case CHANGED -> CHANGED;
                   case UNCHANGED -> UNCHANGED;
                   case UNKNOWN_ANSWER -> TOO_OLD;
+                  case OTHER_CHAT -> OTHER_CHAT;
                 })
         .orElse(UNAVAILABLE);
+  }
+
+  /**
+   * False when this update was taken before (by this bot before a restart, or by a replica); true
+   * when it is new or the store cannot tell.
+   */
+  boolean firstDelivery(long updateId) {
+    return store.firstDelivery(updateId).orElse(true);
   }
 
   void countCommand(String name) {

@@ -4,11 +4,18 @@ package org.briefbot.conversation.telegram;
 final class Html {
   private Html() {}
 
-  /** Text safe inside Telegram HTML: the four characters it reserves, as entities. */
+  /**
+   * Text safe inside Telegram HTML: the four characters it reserves, as entities; control
+   * characters other than tab and line breaks, and halves of surrogate pairs (which are not UTF-8,
+   * so Telegram refuses the whole message), left out.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (unsendable(text, i)) {
+        continue;
+      }
       switch (c) {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
@@ -18,6 +25,17 @@ final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean unsendable(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
   }
 
   static String bold(String text) {

@@ -42,7 +42,7 @@ final class InlineAnswers {
 
   /** The results for {@code query}, from the knowledge {@code conversation} serves. */
   List<InlineQueryResult> results(Conversation conversation, String query) {
-    String question = query == null ? "" : query.strip();
+    String question = Conversation.readable(query).orElse("");
     return question.isEmpty()
         ? articles(conversation)
         : answers(conversation.answerer(), conversation.answerer().answer(question));

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -33,6 +35,9 @@ final class Outbox {
 
   /** An edit that changes nothing is not worth an error: the reader already sees that text. */
   private static final String NOT_MODIFIED = "message is not modified";
+
+  /** How much of a lost message the log shows. */
+  private static final int LOST_EXCERPT = 60;
 
   private final TelegramClient client;
   private final RateLimiter limiter;
@@ -63,7 +68,27 @@ final class Outbox {
   /** A request to a chat, queued behind that chat's earlier ones. */
   <T extends Serializable> CompletableFuture<T> send(ChatRef chat, BotApiMethod<T> method) {
     return enqueue(
-        chat.id(), Optional.of(chat), method.getMethod(), () -> client.executeAsync(method));
+        chat.id(),
+        Optional.of(chat),
+        method.getMethod(),
+        lost(method),
+        () -> client.executeAsync(method));
+  }
+
+  /** What a reader misses if this request is given up, for the log. */
+  private static String lost(BotApiMethod<?> method) {
+    if (method instanceof SendMessage message) {
+      String text = String.valueOf(message.getText());
+      return "a message of "
+          + text.length()
+          + " characters: \""
+          + (text.length() > LOST_EXCERPT ? text.substring(0, LOST_EXCERPT) + "…" : text)
+          + "\"";
+    }
+    if (method instanceof EditMessageText edit) {
+      return "an edit of message " + edit.getMessageId();
+    }
+    return "the " + method.getMethod() + " request";
   }
 
   /**
@@ -72,13 +97,21 @@ final class Outbox {
    */
   <T extends Serializable> CompletableFuture<T> call(BotApiMethod<T> method) {
     return enqueue(
-        oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
+        oneOff(),
+        Optional.empty(),
+        method.getMethod(),
+        lost(method),
+        () -> client.executeAsync(method));
   }
 
   /** setWebhook, which TelegramBots sends as a form rather than a {@link BotApiMethod}. */
   CompletableFuture<Boolean> call(SetWebhook method) {
     return enqueue(
-        oneOff(), Optional.empty(), method.getMethod(), () -> client.executeAsync(method));
+        oneOff(),
+        Optional.empty(),
+        method.getMethod(),
+        "the setWebhook request",
+        () -> client.executeAsync(method));
   }
 
   private String oneOff() {
@@ -86,8 +119,8 @@ final class Outbox {
   }
 
   private synchronized <T extends Serializable> CompletableFuture<T> enqueue(
-      Object key, Optional<ChatRef> chat, String method, Request<T> request) {
-    Delivery<T> delivery = new Delivery<>(method, request, new CompletableFuture<>());
+      Object key, Optional<ChatRef> chat, String method, String lost, Request<T> request) {
+    Delivery<T> delivery = new Delivery<>(method, lost, request, new CompletableFuture<>());
     if (closed) {
       log.error("Not sent, shutting down: {} to {}", method, describe(chat));
       delivery
@@ -149,7 +182,11 @@ final class Outbox {
       return;
     }
     log.error(
-        "Gave up on {}: {} ({})", what, message(failure), ((RetryPolicy.GiveUp) decision).reason());
+        "Gave up on {}: {} ({}); lost: {}",
+        what,
+        message(failure),
+        ((RetryPolicy.GiveUp) decision).reason(),
+        delivery.lost());
     delivery.result().completeExceptionally(redactor.scrub(failure));
     finish(lane);
   }
@@ -190,9 +227,15 @@ final class Outbox {
       log.error("Shutting down with {} Telegram requests not sent", left);
       for (Lane lane : lanes.values()) {
         lane.queue.forEach(
-            d ->
-                d.result()
-                    .completeExceptionally(new IllegalStateException("not sent: shutting down")));
+            d -> {
+              log.error(
+                  "Not sent, shutting down: {} to {}; lost: {}",
+                  d.method(),
+                  describe(lane.chat),
+                  d.lost());
+              d.result()
+                  .completeExceptionally(new IllegalStateException("not sent: shutting down"));
+            });
         lane.queue.clear(); // a retry still scheduled finds nothing to send
       }
       lanes.clear();
@@ -267,18 +310,24 @@ final class Outbox {
    */
   private static final class Delivery<T extends Serializable> {
     private final String method;
+    private final String lost;
     private final Request<T> request;
     private final CompletableFuture<T> result;
     int attempts;
 
-    Delivery(String method, Request<T> request, CompletableFuture<T> result) {
+    Delivery(String method, String lost, Request<T> request, CompletableFuture<T> result) {
       this.method = method;
+      this.lost = lost;
       this.request = request;
       this.result = result;
     }
 
     String method() {
       return method;
+    }
+
+    String lost() {
+      return lost;
     }
 
     Request<T> request() {

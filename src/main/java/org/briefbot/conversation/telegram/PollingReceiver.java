@@ -24,14 +24,22 @@ final class PollingReceiver implements AutoCloseable {
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(new NamedThreads("poll"));
   private final QuietOnClose quiet;
+  private final PollFailures failures;
   private final TelegramBotsLongPollingApplication application;
 
   /** Starts polling: deletes any webhook (synchronously, so a failure throws here), then polls. */
-  PollingReceiver(String token, TelegramUrl apiUrl, OkHttpClient http, UpdateIntake intake)
+  PollingReceiver(
+      String token,
+      TelegramUrl apiUrl,
+      OkHttpClient http,
+      RetryPolicy pollBackOff,
+      UpdateIntake intake)
       throws TelegramApiException {
     this.quiet = new QuietOnClose(http);
+    this.failures = new PollFailures(pollBackOff);
     OkHttpClient quietHttp =
         http.newBuilder() // shares http's threads and connections
+            .addInterceptor(failures)
             .addInterceptor(new UnreadableUpdates())
             .addInterceptor(quiet)
             .build();
@@ -52,6 +60,7 @@ final class PollingReceiver implements AutoCloseable {
   /** Stops polling now; updates not yet fetched stay with Telegram for the next start. */
   @Override
   public void close() {
+    failures.close(); // a poller waiting out a failure stops waiting
     quiet.close(); // the long poll in flight returns "no updates"
     try {
       application.close();

@@ -1,5 +1,6 @@
 package org.briefbot.conversation.telegram;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * @param maxBackOff the longest back-off
  */
 record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
+  /**
+   * Eight attempts, 0.5 s to 30 s apart: a request is retried for about a minute (61.5 s of
+   * waiting) before it is given up and logged as lost.
+   */
   static final RetryPolicy DEFAULT =
       new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
 
@@ -63,6 +68,11 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
     if (cause instanceof TelegramApiException) {
       return new Retry(backOff(attempts)); // the library's wrapper around an IOException
     }
+    if (cause instanceof IOException) {
+      // What OkHttp hands the async client as it is: a refused connection, a connection dropped
+      // in the middle of the response ("unexpected end of stream"), a read timeout.
+      return new Retry(backOff(attempts));
+    }
     return new GiveUp("unexpected " + cause.getClass().getSimpleName());
   }
 
@@ -78,6 +88,15 @@ record RetryPolicy(int maxAttempts, Duration firstBackOff, Duration maxBackOff) 
           backOff(attempts)); // 0: the body was no Bot API response, e.g. a proxy's 502 page
     }
     return new GiveUp("Telegram refused it with " + code);
+  }
+
+  /** The longest a request keeps being retried on back-off: every wait added up. */
+  Duration window() {
+    Duration total = Duration.ZERO;
+    for (int attempt = 1; attempt < maxAttempts; attempt++) {
+      total = total.plus(backOff(attempt));
+    }
+    return total;
   }
 
   /** 0.5 s, 1 s, 2 s, ... up to the maximum. */

@@ -78,18 +78,41 @@ public final class TelegramBot implements AutoCloseable {
   private final OptionalInt webhookPort;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * The waits that decide how long a fault is ridden out; tests shorten them.
+   *
+   * @param sending retries of every request the bot makes (replies, callback answers, ...)
+   * @param polling the back-off between failed getUpdates (its attempts do not count: polling never
+   *     gives up)
+   */
+  record Tuning(RetryPolicy sending, RetryPolicy polling) {
+    static final Tuning DEFAULT =
+        new Tuning(
+            RetryPolicy.DEFAULT,
+            new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(30)));
+  }
+
+  private final Tuning tuning;
+
   private TelegramBot(
-      Library library, ResilientStore store, TelegramSettings settings, String token) {
+      Library library,
+      ResilientStore store,
+      TelegramSettings settings,
+      String token,
+      Tuning tuning) {
     this.redactor = new Redactor(token);
+    this.tuning = tuning;
     this.library = library;
     this.settings = settings;
+    OkHttpClient wholeResponses =
+        sendingHttp.newBuilder().addInterceptor(new WholeResponses()).build();
     OkHttpTelegramClient client =
-        new OkHttpTelegramClient(new ObjectMapper(), sendingHttp, token, settings.apiUrl());
+        new OkHttpTelegramClient(new ObjectMapper(), wholeResponses, token, settings.apiUrl());
     this.outbox =
         new Outbox(
             client,
             new RateLimiter(RateLimits.TELEGRAM),
-            RetryPolicy.DEFAULT,
+            tuning.sending(),
             outboxThread,
             redactor,
             Clock.systemUTC());
@@ -129,7 +152,20 @@ public final class TelegramBot implements AutoCloseable {
     Objects.requireNonNull(library, "library");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(settings, "settings");
-    return new TelegramBot(library, store, settings, token);
+    return new TelegramBot(library, store, settings, token, Tuning.DEFAULT);
+  }
+
+  /** {@link #start} with other waits, for tests. */
+  static TelegramBot start(
+      Library library,
+      ResilientStore store,
+      TelegramSettings settings,
+      String token,
+      Tuning tuning) {
+    Objects.requireNonNull(library, "library");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(settings, "settings");
+    return new TelegramBot(library, store, settings, token, Objects.requireNonNull(tuning));
   }
 
   /** The bot's username, from getMe. */
@@ -243,7 +279,7 @@ public final class TelegramBot implements AutoCloseable {
 
   private AutoCloseable polling(String token, TelegramSettings settings, UpdateIntake intake) {
     try {
-      return new PollingReceiver(token, settings.apiUrl(), pollingHttp, intake);
+      return new PollingReceiver(token, settings.apiUrl(), pollingHttp, tuning.polling(), intake);
     } catch (TelegramApiException e) {
       throw new IllegalStateException(
           "Cannot start long polling: " + redactor.redact(e.getMessage()));

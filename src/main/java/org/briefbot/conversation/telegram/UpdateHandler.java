@@ -20,6 +20,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
@@ -81,6 +82,11 @@ final class UpdateHandler {
   }
 
   void handle(Update update) {
+    if (!chats.firstDelivery(update.getUpdateId())) {
+      log.info(
+          "Update {} was delivered again: it was handled the first time", update.getUpdateId());
+      return;
+    }
     Conversation conversation =
         library.current(); // once: a reload mid-update cannot mix two versions of the knowledge
     if (update.hasMessage()) {
@@ -104,12 +110,13 @@ final class UpdateHandler {
       return;
     }
     Optional<Integer> quote = chat.group() ? Optional.of(message.getMessageId()) : Optional.empty();
-    long sender = message.getFrom() != null ? message.getFrom().getId() : chat.id();
+    Optional<Long> from = Optional.ofNullable(message.getFrom()).map(User::getId);
     Optional<String> adminCommand = AdminCommands.command(text.get());
     Rendered reply =
         adminCommand.isPresent()
-            ? Rendered.text(Html.escape(admin.run(adminCommand.get(), sender)))
-            : converse(conversation, chat, sender, text.get());
+            ? Rendered.text(Html.escape(admin.run(adminCommand.get(), from)))
+            // Anonymous group admins and channel posts have no sender: the chat stands for them.
+            : converse(conversation, chat, from.orElse(chat.id()), text.get());
     replies.send(chat, reply, quote);
   }
 
@@ -140,11 +147,15 @@ final class UpdateHandler {
    */
   private String tap(Conversation conversation, CallbackQuery query) {
     Optional<CallbackData.VoteTap> vote = CallbackData.decodeVote(query.getData());
+    MaybeInaccessibleMessage under = query.getMessage();
     if (vote.isPresent()) {
-      return chats.vote(vote.get().answerId(), query.getFrom().getId(), vote.get().vote());
+      // Vote buttons are only ever sent under answers in a chat; one without a message is forged.
+      return under == null
+          ? ChatStore.OTHER_CHAT
+          : chats.vote(
+              vote.get().answerId(), under.getChatId(), query.getFrom().getId(), vote.get().vote());
     }
     Optional<Button> button = callbacks.decode(query.getData());
-    MaybeInaccessibleMessage under = query.getMessage();
     if (button.isEmpty() || under == null) {
       return EXPIRED;
     }

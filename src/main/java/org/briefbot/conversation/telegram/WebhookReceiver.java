@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +32,23 @@ final class WebhookReceiver implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Requests are read on these threads, so a few slow clients must not take them all; Telegram
+   * itself sends at most {@code max_connections} (40 by default) at once.
+   */
+  static final int THREADS = 16;
+
+  /**
+   * The JDK server's limit on receiving one request, headers and body, in seconds: a client slower
+   * than this is disconnected and its thread freed. A system property the server reads once, when
+   * the first server of the process starts; set here unless already set.
+   */
+  static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+
+  static final long DEFAULT_MAX_REQUEST_SECONDS = 10;
+
   private final ExecutorService threads =
-      Executors.newFixedThreadPool(2, new NamedThreads("webhook"));
+      Executors.newFixedThreadPool(THREADS, new NamedThreads("webhook"));
   private final HttpServer server;
   private final String path;
   private final byte[] secret;
@@ -45,6 +59,9 @@ final class WebhookReceiver implements AutoCloseable {
     this.path = path;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.intake = intake;
+    if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
+      System.setProperty(MAX_REQUEST_SECONDS, String.valueOf(DEFAULT_MAX_REQUEST_SECONDS));
+    }
     try {
       this.server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (IOException e) {
@@ -109,10 +126,14 @@ final class WebhookReceiver implements AutoCloseable {
     return in.readNBytes(max + 1);
   }
 
+  /**
+   * Answers without reading what is left of the body: a client that sends it slowly (or never) must
+   * not hold a thread. The server closes a connection whose request was not read to its end.
+   */
   private static void respond(HttpExchange exchange, int status) throws IOException {
-    exchange
-        .getRequestBody()
-        .transferTo(OutputStream.nullOutputStream()); // the rest, if we stopped reading early
+    if (status != 200) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     exchange.sendResponseHeaders(status, -1);
   }
 

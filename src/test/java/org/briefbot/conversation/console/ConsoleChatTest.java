@@ -34,8 +34,6 @@ class ConsoleChatTest {
 
   @Test
   void aQuestionThatCameCloseIsDeclinedWithTheClosestSentence() {
-    // The learned models answer "will this make ai research move faster" (0.61); this
-    // out-of-scope question about a covered company still comes close (0.20).
     String out = chat("does google cloud give free credits\n");
     assertThat(out)
         .contains(

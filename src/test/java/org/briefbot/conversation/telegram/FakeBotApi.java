@@ -64,7 +64,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *
  * <p>Every request is recorded ({@link Recorded}) before any injected fault applies, so tests can
  * assert on retries and their timing. Faults ({@link #failNext}, {@link #rateLimitNext}, {@link
- * #delayNext}) queue per method; each request to that method consumes one.
+ * #delayNext}, {@link #dropNext}, {@link #badJsonNext}, {@link #outageAtNext}) queue per method;
+ * each request to that method consumes one, and {@link #faultsInjected} counts them.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -106,13 +107,39 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private sealed interface Fault permits Failure, Delay {}
+  private sealed interface Fault permits Failure, Delay, Drop, BadJson, Outage {}
 
   private record Failure(int status, String description, Integer retryAfter) implements Fault {}
 
   private record Delay(Duration duration) implements Fault {}
 
-  private final HttpServer server;
+  /** The connection is closed halfway through the response body. */
+  private record Drop() implements Fault {}
+
+  /** HTTP 200 with a body that is not JSON, as a captive portal or a broken proxy sends. */
+  private record BadJson() implements Fault {}
+
+  /** The request's connection is dropped and the server refuses connections for a while. */
+  private record Outage(Duration duration) implements Fault {}
+
+  /**
+   * Tests shorten the webhook's limit on receiving a request (the JDK server reads it once per
+   * process, and the fake's server usually starts first).
+   */
+  static final long TEST_MAX_REQUEST_SECONDS = 3;
+
+  static {
+    System.setProperty(
+        WebhookReceiver.MAX_REQUEST_SECONDS, String.valueOf(TEST_MAX_REQUEST_SECONDS));
+  }
+
+  /** Update ids grow across fakes in one JVM, as Telegram's do, so stores shared by tests agree. */
+  private static final AtomicInteger UPDATE_ID_BLOCKS = new AtomicInteger();
+
+  private volatile HttpServer server;
+  private final int port;
+  private final AtomicInteger faultsInjected = new AtomicInteger();
+  private final AtomicInteger pollsInFlight = new AtomicInteger();
   private final ExecutorService executor;
   private final Duration maxLongPoll;
   private final long botId;
@@ -123,7 +150,8 @@ public final class FakeBotApi implements AutoCloseable {
   private final ReentrantLock updatesLock = new ReentrantLock();
   private final Condition updatesChanged = updatesLock.newCondition();
   private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>(); // guarded by updatesLock
-  private int nextUpdateId = 1; // guarded by updatesLock; the library ignores update_id <= 0
+  // Guarded by updatesLock; the library ignores update_id <= 0.
+  private int nextUpdateId = 1 + 100_000 * UPDATE_ID_BLOCKS.getAndIncrement();
   private volatile boolean closed;
 
   private final AtomicInteger nextSentMessageId = new AtomicInteger(1);
@@ -147,15 +175,22 @@ public final class FakeBotApi implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    this.server = listen(0);
+    this.port = server.getAddress().getPort();
+  }
+
+  private HttpServer listen(int onPort) {
+    HttpServer created;
     try {
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      created =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start fake Bot API", e);
+      throw new UncheckedIOException("cannot start fake Bot API on port " + onPort, e);
     }
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    created.setExecutor(executor);
+    created.createContext("/", this::handle);
+    created.start();
+    return created;
   }
 
   // ------------------------------------------------------------------ addresses
@@ -166,7 +201,7 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /** A TelegramBots {@link TelegramUrl} that points at this fake. */
@@ -277,6 +312,43 @@ public final class FakeBotApi implements AutoCloseable {
     addFault(method, new Delay(delay));
   }
 
+  /**
+   * The next call to {@code method} is carried out (a message is sent), but its connection is
+   * closed halfway through the response: the client reads "unexpected end of stream".
+   */
+  public void dropNext(String method) {
+    addFault(method, new Drop());
+  }
+
+  /** The next call to {@code method} is answered 200 with a body that is not JSON. */
+  public void badJsonNext(String method) {
+    addFault(method, new BadJson());
+  }
+
+  /**
+   * When the next call to {@code method} arrives, the Bot API goes away: that call's connection is
+   * dropped unanswered, and connections are refused for {@code duration}, then served again on the
+   * same port.
+   */
+  public void outageAtNext(String method, Duration duration) {
+    addFault(method, new Outage(duration));
+  }
+
+  /** Faults that have been applied to a request so far. */
+  public int faultsInjected() {
+    return faultsInjected.get();
+  }
+
+  /** getUpdates calls the fake is still answering (a long poll waits up to its maximum). */
+  public int pollsInFlight() {
+    return pollsInFlight.get();
+  }
+
+  /** True while connections are refused. */
+  public boolean down() {
+    return server == null;
+  }
+
   private void addFault(String method, Fault fault) {
     synchronized (faults) {
       faults.computeIfAbsent(key(method), k -> new ArrayDeque<>()).addLast(fault);
@@ -284,9 +356,45 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private Fault takeFault(String method) {
+    Fault fault;
     synchronized (faults) {
       Deque<Fault> queue = faults.get(key(method));
-      return queue == null ? null : queue.pollFirst();
+      fault = queue == null ? null : queue.pollFirst();
+    }
+    if (fault != null) {
+      faultsInjected.incrementAndGet();
+    }
+    return fault;
+  }
+
+  /** Stops listening now, and listens again on the same port after {@code duration}. */
+  private void goAway(Duration duration) {
+    HttpServer stopping = server;
+    server = null;
+    Thread outage =
+        new Thread(
+            () -> {
+              stopping.stop(0);
+              if (sleep(duration)) {
+                server = listenAgain();
+              }
+            },
+            "fake-bot-api-outage");
+    outage.setDaemon(true);
+    outage.start();
+  }
+
+  /** The port was ours a moment ago; binding it again may take a few tries. */
+  private HttpServer listenAgain() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      try {
+        return listen(port);
+      } catch (UncheckedIOException e) {
+        if (System.nanoTime() > deadline || !sleep(Duration.ofMillis(50))) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -507,10 +615,39 @@ public final class FakeBotApi implements AutoCloseable {
     if (fault instanceof Delay delay && !sleep(delay.duration())) {
       return; // closing
     }
+    if (fault instanceof Outage outage) {
+      goAway(outage.duration());
+      return; // closing the exchange unanswered drops the connection
+    }
+    if (fault instanceof BadJson) {
+      respond(exchange, 200, "<html><body>502 Bad Gateway</body></html>");
+      return;
+    }
     ObjectNode body = NODES.objectNode();
     body.put("ok", true);
     body.set("result", result(r));
+    if (fault instanceof Drop) {
+      respondHalf(exchange, body);
+      return;
+    }
     respond(exchange, 200, body);
+  }
+
+  /** Promises the whole body, sends half, and closes the connection. */
+  private static void respondHalf(HttpExchange exchange, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+    exchange.getResponseBody().flush();
+    throw new IOException("fake dropped the connection mid-response"); // closes it, short
+  }
+
+  private static void respond(HttpExchange exchange, int status, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
   }
 
   private JsonNode result(Recorded r) {
@@ -530,7 +667,12 @@ public final class FakeBotApi implements AutoCloseable {
         return sentMessage(p.path("message_id").asInt(), p)
             .put("edit_date", Instant.now().getEpochSecond());
       case "getupdates":
-        return pollUpdates(p);
+        pollsInFlight.incrementAndGet();
+        try {
+          return pollUpdates(p);
+        } finally {
+          pollsInFlight.decrementAndGet();
+        }
       default: // setWebhook, deleteWebhook, setMyCommands, answerCallbackQuery, answerInlineQuery,
         // ...
         return NODES.booleanNode(true);
@@ -739,7 +881,10 @@ public final class FakeBotApi implements AutoCloseable {
     } finally {
       updatesLock.unlock();
     }
-    server.stop(0);
+    HttpServer listening = server;
+    if (listening != null) {
+      listening.stop(0);
+    }
     executor.shutdownNow();
     try {
       executor.awaitTermination(2, TimeUnit.SECONDS);

@@ -13,9 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -251,11 +255,14 @@ class FakeBotApiTest {
     assertThat(getUpdates(http, "offset=" + (first + 1) + "&timeout=0").path("result")).hasSize(1);
     assertThat(fake.pendingUpdates()).isEqualTo(1); // update 'first' is forgotten
 
-    long start = System.nanoTime();
-    JsonNode empty = getUpdates(http, "offset=" + (first + 2) + "&timeout=30");
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(empty.path("result")).isEmpty();
-    assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3)); // capped long poll
+    // Asked to wait 50 s, the poll comes back empty after the fake's 1 s cap: well within 25 s.
+    HttpResponse<String> capped =
+        http.send(
+            getUpdatesRequest("offset=" + (first + 2) + "&timeout=50")
+                .timeout(Duration.ofSeconds(25))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(new ObjectMapper().readTree(capped.body()).path("result")).isEmpty();
 
     HttpResponse<String> notFound =
         http.send(
@@ -264,14 +271,37 @@ class FakeBotApiTest {
     assertThat(notFound.statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aLongPollWaitsForTheNextUpdateAndReturnsIt() throws Exception {
+    // A cap far above any test's patience: the poll can only end by an update arriving.
+    try (FakeBotApi patient = new FakeBotApi(Duration.ofMinutes(5))) {
+      HttpClient http = HttpClient.newHttpClient();
+      CompletableFuture<HttpResponse<String>> poll =
+          http.sendAsync(
+              HttpRequest.newBuilder(
+                      URI.create(patient.baseUrl() + "/bot" + TOKEN + "/getUpdates?timeout=50"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      patient.awaitRequest("getUpdates", WAIT); // recorded before it starts waiting
+
+      int id = patient.pushPrivateMessage(5, "late").get("update_id").asInt();
+
+      JsonNode updates =
+          new ObjectMapper().readTree(poll.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).body());
+      assertThat(updates.path("result")).hasSize(1);
+      assertThat(updates.path("result").get(0).path("update_id").asInt()).isEqualTo(id);
+    }
+  }
+
   private JsonNode getUpdates(HttpClient http, String query) throws Exception {
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(fake.baseUrl() + "/bot" + TOKEN + "/getUpdates?" + query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(getUpdatesRequest(query).build(), HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(response.body());
+  }
+
+  private HttpRequest.Builder getUpdatesRequest(String query) {
+    return HttpRequest.newBuilder(
+        URI.create(fake.baseUrl() + "/bot" + TOKEN + "/getUpdates?" + query));
   }
 
   @Test
@@ -342,8 +372,7 @@ class FakeBotApiTest {
 
   @Test
   void anExceptionFromConsumeStopsPollingSilently() throws Exception {
-    ScheduledExecutorService poller =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "test-poller-2"));
+    PollerKeepingItsTasks poller = new PollerKeepingItsTasks("test-poller-2");
     BlockingQueue<Update> received = new LinkedBlockingQueue<>();
     TelegramBotsLongPollingApplication app =
         new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> okHttp, () -> poller);
@@ -358,19 +387,51 @@ class FakeBotApiTest {
           });
       fake.pushPrivateMessage(5, "first");
       assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull();
-      Thread.sleep(300);
+
+      // The library polls in one periodic task; the exception ends it, and a periodic task that
+      // has thrown never runs again.
+      ScheduledFuture<?> polling = poller.periodic.poll(5, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> polling.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasRootCauseMessage("boom");
       int polls = fake.count("getUpdates");
-
       fake.pushPrivateMessage(5, "second");
-      Thread.sleep(1500); // > the fake's long-poll cap: a live poller would have polled again
 
-      assertThat(received).isEmpty();
+      assertThat(app.isRunning()).as("the library has not noticed").isTrue();
+      assertThat(fake.pendingUpdates()).as("no poll confirmed 'first'").isEqualTo(2);
       assertThat(fake.count("getUpdates")).isEqualTo(polls);
+      assertThat(received).isEmpty();
     } finally {
       app.close();
       okHttp.dispatcher().cancelAll();
       poller.shutdownNow();
       assertThat(poller.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** One named poller thread that hands out the futures of the periodic tasks given to it. */
+  private static final class PollerKeepingItsTasks extends ScheduledThreadPoolExecutor {
+    final BlockingQueue<ScheduledFuture<?>> periodic = new LinkedBlockingQueue<>();
+
+    PollerKeepingItsTasks(String name) {
+      super(1, runnable -> new Thread(runnable, name));
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(
+        Runnable task, long initialDelay, long period, TimeUnit unit) {
+      return kept(super.scheduleAtFixedRate(task, initialDelay, period, unit));
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(
+        Runnable task, long initialDelay, long delay, TimeUnit unit) {
+      return kept(super.scheduleWithFixedDelay(task, initialDelay, delay, unit));
+    }
+
+    private ScheduledFuture<?> kept(ScheduledFuture<?> future) {
+      periodic.add(future);
+      return future;
     }
   }
 }

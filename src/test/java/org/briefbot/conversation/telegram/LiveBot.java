@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.briefbot.TestConfig;
 import org.briefbot.app.LiveLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.BriefbotConfig.TelegramConfig.Delivery;
@@ -63,6 +64,37 @@ final class LiveBot implements AutoCloseable {
       Optional<Path> storeFolder,
       BriefbotConfig config,
       Map<String, String> env) {
+    this(api, alone, library, storeUrl, storeFolder, config, env, Faults.NONE);
+  }
+
+  /**
+   * How long faults are ridden out: the bot's retries and the store's pause after a failure;
+   * production's by default, shortened for fault tests so a 2 s outage is as good as a minute.
+   */
+  record Faults(TelegramBot.Tuning tuning, Duration storeRetry) {
+    static final Faults NONE = new Faults(TelegramBot.Tuning.DEFAULT, Duration.ofSeconds(5));
+
+    /**
+     * Retries within about 4.5 s (0.1 s doubling to 1 s, 8 attempts); the store retried after 0.2
+     * s.
+     */
+    static final Faults FAST =
+        new Faults(
+            new TelegramBot.Tuning(
+                new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(1)),
+                new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1))),
+            Duration.ofMillis(200));
+  }
+
+  private LiveBot(
+      FakeBotApi api,
+      boolean alone,
+      Library library,
+      String storeUrl,
+      Optional<Path> storeFolder,
+      BriefbotConfig config,
+      Map<String, String> env,
+      Faults faults) {
     this.api = api;
     this.alone = alone;
     this.storeFolder = storeFolder;
@@ -71,8 +103,76 @@ final class LiveBot implements AutoCloseable {
     captured.forEach(l -> l.addAppender(logs));
     Map<String, String> withApi = new HashMap<>(env);
     withApi.put(TelegramSettings.API_URL_ENV, api.baseUrl());
-    this.store = ResilientStore.open(storeUrl, Clock.systemUTC());
-    this.bot = TelegramBot.start(library, store, TelegramSettings.from(config, withApi), TOKEN);
+    this.store = ResilientStore.open(storeUrl, Clock.systemUTC(), faults.storeRetry());
+    this.bot =
+        TelegramBot.start(
+            library, store, TelegramSettings.from(config, withApi), TOKEN, faults.tuning());
+  }
+
+  /** Long polling against {@code api}, with these waits, a fresh SQLite store and these admins. */
+  static LiveBot polling(Library library, Faults faults, List<Long> admins) {
+    Path folder = temporaryFolder();
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        library,
+        sqlite(folder),
+        Optional.of(folder),
+        config(BriefbotConfig.defaults().telegram(), admins),
+        Map.of(),
+        faults);
+  }
+
+  /**
+   * Long polling against a fake others use too (a restart: one bot after another), keeping state at
+   * {@code storeUrl}. Closing it leaves the fake running.
+   */
+  static LiveBot pollingOn(FakeBotApi api, Library library, String storeUrl, Faults faults) {
+    return new LiveBot(
+        api,
+        false,
+        library,
+        storeUrl,
+        Optional.empty(),
+        config(BriefbotConfig.defaults().telegram(), List.of()),
+        Map.of(),
+        faults);
+  }
+
+  /** Webhook mode expecting {@code secret}, against a fresh fake, with a fresh SQLite store. */
+  static LiveBot webhook(Library library, String secret, Faults faults) {
+    Path folder = temporaryFolder();
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        library,
+        sqlite(folder),
+        Optional.of(folder),
+        webhookConfig(),
+        Map.of(SECRET_VARIABLE, secret),
+        faults);
+  }
+
+  /** The SQLite file of a fresh store, for tests that delete it. */
+  Path storeFile() {
+    return storeFolder.orElseThrow().resolve("briefbot.db");
+  }
+
+  /** Log lines (message only, no stack trace) at {@code level} or above from briefbot's loggers. */
+  List<String> logLines(ch.qos.logback.classic.Level level) {
+    synchronized (logs.list) {
+      return logs.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(level))
+          .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage())
+          .toList();
+    }
+  }
+
+  /** Log events that carry a stack trace. */
+  long stackTraces() {
+    synchronized (logs.list) {
+      return logs.list.stream().filter(e -> e.getThrowableProxy() != null).count();
+    }
   }
 
   /** Long polling against a fresh fake, with a fresh SQLite store and no admins. */
@@ -156,16 +256,19 @@ final class LiveBot implements AutoCloseable {
         List.of());
   }
 
-  /** The default config with this Telegram section and these admins. */
+  /** The tests' config with this Telegram section and these admins. */
   static BriefbotConfig config(BriefbotConfig.TelegramConfig telegram, List<Long> admins) {
-    BriefbotConfig d = BriefbotConfig.defaults();
+    BriefbotConfig d = TestConfig.hybrid();
     return new BriefbotConfig(
         d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
   }
 
-  /** The live knowledge over {@code knowledge} with default settings; not watching the folder. */
+  /**
+   * The live knowledge over {@code knowledge} with the tests' settings and shared model; not
+   * watching the folder.
+   */
   static LiveLibrary library(Path knowledge) {
-    return LiveLibrary.load(BriefbotConfig.defaults(), knowledge);
+    return TestConfig.live(TestConfig.hybrid(), knowledge);
   }
 
   private static Path temporaryFolder() {

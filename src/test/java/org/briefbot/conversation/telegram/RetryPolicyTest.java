@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,22 @@ class RetryPolicyTest {
     assertThat(policy.decide(new CompletionException(network), 1))
         .isInstanceOf(RetryPolicy.Retry.class);
     assertThat(policy.decide(proxyPage, 1)).isInstanceOf(RetryPolicy.Retry.class);
+  }
+
+  @Test
+  void rawNetworkErrorsFromTheAsyncClientAreRetried() {
+    // OkHttpTelegramClient.executeAsync completes with OkHttp's IOException as it is.
+    assertThat(
+            policy.decide(
+                new CompletionException(new ProtocolException("unexpected end of stream")), 1))
+        .isEqualTo(new RetryPolicy.Retry(Duration.ofMillis(500)));
+    assertThat(policy.decide(new ConnectException("Failed to connect: Connection refused"), 3))
+        .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void theDefaultRetriesForAboutAMinute() {
+    assertThat(policy.window()).isEqualTo(Duration.ofMillis(61_500));
   }
 
   @ParameterizedTest

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Webhook mode end to end: Telegram posts updates to us; only requests with the secret get through.
  */
-class WebhookTest {
+class WebhookIT {
   private static final String SECRET = "s3cret_Token-42";
   private static LiveLibrary library;
   private LiveBot live;

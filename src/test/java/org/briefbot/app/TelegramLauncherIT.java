@@ -14,8 +14,11 @@ import org.briefbot.conversation.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** briefbot as users run it: a separate JVM with TELEGRAM_BOT_TOKEN set, stopped with SIGTERM. */
-class TelegramLauncherTest {
+/**
+ * briefbot as users run it: a separate JVM with TELEGRAM_BOT_TOKEN set, stopped with SIGTERM. BM25
+ * only: stopping on a signal has nothing to do with the model, and loading it would only be slower.
+ */
+class TelegramLauncherIT {
   private static final String TOKEN = "987654321:AAE-launcher_Token-secret";
   private static final Duration START = Duration.ofSeconds(60);
 
@@ -56,12 +59,18 @@ class TelegramLauncherTest {
   private static Process start(FakeBotApi api, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String knowledge = Path.of("knowledge").toAbsolutePath().toString();
+    Path bm25 =
+        Files.writeString(
+            log.resolveSibling("bm25.yaml"), "retrieval:\n  mode: bm25\n  semantic: false\n");
     ProcessBuilder builder =
         new ProcessBuilder(
                 java,
+                "-XX:TieredStopAtLevel=1", // starts faster; nothing here depends on the JIT
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
+                "--config",
+                bm25.toString(),
                 "--knowledge",
                 knowledge)
             .directory(log.getParent().toFile())

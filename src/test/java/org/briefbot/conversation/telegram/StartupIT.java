@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A bot that cannot start says why, without the token, and leaves nothing running. */
-class StartupTest {
+class StartupIT {
   private static LiveLibrary library;
 
   /** Never used: the start fails before anything is recorded. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * real answering core on the shipped knowledge folder. Every test ends by closing the bot, which
  * checks that no thread of ours is left and that the token was never logged.
  */
-class TelegramBotTest {
+class TelegramBotIT {
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String CHIPS = "Which chips will OpenAI use to train its models?";
 

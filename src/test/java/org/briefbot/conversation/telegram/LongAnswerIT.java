@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An answer longer than one Telegram message arrives as several valid ones, in order, buttons on
  * the last.
  */
-class LongAnswerTest {
+class LongAnswerIT {
   private static final String QUESTION = "What is the long story of the chip race?";
 
   @Test

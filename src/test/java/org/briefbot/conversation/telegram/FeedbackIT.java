@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * committed before its button stops spinning, a second tap changes it, declined and down-voted
  * questions reach the unanswered log, and a store outage costs the buttons, never the answer.
  */
-class FeedbackTest {
+class FeedbackIT {
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String WEATHER = "What will the weather be like in Lisbon on Sunday?";
 

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
-import org.briefbot.config.BriefbotConfig;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.conversation.Reply;
 import org.briefbot.knowledge.Article;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Editors change files in the knowledge folder; readers see the change without a restart. */
-class LiveLibraryTest {
+class LiveLibraryIT {
   private static final Path SEED = Path.of("knowledge");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final String DEAL = "How much is the AWS deal worth?";
@@ -41,7 +41,7 @@ class LiveLibraryTest {
       Files.createDirectories(knowledge.resolve(file).getParent());
       Files.copy(SEED.resolve(file), knowledge.resolve(file));
     }
-    live = LiveLibrary.load(BriefbotConfig.defaults(), knowledge);
+    live = TestConfig.live(TestConfig.hybrid(), knowledge);
     live.onReload(reloads::add);
   }
 

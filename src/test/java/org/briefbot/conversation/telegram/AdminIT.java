@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LiveLibrary;
+import org.briefbot.knowledge.KnowledgeLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The admin commands, for the user ids in {@code admins} only, on a copy of the shipped knowledge
  * that tests add to and break, with the store on SQLite.
  */
-class AdminTest {
+class AdminIT {
   private static final long OTHER_ADMIN = 1818L;
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String WEATHER = "What will the weather be like in Lisbon on Sunday?";
@@ -58,7 +59,7 @@ class AdminTest {
                 live.api.requests("sendMessage").indexOf(r) >= before
                     && r.param("chat_id").equals(String.valueOf(user)),
             LiveBot.WAIT);
-    return TelegramBotTest.plain(reply.param("text"));
+    return TelegramBotIT.plain(reply.param("text"));
   }
 
   @ParameterizedTest
@@ -131,7 +132,8 @@ class AdminTest {
   void healthSaysTheStoreIsOkWhatIsLoadedTheModeAndTheUptime() {
     String health = say(LiveBot.ADMIN, "/health");
 
-    int passages = library.serving().knowledge().passages().size();
+    // Every passage indexed, as `check` counts them: article passages and curated FAQ items.
+    int passages = new KnowledgeLoader().load(knowledge).passages().size();
     assertThat(health)
         .startsWith("Store: ok (jdbc:sqlite:")
         .contains("\nKnowledge: 1 article, " + passages + " passages, 0 files with errors\n")
@@ -167,7 +169,7 @@ class AdminTest {
       FakeBotApi.Recorded alert =
           live.api.awaitRequest(
               "sendMessage", r -> r.param("chat_id").equals(String.valueOf(admin)), WATCHER);
-      assertThat(TelegramBotTest.plain(alert.param("text")))
+      assertThat(TelegramBotIT.plain(alert.param("text")))
           .startsWith("⚠️ Knowledge reload: Reloaded in ")
           .contains(
               "Files with errors (a file that loaded before keeps its previous version):\n• "

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL database in BRIEFBOT_TEST_PG_URL (.ci/run starts one and sets it); each test gets a
  * schema of its own, dropped after.
  */
-class ReplicasTest {
+class ReplicasIT {
   private static final String PG_URL = "BRIEFBOT_TEST_PG_URL";
   private static final String SECRET = "replica_Secret-7";
   private static final long READER = 5151L;
@@ -160,7 +160,7 @@ class ReplicasTest {
             "sendMessage",
             r -> telegram.requests("sendMessage").indexOf(r) >= before,
             LiveBot.WAIT);
-    return TelegramBotTest.plain(reply.param("text"));
+    return TelegramBotIT.plain(reply.param("text"));
   }
 
   /**
