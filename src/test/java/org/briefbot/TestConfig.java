@@ -16,7 +16,6 @@ import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
 import org.briefbot.config.BriefbotConfig.RetrievalConfig;
 import org.briefbot.config.BriefbotConfig.StoreConfig;
 import org.briefbot.retrieval.Embeddings;
-import org.briefbot.retrieval.Mode;
 
 /**
  * The configuration tests run with: the defaults, except that the index, the embedding cache and
@@ -35,7 +34,7 @@ public final class TestConfig {
   private TestConfig() {}
 
   /** The defaults (hybrid retrieval, the model on) with every file they write in {@link #DATA}. */
-  public static BriefbotConfig hybrid() {
+  public static BriefbotConfig defaults() {
     BriefbotConfig d = BriefbotConfig.defaults();
     RetrievalConfig r = d.retrieval();
     return new BriefbotConfig(
@@ -55,12 +54,6 @@ public final class TestConfig {
         new StoreConfig("jdbc:sqlite:" + DATA.resolve("briefbot.db"), d.store().lowConfidence()));
   }
 
-  /** {@link #hybrid()} in BM25 mode: the model is never loaded. */
-  public static BriefbotConfig bm25() {
-    BriefbotConfig hybrid = hybrid();
-    return hybrid.withRetrieval(hybrid.retrieval().inMode(Mode.BM25));
-  }
-
   /** The shared model when {@code config} wants one; nobody but the JVM's exit closes it. */
   public static Optional<Embeddings> model(BriefbotConfig config) {
     return config.retrieval().semantic() ? Optional.of(sharedModel()) : Optional.empty();
@@ -68,7 +61,7 @@ public final class TestConfig {
 
   private static synchronized Embeddings sharedModel() {
     if (sharedModel == null) {
-      sharedModel = LoadedLibrary.openModel(hybrid()).orElseThrow();
+      sharedModel = LoadedLibrary.openModel(defaults()).orElseThrow();
     }
     return sharedModel;
   }
@@ -96,7 +89,7 @@ public final class TestConfig {
   }
 
   /**
-   * A config file with {@link #hybrid()}'s folders, for a command line's {@code --config}: the
+   * A config file with {@link #defaults()}'s folders, for a command line's {@code --config}: the
    * commands then keep their index, embeddings and store in {@link #DATA} too.
    */
   public static Path file() {
@@ -107,7 +100,7 @@ public final class TestConfig {
     static final Path PATH = write(DATA.resolve("briefbot.yaml"));
 
     private static Path write(Path file) {
-      BriefbotConfig config = hybrid();
+      BriefbotConfig config = defaults();
       String yaml =
           String.join(
               "\n",

@@ -19,7 +19,7 @@ public final class TestKnowledge {
    * The answering core over the shipped knowledge with the tests' defaults ({@link TestConfig}).
    */
   public static LoadedLibrary shippedCore() {
-    return TestConfig.load(TestConfig.hybrid(), SHIPPED);
+    return TestConfig.load(TestConfig.defaults(), SHIPPED);
   }
 
   /** A copy of the shipped knowledge in {@code dir}, to add or break files in. */

@@ -217,7 +217,7 @@ class AnswererTest {
   void questionAboutOneArticleIsAnsweredFromThatArticle(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
     TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
-    try (LoadedLibrary two = TestConfig.load(TestConfig.hybrid(), dir)) {
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
       Answer norway = two.answerer().answer("how long is the hydropower contract?");
       assertThat(norway.best().orElseThrow().articleId()).isEqualTo("azure-norway");
       assertThat(norway.best().orElseThrow().text()).containsPattern("15.year");

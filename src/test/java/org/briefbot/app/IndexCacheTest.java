@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexCacheTest {
   private static final String QUESTION = "How much is the AWS deal worth?";
-  private static final BriefbotConfig CONFIG = TestConfig.hybrid();
+  private static final BriefbotConfig CONFIG = TestConfig.defaults();
 
   @TempDir Path dir;
   private Path knowledge;

@@ -27,7 +27,7 @@ class GoldSeedTest {
 
   @Test
   void defaultModeKeepsItsGoldFigures() {
-    BriefbotConfig config = TestConfig.hybrid();
+    BriefbotConfig config = TestConfig.defaults();
     assertThat(config.retrieval().mode()).isEqualTo(Mode.HYBRID);
 
     GoldReport report;

@@ -45,7 +45,7 @@ class HeldOutArticlesTest {
     golds.forEach(g -> questions.addAll(GoldEval.read(g)));
 
     GoldReport report;
-    try (LoadedLibrary library = TestConfig.load(TestConfig.hybrid(), knowledge)) {
+    try (LoadedLibrary library = TestConfig.load(TestConfig.defaults(), knowledge)) {
       report = new GoldEval().run(library.answerer(), questions);
     }
 

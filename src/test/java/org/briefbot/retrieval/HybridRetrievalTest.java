@@ -29,7 +29,7 @@ class HybridRetrievalTest {
 
   @BeforeAll
   void load() {
-    BriefbotConfig defaults = TestConfig.hybrid();
+    BriefbotConfig defaults = TestConfig.defaults();
     config = defaults.withRetrieval(defaults.retrieval().inMode(Mode.HYBRID));
     core = TestConfig.load(config, Path.of("knowledge"));
     bm25 =

@@ -285,7 +285,7 @@ abstract class StoreBehaviour {
 
   @Test
   void recordsARealAnswerWithItsPassageEntitiesAndCandidates() {
-    try (LoadedLibrary core = TestConfig.load(TestConfig.hybrid(), Path.of("knowledge"))) {
+    try (LoadedLibrary core = TestConfig.load(TestConfig.defaults(), Path.of("knowledge"))) {
       Answer deal = core.answerer().answer("How much is the AWS deal worth?");
       Answer unknown = core.answerer().answer("Who won the football world cup?");
 

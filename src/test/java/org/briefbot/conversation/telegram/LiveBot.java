@@ -258,7 +258,7 @@ final class LiveBot implements AutoCloseable {
 
   /** The tests' config with this Telegram section and these admins. */
   static BriefbotConfig config(BriefbotConfig.TelegramConfig telegram, List<Long> admins) {
-    BriefbotConfig d = TestConfig.hybrid();
+    BriefbotConfig d = TestConfig.defaults();
     return new BriefbotConfig(
         d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
   }
@@ -268,7 +268,7 @@ final class LiveBot implements AutoCloseable {
    * watching the folder.
    */
   static LiveLibrary library(Path knowledge) {
-    return TestConfig.live(TestConfig.hybrid(), knowledge);
+    return TestConfig.live(TestConfig.defaults(), knowledge);
   }
 
   private static Path temporaryFolder() {
