@@ -2,7 +2,6 @@ package org.briefbot.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.briefbot.eval.SquadNewsroom;
 import org.briefbot.retrieval.LearnedRanking;
 import org.briefbot.retrieval.Retriever;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -35,26 +35,7 @@ final class FoldsCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(
-      names = "--squad",
-      paramLabel = "DIR",
-      defaultValue = "../shared/benchmarks/squad-newsroom",
-      description = "squad-newsroom folder (default: ${DEFAULT-VALUE})")
-  Path squad;
-
-  @Option(
-      names = "--seed-knowledge",
-      paramLabel = "DIR",
-      defaultValue = "knowledge",
-      description = "the seed knowledge the tuning questions ask about (default: ${DEFAULT-VALUE})")
-  Path seedKnowledge;
-
-  @Option(
-      names = "--seed-tuning",
-      paramLabel = "FILE",
-      defaultValue = "src/test/resources/tuning/seed-dev.jsonl",
-      description = "the seed's tuning questions (default: ${DEFAULT-VALUE})")
-  Path seedTuning;
+  @Mixin TrainingData tuning;
 
   @Option(
       names = "--thresholds",
@@ -81,8 +62,7 @@ final class FoldsCommand implements Callable<Integer> {
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
     List<Row> rows = new ArrayList<>();
-    try (RankTraining training =
-        new RankTraining(config, SquadNewsroom.read(squad), seedKnowledge, seedTuning)) {
+    try (RankTraining training = tuning.open(config)) {
       SquadNewsroom data = training.squad();
       Map<String, FoldScore> handSet = new LinkedHashMap<>();
       Map<String, FoldScore> learned = new LinkedHashMap<>();

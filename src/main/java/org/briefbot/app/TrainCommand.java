@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.briefbot.eval.SquadNewsroom;
 import org.briefbot.retrieval.LearnedRanking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,26 +26,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(
-      names = "--squad",
-      paramLabel = "DIR",
-      defaultValue = "../shared/benchmarks/squad-newsroom",
-      description = "squad-newsroom folder (default: ${DEFAULT-VALUE})")
-  Path squad;
-
-  @Option(
-      names = "--seed-knowledge",
-      paramLabel = "DIR",
-      defaultValue = "knowledge",
-      description = "the seed knowledge (default: ${DEFAULT-VALUE})")
-  Path seedKnowledge;
-
-  @Option(
-      names = "--seed-tuning",
-      paramLabel = "FILE",
-      defaultValue = "src/test/resources/tuning/seed-dev.jsonl",
-      description = "the seed's tuning questions (default: ${DEFAULT-VALUE})")
-  Path seedTuning;
+  @Mixin TrainingData tuning;
 
   @Option(
       names = "--out",
@@ -60,8 +41,7 @@ final class TrainCommand implements Callable<Integer> {
       return 2;
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
-    try (RankTraining training =
-        new RankTraining(config, SquadNewsroom.read(squad), seedKnowledge, seedTuning)) {
+    try (RankTraining training = tuning.open(config)) {
       List<String> articles =
           training.squad().articles().stream().filter(a -> !HELD_OUT.contains(a)).toList();
       LearnedRanking models = training.fit(articles);

@@ -1,0 +1,35 @@
+package org.briefbot.app;
+
+import java.nio.file.Path;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.eval.SquadNewsroom;
+import picocli.CommandLine.Option;
+
+/** Where {@code train} and {@code folds} read their tuning data: one set of options for both. */
+final class TrainingData {
+  @Option(
+      names = "--squad",
+      paramLabel = "DIR",
+      defaultValue = "../shared/benchmarks/squad-newsroom",
+      description = "squad-newsroom folder (default: ${DEFAULT-VALUE})")
+  Path squad;
+
+  @Option(
+      names = "--seed-knowledge",
+      paramLabel = "DIR",
+      defaultValue = "knowledge",
+      description = "the seed knowledge the tuning questions ask about (default: ${DEFAULT-VALUE})")
+  Path seedKnowledge;
+
+  @Option(
+      names = "--seed-tuning",
+      paramLabel = "FILE",
+      defaultValue = "src/test/resources/tuning/seed-dev.jsonl",
+      description = "the seed's tuning questions (default: ${DEFAULT-VALUE})")
+  Path seedTuning;
+
+  /** The training harness over this data, in hybrid mode. */
+  RankTraining open(BriefbotConfig hybrid) {
+    return new RankTraining(hybrid, SquadNewsroom.read(squad), seedKnowledge, seedTuning);
+  }
+}
