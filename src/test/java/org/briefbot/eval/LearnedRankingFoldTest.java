@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.briefbot.TestConfig;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.knowledge.Knowledge;
@@ -39,7 +40,8 @@ class LearnedRankingFoldTest {
 
     GoldReport answered;
     GoldReport declined;
-    try (LoadedLibrary core = LoadedLibrary.build(BriefbotConfig.defaults(), indexed)) {
+    BriefbotConfig config = TestConfig.defaults();
+    try (LoadedLibrary core = LoadedLibrary.build(config, indexed, TestConfig.model(config))) {
       answered = new GoldEval().run(core.answerer(), answerable);
       declined = new GoldEval().run(core.answerer(), absent);
     }
