@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * under it. Each test is one scenario of issue 14 and failed before its fix. Retries and pauses are
  * shortened ({@link LiveBot.Faults#FAST}) so an outage of 2 s stands for a minute's.
  */
-class FaultInjectionTest {
+class FaultInjectionIT {
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final String DEAL_ANSWER = "138 billion";
   private static final String PROMPT = "Ask me a question about the articles";
