@@ -57,15 +57,31 @@ enum AnswerKind {
             : Pattern.compile(stated, name().equals("PERSON") ? 0 : Pattern.CASE_INSENSITIVE);
   }
 
-  /** The first kind the question's wording asks for, in declaration order; NONE when none. */
+  /**
+   * The kind whose wording comes first in the question: "why did the price fall" asks for a reason,
+   * "who paid" for a person, though "price" and "paid" also ask for amounts. Kinds matched at the
+   * same place go by declaration order ("how much of" is a percent). A definition or a prediction
+   * only when no other kind is asked: "what is the price" wants an amount, "when will it open" a
+   * date.
+   */
   static AnswerKind wanted(String question) {
     String lower = question.strip().toLowerCase(Locale.ROOT);
+    AnswerKind first = NONE;
+    int at = Integer.MAX_VALUE;
     for (AnswerKind kind : ASKED) {
-      if (kind.asked.matcher(lower).find()) {
-        return kind;
+      Matcher m = kind.asked.matcher(lower);
+      int start = m.find() ? kind.fallbackPosition(m.start()) : Integer.MAX_VALUE;
+      if (start < at) {
+        first = kind;
+        at = start;
       }
     }
-    return NONE;
+    return first;
+  }
+
+  /** Where a match counts: a fallback kind's matches count after every other kind's. */
+  private int fallbackPosition(int start) {
+    return this == DEFINITION || this == PREDICTION ? Integer.MAX_VALUE / 2 + start : start;
   }
 
   /**

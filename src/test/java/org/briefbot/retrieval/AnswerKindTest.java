@@ -21,7 +21,12 @@ class AnswerKindTest {
         "Where was Chopin born? | PLACE",
         "Why did OPEC cut its oil production? | REASON",
         "What is Trainium? | DEFINITION",
-        "Will Amazon build more Trainium chips? | PREDICTION"
+        "Will Amazon build more Trainium chips? | PREDICTION",
+        "Why did the oil price rise? | REASON",
+        "Who paid for the new stadium? | PERSON",
+        "What is the price of a ticket? | AMOUNT",
+        "When will the terminal reopen? | DATE",
+        "How much of the budget goes to defence? | PERCENT"
       })
   void readsTheKindOfAnswerAQuestionWants(String question, AnswerKind kind) {
     assertThat(AnswerKind.wanted(question)).isEqualTo(kind);
