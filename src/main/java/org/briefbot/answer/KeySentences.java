@@ -67,13 +67,15 @@ final class KeySentences {
     double total = asked.values().stream().mapToDouble(Double::doubleValue).sum();
     String best = sentences.get(0);
     double bestScore = Double.NEGATIVE_INFINITY;
+    double before = 0;
     for (int i = 0; i < sentences.size(); i++) {
       String sentence = sentences.get(i);
       double words = total == 0 ? 0 : sharedIdf(sentence, asked) / total;
       double score =
           (vectors ? cosines[i] : 0)
               + WORDS_WEIGHT * words
-              + lift(sentence, words, question, wanted);
+              + lift(sentence, Math.max(words, before), question, wanted);
+      before = words;
       if (score > bestScore) {
         best = sentence;
         bestScore = score;
@@ -83,8 +85,13 @@ final class KeySentences {
   }
 
   /**
-   * What holding the wanted kind adds: only for a sentence that shares some of the question's words
-   * (a date alone answers no "when" question) and does not restate a value stated before it.
+   * What holding the wanted kind adds: only for a sentence that shares some of the question's
+   * words, or follows one that does (a date alone answers no "when" question, but "Annapurna Labs
+   * is an Israeli chip designer. Since January 2015 it has been owned by Amazon.com." answers when
+   * Amazon bought it in the sentence that names neither), and does not restate a value stated
+   * before it.
+   *
+   * @param words the question's words in the sentence, or in the one before when more
    */
   private static double lift(
       String sentence, double words, String question, Optional<AnswerKind> wanted) {

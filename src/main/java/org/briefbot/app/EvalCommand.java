@@ -169,6 +169,15 @@ final class EvalCommand implements Callable<Integer> {
               m.confidence(),
               shorten(m.got())));
     }
+    for (GoldReport.KeySentenceMiss m : r.keySentenceMisses()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "KEY SENTENCE %s%n  expected %s%n  emphasised %s%n",
+              m.q(),
+              m.expected(),
+              shorten(m.keySentence())));
+    }
     return out.toString().stripTrailing();
   }
 

@@ -62,6 +62,7 @@ public final class GoldEval {
     int keySentenceQuestions = 0;
     int keySentenceHits = 0;
     List<GoldReport.Miss> misses = new ArrayList<>();
+    List<GoldReport.KeySentenceMiss> keySentenceMisses = new ArrayList<>();
     for (GoldQuestion question : questions) {
       Answer answer = answerer.answer(question.q());
       if (question.outOfScope()) {
@@ -82,6 +83,11 @@ public final class GoldEval {
       Optional<Boolean> keySentence = keySentenceHolds(answerer, question, answer);
       keySentenceQuestions += keySentence.isPresent() ? 1 : 0;
       keySentenceHits += keySentence.orElse(false) ? 1 : 0;
+      if (!keySentence.orElse(true)) {
+        keySentenceMisses.add(
+            new GoldReport.KeySentenceMiss(
+                question.q(), question.expect(), answer.best().orElseThrow().keySentence()));
+      }
       if (rank != 1) {
         misses.add(miss(question, answer));
       }
@@ -97,7 +103,8 @@ public final class GoldEval {
         falseDeclines,
         keySentenceQuestions,
         share(keySentenceHits, keySentenceQuestions),
-        misses);
+        misses,
+        keySentenceMisses);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.List;
  *     sentence: those a key sentence can get right
  * @param keySentenceHit share of those whose key sentence (the one channels emphasise) holds it
  * @param misses every question not answered right at rank 1 (or not declined)
+ * @param keySentenceMisses every answer whose key sentence lacks the expected string its passage
+ *     holds in one sentence
  */
 public record GoldReport(
     int questions,
@@ -30,7 +32,8 @@ public record GoldReport(
     @JsonProperty("false_declines") int falseDeclines,
     @JsonProperty("key_sentence_questions") int keySentenceQuestions,
     @JsonProperty("key_sentence_hit") double keySentenceHit,
-    List<Miss> misses) {
+    List<Miss> misses,
+    @JsonProperty("key_sentence_misses") List<KeySentenceMiss> keySentenceMisses) {
 
   /**
    * @param q the question
@@ -39,4 +42,11 @@ public record GoldReport(
    * @param confidence the answer's confidence
    */
   public record Miss(String q, List<String> expected, String got, double confidence) {}
+
+  /**
+   * @param q the question
+   * @param expected what the key sentence should have held
+   * @param keySentence the sentence emphasised
+   */
+  public record KeySentenceMiss(String q, List<String> expected, String keySentence) {}
 }

@@ -42,6 +42,10 @@ class KeySentencesTest {
           + " Microsoft couldn't match, possibly including revenue-sharing arrangements or"
           + " preferential access to future chip developments.";
 
+  private static final String ANNAPURNA =
+      "Annapurna Labs is an Israeli microelectronics company. Since January 2015 it has been a"
+          + " wholly owned subsidiary of Amazon.com.";
+
   private LoadedLibrary core;
   private KeySentences keySentences;
 
@@ -65,6 +69,7 @@ class KeySentencesTest {
         "how long until antitrust investigations     | NEXT        | Regulatory scrutiny is anticipated",
         "when could amazon announce new data centers | NEXT        | Amazon will likely accelerate production",
         "what did amazon offer that microsoft couldn't? | PRICING  | The massive scale of this deal suggests Amazon offered terms",
+        "when did amazon acquire annapurna           | ANNAPURNA   | Since January 2015",
       })
   void emphasisesTheSentenceHoldingTheKindOfAnswerAsked(
       String question, String passage, String keyStart) {
@@ -72,6 +77,7 @@ class KeySentencesTest {
         switch (passage) {
           case "DEAL" -> DEAL;
           case "NEXT" -> NEXT;
+          case "ANNAPURNA" -> ANNAPURNA;
           default -> PRICING;
         };
 
