@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.briefbot.eval.TrainingSet;
 import org.briefbot.retrieval.LearnedRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code train}: fits the committed learned ranking on tuning data only: squad-newsroom's articles
- * except those the CI test holds out, and the seed's tuning questions.
+ * except those the CI test holds out, the news articles, the seed's tuning questions and the
+ * benchmarks' tuning halves; and says which {@code answer.threshold} those questions choose.
  */
 @Command(name = "train", description = "Fit the learned ranker and answerability models.")
 final class TrainCommand implements Callable<Integer> {
@@ -42,14 +44,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
     try (RankTraining training = tuning.open(config)) {
-      List<String> articles =
-          training.squad().articles().stream().filter(a -> !HELD_OUT.contains(a)).toList();
-      LearnedRanking models = training.fit(articles);
+      TrainingSet.Fit fit = training.fit(training.squadTraining(), training.news().ids());
+      LearnedRanking models = fit.models();
       Files.createDirectories(out);
       Files.write(out.resolve("ranker.json"), models.ranker().bytes());
       Files.write(out.resolve("answerable.json"), models.answerable().bytes());
       System.out.println(
           "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
+      System.out.println("answer.threshold chosen on the tuning questions: " + fit.choice());
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the models to " + out, e);

@@ -2,6 +2,7 @@ package org.briefbot.app;
 
 import java.nio.file.Path;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.eval.NewsArticles;
 import org.briefbot.eval.SquadNewsroom;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,14 @@ final class TrainingData {
       defaultValue = "../shared/benchmarks/squad-newsroom",
       description = "squad-newsroom folder (default: ${DEFAULT-VALUE})")
   Path squad;
+
+  @Option(
+      names = "--articles",
+      paramLabel = "DIR",
+      defaultValue = "../shared/articles",
+      description =
+          "news articles in the seed's format, each NAME.txt beside NAME.gold.jsonl (default: ${DEFAULT-VALUE})")
+  Path articles;
 
   @Option(
       names = "--seed-knowledge",
@@ -30,6 +39,7 @@ final class TrainingData {
 
   /** The training harness over this data, in hybrid mode. */
   RankTraining open(BriefbotConfig hybrid) {
-    return new RankTraining(hybrid, SquadNewsroom.read(squad), seedKnowledge, seedTuning);
+    return new RankTraining(
+        hybrid, SquadNewsroom.read(squad), NewsArticles.read(articles), seedKnowledge, seedTuning);
   }
 }

@@ -94,7 +94,12 @@ public final class BeirEval {
         Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval)) {
       for (Map.Entry<String, String> query : data.queries().entrySet()) {
         Map<String, Integer> relevant = data.qrels().get(query.getKey());
-        set.addInScope(retriever, query.getValue(), p -> relevant.getOrDefault(p.id(), 0) > 0, 1);
+        set.addInScope(
+            retriever,
+            query.getValue(),
+            p -> relevant.getOrDefault(p.id(), 0) > 0,
+            new TrainingSet.Origin(TrainingSet.Corpus.BENCHMARK, query.getKey()),
+            1);
       }
     }
   }
