@@ -17,6 +17,7 @@ import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
 import org.briefbot.retrieval.Match;
 import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.Retriever;
@@ -119,9 +120,12 @@ public final class Answerer {
       return entity.get();
     }
     SearchRequest searched = retriever.mode() == Mode.BM25 ? reranked(request) : request;
-    List<Match> hits = retriever.search(searched);
     boolean sectionOnly =
         shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
+    List<Match> hits = retriever.search(searched);
+    if (sectionOnly) {
+      hits = sectionFirst(hits, shape.section().get());
+    }
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
@@ -129,6 +133,17 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /**
+   * A question that names a section and nothing else ("so what happens next?") is answered from
+   * that section: with no topic words the ranking has nothing to weigh but the routing lift.
+   */
+  private static List<Match> sectionFirst(List<Match> hits, Section section) {
+    List<Match> ordered = new ArrayList<>(hits.size());
+    hits.stream().filter(m -> m.passage().section() == section).forEach(ordered::add);
+    hits.stream().filter(m -> m.passage().section() != section).forEach(ordered::add);
+    return ordered;
   }
 
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */

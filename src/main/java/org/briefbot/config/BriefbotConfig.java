@@ -115,7 +115,7 @@ public record BriefbotConfig(
     return new BriefbotConfig(
         new KnowledgeConfig("knowledge", "data/index"),
         new RetrievalConfig(Mode.HYBRID, true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
-        new AnswerConfig(0.3, 3, 3, 1000),
+        new AnswerConfig(0.27, 3, 3, 1000),
         new TelegramConfig(
             TelegramConfig.Delivery.POLLING,
             "https://api.telegram.org",

@@ -126,16 +126,15 @@ class AnswererTest {
 
   @Test
   void aDeclineThatCameCloseOffersTheSentenceThatDidThenTheTopics() {
-    // With the learned models "will this make ai research move faster" is answered (0.61); this
-    // out-of-scope question about a covered company still comes close (0.20).
-    Answer answer = answerer.answer("does google cloud give free credits");
+    // This out-of-scope question about a covered company comes close to the threshold, though
+    // with less than half of it, "does google cloud give free credits" no longer does.
+    Answer answer = answerer.answer("how many people work at aws");
 
     assertThat(answer.answered()).isFalse();
     Alternative closest = answer.alternatives().get(0);
     assertThat(closest).isInstanceOf(Alternative.Passage.class);
     assertThat(closest.section()).isEqualTo("why_it_matters");
-    assertThat(closest.text())
-        .startsWith("It directly impacts enterprise customers, cloud competitors");
+    assertThat(closest.text()).startsWith("This landmark $138 billion AWS deal represents");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
     assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
         .isNotEmpty()
