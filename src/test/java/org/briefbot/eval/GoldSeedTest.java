@@ -37,11 +37,12 @@ class GoldSeedTest {
 
     assertThat(report.answerable()).isEqualTo(54);
     assertThat(report.outOfScope()).isEqualTo(12);
-    assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.90);
+    // 52 of 54 measured with the models fitted on the news articles too (49 before): one miss of
+    // slack.
+    assertThat(report.hit1()).as(report.misses().toString()).isGreaterThanOrEqualTo(0.94);
     assertThat(report.hit3()).isGreaterThanOrEqualTo(0.92);
     assertThat(report.declineAccuracy()).as(report.misses().toString()).isEqualTo(1.0);
-    // 39 of 42 measured; issue 15's target as the floor, as a better ranking changes which
-    // passages are judged.
-    assertThat(report.keySentenceHit()).isGreaterThanOrEqualTo(0.9);
+    // 43 of 45 measured; one miss of slack, as a better ranking changes which passages are judged.
+    assertThat(report.keySentenceHit()).isGreaterThanOrEqualTo(0.93);
   }
 }
