@@ -180,12 +180,12 @@ class TelegramBotIT {
 
   @Test
   void aQuestionThatCameCloseQuotesTheClosestSentenceAndItsButtonSendsThePassage() {
-    // The learned models answer "will this make ai research move faster"; this out-of-scope
-    // question about a covered company still comes close, to the same Why It Matters passage.
-    live.api.pushPrivateMessage(LiveBot.USER, "does google cloud give free credits");
+    // An out-of-scope question about a covered company that still comes close, to the Why It
+    // Matters passage.
+    live.api.pushPrivateMessage(LiveBot.USER, "how many people work at aws");
     FakeBotApi.Recorded unsure = live.awaitSentContaining(Html.escape(TelegramFormatter.NOT_SURE));
     TelegramHtml.assertValid(unsure.param("text"));
-    assertThat(unsure.param("text")).contains("<i>“It directly impacts enterprise customers");
+    assertThat(unsure.param("text")).contains("<i>“This landmark $138 billion AWS deal");
     assertThat(LiveBot.buttonLabels(unsure))
         .startsWith(TelegramFormatter.READ_PASSAGE)
         .contains("📰 " + Html.shorten(ARTICLE, 48));
