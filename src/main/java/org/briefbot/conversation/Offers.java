@@ -63,12 +63,16 @@ final class Offers {
    * Whether the alternative says what the answer says: one holds the other, or the key sentence.
    */
   private static boolean repeats(Alternative.Passage other, Source best) {
-    String text = normal(other.text());
+    return other.passageId().equals(best.passageId()) || repeats(other.text(), best);
+  }
+
+  /** Whether {@code text} says what {@code best} says: one holds the other, or its key sentence. */
+  static boolean repeats(String text, Source best) {
+    String said = normal(text);
     String shown = normal(best.text());
-    return other.passageId().equals(best.passageId())
-        || shown.contains(text)
-        || text.contains(shown)
-        || text.contains(normal(best.keySentence()));
+    return shown.contains(said)
+        || said.contains(shown)
+        || said.contains(normal(best.keySentence()));
   }
 
   private String label(Alternative.Passage other, Source best) {

@@ -116,6 +116,20 @@ class ConversationTest {
   }
 
   @Test
+  void tellMeMoreNeverRepeatsWhatTheAnswerSaid() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    String key = ((Reply.Answered) deal.reply()).answer().best().orElseThrow().keySentence();
+
+    Optional<Context> context = deal.context();
+    for (int i = 0; i < 4; i++) {
+      Turn more = conversation.reply("tell me more", context);
+      context = more.context();
+      assertThat(((Reply.Answered) more.reply()).answer().best().orElseThrow().text())
+          .doesNotContain(key);
+    }
+  }
+
+  @Test
   void offersLeadWhereTheySayAndNeverRepeatTheAnswer() {
     Reply.Answered answered = (Reply.Answered) conversation.handle(DEAL);
     String key = answered.answer().best().orElseThrow().keySentence();
