@@ -59,6 +59,7 @@ public final class ConsoleFormatter {
         .append(" / ")
         .append(source.sectionLabel())
         .append(String.format(Locale.ROOT, " (confidence %.2f)", answer.confidence()));
+    source.link().ifPresent(link -> out.append("\n     ").append(link));
     notes(out, answer.entities());
     alternatives(out, answer.alternatives());
     return out.toString();
@@ -67,8 +68,8 @@ public final class ConsoleFormatter {
   private static String entity(Answer answer) {
     EntityCard card = answer.entities().get(0);
     StringBuilder out = new StringBuilder(card.name());
-    if (!card.kind().isBlank()) {
-      out.append(" (").append(card.kind()).append(')');
+    if (!card.kindLine().isBlank()) {
+      out.append(" (").append(card.kindLine()).append(')');
     }
     out.append('\n').append(answer.best().orElseThrow().text());
     if (!card.articles().isEmpty()) {
