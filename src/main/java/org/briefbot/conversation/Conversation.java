@@ -48,10 +48,12 @@ public final class Conversation {
 
   private final Answerer answerer;
   private final FollowUps followUps;
+  private final SmallTalkReplies smallTalk;
 
   public Conversation(Answerer answerer, int maxQuestionChars) {
     this.answerer = Objects.requireNonNull(answerer, "answerer");
     this.followUps = new FollowUps(answerer);
+    this.smallTalk = new SmallTalkReplies(answerer);
     if (maxQuestionChars < 1) {
       throw new IllegalArgumentException("maxQuestionChars < 1: " + maxQuestionChars);
     }
@@ -117,6 +119,10 @@ public final class Conversation {
       String[] parts = message.split("\\s+", 2);
       String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
       return command(command, parts.length > 1 ? readable(parts[1]).orElse("") : "", context);
+    }
+    Optional<Reply> talk = smallTalk.reply(message);
+    if (talk.isPresent()) {
+      return new Turn(talk.get(), context);
     }
     Optional<FollowUp> followUp = FollowUp.of(message);
     if (followUp.isPresent() && context.isPresent()) {
