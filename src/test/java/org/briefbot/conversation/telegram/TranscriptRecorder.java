@@ -55,7 +55,7 @@ public final class TranscriptRecorder {
     say("why?");
     say("tell me more");
     say("what about Microsoft?");
-    tap("🔎 Industry analysts");
+    tap("🔎 ");
     tap("👎");
     tap("👍");
     tap("ℹ️ Microsoft");
@@ -64,6 +64,10 @@ public final class TranscriptRecorder {
     inGroup("How much is the deal worth?");
     inGroup("@" + FakeBotApi.BOT_USERNAME + " which chips will OpenAI use?");
     inline("how big is the OpenAI contract");
+    say(BEN, "Ben", "hi");
+    say(BEN, "Ben", "¿Cuánto vale el acuerdo entre Amazon y OpenAI?");
+    say(BEN, "Ben", "/entity annapurna");
+    tap(BEN, "Ben", "Annapurna Labs");
     say(BEN, "Ben", "Who won the 2018 World Cup?");
     say(BEN, "Ben", "who won the world cup in 2018");
     say(BEN, "Ben", "Is Trainium faster than Nvidia GPUs?");
