@@ -78,7 +78,8 @@ class EntityNotesCatalogTest {
 
   @Test
   void relatedEntitiesShareAPassageStrongestFirst() {
-    // The ECB and the Fed are named together in three passages, the ECB and Lagarde in one.
+    // The ECB and the Fed are named together in two passages (Why It Matters, an FAQ answer), the
+    // ECB and Lagarde in one (her note).
     assertThat(catalog.find("European Central Bank").orElseThrow().related())
         .containsExactly("Federal Reserve", "Christine Lagarde");
     assertThat(catalog.find("Christine Lagarde").orElseThrow().related())
