@@ -75,12 +75,6 @@ public final class SmallTalk {
           "their", "there", "could", "should", "would", "many", "much", "my", "now", "can", "it",
           "its", "are", "were", "been", "from", "into", "tell");
 
-  private final Languages languages;
-
-  public SmallTalk() {
-    this.languages = Languages.shared();
-  }
-
   /**
    * What {@code message} is, when it is small talk.
    *
@@ -103,15 +97,18 @@ public final class SmallTalk {
     }
     if (letters.latin() * 2 < letters.total()) {
       // Cyrillic, Greek, Han, Arabic...: no English question is written in them.
-      return Optional.of(new Talk.OtherLanguage(languages.nonEnglish(message)));
+      return Optional.of(new Talk.OtherLanguage(Languages.shared().nonEnglish(message)));
     }
+    List<String> words = words(message);
     if (letters.latin() < MIN_LETTERS
-        || words(message).size() < MIN_WORDS
-        || words(message).stream().anyMatch(ENGLISH_ONLY::contains)
+        || words.size() < MIN_WORDS
+        || words.stream().anyMatch(ENGLISH_ONLY::contains)
         || knownShare.applyAsDouble(message) >= KNOWN_WORDS_FOR_ENGLISH) {
       return Optional.empty();
     }
-    return languages.nonEnglish(message).map(name -> new Talk.OtherLanguage(Optional.of(name)));
+    return Languages.shared()
+        .nonEnglish(message)
+        .map(name -> new Talk.OtherLanguage(Optional.of(name)));
   }
 
   /** The message's words in lower case, accents kept: "thé" is French, not "the". */
