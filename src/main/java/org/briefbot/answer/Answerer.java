@@ -1,5 +1,6 @@
 package org.briefbot.answer;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ public final class Answerer {
 
   private final EntityCatalog catalog;
   private final PassageIndex index;
+  private final TextAnalysis analysis;
   private final Retriever retriever;
   private final KeySentences keySentences;
   private final CuratedQuestions curated;
@@ -90,6 +92,7 @@ public final class Answerer {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.index = retriever.index();
+    this.analysis = Objects.requireNonNull(analysis, "analysis");
     this.keySentences = new KeySentences(analysis, index);
     this.curated = new CuratedQuestions(index, analysis);
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -151,6 +154,18 @@ public final class Answerer {
                     Optional.empty()));
   }
 
+  /**
+   * The share of the text's searchable words (analysed terms, stop words left out) that some
+   * passage has; 1 when it has none to search: how well the knowledge speaks the text's language.
+   */
+  public double knownShare(String text) {
+    List<String> terms = analysis.terms(clip(text));
+    if (terms.isEmpty()) {
+      return 1;
+    }
+    return terms.stream().filter(index::has).count() / (double) terms.size();
+  }
+
   /** All entities, sorted by name. */
   public List<Entity> entities() {
     return catalog.all();
@@ -194,7 +209,8 @@ public final class Answerer {
             p.articleId(),
             p.articleTitle(),
             p.section().key(),
-            p.section().label());
+            p.section().label(),
+            link(p.articleId()));
     return new Answer(
         question,
         Answer.Kind.PASSAGE,
@@ -212,7 +228,26 @@ public final class Answerer {
       titles =
           newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
     }
-    return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
+    return new EntityCard(
+        entity.name(),
+        entity.kind(),
+        entity.summary(),
+        titles,
+        entity.related(),
+        entity.description());
+  }
+
+  /** Where readers can read an article, when its file gives a link. */
+  private Optional<String> link(String articleId) {
+    return article(articleId).flatMap(Article::link).map(URI::toString);
+  }
+
+  /**
+   * Entities whose name or alias is spelt like {@code name} or shares a word with it, closest
+   * first: what a reader may have meant by a name the catalog does not know.
+   */
+  public List<Entity> similarEntities(String name, int limit) {
+    return catalog.similar(clip(name), limit);
   }
 
   /**
@@ -294,7 +329,8 @@ public final class Answerer {
             best.articleId(),
             best.articleTitle(),
             best.section().key(),
-            best.section().label());
+            best.section().label(),
+            link(best.articleId()));
     return new Answer(
         question,
         Answer.Kind.PASSAGE,

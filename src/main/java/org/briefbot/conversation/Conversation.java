@@ -1,6 +1,7 @@
 package org.briefbot.conversation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,6 +40,14 @@ public final class Conversation {
               "more", "ARTICLE", "the key points of an article (a few words of its title do)"),
           new Command("help", "", "what the bot can do"));
 
+  /**
+   * Entities a page of {@code /entities} lists: with its "more" item, fewer than a keyboard holds.
+   */
+  static final int ENTITIES_PER_PAGE = 8;
+
+  /** Names offered when {@code /entity} does not know the one asked for. */
+  static final int SUGGESTIONS = 3;
+
   /** Messages longer than this are answered from their beginning, with a note saying so. */
   private final int maxQuestionChars;
 
@@ -57,11 +66,13 @@ public final class Conversation {
   private final Answerer answerer;
   private final FollowUps followUps;
   private final Offers offers;
+  private final SmallTalkReplies smallTalk;
 
   public Conversation(Answerer answerer, int maxQuestionChars) {
     this.answerer = Objects.requireNonNull(answerer, "answerer");
     this.followUps = new FollowUps(answerer);
     this.offers = new Offers(answerer);
+    this.smallTalk = new SmallTalkReplies(answerer);
     if (maxQuestionChars < 1) {
       throw new IllegalArgumentException("maxQuestionChars < 1: " + maxQuestionChars);
     }
@@ -132,6 +143,10 @@ public final class Conversation {
       String[] parts = message.split("\\s+", 2);
       String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
       return command(command, parts.length > 1 ? readable(parts[1]).orElse("") : "", context);
+    }
+    Optional<Reply> talk = smallTalk.reply(message);
+    if (talk.isPresent()) {
+      return new Turn(talk.get(), context);
     }
     Optional<FollowUp> followUp = FollowUp.of(message);
     if (followUp.isPresent() && context.isPresent()) {
@@ -210,8 +225,8 @@ public final class Conversation {
                   context)
               : ask(argument, context);
       case "entity" ->
-          argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
-      case "entities" -> new Turn(entities(), context);
+          argument.isEmpty() ? new Turn(entities(""), context) : entity(argument, context);
+      case "entities" -> new Turn(entities(argument), context);
       case "topics" -> new Turn(topics(), context);
       case "sources" -> new Turn(sources(), context);
       case "more" -> new Turn(more(argument), context);
@@ -235,7 +250,7 @@ public final class Conversation {
    */
   private Turn start(String payload, Optional<Context> context) {
     if (payload.startsWith(ENTITY_LINK) && payload.length() > ENTITY_LINK.length()) {
-      return answered(entity(payload.substring(ENTITY_LINK.length()).replace('_', ' ')), context);
+      return entity(payload.substring(ENTITY_LINK.length()).replace('_', ' '), context);
     }
     if (payload.startsWith(ARTICLE_LINK) && payload.length() > ARTICLE_LINK.length()) {
       return new Turn(more(payload.substring(ARTICLE_LINK.length())), context);
@@ -292,22 +307,75 @@ public final class Conversation {
     return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
   }
 
-  private Reply.Answered entity(String name) {
+  /**
+   * The entity's card; for a name it does not know, the entities spelt like it ("Did you mean"), or
+   * the decline when none is.
+   */
+  private Turn entity(String name, Optional<Context> context) {
     Answer answer = answerer.entity("/entity " + name, name);
-    return new Reply.Answered(answer, Optional.empty());
+    if (answer.answered()) {
+      return answered(new Reply.Answered(answer, Optional.empty()), context);
+    }
+    List<Reply.Item> similar =
+        answerer.similarEntities(name, SUGGESTIONS).stream().map(Conversation::entityItem).toList();
+    if (similar.isEmpty()) {
+      return answered(new Reply.Answered(answer, Optional.empty()), context);
+    }
+    return new Turn(
+        new Reply.Listing("I don't know \"" + name + "\". Did you mean:", similar), context);
   }
 
-  private Reply entities() {
-    List<Reply.Item> items = new ArrayList<>();
-    for (Entity e : answerer.entities()) {
-      String articles =
-          e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
-      String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
-      items.add(new Reply.Item(e.name(), detail, "/entity " + e.name()));
+  /**
+   * A page of the entities, most mentioned first (then by name), with a last item that opens the
+   * next page: every item of a page fits the buttons a channel shows under a list.
+   */
+  private Reply entities(String page) {
+    List<Entity> all =
+        answerer.entities().stream()
+            .sorted(
+                Comparator.comparingInt((Entity e) -> e.articleIds().size())
+                    .reversed()
+                    .thenComparing(Entity::name, String.CASE_INSENSITIVE_ORDER))
+            .toList();
+    if (all.isEmpty()) {
+      return new Reply.Listing("I know no entities yet.", List.of());
     }
-    return new Reply.Listing(
-        items.isEmpty() ? "I know no entities yet." : "Entities I know (" + items.size() + "):",
-        items);
+    int pages = (all.size() + ENTITIES_PER_PAGE - 1) / ENTITIES_PER_PAGE;
+    int number = Math.min(pageNumber(page), pages);
+    int from = (number - 1) * ENTITIES_PER_PAGE;
+    int to = Math.min(from + ENTITIES_PER_PAGE, all.size());
+    List<Reply.Item> items = new ArrayList<>();
+    all.subList(from, to).forEach(e -> items.add(entityItem(e)));
+    if (to < all.size()) {
+      items.add(
+          new Reply.Item(
+              "More entities (" + (to + 1) + "-" + all.size() + ")",
+              "",
+              "/entities " + (number + 1)));
+    }
+    String heading =
+        pages == 1
+            ? "Entities I know (" + all.size() + "):"
+            : "Entities I know ("
+                + all.size()
+                + "), most mentioned first, "
+                + (from + 1)
+                + "-"
+                + to
+                + ":";
+    return new Reply.Listing(heading, items);
+  }
+
+  /** "2" is page 2; anything else is the first page. */
+  private static int pageNumber(String page) {
+    return page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
+  }
+
+  private static Reply.Item entityItem(Entity e) {
+    String articles =
+        e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
+    String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
+    return new Reply.Item(e.name(), detail, "/entity " + e.name());
   }
 
   private Reply topics() {

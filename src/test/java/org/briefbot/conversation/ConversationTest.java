@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
@@ -45,12 +46,24 @@ class ConversationTest {
   }
 
   @Test
-  void entitiesListsEveryEntityWithItsCommand() {
-    Reply.Listing listing = (Reply.Listing) conversation.handle("/entities");
-    assertThat(listing.items())
-        .extracting(Reply.Item::label)
-        .contains("OpenAI", "Annapurna Labs", "Amazon Web Services");
-    assertThat(listing.items()).extracting(Reply.Item::command).contains("/entity OpenAI");
+  void entitiesListsEveryEntityWithItsCommandAPageAtATime() {
+    Reply.Listing first = (Reply.Listing) conversation.handle("/entities");
+    Reply.Listing second = (Reply.Listing) conversation.handle("/entities 2");
+
+    assertThat(first.heading()).isEqualTo("Entities I know (10), most mentioned first, 1-8:");
+    assertThat(first.items()).hasSize(Conversation.ENTITIES_PER_PAGE + 1);
+    assertThat(first.items().get(Conversation.ENTITIES_PER_PAGE))
+        .isEqualTo(new Reply.Item("More entities (9-10)", "", "/entities 2"));
+    assertThat(second.heading()).isEqualTo("Entities I know (10), most mentioned first, 9-10:");
+    assertThat(
+            Stream.concat(first.items().stream(), second.items().stream())
+                .map(Reply.Item::command)
+                .filter(c -> c.startsWith("/entity "))
+                .toList())
+        .hasSize(10)
+        .contains("/entity OpenAI", "/entity Annapurna Labs", "/entity Amazon Web Services");
+    assertThat(second.items())
+        .contains(new Reply.Item("OpenAI", "company · 1 article", "/entity OpenAI"));
   }
 
   @Test

@@ -110,6 +110,7 @@ public final class ConsoleFormatter {
         .append(source.article())
         .append(" / ")
         .append(source.sectionLabel());
+    source.link().ifPresent(link -> out.text.append("\n     ").append(link));
     List<EntityCard> notes = reply.notes();
     if (!notes.isEmpty()) {
       out.text
@@ -133,7 +134,10 @@ public final class ConsoleFormatter {
 
   private static void entity(Numbered out, Answer answer) {
     EntityCard card = answer.entities().get(0);
-    out.text.append(name(card));
+    out.text.append(card.name());
+    if (!card.kindLine().isBlank()) {
+      out.text.append(" (").append(card.kindLine()).append(')');
+    }
     out.text.append('\n').append(answer.best().orElseThrow().text());
     if (!card.articles().isEmpty()) {
       out.text.append("\n  Mentioned in: ").append(String.join("; ", card.articles()));

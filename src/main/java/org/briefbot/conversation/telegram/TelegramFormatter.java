@@ -75,8 +75,9 @@ final class TelegramFormatter {
   private Rendered passage(Reply.Answered reply) {
     Source source = reply.answer().best().orElseThrow();
     StringBuilder html = new StringBuilder(lead(reply.shown(), source.keySentence()));
+    String title = Html.italic(source.article());
     html.append("\n\n📰 ")
-        .append(Html.italic(source.article()))
+        .append(source.link().map(link -> Html.link(link, title)).orElse(title))
         .append(" · ")
         .append(Html.escape(source.sectionLabel()));
     List<List<Button>> keyboard = new ArrayList<>();
@@ -115,8 +116,8 @@ final class TelegramFormatter {
   private Rendered entity(Answer answer) {
     EntityCard card = answer.entities().get(0);
     StringBuilder html = new StringBuilder(Html.bold(card.name()));
-    if (!card.kind().isBlank()) {
-      html.append(" · ").append(Html.escape(card.kind()));
+    if (!card.kindLine().isBlank()) {
+      html.append(" · ").append(Html.escape(card.kindLine()));
     }
     html.append('\n').append(Html.escape(answer.best().orElseThrow().text()));
     if (!card.articles().isEmpty()) {

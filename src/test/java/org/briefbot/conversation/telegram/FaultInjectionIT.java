@@ -216,7 +216,7 @@ class FaultInjectionIT {
       live.api.pushPrivateMessage(LiveBot.USER, "/entity \u200b\u2060");
       live.api.pushInlineQuery(LiveBot.USER, "\u200b\u200b\u200b");
 
-      live.awaitSentContaining("OpenAI"); // the list of entities, as for a bare /entity
+      live.awaitSentContaining("Entities I know"); // the list of entities, as for a bare /entity
       live.api.awaitRequest("answerInlineQuery", LiveBot.WAIT);
 
       assertThat(live.log()).doesNotContain("Failed to handle update");

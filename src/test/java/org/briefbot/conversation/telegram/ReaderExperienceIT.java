@@ -150,7 +150,7 @@ class ReaderExperienceIT {
         LiveBot.USER, LiveBot.USER, live.messageIdOf(which), LiveBot.callbackData(which, "ECB"));
 
     FakeBotApi.Recorded answer =
-        live.awaitSent(t -> t.contains("<i>" + ECB + "</i> · What Happens Next"));
+        live.awaitSent(t -> t.contains("<i>" + ECB + "</i></a> · What Happens Next"));
     assertThat(answer.param("text")).doesNotContain(Conversation.WHICH_STORY);
   }
 

@@ -16,6 +16,30 @@ class TelegramFormatterTest {
   private final TelegramFormatter formatter = new TelegramFormatter();
 
   @Test
+  void linksTheSourceTitleToTheArticleEscapingTheAddress() {
+    Source source =
+        new Source(
+            "a#faq#0",
+            "Text.",
+            "Text.",
+            "a",
+            "Title & more",
+            "faq",
+            "FAQ",
+            Optional.of("https://example.com/a?x=1&y=\"2\""));
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.9, Optional.of(source), List.of(), List.of());
+
+    String html = formatter.format(new Reply.Answered(answer, Optional.empty())).html();
+
+    assertThat(html)
+        .contains(
+            "📰 <a href=\"https://example.com/a?x=1&amp;y=&quot;2&quot;\"><i>Title &amp; more</i></a>"
+                + " · FAQ");
+    TelegramHtml.assertValid(html);
+  }
+
+  @Test
   void escapesEverythingAndEmphasisesTheKeySentence() {
     Source source =
         new Source(
