@@ -74,6 +74,14 @@ public final class IndexCache {
     return entry;
   }
 
+  /** Removes a staged entry that will not be published (its writing failed). */
+  public void discard(Path staged) {
+    if (!staged.getFileName().toString().contains(STAGING)) {
+      throw new IllegalArgumentException("not a staged entry: " + staged);
+    }
+    delete(staged);
+  }
+
   private Path folder(Fingerprint fingerprint) {
     return root.resolve(fingerprint.folder());
   }
