@@ -125,7 +125,14 @@ public final class LiveLibrary implements Library, AutoCloseable {
   }
 
   private synchronized LiveLibrary loadFirst() {
-    current.set(open(new AtomicReference<>()));
+    long start = System.nanoTime();
+    LoadedLibrary first = open(new AtomicReference<>());
+    current.set(first);
+    log.info(
+        "Knowledge ready in {} ms: {} articles, {} passages",
+        elapsed(start).toMillis(),
+        first.knowledge().articles().size(),
+        first.index().size());
     return this;
   }
 
