@@ -1,5 +1,6 @@
 package org.briefbot.app;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -246,20 +247,35 @@ public record LoadedLibrary(
     return wire(config, loaded, analysis, sharedModel, Optional.empty());
   }
 
+  /**
+   * The entry for {@code fingerprint}, read back; empty when there is none, or when it cannot be
+   * read (a damaged disk, a file truncated by hand), which is then removed so that it is built
+   * again.
+   */
   private static Optional<Loaded> reopen(
       IndexCache cache, Fingerprint fingerprint, IndexSettings settings, TextAnalysis analysis) {
-    return cache
-        .find(fingerprint)
-        .map(
-            entry -> {
-              log.info("Knowledge folder unchanged: reading the index in {}", entry);
-              Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry));
-              EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
-              return new Loaded(
-                  snapshot.knowledge(),
-                  catalog,
-                  PassageIndex.open(entry, catalog.synonymGroups(), settings, analysis));
-            });
+    Optional<Path> entry = cache.find(fingerprint);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
+    try {
+      return Optional.of(read(entry.get(), settings, analysis));
+    } catch (UncheckedIOException e) {
+      log.warn(
+          "The index in {} cannot be read, building it again: {}", entry.get(), e.getMessage());
+      cache.evict(fingerprint);
+      return Optional.empty();
+    }
+  }
+
+  private static Loaded read(Path entry, IndexSettings settings, TextAnalysis analysis) {
+    Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry));
+    EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
+    return new Loaded(
+        snapshot.knowledge(),
+        catalog,
+        PassageIndex.open(entry, catalog.synonymGroups(), settings, analysis));
   }
 
   /**

@@ -3,12 +3,14 @@ package org.briefbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.briefbot.TestConfig;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
@@ -90,6 +92,24 @@ class LiveServingIT {
   }
 
   @Test
+  void rebuildsAnIndexEntryThatCannotBeReadInsteadOfFailingToStart() throws IOException {
+    TestConfig.live(CONFIG, knowledge).close();
+    Path snapshot = entryOf(knowledge).resolve("knowledge.snapshot");
+    Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), 40));
+
+    try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(restarted.serving().answerer().answer(DEAL).best())
+          .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
+    }
+    try (LiveLibrary again = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(Files.size(entryOf(knowledge).resolve("knowledge.snapshot")))
+          .as("the entry was written again, whole")
+          .isGreaterThan(40);
+      assertThat(again.loaded().articles()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void parsesTheFolderAtEveryStartWithoutAnIndexFolder() throws IOException {
     BriefbotConfig inMemory =
         new BriefbotConfig(
@@ -105,6 +125,29 @@ class LiveServingIT {
     try (LiveLibrary restarted = TestConfig.live(inMemory, knowledge)) {
       assertThat(articleIds(restarted)).isEmpty();
       assertThat(restarted.loaded().filesWithErrors()).isEqualTo(1);
+    }
+  }
+
+  /** The one complete cache entry whose manifest names {@code folder}. */
+  private static Path entryOf(Path folder) throws IOException {
+    String line = "folder\t" + folder.toAbsolutePath().normalize();
+    try (Stream<Path> manifests = Files.walk(Path.of(CONFIG.knowledge().index()))) {
+      List<Path> entries =
+          manifests
+              .filter(p -> p.getFileName().toString().equals("manifest.txt"))
+              .filter(p -> readLines(p).contains(line))
+              .map(Path::getParent)
+              .toList();
+      assertThat(entries).hasSize(1);
+      return entries.get(0);
+    }
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
