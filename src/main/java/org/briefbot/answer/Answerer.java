@@ -131,6 +131,15 @@ public final class Answerer {
     return passageAnswer(question, shape, hits, confidence);
   }
 
+  /**
+   * Whether the question asks only for a section and names no topic ("what happens next?"): with
+   * several articles loaded, nothing in it says which one.
+   */
+  public boolean asksOnlyForSection(String question) {
+    QuestionShape shape = QuestionShape.of(clip(question));
+    return shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
+  }
+
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
   public Answer entity(String question, String name) {
     return entityAnswer(question, name, true)
