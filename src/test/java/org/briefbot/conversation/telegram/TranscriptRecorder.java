@@ -83,12 +83,12 @@ public final class TranscriptRecorder {
     replyInGroup(BEN, "Ben", dealAnswer, "tell me more");
     inGroup(ADA, "Ada", "@" + FakeBotApi.BOT_USERNAME + " why?");
     inline("how big is the OpenAI contract");
+    say(BEN, "Ben", "What happens next?");
+    tap(BEN, "Ben", "ECB");
     say(BEN, "Ben", "hi");
     say(BEN, "Ben", "¿Cuánto vale el acuerdo entre Amazon y OpenAI?");
     say(BEN, "Ben", "/entity annapurna");
     tap(BEN, "Ben", "Annapurna Labs");
-    say(BEN, "Ben", "What happens next?");
-    tap(BEN, "Ben", "ECB");
     say(BEN, "Ben", "Who won the 2018 World Cup?");
     say(BEN, "Ben", "who won the world cup in 2018");
     say(BEN, "Ben", "Is Trainium faster than Nvidia GPUs?");
