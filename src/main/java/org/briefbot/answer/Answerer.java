@@ -1,5 +1,6 @@
 package org.briefbot.answer;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,6 +60,7 @@ public final class Answerer {
 
   private final EntityCatalog catalog;
   private final PassageIndex index;
+  private final TextAnalysis analysis;
   private final Retriever retriever;
   private final KeySentences keySentences;
   private final CuratedQuestions curated;
@@ -91,6 +93,7 @@ public final class Answerer {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.index = retriever.index();
+    this.analysis = Objects.requireNonNull(analysis, "analysis");
     this.keySentences = new KeySentences(analysis, index);
     this.curated = new CuratedQuestions(index, analysis);
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -146,6 +149,15 @@ public final class Answerer {
     return ordered;
   }
 
+  /**
+   * Whether the question asks only for a section and names no topic ("what happens next?"): with
+   * several articles loaded, nothing in it says which one.
+   */
+  public boolean asksOnlyForSection(String question) {
+    QuestionShape shape = QuestionShape.of(clip(question));
+    return shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
+  }
+
   /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
   public Answer entity(String question, String name) {
     return entityAnswer(question, name, true)
@@ -155,6 +167,18 @@ public final class Answerer {
                     question,
                     retriever.search(SearchRequest.of(clip(name), settings.candidates())),
                     Optional.empty()));
+  }
+
+  /**
+   * The share of the text's searchable words (analysed terms, stop words left out) that some
+   * passage has; 1 when it has none to search: how well the knowledge speaks the text's language.
+   */
+  public double knownShare(String text) {
+    List<String> terms = analysis.terms(clip(text));
+    if (terms.isEmpty()) {
+      return 1;
+    }
+    return terms.stream().filter(index::has).count() / (double) terms.size();
   }
 
   /** All entities, sorted by name. */
@@ -200,7 +224,8 @@ public final class Answerer {
             p.articleId(),
             p.articleTitle(),
             p.section().key(),
-            p.section().label());
+            p.section().label(),
+            link(p.articleId()));
     return new Answer(
         question,
         Answer.Kind.PASSAGE,
@@ -218,7 +243,26 @@ public final class Answerer {
       titles =
           newestTitles.computeIfAbsent(entity.name(), name -> newestTitles(entity.articleIds()));
     }
-    return new EntityCard(entity.name(), entity.kind(), entity.summary(), titles, entity.related());
+    return new EntityCard(
+        entity.name(),
+        entity.kind(),
+        entity.summary(),
+        titles,
+        entity.related(),
+        entity.description());
+  }
+
+  /** Where readers can read an article, when its file gives a link. */
+  private Optional<String> link(String articleId) {
+    return article(articleId).flatMap(Article::link).map(URI::toString);
+  }
+
+  /**
+   * Entities whose name or alias is spelt like {@code name} or shares a word with it, closest
+   * first: what a reader may have meant by a name the catalog does not know.
+   */
+  public List<Entity> similarEntities(String name, int limit) {
+    return catalog.similar(clip(name), limit);
   }
 
   /**
@@ -300,7 +344,8 @@ public final class Answerer {
             best.articleId(),
             best.articleTitle(),
             best.section().key(),
-            best.section().label());
+            best.section().label(),
+            link(best.articleId()));
     return new Answer(
         question,
         Answer.Kind.PASSAGE,

@@ -1,5 +1,8 @@
 package org.briefbot.answer;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A passage shown as an answer, with where it came from.
  *
@@ -10,6 +13,7 @@ package org.briefbot.answer;
  * @param article title of the source article (the entity name for entity cards)
  * @param section section key, e.g. "faq", "why_it_matters", or "entity"
  * @param sectionLabel section heading readers see, e.g. "Why It Matters"
+ * @param link where to read the source article, when its file gives a "Link:"
  */
 public record Source(
     String passageId,
@@ -18,4 +22,21 @@ public record Source(
     String articleId,
     String article,
     String section,
-    String sectionLabel) {}
+    String sectionLabel,
+    Optional<String> link) {
+  public Source {
+    Objects.requireNonNull(link, "link");
+  }
+
+  /** A source without a link. */
+  public Source(
+      String passageId,
+      String text,
+      String keySentence,
+      String articleId,
+      String article,
+      String section,
+      String sectionLabel) {
+    this(passageId, text, keySentence, articleId, article, section, sectionLabel, Optional.empty());
+  }
+}

@@ -16,8 +16,9 @@ record AnswerJson(
     List<EntityJson> entities,
     List<AlternativeJson> alternatives) {
 
-  @JsonPropertyOrder({"text", "article", "section"})
-  record Text(String text, String article, String section) {}
+  /** {@code link} is null when the article's file gives none. */
+  @JsonPropertyOrder({"text", "article", "section", "link"})
+  record Text(String text, String article, String section, String link) {}
 
   @JsonPropertyOrder({"name", "kind", "summary"})
   record EntityJson(String name, String kind, String summary) {}
@@ -26,7 +27,11 @@ record AnswerJson(
   record AlternativeJson(String text, String article, String section, double confidence) {}
 
   static AnswerJson of(Answer answer) {
-    Text text = answer.best().map(s -> new Text(s.text(), s.article(), s.section())).orElse(null);
+    Text text =
+        answer
+            .best()
+            .map(s -> new Text(s.text(), s.article(), s.section(), s.link().orElse(null)))
+            .orElse(null);
     List<EntityJson> entities =
         answer.entities().stream()
             .map(e -> new EntityJson(e.name(), e.kind(), e.summary()))

@@ -25,13 +25,15 @@ final class ChatCommand implements Callable<Integer> {
 
   int runWith(Main options) {
     BriefbotConfig config = options.loadConfig();
-    try (LoadedLibrary core = LoadedLibrary.load(config, options.knowledgeDir(config))) {
-      CheckCommand.logReport(core.knowledge().report());
+    // Live, as on Telegram: a file added to the knowledge folder is served in the console too.
+    try (LiveLibrary library = LiveLibrary.load(config, options.knowledgeDir(config))) {
+      CheckCommand.logReport(library.serving().knowledge().report());
+      library.watch();
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       PrintWriter out =
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-      new ConsoleChat(core.conversation(), System.console() != null).run(in, out);
+      new ConsoleChat(library, System.console() != null).run(in, out);
       return 0;
     }
   }

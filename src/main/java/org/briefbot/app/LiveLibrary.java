@@ -19,6 +19,8 @@ import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeWatcher;
 import org.briefbot.knowledge.LastGoodFiles;
 import org.briefbot.retrieval.Embeddings;
+import org.briefbot.snapshot.Fingerprint;
+import org.briefbot.snapshot.IndexCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,15 @@ import org.slf4j.LoggerFactory;
  * grace period, long enough for questions in flight. A file that breaks keeps its last good version
  * serving (see {@link LastGoodFiles}); the listener hears about every reload.
  *
- * <p>Owns two named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
- * {@link #close()} stops both and closes every core.
+ * <p>With an index folder configured ({@code knowledge.index}) the bot serves the way {@code ask}
+ * does: the start and every reload reopen the folder's entry in the index cache when the folder is
+ * unchanged, and otherwise parse it and index it into a new entry, on disk and memory-mapped, so a
+ * replaced core waiting out its grace period holds no passage text on the heap. Without one, each
+ * core is indexed in memory.
+ *
+ * <p>Owns named daemon threads: the watcher (after {@link #watch}), the closer of old cores and,
+ * after a start that reopened the cache, the one-off parse that remembers each file's last good
+ * version. {@link #close()} stops the first two and closes every core.
  */
 public final class LiveLibrary implements Library, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
@@ -46,6 +55,15 @@ public final class LiveLibrary implements Library, AutoCloseable {
   private final AtomicReference<LoadedLibrary> current = new AtomicReference<>();
   private final ScheduledExecutorService closer;
   private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
+
+  /** The on-disk index cache, or empty to index each core in memory. */
+  private final Optional<IndexCache> cache;
+
+  /**
+   * Parses the folder after a start that reopened the cache, so that a file broken by the first
+   * change still has a last good version; reloads wait for it. Guarded by this.
+   */
+  private Thread remembering;
 
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
@@ -64,6 +82,8 @@ public final class LiveLibrary implements Library, AutoCloseable {
     this.ownedModel = ownedModel;
     this.knowledgeDir = knowledgeDir;
     this.grace = grace;
+    String index = config.knowledge().index();
+    this.cache = index.isBlank() ? Optional.empty() : Optional.of(new IndexCache(Path.of(index)));
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -104,9 +124,74 @@ public final class LiveLibrary implements Library, AutoCloseable {
     }
   }
 
-  private LiveLibrary loadFirst() {
-    current.set(LoadedLibrary.build(config, loader.load(knowledgeDir, lastGood), model));
+  private synchronized LiveLibrary loadFirst() {
+    long start = System.nanoTime();
+    LoadedLibrary first = open(new AtomicReference<>());
+    current.set(first);
+    log.info(
+        "Knowledge ready in {} ms: {} articles, {} passages",
+        elapsed(start).toMillis(),
+        first.knowledge().articles().size(),
+        first.index().size());
     return this;
+  }
+
+  /**
+   * A core over the folder as it is now: the cache's entry for it when there is one, else a parse
+   * indexed into a new entry (or into memory without a cache). {@code parsed} receives the report
+   * of the parse, if there was one.
+   */
+  private LoadedLibrary open(AtomicReference<IngestReport> parsed) {
+    if (cache.isEmpty()) {
+      return LoadedLibrary.build(config, parse(parsed), model);
+    }
+    Fingerprint fingerprint = Fingerprint.of(knowledgeDir, LoadedLibrary.indexFormat(config));
+    Optional<LoadedLibrary> reopened =
+        LoadedLibrary.reopen(config, cache.get(), fingerprint, model);
+    if (reopened.isPresent()) {
+      if (current.get() == null) {
+        rememberLastGood();
+      }
+      return reopened.get();
+    }
+    return LoadedLibrary.buildOnDisk(config, cache.get(), fingerprint, parse(parsed), model);
+  }
+
+  private Knowledge parse(AtomicReference<IngestReport> parsed) {
+    awaitLastGood();
+    Knowledge knowledge = loader.load(knowledgeDir, lastGood);
+    parsed.set(knowledge.report());
+    return knowledge;
+  }
+
+  /** Starts parsing the folder in the background, for {@link #lastGood} only. */
+  private void rememberLastGood() {
+    remembering =
+        new Thread(
+            () -> {
+              try {
+                loader.load(knowledgeDir, lastGood);
+              } catch (RuntimeException e) {
+                log.warn("Could not read the knowledge folder's files ahead: {}", e.getMessage());
+              }
+            },
+            "briefbot-last-good");
+    remembering.setDaemon(true);
+    remembering.start();
+  }
+
+  /** Waits until every file has a last good version, if a start began remembering them. */
+  synchronized void awaitLastGood() {
+    if (remembering == null) {
+      return;
+    }
+    try {
+      remembering.join();
+      remembering = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the knowledge folder", e);
+    }
   }
 
   /** The core to answer the next question with; take it once per question. */
@@ -139,14 +224,14 @@ public final class LiveLibrary implements Library, AutoCloseable {
    */
   public synchronized Reloaded reloadNow() {
     long start = System.nanoTime();
-    Knowledge knowledge = loader.load(knowledgeDir, lastGood);
+    AtomicReference<IngestReport> parsed = new AtomicReference<>();
     Reloaded result;
     try {
-      LoadedLibrary fresh = LoadedLibrary.build(config, knowledge, model);
+      LoadedLibrary fresh = open(parsed);
       swap(fresh);
       result =
           new Reloaded(
-              knowledge.report(),
+              fresh.knowledge().report(),
               fresh.knowledge().articles().size(),
               fresh.index().size(),
               true,
@@ -158,7 +243,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
       LoadedLibrary serving = serving();
       result =
           new Reloaded(
-              knowledge.report(),
+              Optional.ofNullable(parsed.get()).orElse(serving.knowledge().report()),
               serving.knowledge().articles().size(),
               serving.index().size(),
               false,

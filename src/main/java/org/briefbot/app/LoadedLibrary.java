@@ -1,5 +1,6 @@
 package org.briefbot.app;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,29 +207,106 @@ public record LoadedLibrary(
       TextAnalysis analysis,
       Optional<Embeddings> model) {
     Fingerprint fingerprint = Fingerprint.of(knowledgeDir, indexFormat(config));
+    return reopen(cache, fingerprint, settings, analysis)
+        .orElseGet(
+            () -> {
+              long start = System.nanoTime();
+              Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
+              log.info("Knowledge folder parsed in {} ms", (System.nanoTime() - start) / 1_000_000);
+              return writeAndOpen(cache, fingerprint, knowledge, settings, analysis, model);
+            });
+  }
+
+  /**
+   * The core over the cache's entry for {@code fingerprint}, when there is one: nothing is parsed,
+   * indexed or embedded. The model is shared, its caller owns it.
+   */
+  static Optional<LoadedLibrary> reopen(
+      BriefbotConfig config,
+      IndexCache cache,
+      Fingerprint fingerprint,
+      Optional<Embeddings> sharedModel) {
+    TextAnalysis analysis = new TextAnalysis();
+    return reopen(cache, fingerprint, indexSettings(config), analysis)
+        .map(loaded -> wire(config, loaded, analysis, sharedModel, Optional.empty()));
+  }
+
+  /**
+   * The core over {@code knowledge}, parsed from the folder {@code fingerprint} describes, indexed
+   * into a new cache entry for it and opened from there. The model is shared, its caller owns it.
+   */
+  static LoadedLibrary buildOnDisk(
+      BriefbotConfig config,
+      IndexCache cache,
+      Fingerprint fingerprint,
+      Knowledge knowledge,
+      Optional<Embeddings> sharedModel) {
+    TextAnalysis analysis = new TextAnalysis();
+    Loaded loaded =
+        writeAndOpen(cache, fingerprint, knowledge, indexSettings(config), analysis, sharedModel);
+    return wire(config, loaded, analysis, sharedModel, Optional.empty());
+  }
+
+  /**
+   * The entry for {@code fingerprint}, read back; empty when there is none, or when it cannot be
+   * read (a damaged disk, a file truncated by hand), which is then removed so that it is built
+   * again.
+   */
+  private static Optional<Loaded> reopen(
+      IndexCache cache, Fingerprint fingerprint, IndexSettings settings, TextAnalysis analysis) {
     Optional<Path> entry = cache.find(fingerprint);
-    if (entry.isPresent()) {
-      log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
-      Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry.get()));
-      EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
-      return new Loaded(
-          snapshot.knowledge(),
-          catalog,
-          PassageIndex.open(entry.get(), catalog.synonymGroups(), settings, analysis));
+    if (entry.isEmpty()) {
+      return Optional.empty();
     }
+    log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
+    try {
+      return Optional.of(read(entry.get(), settings, analysis));
+    } catch (UncheckedIOException e) {
+      log.warn(
+          "The index in {} cannot be read, building it again: {}", entry.get(), e.getMessage());
+      cache.evict(fingerprint);
+      return Optional.empty();
+    }
+  }
+
+  private static Loaded read(Path entry, IndexSettings settings, TextAnalysis analysis) {
+    Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry));
+    EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
+    return new Loaded(
+        snapshot.knowledge(),
+        catalog,
+        PassageIndex.open(entry, catalog.synonymGroups(), settings, analysis));
+  }
+
+  /**
+   * Indexes {@code knowledge} into a staged entry, publishes it under {@code fingerprint} and opens
+   * it: the heap keeps the knowledge without passage text, the index stays on disk.
+   */
+  private static Loaded writeAndOpen(
+      IndexCache cache,
+      Fingerprint fingerprint,
+      Knowledge knowledge,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Optional<Embeddings> model) {
     long start = System.nanoTime();
-    Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
-    long parsed = System.nanoTime();
     Path staged = cache.stage(fingerprint);
-    EntityCatalog catalog = indexWhileBuildingCatalog(knowledge, settings, analysis, staged, model);
-    long indexed = System.nanoTime();
-    Knowledge kept = knowledge.indexed();
-    SnapshotFile.write(IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all()));
+    EntityCatalog catalog;
+    Knowledge kept;
+    long indexed;
+    try {
+      catalog = indexWhileBuildingCatalog(knowledge, settings, analysis, staged, model);
+      indexed = System.nanoTime();
+      kept = knowledge.indexed();
+      SnapshotFile.write(IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all()));
+    } catch (RuntimeException e) {
+      cache.discard(staged);
+      throw e;
+    }
     Path published = cache.publish(staged, fingerprint);
     log.info(
-        "Knowledge folder parsed in {} ms, indexed in {} ms, saved in {} ms: {}",
-        (parsed - start) / 1_000_000,
-        (indexed - parsed) / 1_000_000,
+        "Knowledge folder indexed in {} ms, saved in {} ms: {}",
+        (indexed - start) / 1_000_000,
         (System.nanoTime() - indexed) / 1_000_000,
         published);
     return new Loaded(

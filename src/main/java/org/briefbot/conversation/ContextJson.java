@@ -102,7 +102,8 @@ public final class ContextJson {
         .put("articleId", source.articleId())
         .put("article", source.article())
         .put("section", source.section())
-        .put("sectionLabel", source.sectionLabel());
+        .put("sectionLabel", source.sectionLabel())
+        .put("link", source.link().orElse(""));
   }
 
   private static Source source(JsonNode node) {
@@ -113,7 +114,9 @@ public final class ContextJson {
         text(node, "articleId"),
         text(node, "article"),
         text(node, "section"),
-        text(node, "sectionLabel"));
+        text(node, "sectionLabel"),
+        // Context stored before links existed has none.
+        Optional.ofNullable(node.get("link")).map(JsonNode::asText).filter(l -> !l.isEmpty()));
   }
 
   private static ObjectNode card(EntityCard card) {
@@ -121,7 +124,8 @@ public final class ContextJson {
         JSON.createObjectNode()
             .put("name", card.name())
             .put("kind", card.kind())
-            .put("summary", card.summary());
+            .put("summary", card.summary())
+            .put("description", card.description());
     card.articles().forEach(node.putArray("articles")::add);
     card.related().forEach(node.putArray("related")::add);
     return node;
@@ -133,7 +137,8 @@ public final class ContextJson {
         text(node, "kind"),
         text(node, "summary"),
         strings(node.required("articles")),
-        strings(node.required("related")));
+        strings(node.required("related")),
+        Optional.ofNullable(node.get("description")).map(JsonNode::asText).orElse(""));
   }
 
   private static ObjectNode alternative(Alternative alternative) {

@@ -1,10 +1,12 @@
 package org.briefbot.conversation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
 import org.briefbot.entities.Entity;
@@ -18,6 +20,9 @@ import org.briefbot.knowledge.Section;
  * follow-ups ("tell me more", "why?", "what about Microsoft?") find what they follow.
  */
 public final class Conversation {
+  /** What the bot asks when a question could be about more than one article. */
+  public static final String WHICH_STORY = "Which story do you mean?";
+
   /** Deep-link payloads: {@code /start entity_OpenAI}, {@code /start more_ARTICLE}. */
   public static final String ENTITY_LINK = "entity_";
 
@@ -31,18 +36,43 @@ public final class Conversation {
           new Command("entities", "", "every entity the articles mention"),
           new Command("topics", "", "the articles, newest first"),
           new Command("sources", "", "the articles and how much of each is indexed"),
-          new Command("more", "ARTICLE", "the key points of one article"),
+          new Command(
+              "more", "ARTICLE", "the key points of an article (a few words of its title do)"),
           new Command("help", "", "what the bot can do"));
+
+  /**
+   * Entities a page of {@code /entities} lists: with its "more" item, fewer than a keyboard holds.
+   */
+  static final int ENTITIES_PER_PAGE = 8;
+
+  /** Names offered when {@code /entity} does not know the one asked for. */
+  static final int SUGGESTIONS = 3;
 
   /** Messages longer than this are answered from their beginning, with a note saying so. */
   private final int maxQuestionChars;
 
+  /**
+   * An alternative from another article this close to the answer's confidence fits as well: the
+   * reader is asked which story they mean.
+   */
+  private static final double TIE = 0.01;
+
+  /** Key points of an article with no takeaways: its first few passages. */
+  private static final int FIRST_PASSAGES = 3;
+
+  /** Articles offered at most when asking which one the reader means. */
+  private static final int MAX_STORIES = 8;
+
   private final Answerer answerer;
   private final FollowUps followUps;
+  private final Offers offers;
+  private final SmallTalkReplies smallTalk;
 
   public Conversation(Answerer answerer, int maxQuestionChars) {
     this.answerer = Objects.requireNonNull(answerer, "answerer");
     this.followUps = new FollowUps(answerer);
+    this.offers = new Offers(answerer);
+    this.smallTalk = new SmallTalkReplies(answerer);
     if (maxQuestionChars < 1) {
       throw new IllegalArgumentException("maxQuestionChars < 1: " + maxQuestionChars);
     }
@@ -99,6 +129,11 @@ public final class Conversation {
    */
   public Turn reply(String text, Optional<Context> context) {
     Objects.requireNonNull(context, "context");
+    Turn turn = turn(text, context);
+    return new Turn(offers.offered(turn.reply()), turn.context());
+  }
+
+  private Turn turn(String text, Optional<Context> context) {
     String message = readable(text).orElse("");
     if (message.isEmpty()) {
       return new Turn(
@@ -108,6 +143,10 @@ public final class Conversation {
       String[] parts = message.split("\\s+", 2);
       String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
       return command(command, parts.length > 1 ? readable(parts[1]).orElse("") : "", context);
+    }
+    Optional<Reply> talk = smallTalk.reply(message);
+    if (talk.isPresent()) {
+      return new Turn(talk.get(), context);
     }
     Optional<FollowUp> followUp = FollowUp.of(message);
     if (followUp.isPresent() && context.isPresent()) {
@@ -119,7 +158,59 @@ public final class Conversation {
               "Ask me a question first, e.g. \"How much is the AWS deal worth?\", then I can tell you more."),
           context);
     }
-    return answered(question(message, context.flatMap(followUps::article)), context);
+    return ask(message, context);
+  }
+
+  /**
+   * A new question: answered about the chat's last article when there is one; with several articles
+   * and nothing saying which, the reader is asked which story they mean.
+   */
+  private Turn ask(String text, Optional<Context> context) {
+    Optional<String> about = context.flatMap(followUps::article);
+    Reply.Answered reply = question(text, about);
+    if (about.isEmpty()) {
+      Optional<Reply> which = whichStory(text, reply.answer());
+      if (which.isPresent()) {
+        return new Turn(which.get(), context);
+      }
+    }
+    return answered(reply, context);
+  }
+
+  /**
+   * "Which story do you mean?" with one choice per article, when the question names none of several
+   * loaded articles (it asks only for a section) or fits passages of several equally.
+   */
+  private Optional<Reply> whichStory(String text, Answer answer) {
+    if (answer.kind() != Answer.Kind.PASSAGE || answerer.articles().size() < 2) {
+      return Optional.empty();
+    }
+    String answeredFrom = answer.best().orElseThrow().articleId();
+    List<Article> stories;
+    if (answerer.asksOnlyForSection(text)) {
+      stories = answerer.articles();
+    } else {
+      List<String> tied = new ArrayList<>(List.of(answeredFrom));
+      answer.alternatives().stream()
+          .filter(Alternative.Passage.class::isInstance)
+          .map(Alternative.Passage.class::cast)
+          .filter(a -> a.confidence() >= answer.confidence() - TIE)
+          .map(Alternative.Passage::articleId)
+          .filter(id -> !tied.contains(id) && answerer.article(id).isPresent())
+          .forEach(tied::add);
+      stories =
+          answerer.article(answeredFrom).isEmpty() || tied.size() < 2
+              ? List.of()
+              : answerer.articles().stream().filter(a -> tied.contains(a.id())).toList();
+    }
+    if (stories.size() < 2) {
+      return Optional.empty();
+    }
+    List<Reply.Item> items = new ArrayList<>();
+    for (Article a : stories.subList(0, Math.min(stories.size(), MAX_STORIES))) {
+      items.add(new Reply.Item(a.title(), date(a), "/in " + a.id() + " " + text));
+    }
+    return Optional.of(new Reply.Listing(WHICH_STORY, items));
   }
 
   private Turn command(String command, String argument, Optional<Context> context) {
@@ -132,14 +223,17 @@ public final class Conversation {
                   new Reply.Message(
                       "Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"),
                   context)
-              : answered(question(argument, context.flatMap(followUps::article)), context);
+              : ask(argument, context);
       case "entity" ->
-          argument.isEmpty() ? new Turn(entities(), context) : answered(entity(argument), context);
-      case "entities" -> new Turn(entities(), context);
+          argument.isEmpty() ? new Turn(entities(""), context) : entity(argument, context);
+      case "entities" -> new Turn(entities(argument), context);
       case "topics" -> new Turn(topics(), context);
       case "sources" -> new Turn(sources(), context);
       case "more" -> new Turn(more(argument), context);
-      case "passage" -> passage(argument, context);
+      case "section" -> new Turn(section(argument), context);
+      case "passage" -> passage(argument, context, Reply.Layout.LEAD);
+      case "whole" -> passage(argument, context, Reply.Layout.WHOLE);
+      case "in" -> in(argument, context);
       default ->
           new Turn(
               new Reply.Message(
@@ -156,7 +250,7 @@ public final class Conversation {
    */
   private Turn start(String payload, Optional<Context> context) {
     if (payload.startsWith(ENTITY_LINK) && payload.length() > ENTITY_LINK.length()) {
-      return answered(entity(payload.substring(ENTITY_LINK.length()).replace('_', ' ')), context);
+      return entity(payload.substring(ENTITY_LINK.length()).replace('_', ' '), context);
     }
     if (payload.startsWith(ARTICLE_LINK) && payload.length() > ARTICLE_LINK.length()) {
       return new Turn(more(payload.substring(ARTICLE_LINK.length())), context);
@@ -165,7 +259,7 @@ public final class Conversation {
   }
 
   /** One passage by id, as a tapped button asks for it; the chat's thread supplies the question. */
-  private Turn passage(String passageId, Optional<Context> context) {
+  private Turn passage(String passageId, Optional<Context> context, Reply.Layout layout) {
     String question = context.map(c -> c.thread().question()).orElse("");
     Optional<Answer> chosen = answerer.chosen(question, passageId);
     if (chosen.isEmpty()) {
@@ -175,8 +269,19 @@ public final class Conversation {
     }
     Answer answer = chosen.get();
     return new Turn(
-        new Reply.Answered(answer, Optional.empty()),
+        new Reply.Answered(answer, Optional.empty(), layout, List.of()),
         Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
+  }
+
+  /** {@code /in ARTICLE QUESTION}: the question answered from that article, as a chosen story. */
+  private Turn in(String argument, Optional<Context> context) {
+    String[] parts = argument.split("\\s+", 2);
+    if (parts.length < 2 || answerer.article(parts[0]).isEmpty()) {
+      return new Turn(
+          new Reply.Message("I no longer have that article. Ask me again, or see /topics."),
+          context);
+    }
+    return answered(question(parts[1], Optional.of(parts[0])), context);
   }
 
   /**
@@ -202,32 +307,91 @@ public final class Conversation {
     return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
   }
 
-  private Reply.Answered entity(String name) {
+  /**
+   * The entity's card; for a name it does not know, the entities spelt like it ("Did you mean"), or
+   * the decline when none is.
+   */
+  private Turn entity(String name, Optional<Context> context) {
     Answer answer = answerer.entity("/entity " + name, name);
-    return new Reply.Answered(answer, Optional.empty());
+    if (answer.answered()) {
+      return answered(new Reply.Answered(answer, Optional.empty()), context);
+    }
+    List<Reply.Item> similar =
+        answerer.similarEntities(name, SUGGESTIONS).stream().map(Conversation::entityItem).toList();
+    if (similar.isEmpty()) {
+      return answered(new Reply.Answered(answer, Optional.empty()), context);
+    }
+    return new Turn(
+        new Reply.Listing("I don't know \"" + name + "\". Did you mean:", similar), context);
   }
 
-  private Reply entities() {
-    List<Reply.Item> items = new ArrayList<>();
-    for (Entity e : answerer.entities()) {
-      String articles =
-          e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
-      String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
-      items.add(new Reply.Item(e.name(), detail, "/entity " + e.name()));
+  /**
+   * A page of the entities, most mentioned first (then by name), with a last item that opens the
+   * next page: every item of a page fits the buttons a channel shows under a list.
+   */
+  private Reply entities(String page) {
+    List<Entity> all =
+        answerer.entities().stream()
+            .sorted(
+                Comparator.comparingInt((Entity e) -> e.articleIds().size())
+                    .reversed()
+                    .thenComparing(Entity::name, String.CASE_INSENSITIVE_ORDER))
+            .toList();
+    if (all.isEmpty()) {
+      return new Reply.Listing("I know no entities yet.", List.of());
     }
-    return new Reply.Listing(
-        items.isEmpty() ? "I know no entities yet." : "Entities I know (" + items.size() + "):",
-        items);
+    int pages = (all.size() + ENTITIES_PER_PAGE - 1) / ENTITIES_PER_PAGE;
+    int number = Math.min(pageNumber(page), pages);
+    int from = (number - 1) * ENTITIES_PER_PAGE;
+    int to = Math.min(from + ENTITIES_PER_PAGE, all.size());
+    List<Reply.Item> items = new ArrayList<>();
+    all.subList(from, to).forEach(e -> items.add(entityItem(e)));
+    if (to < all.size()) {
+      items.add(
+          new Reply.Item(
+              "More entities (" + (to + 1) + "-" + all.size() + ")",
+              "",
+              "/entities " + (number + 1)));
+    }
+    String heading =
+        pages == 1
+            ? "Entities I know (" + all.size() + "):"
+            : "Entities I know ("
+                + all.size()
+                + "), most mentioned first, "
+                + (from + 1)
+                + "-"
+                + to
+                + ":";
+    return new Reply.Listing(heading, items);
+  }
+
+  /** "2" is page 2; anything else is the first page. */
+  private static int pageNumber(String page) {
+    return page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
+  }
+
+  private static Reply.Item entityItem(Entity e) {
+    String articles =
+        e.articleIds().size() == 1 ? "1 article" : e.articleIds().size() + " articles";
+    String detail = e.kind().isBlank() ? articles : e.kind() + " · " + articles;
+    return new Reply.Item(e.name(), detail, "/entity " + e.name());
   }
 
   private Reply topics() {
     List<Reply.Item> items = new ArrayList<>();
     for (Article a : answerer.articles()) {
-      items.add(
-          new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
+      items.add(new Reply.Item(a.title(), date(a) + " · /more " + a.id(), "/more " + a.id()));
     }
     return new Reply.Listing(
-        items.isEmpty() ? "No articles are loaded yet." : "Articles, newest first:", items);
+        items.isEmpty()
+            ? "No articles are loaded yet."
+            : "Articles, newest first. Type /more and a few words of a title for its key points:",
+        items);
+  }
+
+  private static String date(Article article) {
+    return article.published().toString().substring(0, 10);
   }
 
   private Reply sources() {
@@ -254,19 +418,124 @@ public final class Conversation {
         items);
   }
 
-  private Reply more(String articleId) {
-    Optional<Article> article = answerer.article(articleId);
-    if (article.isEmpty()) {
-      return new Reply.Message(
-          "I have no article \"" + articleId + "\". Type /topics to see the articles.");
+  /**
+   * {@code /more ARTICLE}: the key points of the article its id or a part of its title names, with
+   * its sections to open; the list of articles when it names none or several.
+   */
+  private Reply more(String argument) {
+    if (argument.isEmpty()) {
+      return topics();
     }
-    List<Reply.Item> items = new ArrayList<>();
-    for (Passage p : answerer.passagesOf(articleId)) {
-      if (p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ) {
-        items.add(new Reply.Item(p.text(), p.section().label(), "/passage " + p.id()));
+    List<Article> found = matching(argument);
+    if (found.isEmpty()) {
+      return new Reply.Message(
+          "I have no article matching \""
+              + argument
+              + "\". Type /topics to see the articles, or /more alone to pick one.");
+    }
+    if (found.size() > 1) {
+      List<Reply.Item> items = new ArrayList<>();
+      for (Article a : found.subList(0, Math.min(found.size(), MAX_STORIES))) {
+        items.add(new Reply.Item(a.title(), date(a), "/more " + a.id()));
+      }
+      return new Reply.Listing(WHICH_STORY, items);
+    }
+    return keyPoints(found.get(0));
+  }
+
+  /**
+   * Articles by id or title, whole or in part; every word of {@code argument} must be in the title
+   * (or id) for a partial match.
+   */
+  private List<Article> matching(String argument) {
+    String wanted = normal(argument);
+    for (Article a : answerer.articles()) {
+      if (a.id().equalsIgnoreCase(argument) || normal(a.title()).equals(wanted)) {
+        return List.of(a);
       }
     }
-    return new Reply.Listing(article.get().title(), items);
+    List<String> words = List.of(wanted.split(" "));
+    return answerer.articles().stream()
+        .filter(
+            a -> {
+              String named = normal(a.title()) + " " + normal(a.id().replace('-', ' '));
+              return named.contains(wanted) || words.stream().allMatch(w -> hasWord(named, w));
+            })
+        .toList();
+  }
+
+  private static boolean hasWord(String text, String word) {
+    return (" " + text + " ").contains(" " + word + " ");
+  }
+
+  private static String normal(String text) {
+    return text.toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}$%.]+", " ")
+        .replaceAll("\\s+", " ")
+        .strip();
+  }
+
+  /** The article's takeaways (or first passages), and its sections to open one by one. */
+  private Reply keyPoints(Article article) {
+    List<Passage> passages = browsable(article.id());
+    List<Passage> takeaways =
+        passages.stream().filter(p -> p.section() == Section.KEY_TAKEAWAY).toList();
+    List<Passage> points =
+        takeaways.isEmpty()
+            ? passages.subList(0, Math.min(passages.size(), FIRST_PASSAGES))
+            : takeaways;
+    Optional<Section> shown =
+        takeaways.isEmpty() ? Optional.empty() : Optional.of(Section.KEY_TAKEAWAY);
+    return new Reply.Article(
+        article.title(), date(article), items(points), sections(article, passages, shown));
+  }
+
+  /** {@code /section ARTICLE KEY}: one section of an article, and the article's other sections. */
+  private Reply section(String argument) {
+    String[] parts = argument.split("\\s+", 2);
+    Optional<Article> article = answerer.article(parts[0]);
+    List<Passage> passages = article.map(a -> browsable(a.id())).orElse(List.of());
+    List<Passage> chosen =
+        parts.length < 2
+            ? List.of()
+            : passages.stream().filter(p -> p.section().key().equals(parts[1])).toList();
+    if (chosen.isEmpty()) {
+      return new Reply.Message("I no longer have that section. See /topics.");
+    }
+    Section section = chosen.get(0).section();
+    return new Reply.Article(
+        article.get().title(),
+        section.label(),
+        items(chosen),
+        sections(article.get(), passages, Optional.of(section)));
+  }
+
+  /** An article's passages a reader browses: not the entity notes nor the curated FAQ. */
+  private List<Passage> browsable(String articleId) {
+    return answerer.passagesOf(articleId).stream()
+        .filter(p -> p.section() != Section.ENTITY_NOTE && p.section() != Section.CURATED_FAQ)
+        .toList();
+  }
+
+  private static List<Reply.Item> items(List<Passage> passages) {
+    return passages.stream()
+        .map(p -> new Reply.Item(p.text(), p.section().label(), "/passage " + p.id()))
+        .toList();
+  }
+
+  private static List<Reply.Item> sections(
+      Article article, List<Passage> passages, Optional<Section> except) {
+    List<Reply.Item> sections = new ArrayList<>();
+    passages.stream()
+        .map(Passage::section)
+        .distinct()
+        .filter(section -> except.map(e -> e != section).orElse(true))
+        .forEach(
+            section ->
+                sections.add(
+                    new Reply.Item(
+                        section.label(), "", "/section " + article.id() + " " + section.key())));
+    return sections;
   }
 
   /** The help text: what the bot is, then every command. */

@@ -69,8 +69,15 @@ final class FollowUps {
    */
   private Optional<String> nextPassage(Context context) {
     return Stream.concat(alternatives(context.thread()), related(context))
-        .filter(id -> !context.wasShown(id))
+        .filter(id -> !context.wasShown(id) && !repeatsThread(id, context))
         .findFirst();
+  }
+
+  /** A passage that says again what the thread's answer said (a takeaway the FAQ answer holds). */
+  private boolean repeatsThread(String passageId, Context context) {
+    Optional<Passage> passage = answerer.passage(passageId);
+    return passage.isPresent()
+        && context.thread().best().map(b -> Offers.repeats(passage.get().text(), b)).orElse(false);
   }
 
   /**

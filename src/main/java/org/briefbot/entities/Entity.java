@@ -9,11 +9,13 @@ import java.util.stream.Stream;
  *
  * @param name canonical name
  * @param aliases other names it goes by
- * @param kind what it is ("company", or an article's description such as "Israel-based
- *     microelectronics company"); may be empty
+ * @param kind one of {@link EntityKind}'s names ("company", "person", ...); may be empty when no
+ *     source says
  * @param summary a short summary; may be empty when no source has one
  * @param articleIds the articles that mention it, sorted
- * @param related entities that appear beside it in articles, most often first
+ * @param related entities that share a passage with it, most shared passages first
+ * @param description the article's own words for what it is ("Central bank of the eurozone"); may
+ *     be empty
  */
 public record Entity(
     String name,
@@ -21,14 +23,27 @@ public record Entity(
     String kind,
     String summary,
     List<String> articleIds,
-    List<String> related) {
+    List<String> related,
+    String description) {
   public Entity {
+    Objects.requireNonNull(description, "description");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(summary, "summary");
     aliases = List.copyOf(aliases);
     articleIds = List.copyOf(articleIds);
     related = List.copyOf(related);
+  }
+
+  /** An entity without a description. */
+  public Entity(
+      String name,
+      List<String> aliases,
+      String kind,
+      String summary,
+      List<String> articleIds,
+      List<String> related) {
+    this(name, aliases, kind, summary, articleIds, related, "");
   }
 
   /** The name followed by the aliases. */

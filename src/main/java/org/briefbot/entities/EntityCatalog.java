@@ -5,14 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
 import org.briefbot.knowledge.EntityNote;
@@ -25,9 +23,12 @@ import org.briefbot.knowledge.Passage;
  * Immutable once built.
  */
 public final class EntityCatalog {
-  /** "Amazon Web Services, Inc. (AWS) is ..." names its acronym right after the name. */
-  private static final Pattern ACRONYM =
-      Pattern.compile("^[^()]{0,60}?\\(([A-Z][A-Za-z0-9.&-]{1,9})\\)");
+  /** A misspelt name is suggested when it is at least this similar (Jaro-Winkler) to one known. */
+  private static final double SUGGEST_SIMILARITY = 0.85;
+
+  private static final String THE = "the ";
+
+  private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
 
   private final Map<String, Entity> byName;
   private final Map<String, String> canonicalByKey;
@@ -87,9 +88,17 @@ public final class EntityCatalog {
     return byName.size();
   }
 
-  /** The entity with this name or alias, spelt right up to case and punctuation. */
+  /**
+   * The entity with this name or alias, spelt right up to case, punctuation and a leading "the".
+   */
   public Optional<Entity> find(String nameOrAlias) {
-    return Optional.ofNullable(canonicalByKey.get(Names.key(nameOrAlias))).map(byName::get);
+    String key = Names.key(nameOrAlias);
+    String canonical = canonicalByKey.get(key);
+    if (canonical == null && key.startsWith(THE)) {
+      // "the Fed": readers put the article in front of a name that the notes give without it.
+      canonical = canonicalByKey.get(key.substring(THE.length()));
+    }
+    return Optional.ofNullable(canonical).map(byName::get);
   }
 
   /** Like {@link #find}, but also accepts one typo per long word ("anapurna labs"). */
@@ -103,6 +112,41 @@ public final class EntityCatalog {
         .filter(k -> sameTokens(tokens, k.tokens()))
         .map(k -> byName.get(k.canonical()))
         .findFirst();
+  }
+
+  /**
+   * Entities whose name or alias is close to {@code asked} ("nvdia", "reserve"): spelt alike, or
+   * sharing a whole word of three letters or more; the closest first, then by name.
+   */
+  public List<Entity> similar(String asked, int limit) {
+    String key = Names.key(asked);
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    List<String> words = Names.tokens(asked);
+    Map<String, Double> best = new HashMap<>();
+    for (KeyTokens k : keyTokens) {
+      double score = similarity(key, words, k);
+      if (score >= SUGGEST_SIMILARITY) {
+        best.merge(k.canonical(), score, Math::max);
+      }
+    }
+    return best.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER)))
+        .limit(limit)
+        .map(e -> byName.get(e.getKey()))
+        .toList();
+  }
+
+  /** Spelling similarity of the keys; a shared long word counts as close. */
+  private static double similarity(String key, List<String> words, KeyTokens name) {
+    String nameKey = String.join(" ", name.tokens());
+    double spelling = SIMILARITY.apply(key, nameKey);
+    boolean sharesWord = words.stream().anyMatch(w -> w.length() >= 3 && name.tokens().contains(w));
+    return sharesWord ? Math.max(spelling, SUGGEST_SIMILARITY) : spelling;
   }
 
   /** Entities mentioned in an article's or passage's text. */
@@ -146,16 +190,23 @@ public final class EntityCatalog {
     void addCurated(EntityEntry entry) {
       Draft draft = draftFor(entry.name());
       entry.aliases().forEach(alias -> alias(draft, alias));
-      draft.kind = entry.kind().isBlank() ? draft.kind : entry.kind();
+      if (!entry.kind().isBlank()) {
+        draft.kind = EntityKind.of(entry.kind()).label();
+        // An editor's own words ("chip designer") say more than the kind read from them.
+        draft.description = EntityKind.parse(entry.kind()).isPresent() ? "" : entry.kind().strip();
+      }
       draft.summary = entry.summary().isBlank() ? draft.summary : entry.summary();
     }
 
     void addNotes(Article article) {
       for (EntityNote note : article.entityNotes()) {
         Draft draft = draftFor(note.name());
-        acronym(note).ifPresent(a -> alias(draft, a));
-        if (draft.kind.isBlank()) {
-          draft.kind = note.kind();
+        NoteAliases.of(draft.name, note.summary()).forEach(a -> alias(draft, a));
+        if (draft.kind.isBlank() && !note.kind().isBlank()) {
+          draft.kind = EntityKind.of(note.kind()).label();
+        }
+        if (draft.description.isBlank() && EntityKind.parse(note.kind()).isEmpty()) {
+          draft.description = note.kind();
         }
         if (draft.summary.isBlank()) {
           draft.summary = note.summary();
@@ -176,15 +227,25 @@ public final class EntityCatalog {
       Map<String, List<String>> names = new LinkedHashMap<>();
       drafts.values().forEach(d -> names.put(d.name, new ArrayList<>(d.names())));
       EntityLinker linker = new EntityLinker(names);
-      Map<String, Set<String>> entitiesByArticle = new TreeMap<>();
+      List<Set<String>> entitiesByPassage = new ArrayList<>();
       for (Article article : articles) {
         Set<String> mentioned = new TreeSet<>();
-        linker.link(fullText(article)).forEach(mentioned::add);
+        linker
+            .link(article.title() + "\n" + String.join("\n", article.hashtags()))
+            .forEach(mentioned::add);
+        for (Passage passage : article.passages()) {
+          Set<String> inPassage = new TreeSet<>(linker.link(passage.text()));
+          passage.entities().stream()
+              .map(this::canonical)
+              .flatMap(Optional::stream)
+              .forEach(inPassage::add);
+          mentioned.addAll(inPassage);
+          entitiesByPassage.add(inPassage);
+        }
         mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
         mentioned.forEach(name -> drafts.get(Names.key(name)).articles.add(article.id()));
-        entitiesByArticle.put(article.id(), mentioned);
       }
-      Map<String, Map<String, Integer>> together = coOccurrences(entitiesByArticle.values());
+      Map<String, Map<String, Integer>> together = coOccurrences(entitiesByPassage);
       Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (Draft draft : drafts.values()) {
         byName.put(
@@ -193,23 +254,20 @@ public final class EntityCatalog {
       return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker);
     }
 
-    private static String fullText(Article article) {
-      StringBuilder text = new StringBuilder(article.title()).append('\n');
-      article.hashtags().forEach(t -> text.append(t).append('\n'));
-      for (Passage passage : article.passages()) {
-        text.append(passage.text()).append('\n');
-      }
-      return text.toString();
+    private Optional<String> canonical(String name) {
+      return Optional.ofNullable(canonicalByKey.get(Names.key(name)));
     }
 
     /**
-     * For each entity, how many articles it shares with each other entity: one pass over the
-     * articles, so the cost grows with the archive, not with archive times catalog.
+     * For each entity, how many passages it shares with each other entity: one pass over the
+     * passages, so the cost grows with the archive, not with archive times catalog. Sharing an
+     * article says little (a long article names every entity it has once); sharing a passage says
+     * they are spoken of together.
      */
     private static Map<String, Map<String, Integer>> coOccurrences(
-        Iterable<Set<String>> entitiesByArticle) {
+        Iterable<Set<String>> entitiesByPassage) {
       Map<String, Map<String, Integer>> together = new HashMap<>();
-      for (Set<String> entities : entitiesByArticle) {
+      for (Set<String> entities : entitiesByPassage) {
         for (String name : entities) {
           Map<String, Integer> counts = together.computeIfAbsent(name, k -> new HashMap<>());
           for (String other : entities) {
@@ -223,7 +281,7 @@ public final class EntityCatalog {
     }
 
     /**
-     * The entities seen in the same articles, most shared articles first, then by name; at most
+     * The entities seen in the same passages, most shared passages first, then by name; at most
      * {@value #MAX_RELATED}, as in a large archive nearly every entity meets every other once.
      */
     private static List<String> related(Map<String, Integer> counts) {
@@ -256,32 +314,6 @@ public final class EntityCatalog {
       draft.aliases.add(alias.strip());
       canonicalByKey.put(key, draft.name);
     }
-
-    private static Optional<String> acronym(EntityNote note) {
-      if (note.summary().indexOf('(') < 0) {
-        return Optional.empty(); // the pattern needs "(ABC)"; most notes have no bracket at all
-      }
-      Matcher m = ACRONYM.matcher(note.summary());
-      if (!m.find()) {
-        return Optional.empty();
-      }
-      String acronym = m.group(1);
-      return acronym.equalsIgnoreCase(initials(note.name()))
-          ? Optional.of(acronym)
-          : Optional.empty();
-    }
-  }
-
-  /**
-   * "Amazon Web Services" gives "AWS": an acronym must stand for the name, not for a word of the
-   * note.
-   */
-  private static String initials(String name) {
-    StringBuilder initials = new StringBuilder();
-    for (String token : Names.tokens(name)) {
-      initials.append(token.charAt(0));
-    }
-    return initials.toString().toUpperCase(Locale.ROOT);
   }
 
   private static final class Draft {
@@ -290,6 +322,7 @@ public final class EntityCatalog {
     final Set<String> articles = new TreeSet<>();
     String kind = "";
     String summary = "";
+    String description = "";
 
     Draft(String name) {
       this.name = name;
@@ -303,7 +336,8 @@ public final class EntityCatalog {
     }
 
     Entity toEntity(List<String> related) {
-      return new Entity(name, List.copyOf(aliases), kind, summary, List.copyOf(articles), related);
+      return new Entity(
+          name, List.copyOf(aliases), kind, summary, List.copyOf(articles), related, description);
     }
   }
 }

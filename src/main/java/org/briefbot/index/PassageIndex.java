@@ -365,6 +365,15 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
+  /** Whether some passage has this analysed term. */
+  public boolean has(String term) {
+    try {
+      return planner.docFreq(term) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Words of {@code text} that no passage has and that are one or two edits from a word the index
    * has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.

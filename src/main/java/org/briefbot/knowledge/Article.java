@@ -1,9 +1,11 @@
 package org.briefbot.knowledge;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One parsed article.
@@ -18,6 +20,7 @@ import java.util.Objects;
  *     empty in {@link Knowledge#indexed()}, once the index holds them
  * @param entityNotes the notes from "Related People &amp; Topics"
  * @param mentionedEntities names listed under "Mentioned Entities" or the intersection graph
+ * @param link where readers can read the article, from its optional "Link:" line
  */
 public record Article(
     String id,
@@ -28,9 +31,11 @@ public record Article(
     Path source,
     List<Passage> passages,
     List<EntityNote> entityNotes,
-    List<String> mentionedEntities) {
+    List<String> mentionedEntities,
+    Optional<URI> link) {
 
   public Article {
+    Objects.requireNonNull(link, "link");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(published, "published");
@@ -40,5 +45,29 @@ public record Article(
     passages = List.copyOf(passages);
     entityNotes = List.copyOf(entityNotes);
     mentionedEntities = List.copyOf(mentionedEntities);
+  }
+
+  /** An article without a link. */
+  public Article(
+      String id,
+      String title,
+      List<String> hashtags,
+      List<String> themes,
+      Instant published,
+      Path source,
+      List<Passage> passages,
+      List<EntityNote> entityNotes,
+      List<String> mentionedEntities) {
+    this(
+        id,
+        title,
+        hashtags,
+        themes,
+        published,
+        source,
+        passages,
+        entityNotes,
+        mentionedEntities,
+        Optional.empty());
   }
 }

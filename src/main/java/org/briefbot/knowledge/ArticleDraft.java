@@ -2,6 +2,8 @@ package org.briefbot.knowledge;
 
 import static java.util.regex.Pattern.CASE_INSENSITIVE;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,12 +26,15 @@ import java.util.regex.Pattern;
 final class ArticleDraft {
   private static final Pattern DATE_LINE =
       Pattern.compile("^(?:published|date)\\s*:\\s*(.*)$", CASE_INSENSITIVE);
+  private static final Pattern LINK_LINE =
+      Pattern.compile("^(?:link|url)\\s*:\\s*(.*)$", CASE_INSENSITIVE);
   private static final Pattern CONNECTIONS =
       Pattern.compile("^connections? (?:for|of) (.+?)\\s*(?::\\s*(.*))?$", CASE_INSENSITIVE);
   private static final Pattern QUESTION_PREFIX =
       Pattern.compile("^(?:Q|Question)\\s*:\\s*", CASE_INSENSITIVE);
   private static final Pattern ANSWER_PREFIX =
       Pattern.compile("^(?:A|Answer)\\s*:\\s*", CASE_INSENSITIVE);
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("^\\[[^\\]]*]\\((\\S+)\\)$");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
   private static final Pattern TRAILING_COLONS = Pattern.compile(":+$");
 
@@ -44,6 +49,7 @@ final class ArticleDraft {
   private final List<Passage> passages = new ArrayList<>();
   private final Map<Section, Integer> nextPosition = new EnumMap<>(Section.class);
   private Optional<Instant> published = Optional.empty();
+  private Optional<URI> link = Optional.empty();
 
   ArticleDraft(Path file, String id, String title) {
     this.file = file;
@@ -51,10 +57,14 @@ final class ArticleDraft {
     this.title = title;
   }
 
-  /** Hashtags and date lines; anything else before the first heading is ignored with a warning. */
+  /**
+   * Hashtags, date and link lines; anything else before the first heading is ignored with a
+   * warning.
+   */
   void readHeader(List<SourceLine> lines) {
     for (SourceLine line : lines) {
       Matcher date = DATE_LINE.matcher(line.text());
+      Matcher link = LINK_LINE.matcher(line.text());
       if (ArticleParser.HASHTAG_LINE.matcher(line.text()).matches()) {
         Arrays.stream(line.text().split("#"))
             .map(Text::stripMarkdown)
@@ -62,6 +72,8 @@ final class ArticleDraft {
             .forEach(hashtags::add);
       } else if (date.matches()) {
         readDate(line, date.group(1));
+      } else if (link.matches()) {
+        readLink(line, link.group(1));
       } else {
         warn(line, "text before the first heading is ignored");
       }
@@ -102,7 +114,8 @@ final class ArticleDraft {
             file,
             passages,
             entityNotes,
-            List.copyOf(mentioned));
+            List.copyOf(mentioned),
+            link);
     return ArticleParseResult.parsed(article, problems);
   }
 
@@ -177,6 +190,36 @@ final class ArticleDraft {
               + "', expected e.g. 2025-11-03 or 2025-11-03T10:15:00Z; using the file time");
     }
     published = date.or(() -> published);
+  }
+
+  private void readLink(SourceLine line, String value) {
+    Optional<URI> uri = parseLink(value);
+    if (uri.isEmpty()) {
+      warn(line, "unreadable link '" + value + "', expected e.g. https://example.com/story");
+    }
+    link = uri.or(() -> link);
+  }
+
+  /**
+   * An absolute http or https address; Markdown's {@code <...>} and {@code [text](url)} are
+   * accepted around it, as editors paste links either way.
+   */
+  static Optional<URI> parseLink(String value) {
+    String text = value.strip();
+    Matcher markdown = MARKDOWN_LINK.matcher(text);
+    if (markdown.matches()) {
+      text = markdown.group(1);
+    } else if (text.startsWith("<") && text.endsWith(">")) {
+      text = text.substring(1, text.length() - 1).strip();
+    }
+    try {
+      URI uri = new URI(text);
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   /** ISO date-time with or without offset (UTC when absent), or an ISO date at UTC midnight. */

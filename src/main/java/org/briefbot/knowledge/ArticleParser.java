@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium   title: first non-blank line
  * #Amazon #AWS #AI training #cloud deal                                hashtags (optional)
  * Published: 2025-11-03                                                date (optional, or "Date:")
+ * Link: https://example.com/aws-openai                                 where to read it (optional)
  * π Key Takeaways                                                      a heading
  * - Amazon secures a $138 billion AWS deal with OpenAI.                one passage per bullet
  * </pre>

@@ -3,6 +3,8 @@ package org.briefbot.knowledge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the "Related People &amp; Topics" section into entity notes.
@@ -18,6 +20,8 @@ import java.util.List;
 final class EntityNotesReader {
   private static final int LONG_LINE = 80;
   private static final int MIN_SENTENCE_WORDS = 4;
+  private static final Pattern PAGE_HEADING = Pattern.compile("#{1,6}\\s+");
+  private static final Pattern LEADING_THE = Pattern.compile("^the\\s+", Pattern.CASE_INSENSITIVE);
 
   private final Path file;
   private final List<IngestProblem> problems;
@@ -71,7 +75,7 @@ final class EntityNotesReader {
     addWithoutNote(pending.subList(0, nameIndex));
     String name = pending.get(nameIndex);
     String kind = kindIndex < 0 ? "" : pending.get(kindIndex);
-    notes.add(new EntityNote(name, kind, cleanNote(plain, name)));
+    notes.add(new EntityNote(name, kind, cleanNote(rawNote, name)));
     addWithoutNote(pending.subList(Math.max(nameIndex, kindIndex) + 1, pending.size()));
   }
 
@@ -94,15 +98,33 @@ final class EntityNotesReader {
 
   /**
    * Note text a reader can use: no Markdown, no repeated name (the seed's notes open with a page
-   * heading, "# OpenAI **OpenAI** is ..."), cut-off text trimmed to a full sentence.
+   * heading, "# OpenAI **OpenAI** is ...", or "# Federal Reserve **The Federal Reserve System**
+   * (often ..."), cut-off text trimmed to a full sentence.
    */
   static String cleanNote(String note, String name) {
-    String text = Text.stripMarkdown(note);
-    while (startsWithWord(text, name)
-        && startsWithWord(text.substring(name.length()).strip(), name)) {
+    String text = Text.stripMarkdown(withoutPageHeading(note.strip(), name));
+    while (startsWithWord(text, name) && repeatsName(text.substring(name.length()).strip(), name)) {
       text = text.substring(name.length()).strip();
     }
     return Text.trimCutOff(text);
+  }
+
+  /** "# Federal Reserve The Federal ..." without its heading, when text follows it. */
+  private static String withoutPageHeading(String note, String name) {
+    Matcher heading = PAGE_HEADING.matcher(note);
+    if (!heading.lookingAt()) {
+      return note;
+    }
+    String rest = note.substring(heading.end());
+    return startsWithWord(rest, name) && rest.length() > name.length()
+        ? rest.substring(name.length()).strip()
+        : note;
+  }
+
+  /** Whether text opens with the name again, perhaps after "The". */
+  private static boolean repeatsName(String text, String name) {
+    return startsWithWord(text, name)
+        || startsWithWord(LEADING_THE.matcher(text).replaceFirst(""), name);
   }
 
   /**

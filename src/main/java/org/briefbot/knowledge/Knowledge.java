@@ -49,7 +49,8 @@ public record Knowledge(
                         a.entityNotes().stream()
                             .map(n -> notes.computeIfAbsent(n, k -> k))
                             .toList(),
-                        a.mentionedEntities()))
+                        a.mentionedEntities(),
+                        a.link()))
             .toList();
     return new Knowledge(light, faqItems, entities, report);
   }

@@ -3,8 +3,6 @@ package org.briefbot.snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,16 +60,41 @@ public final class IndexCache {
     try {
       Files.write(staged.resolve(MANIFEST), fingerprint.lines());
       Files.move(staged, entry, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      delete(staged);
     } catch (AtomicMoveNotSupportedException e) {
       throw new UncheckedIOException("The index cache " + root + " must be on one file system", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot publish the index under " + root + ": " + e.getMessage(), e);
+      // Renaming onto a complete entry fails with a plain FileSystemException ("Directory not
+      // empty") on Linux, not one of the specific subclasses: whether the entry is there decides.
+      if (find(fingerprint).isEmpty()) {
+        throw new UncheckedIOException(
+            "Cannot publish the index under " + root + ": " + e.getMessage(), e);
+      }
+      delete(staged);
     }
     removeOthers(fingerprint);
     return entry;
+  }
+
+  /**
+   * Removes the entry for {@code fingerprint}, one that cannot be read: its manifest goes first, so
+   * that even a removal cut short leaves no entry {@link #find} returns.
+   */
+  public void evict(Fingerprint fingerprint) {
+    Path entry = folder(fingerprint).resolve(fingerprint.key());
+    try {
+      Files.deleteIfExists(entry.resolve(MANIFEST));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the index entry " + entry, e);
+    }
+    delete(entry);
+  }
+
+  /** Removes a staged entry that will not be published (its writing failed). */
+  public void discard(Path staged) {
+    if (!staged.getFileName().toString().contains(STAGING)) {
+      throw new IllegalArgumentException("not a staged entry: " + staged);
+    }
+    delete(staged);
   }
 
   private Path folder(Fingerprint fingerprint) {

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.briefbot.knowledge.Knowledge;
  */
 public final class SnapshotFile {
   private static final String MAGIC = "briefbot-snapshot";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int BUFFER = 1 << 20;
 
   private SnapshotFile() {}
@@ -52,6 +53,7 @@ public final class SnapshotFile {
             out.string(e.summary());
             out.strings(e.articleIds());
             out.strings(e.related());
+            out.string(e.description());
           });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -74,7 +76,8 @@ public final class SnapshotFile {
                       in.string(),
                       in.string(),
                       in.strings(),
-                      in.strings()));
+                      in.strings(),
+                      in.string()));
       return new Snapshot(knowledge, entities);
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException(
@@ -102,6 +105,7 @@ public final class SnapshotFile {
                 out.string(n.summary());
               });
           out.strings(a.mentionedEntities());
+          out.string(a.link().map(URI::toString).orElse(""));
         });
     out.list(
         knowledge.faqItems(),
@@ -144,7 +148,8 @@ public final class SnapshotFile {
                     Path.of(in.string()),
                     List.of(),
                     in.list(() -> new EntityNote(in.string(), in.string(), in.string())),
-                    in.strings()));
+                    in.strings(),
+                    Optional.of(in.string()).filter(s -> !s.isEmpty()).map(URI::create)));
     List<FaqItem> faq =
         in.list(
             () ->

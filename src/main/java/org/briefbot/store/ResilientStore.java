@@ -113,6 +113,23 @@ public final class ResilientStore {
     return call("loadContext", s -> s.loadContext(chatId, ttl)).flatMap(Function.identity());
   }
 
+  /** {@link Store#saveGroupContext}; dropped while the store is unavailable. */
+  public void saveGroupContext(long chatId, ContextOwner owner, long ownerId, String state) {
+    call(
+        "saveGroupContext",
+        s -> {
+          s.saveGroupContext(chatId, owner, ownerId, state);
+          return true;
+        });
+  }
+
+  /** {@link Store#loadGroupContext}; empty while the store is unavailable. */
+  public Optional<String> loadGroupContext(
+      long chatId, ContextOwner owner, long ownerId, Duration ttl) {
+    return call("loadGroupContext", s -> s.loadGroupContext(chatId, owner, ownerId, ttl))
+        .flatMap(Function.identity());
+  }
+
   /** {@link Store#countUsage}; dropped while the store is unavailable. */
   public void countUsage(UsageKind kind, String name) {
     call(

@@ -41,7 +41,14 @@ public final class Store implements AutoCloseable {
 
   /** Every table the migrations create; {@link #ping()} checks each is there. */
   private static final List<String> TABLES =
-      List.of("answers", "votes", "unanswered", "chat_context", "usage_counts", "handled_updates");
+      List.of(
+          "answers",
+          "votes",
+          "unanswered",
+          "chat_context",
+          "usage_counts",
+          "handled_updates",
+          "group_context");
 
   /** How long an update id is remembered, to answer a second delivery of it never. */
   static final Duration REMEMBER_UPDATES = Duration.ofDays(7);
@@ -350,6 +357,64 @@ public final class Store implements AutoCloseable {
                           Optional.ofNullable(r.getString(3)),
                           Instant.ofEpochMilli(r.getLong(4))))
                   : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Remembers a context in a group chat, replacing the one before for the same owner; forgets
+   * contexts older than {@link #REMEMBER_UPDATES}.
+   *
+   * @param state the channel's context, e.g. JSON text; stored as it is
+   */
+  public void saveGroupContext(long chatId, ContextOwner owner, long ownerId, String state) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(state, "state");
+    long now = clock.millis();
+    String sql =
+        "INSERT INTO group_context (chat_id, owner, owner_id, state, saved_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (chat_id, owner, owner_id) DO UPDATE SET state = excluded.state,"
+            + " saved_at = excluded.saved_at";
+    database.transaction(
+        "saveGroupContext",
+        c -> {
+          try (PreparedStatement forget =
+              c.prepareStatement("DELETE FROM group_context WHERE saved_at < ?")) {
+            forget.setLong(1, now - REMEMBER_UPDATES.toMillis());
+            forget.executeUpdate();
+          }
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, chatId);
+            s.setString(2, owner.key());
+            s.setLong(3, ownerId);
+            s.setString(4, state);
+            s.setLong(5, now);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  /** A group chat's context for {@code owner} if it was saved less than {@code ttl} ago. */
+  public Optional<String> loadGroupContext(
+      long chatId, ContextOwner owner, long ownerId, Duration ttl) {
+    Objects.requireNonNull(owner, "owner");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl < 0: " + ttl);
+    }
+    long oldest = clock.millis() - ttl.toMillis();
+    String sql =
+        "SELECT state FROM group_context WHERE chat_id = ? AND owner = ? AND owner_id = ? AND saved_at >= ?";
+    return database.transaction(
+        "loadGroupContext",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, chatId);
+            s.setString(2, owner.key());
+            s.setLong(3, ownerId);
+            s.setLong(4, oldest);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
             }
           }
         });

@@ -48,7 +48,11 @@ class CommandLineIT {
         .containsExactly(
             "question", "answered", "confidence", "answer", "entities", "alternatives");
     assertThat(answered.get("answered").asBoolean()).isTrue();
-    assertThat(fieldNames(answered.get("answer"))).containsExactly("text", "article", "section");
+    assertThat(fieldNames(answered.get("answer")))
+        .containsExactly("text", "article", "section", "link");
+    assertThat(answered.get("answer").get("link").isNull())
+        .as("the seed article gives no link")
+        .isTrue();
     assertThat(answered.get("answer").get("text").asText()).contains("138 billion");
     assertThat(fieldNames(answered.get("entities").get(0)))
         .containsExactly("name", "kind", "summary");
@@ -60,6 +64,19 @@ class CommandLineIT {
     assertThat(declined.get("answer").isNull()).isTrue();
     assertThat(declined.get("alternatives")).isNotEmpty();
     assertThat(declined.get("confidence").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void askJsonGivesTheLinkOfTheAnswersArticle(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    Files.copy(
+        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
+        dir.resolve("articles/ecb-rate-cut-june.txt"));
+    Run run =
+        run("", "ask", "--json", "--knowledge", dir.toString(), "What is eurozone inflation now?");
+    JsonNode answer = run.jsonLines().get(0).get("answer");
+    assertThat(answer.get("text").asText()).contains("2.1%");
+    assertThat(answer.get("link").asText()).isEqualTo("https://example.com/news/ecb-rate-cut-june");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
+import org.briefbot.answer.Source;
 import org.briefbot.app.LoadedLibrary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,33 @@ class ContextJsonTest {
   @Test
   void readsBackAnEntityCard() {
     Context context = after("/entity Annapurna Labs");
+
+    assertThat(ContextJson.read(ContextJson.write(context))).contains(context);
+  }
+
+  @Test
+  void readsBackTheLinkOfTheAnswersSource() {
+    Answer answer = after("How much is the AWS deal worth?").thread();
+    Source s = answer.best().orElseThrow();
+    Source linked =
+        new Source(
+            s.passageId(),
+            s.text(),
+            s.keySentence(),
+            s.articleId(),
+            s.article(),
+            s.section(),
+            s.sectionLabel(),
+            Optional.of("https://example.com/news/aws"));
+    Context context =
+        Context.of(
+            new Answer(
+                answer.question(),
+                answer.kind(),
+                answer.confidence(),
+                Optional.of(linked),
+                answer.entities(),
+                answer.alternatives()));
 
     assertThat(ContextJson.read(ContextJson.write(context))).contains(context);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
@@ -45,12 +46,24 @@ class ConversationTest {
   }
 
   @Test
-  void entitiesListsEveryEntityWithItsCommand() {
-    Reply.Listing listing = (Reply.Listing) conversation.handle("/entities");
-    assertThat(listing.items())
-        .extracting(Reply.Item::label)
-        .contains("OpenAI", "Annapurna Labs", "Amazon Web Services");
-    assertThat(listing.items()).extracting(Reply.Item::command).contains("/entity OpenAI");
+  void entitiesListsEveryEntityWithItsCommandAPageAtATime() {
+    Reply.Listing first = (Reply.Listing) conversation.handle("/entities");
+    Reply.Listing second = (Reply.Listing) conversation.handle("/entities 2");
+
+    assertThat(first.heading()).isEqualTo("Entities I know (10), most mentioned first, 1-8:");
+    assertThat(first.items()).hasSize(Conversation.ENTITIES_PER_PAGE + 1);
+    assertThat(first.items().get(Conversation.ENTITIES_PER_PAGE))
+        .isEqualTo(new Reply.Item("More entities (9-10)", "", "/entities 2"));
+    assertThat(second.heading()).isEqualTo("Entities I know (10), most mentioned first, 9-10:");
+    assertThat(
+            Stream.concat(first.items().stream(), second.items().stream())
+                .map(Reply.Item::command)
+                .filter(c -> c.startsWith("/entity "))
+                .toList())
+        .hasSize(10)
+        .contains("/entity OpenAI", "/entity Annapurna Labs", "/entity Amazon Web Services");
+    assertThat(second.items())
+        .contains(new Reply.Item("OpenAI", "company · 1 article", "/entity OpenAI"));
   }
 
   @Test
@@ -64,12 +77,83 @@ class ConversationTest {
   }
 
   @Test
-  void moreListsTheArticlesPassages() {
-    Reply.Listing more = (Reply.Listing) conversation.handle("/more aws-openai-trainium");
-    assertThat(more.items().get(0).label())
-        .isEqualTo("Amazon secures a $138 billion AWS deal with OpenAI.");
+  void moreGivesTheKeyPointsAndTheOtherSections() {
+    Reply.Article more = (Reply.Article) conversation.handle("/more aws-openai-trainium");
+    assertThat(more.points())
+        .extracting(Reply.Item::label)
+        .containsExactly(
+            "Amazon secures a $138 billion AWS deal with OpenAI.",
+            "OpenAI will use AWS's Trainium chips for AI model training.",
+            "The deal marks a major partnership in cloud and AI infrastructure.",
+            "It highlights growing demand for specialized AI hardware.");
+    assertThat(more.sections())
+        .extracting(Reply.Item::label)
+        .containsExactly(
+            "Context & Background",
+            "Why It Matters",
+            "What Happens Next",
+            "Frequently Asked Questions");
     assertThat(((Reply.Message) conversation.handle("/more nothing")).text())
-        .contains("no article \"nothing\"");
+        .contains("no article matching \"nothing\"");
+  }
+
+  @Test
+  void moreFindsAnArticleByItsTitleOrPartOfIt() {
+    String title = "Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium";
+    assertThat(((Reply.Article) conversation.handle("/more " + title)).title()).isEqualTo(title);
+    assertThat(((Reply.Article) conversation.handle("/more openai bets")).title()).isEqualTo(title);
+    assertThat(((Reply.Article) conversation.handle("/more AWS deal")).title()).isEqualTo(title);
+  }
+
+  @Test
+  void moreAloneListsTheArticlesAndTopicsSaysWhatToType() {
+    Reply.Listing more = (Reply.Listing) conversation.handle("/more");
+    Reply.Listing topics = (Reply.Listing) conversation.handle("/topics");
+
+    assertThat(more).isEqualTo(topics);
+    assertThat(topics.heading()).contains("Type /more and a few words of a title");
+    assertThat(topics.items().get(0).detail()).endsWith(" · /more aws-openai-trainium");
+  }
+
+  @Test
+  void aSectionOpensWithTheOtherSectionsToFollow() {
+    Reply.Article section =
+        (Reply.Article) conversation.handle("/section aws-openai-trainium why_it_matters");
+
+    assertThat(section.detail()).isEqualTo("Why It Matters");
+    assertThat(section.points()).hasSize(1);
+    assertThat(section.sections())
+        .extracting(Reply.Item::label)
+        .contains("Key Takeaways")
+        .doesNotContain("Why It Matters");
+  }
+
+  @Test
+  void tellMeMoreNeverRepeatsWhatTheAnswerSaid() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    String key = ((Reply.Answered) deal.reply()).answer().best().orElseThrow().keySentence();
+
+    Optional<Context> context = deal.context();
+    for (int i = 0; i < 4; i++) {
+      Turn more = conversation.reply("tell me more", context);
+      context = more.context();
+      assertThat(((Reply.Answered) more.reply()).answer().best().orElseThrow().text())
+          .doesNotContain(key);
+    }
+  }
+
+  @Test
+  void offersLeadWhereTheySayAndNeverRepeatTheAnswer() {
+    Reply.Answered answered = (Reply.Answered) conversation.handle(DEAL);
+    String key = answered.answer().best().orElseThrow().keySentence();
+
+    assertThat(answered.offers()).isNotEmpty();
+    for (Reply.Offer offer : answered.offers()) {
+      String id = offer.command().substring("/passage ".length());
+      String text = conversation.answerer().passage(id).orElseThrow().text();
+      assertThat(text).doesNotContain(key);
+      assertThat(offer.label()).doesNotContain("$138 billion");
+    }
   }
 
   @Test
@@ -188,7 +272,7 @@ class ConversationTest {
 
     assertThat(((Reply.Answered) entity.reply()).answer().entities().get(0).name())
         .isEqualTo("Amazon Web Services");
-    assertThat(((Reply.Listing) article.reply()).heading())
+    assertThat(((Reply.Article) article.reply()).title())
         .startsWith("Amazon secures landmark $138B AWS deal");
     assertThat(((Reply.Message) plain.reply()).text()).isEqualTo(Conversation.help());
   }

@@ -212,6 +212,35 @@ abstract class StoreBehaviour {
   }
 
   @Test
+  void keepsAGroupsContextPerReaderAndPerAnswerMessageApart() {
+    store.saveGroupContext(CHAT, ContextOwner.READER, BOB, "{\"bob\": 1}");
+    store.saveGroupContext(CHAT, ContextOwner.MESSAGE, BOB, "{\"message\": 1}");
+    store.saveGroupContext(CHAT, ContextOwner.READER, BOB, "{\"bob\": 2}");
+    clock.advance(Duration.ofMinutes(10));
+
+    assertThat(store.loadGroupContext(CHAT, ContextOwner.READER, BOB, Duration.ofMinutes(15)))
+        .contains("{\"bob\": 2}");
+    assertThat(store.loadGroupContext(CHAT, ContextOwner.MESSAGE, BOB, Duration.ofMinutes(15)))
+        .contains("{\"message\": 1}");
+    assertThat(store.loadGroupContext(CHAT, ContextOwner.READER, BOB, Duration.ofMinutes(9)))
+        .isEmpty();
+    assertThat(store.loadGroupContext(CHAT + 1, ContextOwner.READER, BOB, Duration.ofMinutes(15)))
+        .isEmpty();
+  }
+
+  @Test
+  void forgetsGroupContextsAfterAWeek() {
+    store.saveGroupContext(CHAT, ContextOwner.MESSAGE, 7, "{}");
+    clock.advance(Duration.ofDays(8));
+    store.saveGroupContext(CHAT, ContextOwner.MESSAGE, 8, "{}");
+
+    assertThat(store.loadGroupContext(CHAT, ContextOwner.MESSAGE, 7, Duration.ofDays(30)))
+        .isEmpty();
+    assertThat(store.loadGroupContext(CHAT, ContextOwner.MESSAGE, 8, Duration.ofDays(30)))
+        .contains("{}");
+  }
+
+  @Test
   void sharesStateBetweenTwoStoresOnTheSameDatabase() {
     String url = freshUrl();
     Store first = Store.open(url, clock);

@@ -4,11 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.briefbot.conversation.Context;
 import org.briefbot.conversation.Conversation;
+import org.briefbot.conversation.Library;
 import org.briefbot.conversation.Reply;
 import org.briefbot.conversation.Turn;
 import org.slf4j.Logger;
@@ -16,17 +18,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal chat: a welcome, then one reply per line until /quit or end of input. Behaves the
- * same whether a person types or a script pipes lines in; only the prompt differs.
+ * same whether a person types or a script pipes lines in; only the prompt differs. Each line is
+ * answered from the knowledge serving when it is read, so a new article is served here as on
+ * Telegram; a number opens that item of the last reply.
  */
 public final class ConsoleChat {
   private static final Logger log = LoggerFactory.getLogger(ConsoleChat.class);
 
-  private final Conversation conversation;
+  /** What the console understands beyond the commands every channel shares. */
+  static final String CONSOLE_HELP =
+      "/reload - read the knowledge folder again\n"
+          + "/quit - leave the chat\n"
+          + "A number opens that item of the last reply.";
+
+  private final Library library;
   private final ConsoleFormatter formatter;
   private final boolean interactive;
 
-  public ConsoleChat(Conversation conversation, boolean interactive) {
-    this.conversation = Objects.requireNonNull(conversation, "conversation");
+  public ConsoleChat(Library library, boolean interactive) {
+    this.library = Objects.requireNonNull(library, "library");
     this.formatter = new ConsoleFormatter(interactive);
     this.interactive = interactive;
   }
@@ -35,8 +45,7 @@ public final class ConsoleChat {
   public void run(BufferedReader in, PrintWriter out) {
     out.println(welcome());
     out.flush();
-    Optional<Context> context =
-        Optional.empty(); // one console is one chat: follow-ups use the last answer
+    Session session = new Session();
     while (true) {
       prompt(out);
       String line = readLine(in);
@@ -45,17 +54,56 @@ public final class ConsoleChat {
         out.flush();
         return;
       }
-      Turn turn = reply(line, context);
-      context = turn.context();
-      out.println(formatter.format(turn.reply()));
+      out.println(isReload(line) ? reloaded(library.reloadNow()) : session.respond(line));
       out.flush();
     }
+  }
+
+  /**
+   * One console is one chat: follow-ups use its last answer, and a number opens an item of the last
+   * reply that numbered any.
+   */
+  private final class Session {
+    private Optional<Context> context = Optional.empty();
+    private List<String> numbered = List.of();
+
+    String respond(String line) {
+      Turn turn = reply(opened(line, numbered), context);
+      context = turn.context();
+      ConsoleFormatter.Shown shown = formatter.render(turn.reply());
+      numbered = shown.commands().isEmpty() ? numbered : shown.commands();
+      return isHelp(line) ? shown.text() + "\n" + CONSOLE_HELP : shown.text();
+    }
+  }
+
+  /** The command of item {@code n} of the last reply when the line is just that number. */
+  private static String opened(String line, List<String> numbered) {
+    String text = line.strip();
+    if (text.matches("\\d{1,3}")) {
+      int n = Integer.parseInt(text);
+      if (n >= 1 && n <= numbered.size()) {
+        return numbered.get(n - 1);
+      }
+    }
+    return line;
+  }
+
+  private static String reloaded(Library.Reloaded reloaded) {
+    if (!reloaded.swapped()) {
+      return "Reload failed, still serving what was loaded before: "
+          + reloaded.failure().orElse("unknown error");
+    }
+    String loaded =
+        "Reloaded: " + reloaded.articles() + (reloaded.articles() == 1 ? " article" : " articles");
+    return reloaded.errors().isEmpty()
+        ? loaded + "."
+        : loaded + "; " + reloaded.errors().size() + " file(s) could not be read (see /sources).";
   }
 
   /** The reply to one line and the context for the next; a failure keeps the context it had. */
   private Turn reply(String line, Optional<Context> context) {
     try {
-      return conversation.reply(line, context);
+      return library.current().reply(line, context);
     } catch (RuntimeException e) {
       log.error("Failed to answer a message of {} characters", line.length(), e);
       return new Turn(
@@ -66,6 +114,7 @@ public final class ConsoleChat {
   }
 
   private String welcome() {
+    Conversation conversation = library.current();
     int articles = conversation.answerer().articles().size();
     int entities = conversation.answerer().entities().size();
     return "briefbot: ask me about "
@@ -89,6 +138,14 @@ public final class ConsoleChat {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the console", e);
     }
+  }
+
+  private static boolean isReload(String line) {
+    return line.strip().toLowerCase(Locale.ROOT).equals("/reload");
+  }
+
+  private static boolean isHelp(String line) {
+    return line.strip().toLowerCase(Locale.ROOT).equals("/help");
   }
 
   private static boolean isQuit(String line) {

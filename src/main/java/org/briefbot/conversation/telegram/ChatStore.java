@@ -10,6 +10,7 @@ import org.briefbot.conversation.Context;
 import org.briefbot.conversation.ContextJson;
 import org.briefbot.store.AnswerRecord;
 import org.briefbot.store.ChatContext;
+import org.briefbot.store.ContextOwner;
 import org.briefbot.store.ResilientStore;
 import org.briefbot.store.UsageKind;
 import org.briefbot.store.Vote;
@@ -49,6 +50,42 @@ final class ChatStore {
         .loadContext(chatId, contextTtl)
         .flatMap(ChatContext::state)
         .flatMap(ContextJson::read);
+  }
+
+  /**
+   * The context a message follows. A private chat has one; in a group, a reply to one of the bot's
+   * answers follows that answer, and anything else the reader's own last answer, not the chat's.
+   *
+   * @param answerMessage the bot's message the reader replied to or tapped a button under, if any
+   */
+  Optional<Context> context(ChatRef chat, long userId, Optional<Integer> answerMessage) {
+    if (!chat.group()) {
+      return context(chat.id());
+    }
+    Optional<Context> answered =
+        answerMessage.flatMap(id -> groupContext(chat.id(), ContextOwner.MESSAGE, id));
+    return answered.isPresent() ? answered : groupContext(chat.id(), ContextOwner.READER, userId);
+  }
+
+  private Optional<Context> groupContext(long chatId, ContextOwner owner, long ownerId) {
+    return store.loadGroupContext(chatId, owner, ownerId, contextTtl).flatMap(ContextJson::read);
+  }
+
+  /** Remembers what the reader was last told: the chat's context, or in a group the reader's. */
+  void remember(ChatRef chat, long userId, Context context) {
+    if (chat.group()) {
+      store.saveGroupContext(chat.id(), ContextOwner.READER, userId, ContextJson.write(context));
+    } else {
+      remember(chat.id(), context);
+    }
+  }
+
+  /** In a group, the context of an answer the bot sent, for replies to that message. */
+  void rememberAnswer(ChatRef chat, int messageId, Context context) {
+    if (chat.group()) {
+      store.saveGroupContext(
+          chat.id(), ContextOwner.MESSAGE, messageId, ContextJson.write(context));
+    }
   }
 
   void remember(long chatId, Context context) {

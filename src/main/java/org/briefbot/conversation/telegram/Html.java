@@ -46,6 +46,11 @@ final class Html {
     return "<i>" + escape(text) + "</i>";
   }
 
+  /** {@code html} (already escaped) as a link to {@code href}. */
+  static String link(String href, String html) {
+    return "<a href=\"" + escape(href) + "\">" + html + "</a>";
+  }
+
   /**
    * {@code text} escaped, with the first occurrence of {@code key} in bold; plain when the key is
    * the whole text or not in it (emphasising everything emphasises nothing).

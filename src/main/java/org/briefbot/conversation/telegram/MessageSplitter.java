@@ -57,15 +57,18 @@ final class MessageSplitter {
     for (Pattern boundary :
         List.of(
             Pattern.compile("\n\n"), Pattern.compile("\n"), SENTENCE_END, Pattern.compile(" "))) {
-      int best = -1;
+      List<Integer> ends = new ArrayList<>();
       Matcher m = boundary.matcher(html);
       while (m.find() && m.end() <= limit) {
-        if (m.end() >= floor && fits(html, m.end())) {
-          best = m.end();
+        if (m.end() >= floor) {
+          ends.add(m.end());
         }
       }
-      if (best > 0) {
-        return best;
+      // The last that fits, tried from the end: each try rescans the tags before it.
+      for (int i = ends.size() - 1; i >= 0; i--) {
+        if (fits(html, ends.get(i))) {
+          return ends.get(i);
+        }
       }
     }
     return hardCut(html);
@@ -105,8 +108,8 @@ final class MessageSplitter {
   /** The opening tags (with their attributes) still open at {@code cut}, outermost first. */
   private static Deque<String> openTagsAt(String html, int cut) {
     Deque<String> open = new ArrayDeque<>();
-    Matcher m = TAG.matcher(html);
-    while (m.find() && m.end() <= cut) {
+    Matcher m = TAG.matcher(html).region(0, cut); // a tag that ends after the cut is not open yet
+    while (m.find()) {
       if (m.group(1).isEmpty()) {
         open.addLast(m.group());
       } else if (!open.isEmpty()) {

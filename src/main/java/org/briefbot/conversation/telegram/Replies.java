@@ -2,12 +2,14 @@ package org.briefbot.conversation.telegram;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.briefbot.store.Vote;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -32,16 +34,20 @@ final class Replies {
     this.callbacks = callbacks;
   }
 
-  /** New messages; in groups the first one quotes {@code replyTo} so the thread stays readable. */
-  void send(ChatRef chat, Rendered reply, Optional<Integer> replyTo) {
-    send(chat, splitter.split(reply.html()), keyboard(reply), replyTo);
+  /**
+   * New messages; in groups the first one quotes {@code replyTo} so the thread stays readable.
+   * Completes with the id of the last message, the one carrying the buttons, once it is sent.
+   */
+  CompletableFuture<Integer> send(ChatRef chat, Rendered reply, Optional<Integer> replyTo) {
+    return send(chat, splitter.split(reply.html()), keyboard(reply), replyTo);
   }
 
-  private void send(
+  private CompletableFuture<Integer> send(
       ChatRef chat,
       List<String> parts,
       Optional<InlineKeyboardMarkup> keyboard,
       Optional<Integer> replyTo) {
+    CompletableFuture<Integer> last = new CompletableFuture<>();
     for (int i = 0; i < parts.size(); i++) {
       SendMessage.SendMessageBuilder<?, ?> message =
           SendMessage.builder()
@@ -59,8 +65,20 @@ final class Replies {
       if (i == parts.size() - 1) {
         keyboard.ifPresent(message::replyMarkup);
       }
-      outbox.send(chat, message.build());
+      CompletableFuture<Message> sent = outbox.send(chat, message.build());
+      if (i == parts.size() - 1) {
+        sent.whenComplete(
+            (m, failed) -> {
+              if (m != null) {
+                last.complete(m.getMessageId());
+              } else {
+                last.completeExceptionally(
+                    failed != null ? failed : new IllegalStateException("no message"));
+              }
+            });
+      }
     }
+    return last;
   }
 
   /**

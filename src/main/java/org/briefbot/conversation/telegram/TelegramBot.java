@@ -79,17 +79,33 @@ public final class TelegramBot implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * The waits that decide how long a fault is ridden out; tests shorten them.
+   * The waits that decide how long a fault is ridden out, how replies are paced and how long
+   * closing waits for the webhook; tests shorten them.
    *
    * @param sending retries of every request the bot makes (replies, callback answers, ...)
    * @param polling the back-off between failed getUpdates (its attempts do not count: polling never
    *     gives up)
+   * @param pacing the least time between sends, per chat, per group and in all
+   * @param webhookGrace how long requests the webhook is still reading get when the bot closes;
+   *     whole seconds (the JDK server's unit), and the JDK server waits it out even when idle
    */
-  record Tuning(RetryPolicy sending, RetryPolicy polling) {
+  record Tuning(
+      RetryPolicy sending, RetryPolicy polling, RateLimits pacing, Duration webhookGrace) {
     static final Tuning DEFAULT =
         new Tuning(
             RetryPolicy.DEFAULT,
-            new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(30)));
+            new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(30)),
+            RateLimits.TELEGRAM,
+            Duration.ofSeconds(1));
+
+    Tuning {
+      Objects.requireNonNull(sending, "sending");
+      Objects.requireNonNull(polling, "polling");
+      Objects.requireNonNull(pacing, "pacing");
+      if (webhookGrace.isNegative()) {
+        throw new IllegalArgumentException("webhookGrace < 0: " + webhookGrace);
+      }
+    }
   }
 
   private final Tuning tuning;
@@ -111,7 +127,7 @@ public final class TelegramBot implements AutoCloseable {
     this.outbox =
         new Outbox(
             client,
-            new RateLimiter(RateLimits.TELEGRAM),
+            new RateLimiter(tuning.pacing()),
             tuning.sending(),
             outboxThread,
             redactor,
@@ -260,7 +276,8 @@ public final class TelegramBot implements AutoCloseable {
   /** Listens, then tells Telegram where to post; if Telegram refuses, stops listening again. */
   private WebhookReceiver webhook(TelegramSettings.Webhook webhook, UpdateIntake intake) {
     WebhookReceiver server =
-        new WebhookReceiver(webhook.port(), webhook.path(), webhook.secret(), intake);
+        new WebhookReceiver(
+            webhook.port(), webhook.path(), webhook.secret(), tuning.webhookGrace(), intake);
     try {
       await(
           outbox.call(

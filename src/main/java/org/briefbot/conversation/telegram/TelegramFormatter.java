@@ -19,6 +19,15 @@ final class TelegramFormatter {
       "Sorry, I don't know the answer to that: my articles don't cover it.";
   static final String NOT_SURE = "I'm not sure my articles answer that.";
   static final String READ_PASSAGE = "🔎 Read the whole passage";
+  static final String WHOLE_PASSAGE = "📄 Whole passage";
+  static final String MORE_FROM_ARTICLE = "📖 More from this article";
+
+  /** Other passages offered under an answer: with the rest, the keyboard fits a phone screen. */
+  private static final int MAX_OFFERS = 2;
+
+  /** Characters of each point shown when browsing an article. */
+  private static final int POINT_CHARS = 300;
+
   private static final int NOTE_CHARS = 220;
   private static final int LABEL_CHARS = 48;
   private static final int SHORT_LABEL = 22;
@@ -34,70 +43,81 @@ final class TelegramFormatter {
     if (reply instanceof Reply.Listing l) {
       return listing(l);
     }
+    if (reply instanceof Reply.Article a) {
+      return article(a);
+    }
     Reply.Answered a = (Reply.Answered) reply;
-    Rendered body = answer(a.answer());
+    Rendered body = answer(a);
     String notice = a.notice().map(n -> Html.italic(n) + "\n\n").orElse("");
     return new Rendered(notice + body.html(), body.keyboard());
   }
 
   /** The answer alone, for inline results: no notice, no buttons. */
   String answerHtml(Answer answer) {
-    return answer(answer).html();
+    return answer(new Reply.Answered(answer, Optional.empty())).html();
   }
 
-  private Rendered answer(Answer answer) {
+  private Rendered answer(Reply.Answered reply) {
+    Answer answer = reply.answer();
     return switch (answer.kind()) {
-      case PASSAGE -> passage(answer);
+      case PASSAGE -> passage(reply);
       case ENTITY -> entity(answer);
       case DECLINED -> declined(answer);
     };
   }
 
-  private Rendered passage(Answer answer) {
-    Source source = answer.best().orElseThrow();
-    StringBuilder html = new StringBuilder(Html.emphasise(source.text(), source.keySentence()));
+  /**
+   * The key sentence first, in bold; the rest of the passage only when it is short, otherwise
+   * behind a button. Then the source, and buttons: the whole passage and the article, the other
+   * passages by what they lead to, the entities by name (their notes are a tap away, never a repeat
+   * of the answer).
+   */
+  private Rendered passage(Reply.Answered reply) {
+    Source source = reply.answer().best().orElseThrow();
+    StringBuilder html = new StringBuilder(lead(reply.shown(), source.keySentence()));
+    String title = Html.italic(source.article());
     html.append("\n\n📰 ")
-        .append(Html.italic(source.article()))
+        .append(source.link().map(link -> Html.link(link, title)).orElse(title))
         .append(" · ")
         .append(Html.escape(source.sectionLabel()));
-    notes(html, answer.entities());
     List<List<Button>> keyboard = new ArrayList<>();
-    for (Alternative alternative : answer.alternatives()) {
-      if (alternative instanceof Alternative.Passage other) {
-        keyboard.add(List.of(passageButton(other)));
-      }
+    List<Button> first = new ArrayList<>();
+    if (reply.cut()) {
+      first.add(new Button(WHOLE_PASSAGE, "/whole " + source.passageId(), Button.Tap.EDIT));
     }
-    keyboard.add(answer.entities().stream().map(TelegramFormatter::entityButton).toList());
     if (!NOT_ARTICLES.contains(source.articleId())) {
+      first.add(new Button(MORE_FROM_ARTICLE, "/more " + source.articleId(), Button.Tap.SEND));
+    }
+    keyboard.add(first);
+    for (Reply.Offer offer :
+        reply.offers().subList(0, Math.min(reply.offers().size(), MAX_OFFERS))) {
       keyboard.add(
           List.of(
               new Button(
-                  "📖 More from this article", "/more " + source.articleId(), Button.Tap.SEND)));
+                  "🔎 " + Html.shorten(offer.label(), LABEL_CHARS),
+                  offer.command(),
+                  Button.Tap.SEND)));
     }
+    keyboard.add(reply.notes().stream().map(TelegramFormatter::entityButton).toList());
     return new Rendered(html.toString(), keyboard);
   }
 
-  private static void notes(StringBuilder html, List<EntityCard> cards) {
-    if (cards.isEmpty()) {
-      return;
+  /** The key sentence in bold, first; when the shown text is more, the rest follows as it reads. */
+  private static String lead(String shown, String keySentence) {
+    int at = keySentence.isBlank() ? -1 : shown.indexOf(keySentence);
+    if (at < 0) {
+      return Html.escape(shown);
     }
-    html.append('\n');
-    for (EntityCard card : cards) {
-      html.append("\nℹ️ ").append(Html.bold(card.name()));
-      if (!card.kind().isBlank()) {
-        html.append(" (").append(Html.escape(card.kind())).append(')');
-      }
-      if (!card.summary().isBlank()) {
-        html.append(": ").append(Html.escape(Html.shorten(card.summary(), NOTE_CHARS)));
-      }
-    }
+    return Html.escape(shown.substring(0, at))
+        + Html.bold(keySentence)
+        + Html.escape(shown.substring(at + keySentence.length()));
   }
 
   private Rendered entity(Answer answer) {
     EntityCard card = answer.entities().get(0);
     StringBuilder html = new StringBuilder(Html.bold(card.name()));
-    if (!card.kind().isBlank()) {
-      html.append(" · ").append(Html.escape(card.kind()));
+    if (!card.kindLine().isBlank()) {
+      html.append(" · ").append(Html.escape(card.kindLine()));
     }
     html.append('\n').append(Html.escape(answer.best().orElseThrow().text()));
     if (!card.articles().isEmpty()) {
@@ -169,27 +189,33 @@ final class TelegramFormatter {
   }
 
   private Rendered listing(Reply.Listing listing) {
-    boolean passages =
-        !listing.items().isEmpty()
-            && listing.items().stream().allMatch(i -> i.command().startsWith("/passage "));
-    return passages ? article(listing) : choices(listing);
+    return choices(listing);
   }
 
   /**
-   * An article's key points, grouped under their section names; the text is the content, no
-   * buttons.
+   * Part of an article: its points as bullets, each cut to a few lines, and a button per section to
+   * read next.
    */
-  private static Rendered article(Reply.Listing listing) {
-    StringBuilder html = new StringBuilder(Html.bold(listing.heading()));
-    String section = null;
-    for (Reply.Item item : listing.items()) {
-      if (!item.detail().equals(section)) {
-        section = item.detail();
-        html.append("\n\n").append(Html.italic(section));
-      }
-      html.append("\n• ").append(Html.escape(item.label()));
+  private static Rendered article(Reply.Article article) {
+    StringBuilder html = new StringBuilder(Html.bold(article.title()));
+    if (!article.detail().isEmpty()) {
+      html.append('\n').append(Html.italic(article.detail()));
     }
-    return Rendered.text(html.toString());
+    html.append('\n');
+    for (Reply.Item point : article.points()) {
+      html.append("\n• ").append(Html.escape(Html.shorten(point.label(), POINT_CHARS)));
+    }
+    List<List<Button>> keyboard = new ArrayList<>();
+    List<Button> pair = new ArrayList<>();
+    for (Reply.Item section : article.sections()) {
+      pair.add(new Button("📑 " + section.label(), section.command(), Button.Tap.SEND));
+      if (pair.size() == 2) {
+        keyboard.add(List.copyOf(pair));
+        pair.clear();
+      }
+    }
+    keyboard.add(pair);
+    return new Rendered(html.toString(), keyboard);
   }
 
   /** Entities, topics, sources: a list to read, and the first few as buttons to open. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -112,12 +113,27 @@ final class UpdateHandler {
     Optional<Integer> quote = chat.group() ? Optional.of(message.getMessageId()) : Optional.empty();
     Optional<Long> from = Optional.ofNullable(message.getFrom()).map(User::getId);
     Optional<String> adminCommand = AdminCommands.command(text.get());
-    Rendered reply =
-        adminCommand.isPresent()
-            ? Rendered.text(Html.escape(admin.run(adminCommand.get(), from)))
-            // Anonymous group admins and channel posts have no sender: the chat stands for them.
-            : converse(conversation, chat, from.orElse(chat.id()), text.get());
-    replies.send(chat, reply, quote);
+    if (adminCommand.isPresent()) {
+      replies.send(chat, Rendered.text(Html.escape(admin.run(adminCommand.get(), from))), quote);
+      return;
+    }
+    Optional<Integer> repliedTo =
+        Optional.ofNullable(message.getReplyToMessage()).map(Message::getMessageId);
+    // Anonymous group admins and channel posts have no sender: the chat stands for them.
+    Said said = converse(conversation, chat, from.orElse(chat.id()), text.get(), repliedTo);
+    rememberWhere(chat, replies.send(chat, said.rendered(), quote), said);
+  }
+
+  /**
+   * What to show, and the context the answer leaves, to remember under the message that shows it.
+   */
+  private record Said(Rendered rendered, Optional<Context> context) {}
+
+  /** In a group, the sent answer's context, so that a reply to it follows it. */
+  private void rememberWhere(ChatRef chat, CompletableFuture<Integer> sent, Said said) {
+    if (chat.group() && said.context().isPresent()) {
+      sent.thenAccept(id -> chats.rememberAnswer(chat, id, said.context().get()));
+    }
   }
 
   /**
@@ -160,11 +176,19 @@ final class UpdateHandler {
       return EXPIRED;
     }
     ChatRef chat = chat(under.getChat());
-    Rendered reply = converse(conversation, chat, query.getFrom().getId(), button.get().command());
+    Said said =
+        converse(
+            conversation,
+            chat,
+            query.getFrom().getId(),
+            button.get().command(),
+            Optional.of(under.getMessageId()));
     if (button.get().tap() == Button.Tap.EDIT && under instanceof Message) {
-      replies.edit(chat, under.getMessageId(), reply);
+      replies.edit(chat, under.getMessageId(), said.rendered());
+      said.context().ifPresent(c -> chats.rememberAnswer(chat, under.getMessageId(), c));
     } else {
-      replies.send(chat, reply, Optional.of(under.getMessageId()));
+      rememberWhere(
+          chat, replies.send(chat, said.rendered(), Optional.of(under.getMessageId())), said);
     }
     return null;
   }
@@ -183,23 +207,29 @@ final class UpdateHandler {
    * The conversation's turn for this chat: its context comes from the store and goes back there
    * when it changed, and an answer is recorded and gets vote buttons.
    */
-  private Rendered converse(Conversation conversation, ChatRef chat, long userId, String text) {
-    Optional<Context> before = chats.context(chat.id());
+  private Said converse(
+      Conversation conversation,
+      ChatRef chat,
+      long userId,
+      String text,
+      Optional<Integer> answerMessage) {
+    Optional<Context> before = chats.context(chat, userId, answerMessage);
     Turn turn = conversation.reply(text, before);
     if (turn.context().isPresent() && !turn.context().equals(before)) {
-      chats.remember(chat.id(), turn.context().get());
+      chats.remember(chat, userId, turn.context().get());
     }
     count(text);
     Rendered rendered = formatter.format(turn.reply());
     if (!(turn.reply() instanceof Reply.Answered answered)) {
-      return rendered;
+      return new Said(rendered, Optional.empty());
     }
     OptionalLong answerId = chats.record(chat.id(), userId, answered.answer());
     // A decline has nothing to vote on (it is in the unanswered log already); without an id the
     // store is down.
-    return answered.answer().answered() && answerId.isPresent()
-        ? rendered.withVotes(answerId.getAsLong())
-        : rendered;
+    boolean votes = answered.answer().answered() && answerId.isPresent();
+    return new Said(
+        votes ? rendered.withVotes(answerId.getAsLong()) : rendered,
+        answered.answer().answered() ? turn.context() : Optional.empty());
   }
 
   private void count(String text) {

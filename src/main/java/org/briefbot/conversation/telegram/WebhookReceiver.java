@@ -53,10 +53,15 @@ final class WebhookReceiver implements AutoCloseable {
   private final String path;
   private final byte[] secret;
   private final UpdateIntake intake;
+  private final Duration grace;
 
-  /** Starts listening on all interfaces at {@code port} (0: any free one). */
-  WebhookReceiver(int port, String path, String secret, UpdateIntake intake) {
+  /**
+   * Starts listening on all interfaces at {@code port} (0: any free one); closing gives requests
+   * still being read {@code grace}, in whole seconds.
+   */
+  WebhookReceiver(int port, String path, String secret, Duration grace, UpdateIntake intake) {
     this.path = path;
+    this.grace = grace;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.intake = intake;
     if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
@@ -137,10 +142,10 @@ final class WebhookReceiver implements AutoCloseable {
     exchange.sendResponseHeaders(status, -1);
   }
 
-  /** Stops taking requests (those being read get a second to finish), then stops the threads. */
+  /** Stops taking requests (those being read get the grace to finish), then stops the threads. */
   @Override
   public void close() {
-    server.stop(1);
+    server.stop((int) grace.toSeconds());
     threads.shutdown();
     try {
       if (!threads.awaitTermination(Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS)) {

@@ -3,20 +3,40 @@ package org.briefbot.conversation.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
-import org.briefbot.app.LoadedLibrary;
+import org.briefbot.app.LiveLibrary;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The console chat over a live library on a copy of the shipped knowledge: each test reads what a
+ * reader typing those lines would see.
+ */
 class ConsoleChatTest {
-  private final LoadedLibrary core = TestKnowledge.shippedCore();
+  private static final Path ECB = Path.of("src/test/resources/articles/ecb-rate-cut-june.txt");
+
+  @TempDir Path knowledge;
+  private LiveLibrary library;
+
+  @BeforeEach
+  void load() throws IOException {
+    TestKnowledge.copyShipped(knowledge);
+    library = TestConfig.live(TestConfig.defaults(), knowledge);
+  }
 
   @AfterEach
   void close() {
-    core.close();
+    library.close();
   }
 
   @Test
@@ -25,11 +45,43 @@ class ConsoleChatTest {
         chat(
             "How much is the AWS deal worth?\nWho won the 2018 World Cup?\n/entity annapurna labs\n");
     assertThat(out).startsWith("briefbot: ask me about 1 article and ");
-    assertThat(out).contains("$138 billion").contains("About:").contains("* Amazon Web Services");
+    assertThat(out).contains("$138 billion").contains("About: Amazon Web Services (company)");
     assertThat(out).contains("Sorry, I don't know the answer to that");
     assertThat(out).contains("Annapurna Labs (");
     assertThat(out).endsWith("Bye.\n");
-    assertThat(out).doesNotContain("\u001b[");
+    assertThat(out).doesNotContain("\u001b[").doesNotContain("confidence");
+  }
+
+  @Test
+  void answerLeadsWithTheSentenceThatAnswersAndOffersTheWholePassage() {
+    String question = "When will the migration to AWS start?";
+    String key = library.current().answerer().answer(question).best().orElseThrow().keySentence();
+
+    String out = chat(question + "\n");
+
+    String answer = out.lines().skip(1).findFirst().orElseThrow();
+    assertThat(answer).isEqualTo(key).contains("Q1 2025");
+    assertThat(out).contains("  1. The whole passage");
+    assertThat(out).doesNotContain("Industry analysts expect Microsoft");
+  }
+
+  @Test
+  void typingANumberOpensThatItemOfTheLastReply() {
+    String out = chat("When will the migration to AWS start?\n1\n");
+
+    assertThat(out)
+        .as("item 1 is the whole passage")
+        .contains("Industry analysts expect Microsoft to respond");
+  }
+
+  @Test
+  void seeAlsoItemsLeadWhereTheySayAndNeverRepeatTheAnswer() {
+    String out = chat("How much is the AWS deal worth?\n");
+
+    List<String> items =
+        out.lines().filter(l -> l.matches("  \\d\\. .*")).map(l -> l.substring(5)).toList();
+    assertThat(items).isNotEmpty();
+    assertThat(items).noneMatch(i -> i.contains("$138 billion"));
   }
 
   @Test
@@ -38,13 +90,49 @@ class ConsoleChatTest {
     assertThat(out)
         .contains(
             "I'm not sure my articles answer that. The closest passage I found:\n  This landmark $138 billion AWS deal");
-    assertThat(out).contains("I can tell you about:\n  - Amazon secures landmark");
+    assertThat(out).contains("I can tell you about:\n  2. Amazon secures landmark");
   }
 
   @Test
   void quitEndsTheChatBeforeLaterLines() {
     String out = chat("/quit\nHow much is the AWS deal worth?\n");
     assertThat(out).doesNotContain("138").endsWith("Bye.\n");
+  }
+
+  @Test
+  void helpListsReloadAndQuit() {
+    String out = chat("/help\n");
+    assertThat(out)
+        .contains("/more ARTICLE")
+        .contains("/reload")
+        .contains("/quit - leave the chat");
+  }
+
+  @Test
+  void reloadServesAnArticleAddedToTheFolder() throws IOException {
+    Files.copy(ECB, knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+
+    String out = chat("/reload\nHow much did the ECB cut its deposit rate?\n");
+
+    assertThat(out)
+        .contains("Reloaded: 2 articles.")
+        .contains("-- ECB cuts deposit rate to 2.25% as eurozone inflation cools toward target");
+  }
+
+  @Test
+  void moreGivesKeyPointsAndSectionsAndAcceptsPartOfATitle() throws IOException {
+    Files.copy(ECB, knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    library.reloadNow();
+
+    String out = chat("/more\n/more ecb cuts\n");
+
+    assertThat(out).contains("Articles, newest first.").contains("/more ecb-rate-cut-june");
+    String points = out.substring(out.indexOf("ECB cuts deposit rate to 2.25%"));
+    assertThat(points)
+        .contains("  * The European Central Bank cut its deposit facility rate")
+        .contains("Sections:")
+        .contains(". Why It Matters")
+        .doesNotContain("Frequently Asked Questions\n  *");
   }
 
   @Test
@@ -57,7 +145,7 @@ class ConsoleChatTest {
 
   private String chat(String input) {
     StringWriter out = new StringWriter();
-    new ConsoleChat(core.conversation(), false)
+    new ConsoleChat(library, false)
         .run(new BufferedReader(new StringReader(input)), new PrintWriter(out));
     return out.toString().replace(System.lineSeparator(), "\n");
   }

@@ -68,22 +68,35 @@ final class LiveBot implements AutoCloseable {
   }
 
   /**
-   * How long faults are ridden out: the bot's retries and the store's pause after a failure;
-   * production's by default, shortened for fault tests so a 2 s outage is as good as a minute.
+   * How long faults are ridden out and replies paced: the bot's {@link TelegramBot.Tuning} and the
+   * store's pause after a failure. Shorter than production's, so that a 2 s outage is as good as a
+   * minute and a test of five replies does not wait five seconds for Telegram's pacing; tests wait
+   * for what the bot does, never for these times, so only the gaps between its steps shrink. {@code
+   * StartupIT} and {@code TelegramLauncherIT} start the bot with production's.
    */
   record Faults(TelegramBot.Tuning tuning, Duration storeRetry) {
-    static final Faults NONE = new Faults(TelegramBot.Tuning.DEFAULT, Duration.ofSeconds(5));
+    /**
+     * Telegram's limits scaled down (a reply per chat every 50 ms rather than every second, 300
+     * requests a second rather than 30); the limiter still paces every send.
+     */
+    static final RateLimits PACING = new RateLimits(Duration.ofMillis(50), 20, 300);
 
     /**
-     * Retries within about 4.5 s (0.1 s doubling to 1 s, 8 attempts); the store retried after 0.2
-     * s.
+     * Retries within about 4.5 s (0.1 s doubling to 1 s, 8 attempts), {@link #PACING}, and no grace
+     * for the webhook on closing: the JDK server would wait it out even when idle.
      */
-    static final Faults FAST =
-        new Faults(
-            new TelegramBot.Tuning(
-                new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(1)),
-                new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1))),
-            Duration.ofMillis(200));
+    static final TelegramBot.Tuning QUICK =
+        new TelegramBot.Tuning(
+            new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(1)),
+            new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1)),
+            PACING,
+            Duration.ZERO);
+
+    /** {@link #QUICK}, with the store's production pause after a failure. */
+    static final Faults NONE = new Faults(QUICK, Duration.ofSeconds(5));
+
+    /** {@link #QUICK}, with the store retried after 0.2 s. */
+    static final Faults FAST = new Faults(QUICK, Duration.ofMillis(200));
   }
 
   private LiveBot(

@@ -61,11 +61,13 @@ class MessageSplitterTest {
   }
 
   @Test
-  void theRealArticleListingIsLongerThanOneMessageAndSplitsAtAParagraph() {
+  void theRealArticleIsLongerThanOneMessageAndSplitsAtAParagraph() {
     String html =
-        new TelegramFormatter()
-            .format(core.conversation().handle("/more aws-openai-trainium"))
-            .html();
+        String.join(
+            "\n\n",
+            core.answerer().passagesOf("aws-openai-trainium").stream()
+                .map(p -> Html.escape(p.text()))
+                .toList());
     List<String> parts = new MessageSplitter().split(html);
 
     assertThat(html.length()).isGreaterThan(MessageSplitter.TELEGRAM_LIMIT);

@@ -16,6 +16,30 @@ class TelegramFormatterTest {
   private final TelegramFormatter formatter = new TelegramFormatter();
 
   @Test
+  void linksTheSourceTitleToTheArticleEscapingTheAddress() {
+    Source source =
+        new Source(
+            "a#faq#0",
+            "Text.",
+            "Text.",
+            "a",
+            "Title & more",
+            "faq",
+            "FAQ",
+            Optional.of("https://example.com/a?x=1&y=\"2\""));
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.9, Optional.of(source), List.of(), List.of());
+
+    String html = formatter.format(new Reply.Answered(answer, Optional.empty())).html();
+
+    assertThat(html)
+        .contains(
+            "📰 <a href=\"https://example.com/a?x=1&amp;y=&quot;2&quot;\"><i>Title &amp; more</i></a>"
+                + " · FAQ");
+    TelegramHtml.assertValid(html);
+  }
+
+  @Test
   void escapesEverythingAndEmphasisesTheKeySentence() {
     Source source =
         new Source(
@@ -42,10 +66,35 @@ class TelegramFormatterTest {
 
         Chips &lt;b&gt;matter&lt;/b&gt; &amp; so do &quot;prices&quot;. <b>AT&amp;T &lt;script&gt; is not involved.</b>
 
-        📰 <i>Title with &lt;i&gt;tags&lt;/i&gt; &amp; more</i> · FAQ
-
-        ℹ️ <b>AT&amp;T</b> (telecom &lt;company&gt;): A &quot;phone&quot; company &amp; more.""");
+        📰 <i>Title with &lt;i&gt;tags&lt;/i&gt; &amp; more</i> · FAQ""");
     TelegramHtml.assertValid(rendered.html());
+  }
+
+  @Test
+  void aLongPassageIsLedByItsKeySentenceAloneWithTheWholePassageBehindAButton() {
+    String key = "The deal is worth $138 billion.";
+    String text = "A".repeat(200) + ". " + key + " " + "B".repeat(200) + ".";
+    Source source =
+        new Source("art#faq#0", text, key, "art", "Article", "faq", "Frequently Asked Questions");
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.9, Optional.of(source), List.of(), List.of());
+
+    Rendered lead = formatter.format(new Reply.Answered(answer, Optional.empty()));
+    Rendered whole =
+        formatter.format(
+            new Reply.Answered(answer, Optional.empty(), Reply.Layout.WHOLE, List.of()));
+
+    assertThat(lead.html())
+        .isEqualTo(
+            "<b>The deal is worth $138 billion.</b>\n\n📰 <i>Article</i> · Frequently Asked Questions");
+    assertThat(lead.keyboard().get(0))
+        .containsExactly(
+            new Button(TelegramFormatter.WHOLE_PASSAGE, "/whole art#faq#0", Button.Tap.EDIT),
+            new Button(TelegramFormatter.MORE_FROM_ARTICLE, "/more art", Button.Tap.SEND));
+    assertThat(whole.html()).startsWith("AAA").contains("<b>" + key + "</b> BBB");
+    assertThat(whole.keyboard().get(0))
+        .containsExactly(
+            new Button(TelegramFormatter.MORE_FROM_ARTICLE, "/more art", Button.Tap.SEND));
   }
 
   @Test
@@ -61,30 +110,26 @@ class TelegramFormatterTest {
             "Context & Background");
     EntityCard openAi =
         new EntityCard("OpenAI", "company", "Research lab.", List.of("Article"), List.of());
-    Alternative other =
-        new Alternative.Passage(
-            "art#faq#2",
-            "Another passage about chips and clouds and prices.",
-            "art",
-            "Article",
-            "faq",
-            0.5);
     Answer answer =
-        new Answer(
-            "q", Answer.Kind.PASSAGE, 0.8, Optional.of(source), List.of(openAi), List.of(other));
+        new Answer("q", Answer.Kind.PASSAGE, 0.8, Optional.of(source), List.of(openAi), List.of());
+    Reply.Offer other =
+        new Reply.Offer(
+            "Frequently Asked Questions: Another passage about chips", "/passage art#faq#2");
 
     List<List<Button>> keyboard =
-        formatter.format(new Reply.Answered(answer, Optional.empty())).keyboard();
+        formatter
+            .format(new Reply.Answered(answer, Optional.empty(), Reply.Layout.LEAD, List.of(other)))
+            .keyboard();
 
     assertThat(keyboard)
         .containsExactly(
+            List.of(new Button("📖 More from this article", "/more art", Button.Tap.SEND)),
             List.of(
                 new Button(
-                    "🔎 Another passage about chips and clouds and…",
+                    "🔎 Frequently Asked Questions: Another passage…",
                     "/passage art#faq#2",
                     Button.Tap.SEND)),
-            List.of(new Button("ℹ️ OpenAI", "/entity OpenAI", Button.Tap.SEND)),
-            List.of(new Button("📖 More from this article", "/more art", Button.Tap.SEND)));
+            List.of(new Button("ℹ️ OpenAI", "/entity OpenAI", Button.Tap.SEND)));
   }
 
   @Test
@@ -131,28 +176,36 @@ class TelegramFormatterTest {
   }
 
   @Test
-  void anArticleListingIsGroupedBySectionWithoutButtons() {
-    Reply.Listing listing =
-        new Reply.Listing(
+  void anArticlesKeyPointsAreBulletsWithAButtonPerSection() {
+    Reply.Article article =
+        new Reply.Article(
             "The <chip> race",
+            "2024-11-03",
             List.of(
                 new Reply.Item("One.", "Key Takeaways", "/passage a#key_takeaway#0"),
-                new Reply.Item("Two & three.", "Key Takeaways", "/passage a#key_takeaway#1"),
-                new Reply.Item("Why.", "Why It Matters", "/passage a#why_it_matters#0")));
+                new Reply.Item("Two & three.", "Key Takeaways", "/passage a#key_takeaway#1")),
+            List.of(
+                new Reply.Item("Why It Matters", "", "/section a why_it_matters"),
+                new Reply.Item("What Happens Next", "", "/section a what_happens_next"),
+                new Reply.Item("Frequently Asked Questions", "", "/section a faq")));
 
-    Rendered rendered = formatter.format(listing);
+    Rendered rendered = formatter.format(article);
 
     assertThat(rendered.html())
         .isEqualTo(
             """
         <b>The &lt;chip&gt; race</b>
+        <i>2024-11-03</i>
 
-        <i>Key Takeaways</i>
         • One.
-        • Two &amp; three.
-
-        <i>Why It Matters</i>
-        • Why.""");
-    assertThat(rendered.keyboard()).isEmpty();
+        • Two &amp; three.""");
+    assertThat(rendered.keyboard())
+        .containsExactly(
+            List.of(
+                new Button("📑 Why It Matters", "/section a why_it_matters", Button.Tap.SEND),
+                new Button(
+                    "📑 What Happens Next", "/section a what_happens_next", Button.Tap.SEND)),
+            List.of(
+                new Button("📑 Frequently Asked Questions", "/section a faq", Button.Tap.SEND)));
   }
 }

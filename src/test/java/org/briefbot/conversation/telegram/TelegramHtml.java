@@ -13,7 +13,7 @@ import org.w3c.dom.Document;
 /** Checks that text is a message Telegram accepts with parse_mode HTML. */
 final class TelegramHtml {
   /** The tags briefbot uses, all of which Telegram supports. */
-  private static final Set<String> OURS = Set.of("b", "i");
+  private static final Set<String> OURS = Set.of("b", "i", "a");
 
   private static final Pattern TAG = Pattern.compile("</?([a-zA-Z-]+)[^>]*>");
 

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.briefbot.TestKnowledge;
 import org.briefbot.app.LiveLibrary;
 
 /**
  * Records the transcript in docs/telegram.md: a real conversation with the real bot over the fake
- * Bot API, printed as a reader would see it, then an admin's view of it. Not a test; run it with
+ * Bot API, on the shipped knowledge plus a second article (the ECB's rate cut, from the test
+ * resources), printed as a reader would see it, then an admin's view of it. Not a test; run it with
  * the test classpath, optionally with the store URL to keep (for a {@code briefbot report} on it):
  *
  * <pre>
@@ -29,6 +31,9 @@ public final class TranscriptRecorder {
    */
   private static final Duration QUIET = Duration.ofMillis(1500);
 
+  /** How long to wait for the first reply to anything before printing none. */
+  private static final Duration FIRST_REPLY = Duration.ofSeconds(30);
+
   private final LiveBot live;
   private final PrintStream out;
   private int seen;
@@ -42,7 +47,12 @@ public final class TranscriptRecorder {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path scratch = java.nio.file.Files.createTempDirectory("briefbot-transcript-");
     String store = args.length > 0 ? args[0] : "jdbc:sqlite:" + scratch.resolve("briefbot.db");
-    try (LiveLibrary library = LiveBot.library(Path.of("knowledge"));
+    Path knowledge = TestKnowledge.copyShipped(scratch.resolve("knowledge"));
+    // A second story, to show how briefbot tells several apart.
+    java.nio.file.Files.copy(
+        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
+        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    try (LiveLibrary library = LiveBot.library(knowledge);
         LiveBot live = LiveBot.polling(library, store, java.util.List.of(EDITOR))) {
       new TranscriptRecorder(live, out).record();
     }
@@ -52,18 +62,33 @@ public final class TranscriptRecorder {
     say("/start");
     say("How much is the AWS deal worth?");
     tap("👍");
+    say("When will the migration to AWS start?");
+    tap("📄 Whole passage");
     say("why?");
     say("tell me more");
     say("what about Microsoft?");
-    tap("🔎 Industry analysts");
+    tap("🔎 ");
     tap("👎");
     tap("👍");
     tap("ℹ️ Microsoft");
+    say("tell me about anapurna");
+    say("/topics");
+    say("/more ecb cuts");
+    tap("📑 Why It Matters");
     say("What will the weather be like in Lisbon on Sunday?");
     tap("📰 ");
-    inGroup("How much is the deal worth?");
-    inGroup("@" + FakeBotApi.BOT_USERNAME + " which chips will OpenAI use?");
+    inGroup(ADA, "Ada", "/ask How much is the deal worth?");
+    int dealAnswer = live.api.count("sendMessage");
+    inGroup(BEN, "Ben", "/ask How much did the ECB cut its deposit rate?");
+    replyInGroup(BEN, "Ben", dealAnswer, "tell me more");
+    inGroup(ADA, "Ada", "@" + FakeBotApi.BOT_USERNAME + " why?");
     inline("how big is the OpenAI contract");
+    say(BEN, "Ben", "What happens next?");
+    tap(BEN, "Ben", "ECB");
+    say(BEN, "Ben", "hi");
+    say(BEN, "Ben", "¿Cuánto vale el acuerdo entre Amazon y OpenAI?");
+    say(BEN, "Ben", "/entity annapurna");
+    tap(BEN, "Ben", "Annapurna Labs");
     say(BEN, "Ben", "Who won the 2018 World Cup?");
     say(BEN, "Ben", "who won the world cup in 2018");
     say(BEN, "Ben", "Is Trainium faster than Nvidia GPUs?");
@@ -84,9 +109,39 @@ public final class TranscriptRecorder {
     printReplies();
   }
 
-  private void inGroup(String text) throws InterruptedException {
-    out.println("👥 Ada, in the group \"Readers\": " + text);
-    live.api.pushGroupMessage(GROUP, ADA, text);
+  private void inGroup(long user, String name, String text) throws InterruptedException {
+    out.println("👥 " + name + ", in the group \"Readers\": " + text);
+    live.api.pushGroupMessage(GROUP, user, text);
+    printReplies();
+  }
+
+  /** A group message replying to the bot's message {@code botMessageId}. */
+  private void replyInGroup(long user, String name, int botMessageId, String text)
+      throws InterruptedException {
+    out.println(
+        "👥 "
+            + name
+            + ", in the group, replying to the answer to Ada's \"How much is the deal worth?\": "
+            + text);
+    live.api.pushUpdate(
+        """
+        {"message": {"message_id": %d, "date": 1700000000, "text": "%s",
+          "from": {"id": %d, "is_bot": false, "first_name": "%s"},
+          "chat": {"id": %d, "type": "group", "title": "Readers"},
+          "reply_to_message": {"message_id": %d, "date": 1700000000, "text": "(answer)",
+            "from": {"id": %d, "is_bot": true, "first_name": "BriefBot", "username": "%s"},
+            "chat": {"id": %d, "type": "group", "title": "Readers"}}}}
+        """
+            .formatted(
+                90_000 + botMessageId,
+                text,
+                user,
+                name,
+                GROUP,
+                botMessageId,
+                live.api.botId(),
+                FakeBotApi.BOT_USERNAME,
+                GROUP));
     printReplies();
   }
 
@@ -126,6 +181,10 @@ public final class TranscriptRecorder {
 
   /** Waits until the bot has been quiet for a moment, then prints what it sent since last time. */
   private void printReplies() throws InterruptedException {
+    long deadline = System.nanoTime() + FIRST_REPLY.toNanos();
+    while (replies().size() == seen && System.nanoTime() < deadline) {
+      Thread.sleep(100); // a busy machine may take seconds over the first reply
+    }
     int before;
     do {
       before = replies().size();
@@ -139,16 +198,25 @@ public final class TranscriptRecorder {
     out.println();
   }
 
-  /** What the bot sent, leaving out its polling. */
+  /** What the bot said: messages, edits, toasts and inline results; not its polling or set-up. */
   private List<FakeBotApi.Recorded> replies() {
-    return live.api.requests().stream().filter(r -> !r.is("getUpdates")).toList();
+    return live.api.requests().stream()
+        .filter(
+            r ->
+                r.is("sendMessage")
+                    || r.is("editMessageText")
+                    || r.is("answerCallbackQuery")
+                    || r.is("answerInlineQuery"))
+        .toList();
   }
 
   private void print(FakeBotApi.Recorded r) {
     if (r.is("sendMessage")) {
       bot(
           "🤖 briefbot"
-              + (r.param("chat_id").startsWith("-") ? " (in the group, quoting Ada)" : "")
+              + (r.param("chat_id").startsWith("-")
+                  ? " (in the group, quoting the message it answers)"
+                  : "")
               + ":",
           r.params());
     } else if (r.is("editMessageText")) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A hundred readers tap 👍 at the same moment, each under their own answer, so the taps run on
  * every worker at once against one SQLite file: all are counted and the store never counts as down
- * (issue 14 bug 5). Slow (about 20 s: a hundred answers and a hundred callback answers at
- * Telegram's 30 a second), so it runs with the integration tests.
+ * (issue 14 bug 5). The whole bot answering a hundred questions and a hundred taps, so it runs with
+ * the integration tests; paced at the tests' 300 requests a second ({@link LiveBot.Faults#PACING}),
+ * not Telegram's 30, which would only add seconds of waiting.
  */
 class VoteBurstIT {
   private static final String DEAL = "How much is the AWS deal worth?";

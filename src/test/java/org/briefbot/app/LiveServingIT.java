@@ -1,0 +1,171 @@
+package org.briefbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.briefbot.TestConfig;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
+import org.briefbot.conversation.Library.Reloaded;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.IngestProblem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live library serves through the on-disk index cache like {@code ask}: a restart over an
+ * unchanged folder reopens the entry the last start or reload wrote instead of parsing the files.
+ * Each test proves it the same way: it overwrites a file with bytes of the same size and keeps its
+ * modification time, which only a library that did not parse the file still serves.
+ */
+class LiveServingIT {
+  private static final Path SEED = Path.of("knowledge");
+  private static final String ARTICLE = "articles/aws-openai-trainium.txt";
+  private static final String DEAL = "How much is the AWS deal worth?";
+  private static final BriefbotConfig CONFIG = TestConfig.defaults();
+
+  @TempDir Path knowledge;
+
+  @BeforeEach
+  void copySeedKnowledge() throws IOException {
+    for (String file : List.of(ARTICLE, "faq/aws-openai-trainium.yaml", "entities/entities.yaml")) {
+      Files.createDirectories(knowledge.resolve(file).getParent());
+      Files.copy(SEED.resolve(file), knowledge.resolve(file));
+    }
+  }
+
+  @Test
+  void restartsOverAnUnchangedFolderWithoutParsingIt() throws IOException {
+    TestConfig.live(CONFIG, knowledge).close();
+    blankKeepingSizeAndTime(knowledge.resolve(ARTICLE));
+
+    try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(restarted.serving().answerer().answer(DEAL).best())
+          .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
+      assertThat(restarted.loaded().articles()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void restartsFromTheEntryTheLastReloadWrote() throws IOException {
+    Path nvidia = knowledge.resolve("articles/nvidia-blackwell.txt");
+    try (LiveLibrary live = TestConfig.live(CONFIG, knowledge)) {
+      Files.writeString(nvidia, nvidiaArticle(), StandardCharsets.UTF_8);
+      Reloaded reloaded = live.reloadNow();
+      assertThat(reloaded.clean()).isTrue();
+      assertThat(reloaded.articles()).isEqualTo(2);
+    }
+    blankKeepingSizeAndTime(nvidia);
+
+    try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
+      assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell"))
+          .anySatisfy(p -> assertThat(p.text()).contains("$138 billion"));
+    }
+  }
+
+  @Test
+  void keepsServingTheLastGoodVersionOfAFileBrokenAfterARestartFromTheCache() throws IOException {
+    TestConfig.live(CONFIG, knowledge).close();
+    try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
+      restarted.awaitLastGood();
+      Path article = knowledge.resolve(ARTICLE);
+      Files.writeString(article, "#only #hashtags, no title line\n", StandardCharsets.UTF_8);
+
+      Reloaded broken = restarted.reloadNow();
+
+      assertThat(broken.swapped()).isTrue();
+      assertThat(broken.errors()).extracting(IngestProblem::path).containsExactly(article);
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium");
+      assertThat(restarted.serving().answerer().answer(DEAL).best())
+          .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
+    }
+  }
+
+  @Test
+  void rebuildsAnIndexEntryThatCannotBeReadInsteadOfFailingToStart() throws IOException {
+    TestConfig.live(CONFIG, knowledge).close();
+    Path snapshot = entryOf(knowledge).resolve("knowledge.snapshot");
+    Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), 40));
+
+    try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(restarted.serving().answerer().answer(DEAL).best())
+          .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
+    }
+    try (LiveLibrary again = TestConfig.live(CONFIG, knowledge)) {
+      assertThat(Files.size(entryOf(knowledge).resolve("knowledge.snapshot")))
+          .as("the entry was written again, whole")
+          .isGreaterThan(40);
+      assertThat(again.loaded().articles()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void parsesTheFolderAtEveryStartWithoutAnIndexFolder() throws IOException {
+    BriefbotConfig inMemory =
+        new BriefbotConfig(
+            new KnowledgeConfig(CONFIG.knowledge().path(), ""),
+            CONFIG.retrieval(),
+            CONFIG.answer(),
+            CONFIG.telegram(),
+            CONFIG.admins(),
+            CONFIG.store());
+    TestConfig.live(inMemory, knowledge).close();
+    blankKeepingSizeAndTime(knowledge.resolve(ARTICLE));
+
+    try (LiveLibrary restarted = TestConfig.live(inMemory, knowledge)) {
+      assertThat(articleIds(restarted)).isEmpty();
+      assertThat(restarted.loaded().filesWithErrors()).isEqualTo(1);
+    }
+  }
+
+  /** The one complete cache entry whose manifest names {@code folder}. */
+  private static Path entryOf(Path folder) throws IOException {
+    String line = "folder\t" + folder.toAbsolutePath().normalize();
+    try (Stream<Path> manifests = Files.walk(Path.of(CONFIG.knowledge().index()))) {
+      List<Path> entries =
+          manifests
+              .filter(p -> p.getFileName().toString().equals("manifest.txt"))
+              .filter(p -> readLines(p).contains(line))
+              .map(Path::getParent)
+              .toList();
+      assertThat(entries).hasSize(1);
+      return entries.get(0);
+    }
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> articleIds(LiveLibrary live) {
+    return live.serving().knowledge().articles().stream().map(Article::id).toList();
+  }
+
+  private static String nvidiaArticle() throws IOException {
+    String seed = Files.readString(SEED.resolve(ARTICLE), StandardCharsets.UTF_8);
+    return "Nvidia ships Blackwell chips to every cloud\n" + seed.substring(seed.indexOf('\n') + 1);
+  }
+
+  /** Same size, same modification time, other bytes: the fingerprint cannot tell. */
+  private static void blankKeepingSizeAndTime(Path file) throws IOException {
+    FileTime time = Files.getLastModifiedTime(file);
+    byte[] blank = new byte[(int) Files.size(file)];
+    Arrays.fill(blank, (byte) 'x');
+    Files.write(file, blank);
+    Files.setLastModifiedTime(file, time);
+  }
+}
