@@ -79,7 +79,7 @@ public final class TranscriptRecorder {
     tap("📰 ");
     inGroup(ADA, "Ada", "/ask How much is the deal worth?");
     int dealAnswer = live.api.count("sendMessage");
-    inGroup(BEN, "Ben", "/ask How much did the ECB cut its deposit rate?");
+    inGroup(BEN, "Ben", "/ask How much did the ECB cut rates by?");
     replyInGroup(BEN, "Ben", dealAnswer, "tell me more");
     inGroup(ADA, "Ada", "@" + FakeBotApi.BOT_USERNAME + " why?");
     inline("how big is the OpenAI contract");
