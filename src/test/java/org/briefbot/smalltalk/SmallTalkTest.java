@@ -124,7 +124,8 @@ class SmallTalkTest {
   @Test
   void noGoldQuestionIsTakenForSmallTalkOrAnotherLanguage() throws IOException {
     List<String> questions = goldQuestions();
-    assertThat(questions).hasSizeGreaterThan(500);
+    // The repository's own gold files hold 462; ../shared adds its seven articles' when present.
+    assertThat(questions).hasSizeGreaterThan(400);
     assertThat(questions)
         .filteredOn(q -> smallTalk.recognize(q, KNOWS_NOTHING).isPresent())
         .isEmpty();
