@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -84,7 +83,7 @@ final class PollFailures implements Interceptor {
           wait.toMillis());
     }
     pause(wait);
-    return noUpdates(request);
+    return QuietOnClose.noUpdates(request);
   }
 
   private void recovered() {
@@ -131,15 +130,5 @@ final class PollFailures implements Interceptor {
         .filter(JsonNode::canConvertToLong)
         .map(n -> Duration.ofSeconds(Math.max(1, n.asLong())))
         .map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d);
-  }
-
-  private static Response noUpdates(Request request) {
-    return new Response.Builder()
-        .request(request)
-        .protocol(Protocol.HTTP_1_1)
-        .code(200)
-        .message("OK")
-        .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", JSON_TYPE))
-        .build();
   }
 }

@@ -54,7 +54,8 @@ final class QuietOnClose implements Interceptor {
     inFlight.forEach(Call::cancel);
   }
 
-  private static Response noUpdates(Request request) {
+  /** An empty getUpdates answer: what a poll gets while it cannot or need not reach Telegram. */
+  static Response noUpdates(Request request) {
     return new Response.Builder()
         .request(request)
         .protocol(Protocol.HTTP_1_1)
