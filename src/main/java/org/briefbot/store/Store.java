@@ -335,10 +335,7 @@ public final class Store implements AutoCloseable {
 
   /** The chat's last answer if it was saved less than {@code ttl} ago. */
   public Optional<ChatContext> loadContext(long chatId, Duration ttl) {
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl < 0: " + ttl);
-    }
-    long oldest = clock.millis() - ttl.toMillis();
+    long oldest = oldest(ttl);
     String sql =
         "SELECT article_id, passage_id, state, saved_at FROM chat_context WHERE chat_id = ? AND saved_at >= ?";
     return database.transaction(
@@ -395,14 +392,19 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /** The time, in epoch milliseconds, before which a saved context is older than {@code ttl}. */
+  private long oldest(Duration ttl) {
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl < 0: " + ttl);
+    }
+    return clock.millis() - ttl.toMillis();
+  }
+
   /** A group chat's context for {@code owner} if it was saved less than {@code ttl} ago. */
   public Optional<String> loadGroupContext(
       long chatId, ContextOwner owner, long ownerId, Duration ttl) {
     Objects.requireNonNull(owner, "owner");
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl < 0: " + ttl);
-    }
-    long oldest = clock.millis() - ttl.toMillis();
+    long oldest = oldest(ttl);
     String sql =
         "SELECT state FROM group_context WHERE chat_id = ? AND owner = ? AND owner_id = ? AND saved_at >= ?";
     return database.transaction(
