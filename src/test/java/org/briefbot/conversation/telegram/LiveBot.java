@@ -195,15 +195,7 @@ final class LiveBot implements AutoCloseable {
 
   /** Long polling against a fresh fake, with a fresh SQLite store and these admins. */
   static LiveBot polling(Library library, List<Long> admins) {
-    Path folder = temporaryFolder();
-    return new LiveBot(
-        new FakeBotApi(),
-        true,
-        library,
-        sqlite(folder),
-        Optional.of(folder),
-        config(BriefbotConfig.defaults().telegram(), admins),
-        Map.of());
+    return polling(library, Faults.NONE, admins);
   }
 
   /** Long polling against a fresh fake, keeping state in the store at {@code storeUrl}. */
@@ -231,15 +223,7 @@ final class LiveBot implements AutoCloseable {
    * SQLite store.
    */
   static LiveBot webhook(Library library, String secret) {
-    Path folder = temporaryFolder();
-    return new LiveBot(
-        new FakeBotApi(),
-        true,
-        library,
-        sqlite(folder),
-        Optional.of(folder),
-        webhookConfig(),
-        Map.of(SECRET_VARIABLE, secret));
+    return webhook(library, secret, Faults.NONE);
   }
 
   /**
