@@ -91,35 +91,25 @@ final class Languages {
   }
 
   /**
-   * Whether {@code text} is not English: written in another script, or holding more function words
-   * of one of the listed languages than of English, and at least {@value #MIN_HITS}.
+   * What {@code text} is when it is not English: written in another script, or holding at least
+   * {@value #MIN_HITS} function words of one of the listed languages, more than of English. Named
+   * when its script or its words name one language clearly: a list holding more of its words than
+   * any other's. Close languages ("o", "a", "e", "entre" are Portuguese and Italian) stay unnamed.
    */
-  boolean notEnglish(String text) {
-    Optional<Character.UnicodeScript> script = mainScript(text);
-    if (script.isPresent() && script.get() != Character.UnicodeScript.LATIN) {
-      return true;
-    }
-    List<Score> scores = scores(words(text));
-    return !scores.isEmpty() && scores.get(0).hits() >= MIN_HITS;
-  }
-
-  /**
-   * The English name of the language {@code text} is in ("German"), when its words or its script
-   * name one clearly: a language whose list holds more of the text's words than any other's. Close
-   * languages ("o", "a", "e", "entre" are Portuguese and Italian) stay unnamed.
-   */
-  Optional<String> name(String text) {
+  Optional<Talk.OtherLanguage> otherLanguage(String text) {
     List<String> words = words(text);
     Optional<Character.UnicodeScript> script = mainScript(text);
     if (script.isPresent() && script.get() != Character.UnicodeScript.LATIN) {
-      return byScript(script.get(), words);
+      return Optional.of(new Talk.OtherLanguage(byScript(script.get(), words)));
     }
     List<Score> scores = scores(words);
     if (scores.isEmpty() || scores.get(0).hits() < MIN_HITS) {
       return Optional.empty();
     }
     boolean clear = scores.size() == 1 || scores.get(0).hits() > scores.get(1).hits();
-    return clear ? Optional.of(capitalised(scores.get(0).language())) : Optional.empty();
+    return Optional.of(
+        new Talk.OtherLanguage(
+            clear ? Optional.of(capitalised(scores.get(0).language())) : Optional.empty()));
   }
 
   private record Score(String language, int hits) {}

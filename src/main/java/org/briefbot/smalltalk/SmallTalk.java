@@ -97,7 +97,10 @@ public final class SmallTalk {
     }
     if (letters.latin() * 2 < letters.total()) {
       // Cyrillic, Greek, Han, Arabic...: no English question is written in them.
-      return Optional.of(new Talk.OtherLanguage(Languages.shared().name(message)));
+      return Optional.of(
+          Languages.shared()
+              .otherLanguage(message)
+              .orElse(new Talk.OtherLanguage(Optional.empty())));
     }
     List<String> words = words(message);
     if (letters.latin() < MIN_LETTERS
@@ -106,10 +109,7 @@ public final class SmallTalk {
         || knownShare.applyAsDouble(message) >= KNOWN_WORDS_FOR_ENGLISH) {
       return Optional.empty();
     }
-    Languages languages = Languages.shared();
-    return languages.notEnglish(message)
-        ? Optional.of(new Talk.OtherLanguage(languages.name(message)))
-        : Optional.empty();
+    return Languages.shared().otherLanguage(message).map(Talk.class::cast);
   }
 
   /** The message's words in lower case, accents kept: "thé" is French, not "the". */
