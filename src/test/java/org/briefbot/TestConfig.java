@@ -51,7 +51,8 @@ public final class TestConfig {
         d.answer(),
         d.telegram(),
         d.admins(),
-        new StoreConfig("jdbc:sqlite:" + DATA.resolve("briefbot.db"), d.store().lowConfidence()));
+        new StoreConfig("jdbc:sqlite:" + DATA.resolve("briefbot.db"), d.store().lowConfidence()),
+        d.web());
   }
 
   /** The shared model when {@code config} wants one; nobody but the JVM's exit closes it. */

@@ -13,7 +13,8 @@ public record BriefbotConfig(
     AnswerConfig answer,
     TelegramConfig telegram,
     List<Long> admins,
-    StoreConfig store) {
+    StoreConfig store,
+    WebConfig web) {
 
   /**
    * Where knowledge files live.
@@ -106,9 +107,42 @@ public record BriefbotConfig(
    */
   public record StoreConfig(String url, double lowConfidence) {}
 
+  /**
+   * The web server of {@code serve}: the API, the chat page, {@code /health}, {@code /metrics} and
+   * the Telegram webhook in webhook mode.
+   *
+   * @param host the address to listen on; 127.0.0.1 keeps it to this machine (a proxy in front)
+   * @param port the port to listen on; {@code --port} overrides it; 0 picks a free one
+   * @param threads requests handled at once; more wait in the server's queue
+   * @param corsOrigins origins (scheme://host[:port]) whose pages may call the API from a browser
+   * @param requestsPerMinute API requests one client (address) may make per minute; 0: no limit
+   * @param contextMinutes how long a web conversation's last answer is kept for follow-ups
+   */
+  public record WebConfig(
+      String host,
+      int port,
+      int threads,
+      List<String> corsOrigins,
+      int requestsPerMinute,
+      int contextMinutes) {
+    public WebConfig {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** The same settings on another port, e.g. from {@code --port}. */
+    public WebConfig onPort(int newPort) {
+      return new WebConfig(host, newPort, threads, corsOrigins, requestsPerMinute, contextMinutes);
+    }
+  }
+
   /** This config with other retrieval settings, e.g. another mode. */
   public BriefbotConfig withRetrieval(RetrievalConfig other) {
-    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store);
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, web);
+  }
+
+  /** This config with other web settings, e.g. another port. */
+  public BriefbotConfig withWeb(WebConfig other) {
+    return new BriefbotConfig(knowledge, retrieval, answer, telegram, admins, store, other);
   }
 
   public static BriefbotConfig defaults() {
@@ -122,6 +156,7 @@ public record BriefbotConfig(
             new WebhookConfig("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
             15),
         List.of(),
-        new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5));
+        new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5),
+        new WebConfig("127.0.0.1", 8080, 16, List.of(), 60, 15));
   }
 }

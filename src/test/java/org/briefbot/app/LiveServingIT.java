@@ -118,7 +118,8 @@ class LiveServingIT {
             CONFIG.answer(),
             CONFIG.telegram(),
             CONFIG.admins(),
-            CONFIG.store());
+            CONFIG.store(),
+            CONFIG.web());
     TestConfig.live(inMemory, knowledge).close();
     blankKeepingSizeAndTime(knowledge.resolve(ARTICLE));
 

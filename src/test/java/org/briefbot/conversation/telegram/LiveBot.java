@@ -257,7 +257,7 @@ final class LiveBot implements AutoCloseable {
   static BriefbotConfig config(BriefbotConfig.TelegramConfig telegram, List<Long> admins) {
     BriefbotConfig d = TestConfig.defaults();
     return new BriefbotConfig(
-        d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
+        d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store(), d.web());
   }
 
   /**
