@@ -13,14 +13,13 @@ import java.util.function.Consumer;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.IngestReport;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeWatcher;
 import org.briefbot.knowledge.LastGoodFiles;
 import org.briefbot.retrieval.Embeddings;
-import org.briefbot.snapshot.Fingerprint;
-import org.briefbot.snapshot.IndexCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +30,16 @@ import org.slf4j.LoggerFactory;
  * grace period, long enough for questions in flight. A file that breaks keeps its last good version
  * serving (see {@link LastGoodFiles}); the listener hears about every reload.
  *
- * <p>With an index folder configured ({@code knowledge.index}) the bot serves the way {@code ask}
- * does: the start and every reload reopen the folder's entry in the index cache when the folder is
- * unchanged, and otherwise parse it and index it into a new entry, on disk and memory-mapped, so a
- * replaced core waiting out its grace period holds no passage text on the heap. Without one, each
- * core is indexed in memory.
+ * <p>With an index folder configured ({@code knowledge.index}) the folder is kept in one index on
+ * disk that follows it file by file ({@link LiveArchive}): a start over an unchanged folder reopens
+ * it, and a start or reload after a change parses and indexes only the new and changed articles,
+ * removes the documents of removed ones, and commits that in one step before the new core is wired.
+ * A file broken by an edit keeps its indexed version serving. Cores of successive versions share
+ * the index's unchanged segments, memory-mapped; passage text stays off the heap. Without an index
+ * folder, each core parses the folder and indexes it in memory.
  *
- * <p>Owns named daemon threads: the watcher (after {@link #watch}), the closer of old cores and,
- * after a start that reopened the cache, the one-off parse that remembers each file's last good
- * version. {@link #close()} stops the first two and closes every core.
+ * <p>Owns named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
+ * {@link #close()} stops both and closes every core and the index.
  */
 public final class LiveLibrary implements Library, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
@@ -56,14 +56,8 @@ public final class LiveLibrary implements Library, AutoCloseable {
   private final ScheduledExecutorService closer;
   private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
 
-  /** The on-disk index cache, or empty to index each core in memory. */
-  private final Optional<IndexCache> cache;
-
-  /**
-   * Parses the folder after a start that reopened the cache, so that a file broken by the first
-   * change still has a last good version; reloads wait for it. Guarded by this.
-   */
-  private Thread remembering;
+  /** The folder's index on disk, updated file by file; empty to index each core in memory. */
+  private final Optional<LiveArchive> archive;
 
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
@@ -83,7 +77,10 @@ public final class LiveLibrary implements Library, AutoCloseable {
     this.knowledgeDir = knowledgeDir;
     this.grace = grace;
     String index = config.knowledge().index();
-    this.cache = index.isBlank() ? Optional.empty() : Optional.of(new IndexCache(Path.of(index)));
+    this.archive =
+        index.isBlank()
+            ? Optional.empty()
+            : Optional.of(LiveArchive.open(config, Path.of(index), knowledgeDir, model));
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -137,60 +134,22 @@ public final class LiveLibrary implements Library, AutoCloseable {
   }
 
   /**
-   * A core over the folder as it is now: the cache's entry for it when there is one, else a parse
-   * indexed into a new entry (or into memory without a cache). {@code parsed} receives the report
-   * of the parse, if there was one.
+   * A core over the folder as it is now: the on-disk index brought up to date with it (only what
+   * changed is parsed and indexed), or without one a parse indexed in memory. {@code parsed}
+   * receives the report of a parse in memory.
    */
   private LoadedLibrary open(AtomicReference<IngestReport> parsed) {
-    if (cache.isEmpty()) {
-      return LoadedLibrary.build(config, parse(parsed), model);
+    if (archive.isEmpty()) {
+      Knowledge knowledge = loader.load(knowledgeDir, lastGood);
+      parsed.set(knowledge.report());
+      return LoadedLibrary.build(config, knowledge, model);
     }
-    Fingerprint fingerprint = Fingerprint.of(knowledgeDir, LoadedLibrary.indexFormat(config));
-    Optional<LoadedLibrary> reopened =
-        LoadedLibrary.reopen(config, cache.get(), fingerprint, model);
-    if (reopened.isPresent()) {
-      if (current.get() == null) {
-        rememberLastGood();
-      }
-      return reopened.get();
-    }
-    return LoadedLibrary.buildOnDisk(config, cache.get(), fingerprint, parse(parsed), model);
-  }
-
-  private Knowledge parse(AtomicReference<IngestReport> parsed) {
-    awaitLastGood();
-    Knowledge knowledge = loader.load(knowledgeDir, lastGood);
-    parsed.set(knowledge.report());
-    return knowledge;
-  }
-
-  /** Starts parsing the folder in the background, for {@link #lastGood} only. */
-  private void rememberLastGood() {
-    remembering =
-        new Thread(
-            () -> {
-              try {
-                loader.load(knowledgeDir, lastGood);
-              } catch (RuntimeException e) {
-                log.warn("Could not read the knowledge folder's files ahead: {}", e.getMessage());
-              }
-            },
-            "briefbot-last-good");
-    remembering.setDaemon(true);
-    remembering.start();
-  }
-
-  /** Waits until every file has a last good version, if a start began remembering them. */
-  synchronized void awaitLastGood() {
-    if (remembering == null) {
-      return;
-    }
+    LoadedLibrary.Loaded loaded = archive.get().catchUp();
     try {
-      remembering.join();
-      remembering = null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the knowledge folder", e);
+      return LoadedLibrary.wire(config, loaded, new TextAnalysis(), model, Optional.empty());
+    } catch (RuntimeException e) {
+      loaded.index().close();
+      throw e;
     }
   }
 
@@ -333,6 +292,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
       }
     }
     pending.forEach(Runnable::run);
+    archive.ifPresent(LiveArchive::close);
     ownedModel.ifPresent(Embeddings::close);
   }
 }

@@ -3,7 +3,6 @@ package org.briefbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,16 @@ import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.IngestProblem;
+import org.briefbot.snapshot.Fingerprint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live library serves through the on-disk index cache like {@code ask}: a restart over an
- * unchanged folder reopens the entry the last start or reload wrote instead of parsing the files.
- * Each test proves it the same way: it overwrites a file with bytes of the same size and keeps its
- * modification time, which only a library that did not parse the file still serves.
+ * The live library serves from its index on disk: a restart over an unchanged folder reopens the
+ * index the last start or reload committed instead of parsing the files. Each test proves it the
+ * same way: it overwrites a file with bytes of the same size and keeps its modification time, which
+ * only a library that did not parse the file still serves.
  */
 class LiveServingIT {
   private static final Path SEED = Path.of("knowledge");
@@ -77,7 +77,6 @@ class LiveServingIT {
   void keepsServingTheLastGoodVersionOfAFileBrokenAfterARestartFromTheCache() throws IOException {
     TestConfig.live(CONFIG, knowledge).close();
     try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
-      restarted.awaitLastGood();
       Path article = knowledge.resolve(ARTICLE);
       Files.writeString(article, "#only #hashtags, no title line\n", StandardCharsets.UTF_8);
 
@@ -94,7 +93,7 @@ class LiveServingIT {
   @Test
   void rebuildsAnIndexEntryThatCannotBeReadInsteadOfFailingToStart() throws IOException {
     TestConfig.live(CONFIG, knowledge).close();
-    Path snapshot = entryOf(knowledge).resolve("knowledge.snapshot");
+    Path snapshot = snapshotOf(knowledge);
     Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), 40));
 
     try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
@@ -102,7 +101,7 @@ class LiveServingIT {
           .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
     }
     try (LiveLibrary again = TestConfig.live(CONFIG, knowledge)) {
-      assertThat(Files.size(entryOf(knowledge).resolve("knowledge.snapshot")))
+      assertThat(Files.size(snapshotOf(knowledge)))
           .as("the entry was written again, whole")
           .isGreaterThan(40);
       assertThat(again.loaded().articles()).isEqualTo(1);
@@ -129,26 +128,17 @@ class LiveServingIT {
     }
   }
 
-  /** The one complete cache entry whose manifest names {@code folder}. */
-  private static Path entryOf(Path folder) throws IOException {
-    String line = "folder\t" + folder.toAbsolutePath().normalize();
-    try (Stream<Path> manifests = Files.walk(Path.of(CONFIG.knowledge().index()))) {
-      List<Path> entries =
-          manifests
-              .filter(p -> p.getFileName().toString().equals("manifest.txt"))
-              .filter(p -> readLines(p).contains(line))
-              .map(Path::getParent)
-              .toList();
-      assertThat(entries).hasSize(1);
-      return entries.get(0);
-    }
-  }
-
-  private static List<String> readLines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The one snapshot beside the live index of {@code folder}. */
+  private static Path snapshotOf(Path folder) throws IOException {
+    Path live =
+        Path.of(CONFIG.knowledge().index())
+            .resolve(Fingerprint.of(folder, "").folder())
+            .resolve("live");
+    try (Stream<Path> files = Files.list(live)) {
+      List<Path> snapshots =
+          files.filter(p -> p.getFileName().toString().endsWith(".snapshot")).toList();
+      assertThat(snapshots).hasSize(1);
+      return snapshots.get(0);
     }
   }
 
