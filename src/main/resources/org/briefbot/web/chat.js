@@ -1,5 +1,5 @@
 // The chat page: questions go to POST /api/ask, answers come back as the `ask --json` object.
-// Everything the server sends is put in the page as text (textContent, never innerHTML), so no
+// Everything the server sends is put in the page as text (textContent, never parsed as HTML), so no
 // answer, title or entity note can inject markup.
 (function () {
   "use strict";
@@ -11,6 +11,22 @@
   var dialog = document.getElementById("entity");
   var conversation = null;
   var busy = false;
+
+  // The API names sections by key (as `ask --json` does); readers see the article's own headings.
+  var SECTIONS = {
+    key_takeaway: "Key Takeaways",
+    background: "Context & Background",
+    why_it_matters: "Why It Matters",
+    what_happens_next: "What Happens Next",
+    faq: "Frequently Asked Questions",
+    entity_note: "Related People & Topics",
+    curated_faq: "FAQ",
+    document: "Document"
+  };
+
+  function sectionLabel(key) {
+    return Object.prototype.hasOwnProperty.call(SECTIONS, key) ? SECTIONS[key] : key;
+  }
 
   if (new URLSearchParams(location.search).has("embed")) {
     document.body.classList.add("embedded");
@@ -115,7 +131,7 @@
     } else {
       line.appendChild(el("cite", null, answer.article));
     }
-    if (answer.section) line.appendChild(document.createTextNode(" · " + answer.section));
+    if (answer.section) line.appendChild(document.createTextNode(" · " + sectionLabel(answer.section)));
     return line;
   }
 
@@ -138,7 +154,7 @@
     var list = el("ul");
     items.forEach(function (alt) {
       var item = el("li", null, alt.text);
-      item.appendChild(el("span", "meta", alt.article + (alt.section ? " · " + alt.section : "")));
+      item.appendChild(el("span", "meta", alt.article + (alt.section ? " · " + sectionLabel(alt.section) : "")));
       list.appendChild(item);
     });
     box.appendChild(list);
@@ -161,12 +177,8 @@
     group.setAttribute("aria-label", "Was this helpful?");
     var status = el("span", "status");
     status.setAttribute("role", "status");
-    var up = button("👍", function () { vote("up", up, down); }, "vote-up");
-    up.setAttribute("aria-label", "Helpful");
-    up.setAttribute("aria-pressed", "false");
-    var down = button("👎", function () { vote("down", down, up); }, "vote-down");
-    down.setAttribute("aria-label", "Not helpful");
-    down.setAttribute("aria-pressed", "false");
+    var up = voteButton("👍", "Helpful", function () { vote("up", up, down); });
+    var down = voteButton("👎", "Not helpful", function () { vote("down", down, up); });
     function vote(value, chosen, other) {
       fetch("api/votes", {
         method: "POST",
@@ -187,6 +199,18 @@
     group.appendChild(down);
     group.appendChild(status);
     return group;
+  }
+
+  // The emoji is decoration: the word is the button's name, and shows where emoji fonts are missing.
+  function voteButton(emoji, label, onClick) {
+    var b = button("", onClick, "vote");
+    var icon = el("span", null, emoji + " ");
+    icon.setAttribute("aria-hidden", "true");
+    b.appendChild(icon);
+    b.appendChild(document.createTextNode(label));
+    b.setAttribute("aria-label", label);
+    b.setAttribute("aria-pressed", "false");
+    return b;
   }
 
   function openEntity(name, opener) {
