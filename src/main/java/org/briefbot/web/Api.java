@@ -128,7 +128,7 @@ final class Api implements HttpHandler {
     ObjectNode body =
         object(Exchanges.body(exchange, MAX_BODY_BYTES), Set.of("question", "conversation"));
     String question = question(body);
-    String conversation = conversation(body).orElseGet(chat::newConversation);
+    Optional<String> conversation = conversation(body);
     long start = System.nanoTime();
     WebChat.Asked asked = chat.ask(question, conversation);
     Answer answer = asked.answer();

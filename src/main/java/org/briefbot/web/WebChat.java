@@ -63,33 +63,40 @@ final class WebChat {
   record Asked(Answer answer, String conversation, OptionalLong answerId) {}
 
   /** A fresh conversation id: 128 random bits, URL-safe. */
-  String newConversation() {
+  private String newConversation() {
     byte[] bits = new byte[16];
     random.nextBytes(bits);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
   }
 
   /**
-   * Answers {@code question} in {@code conversation}: a follow-up ("tell me more") follows the
-   * conversation's last answer. A message the conversation does not answer with a passage or an
-   * entity (a greeting, a command, "which story?") gets what {@code ask --json} says to it, and is
-   * not recorded, as on Telegram.
+   * Answers {@code question} in {@code conversation} (empty: a new one): a follow-up ("tell me
+   * more") follows the conversation's last answer. A message the conversation does not answer with
+   * a passage or an entity (a greeting, a command, "which story?") gets what {@code ask --json}
+   * says to it, and is not recorded, as on Telegram.
    */
-  Asked ask(String question, String conversation) {
-    long chat = chatId(conversation);
+  Asked ask(String question, Optional<String> conversation) {
+    String id = conversation.orElseGet(this::newConversation);
+    long chat = chatId(id);
     Conversation current = library.current();
+    // A new conversation has nothing to follow up on: no need to ask the store.
     Optional<Context> before =
-        store.loadContext(chat, contextTtl).flatMap(ChatContext::state).flatMap(ContextJson::read);
+        conversation.isEmpty()
+            ? Optional.empty()
+            : store
+                .loadContext(chat, contextTtl)
+                .flatMap(ChatContext::state)
+                .flatMap(ContextJson::read);
     Turn turn = current.reply(question, before);
     if (!(turn.reply() instanceof Reply.Answered answered)) {
-      return new Asked(current.answerer().answer(question), conversation, OptionalLong.empty());
+      return new Asked(current.answerer().answer(question), id, OptionalLong.empty());
     }
     if (turn.context().isPresent() && !turn.context().equals(before)) {
       remember(chat, turn.context().get());
     }
     Answer answer = answered.answer();
-    OptionalLong id = store.recordAnswer(AnswerRecord.of(chat, chat, answer, lowConfidence));
-    return new Asked(answer, conversation, answer.answered() ? id : OptionalLong.empty());
+    OptionalLong answerId = store.recordAnswer(AnswerRecord.of(chat, chat, answer, lowConfidence));
+    return new Asked(answer, id, answer.answered() ? answerId : OptionalLong.empty());
   }
 
   private void remember(long chat, Context context) {

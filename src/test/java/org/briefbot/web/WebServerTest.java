@@ -86,6 +86,27 @@ class WebServerTest {
   }
 
   @Test
+  void aPathNoLongerMountedIs404EvenOnAConnectionThatServedAnEmptyResponse() throws Exception {
+    HttpHandler empty =
+        exchange -> {
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        };
+    try (WebServer server = WebServer.start(ANY_PORT, List.of(new Mount("/page", empty)))) {
+      AutoCloseable hook = server.mount(new Mount("/telegram", saying("update taken")));
+      assertThat(get(server, "/page").statusCode()).isEqualTo(204);
+      hook.close();
+      HttpResponse<String> gone =
+          http.send(
+              HttpRequest.newBuilder(server.url().resolve("/telegram"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(gone.statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void refusesTwoMountsOnOnePrefix() {
     try (WebServer server = WebServer.start(ANY_PORT, List.of(new Mount("/desk", saying("a"))))) {
       assertThatThrownBy(() -> server.mount(new Mount("/desk", saying("b"))))

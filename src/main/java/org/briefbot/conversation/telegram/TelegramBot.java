@@ -207,6 +207,26 @@ public final class TelegramBot implements AutoCloseable {
         library, store, settings, token, Objects.requireNonNull(tuning), Optional.empty());
   }
 
+  /** {@link #start} with other waits, serving the webhook on {@code host}, for tests. */
+  static TelegramBot start(
+      Library library,
+      ResilientStore store,
+      TelegramSettings settings,
+      String token,
+      Tuning tuning,
+      WebhookHost host) {
+    Objects.requireNonNull(library, "library");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(settings, "settings");
+    return new TelegramBot(
+        library,
+        store,
+        settings,
+        token,
+        Objects.requireNonNull(tuning),
+        Optional.of(Objects.requireNonNull(host)));
+  }
+
   /** The bot's username, from getMe. */
   public String username() {
     return me.getUserName();
