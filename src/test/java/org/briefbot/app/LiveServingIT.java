@@ -194,6 +194,11 @@ class LiveServingIT {
     }
 
     @Override
+    public Optional<float[]> cached(String text) {
+      return model.cached(text);
+    }
+
+    @Override
     public float[] question(String text) {
       return model.question(text);
     }
