@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class LiveServingIT {
   private static final String ARTICLE = "articles/aws-openai-trainium.txt";
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final BriefbotConfig CONFIG = TestConfig.defaults();
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path knowledge;
 
@@ -136,6 +138,7 @@ class LiveServingIT {
     Path nvidia = knowledge.resolve("articles/nvidia-blackwell.txt");
     try (LiveLibrary live =
         LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+      assertThat(live.awaitEmbedded(PATIENCE)).isTrue();
       Files.writeString(nvidia, nvidiaArticle(), StandardCharsets.UTF_8);
       model.failAfter(3);
 
@@ -151,6 +154,7 @@ class LiveServingIT {
         LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
       assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
       assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell")).isNotEmpty();
+      assertThat(restarted.awaitEmbedded(PATIENCE)).isTrue();
       Files.delete(nvidia);
       model.failAfter(0);
 
@@ -187,14 +191,14 @@ class LiveServingIT {
 
     @Override
     public float[] passage(String text) {
-      if (left.getAndDecrement() <= 0) {
-        throw new IllegalStateException("vectors failed half-way through the update");
-      }
       return model.passage(text);
     }
 
     @Override
     public Optional<float[]> cached(String text) {
+      if (left.getAndDecrement() <= 0) {
+        throw new IllegalStateException("vectors failed half-way through the update");
+      }
       return model.cached(text);
     }
 
