@@ -195,7 +195,12 @@ public record LoadedLibrary(
             retrieval.candidates());
     Answerer answerer =
         new Answerer(
-            loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
+            loaded.knowledge().articles(),
+            loaded.catalog(),
+            loaded.index(),
+            retriever,
+            analysis,
+            answerSettings);
     return new LoadedLibrary(
         loaded.knowledge(),
         loaded.catalog(),
