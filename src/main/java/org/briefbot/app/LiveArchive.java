@@ -21,6 +21,7 @@ import org.briefbot.config.BriefbotConfig;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.LiveIndex;
+import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.FaqItem;
@@ -123,6 +124,39 @@ final class LiveArchive implements AutoCloseable {
         current.knowledge(), current.catalog(), index.searcher(current.catalog().synonymGroups()));
   }
 
+  /**
+   * The articles with passages indexed without their vectors (the model had not embedded them yet),
+   * sorted; none without a model.
+   */
+  List<String> articlesWithoutVectors() {
+    if (model.isEmpty()) {
+      return List.of();
+    }
+    try (PassageIndex current = index.searcher(List.of())) {
+      return current.articlesWithoutVectors();
+    }
+  }
+
+  /** The passages of these articles as the index has them now, for the model to embed. */
+  List<Passage> passagesOf(List<String> articles) {
+    try (PassageIndex current = index.searcher(List.of())) {
+      List<Passage> passages = new ArrayList<>();
+      articles.forEach(article -> passages.addAll(current.passagesOf(article)));
+      return passages;
+    }
+  }
+
+  /**
+   * Writes these articles' documents again with the vectors the model has for them now, in one
+   * commit that keeps the last one's data; for the caller's next {@link #catchUp} to serve.
+   */
+  void addVectors(List<String> articles) {
+    Map<String, String> context =
+        state.map(s -> LoadedLibrary.articleContext(s.knowledge())).orElse(Map.of());
+    index.rewrite(
+        articles, context, input -> Retriever.withCachedVectors(input, model), index.committed());
+  }
+
   /** Each file's line ("path\tsize\tmtime") by path; the folder and format lines left out. */
   private Map<String, String> filesNow() {
     Map<String, String> files = new TreeMap<>();
@@ -162,7 +196,8 @@ final class LiveArchive implements AutoCloseable {
     String snapshot = snapshotName();
     EntityCatalog catalog =
         LoadedLibrary.indexWhileBuildingCatalog(
-            knowledge, model, input -> index.replaceAll(input, Map.of()));
+            knowledge,
+            input -> index.replaceAll(Retriever.withCachedVectors(input, model), Map.of()));
     Knowledge kept = knowledge.indexed();
     commitSnapshot(kept, catalog, snapshot, () -> index.apply(noChange(), data(snapshot, files)));
     log.info(
@@ -232,7 +267,7 @@ final class LiveArchive implements AutoCloseable {
         .forEach(a -> passages.addAll(a.passages()));
     passages.addAll(curatedPassages(knowledge));
     IndexInput added =
-        Retriever.withVectors(
+        Retriever.withCachedVectors(
             new IndexInput(passages, LoadedLibrary.articleContext(knowledge), List.of()), model);
     Knowledge kept = knowledge.indexed();
     String snapshot = snapshotName();

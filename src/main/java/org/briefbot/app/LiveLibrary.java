@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.ServingStatus;
+import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.IngestReport;
 import org.briefbot.knowledge.Knowledge;
@@ -20,6 +22,7 @@ import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeWatcher;
 import org.briefbot.knowledge.LastGoodFiles;
 import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,12 @@ public final class LiveLibrary implements Library, AutoCloseable {
   public static final Duration QUIET = Duration.ofSeconds(1);
   public static final Duration GRACE = Duration.ofSeconds(30);
 
+  /** The configured mode serves while at most one passage in this many lacks its vector. */
+  private static final int FEW_MISSING = 100;
+
+  /** Notified when a core with more vectors serves. */
+  private final Object embedded = new Object();
+
   private final BriefbotConfig config;
   private final Path knowledgeDir;
   private final AtomicReference<Consumer<Reloaded>> listener = new AtomicReference<>(result -> {});
@@ -58,6 +67,12 @@ public final class LiveLibrary implements Library, AutoCloseable {
 
   /** The folder's index on disk, updated file by file; empty to index each core in memory. */
   private final Optional<LiveArchive> archive;
+
+  /**
+   * Embeds in the background what the archive indexed without vectors; present with an archive and
+   * a model.
+   */
+  private final Optional<BackgroundEmbedding> embedding;
 
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
@@ -81,6 +96,9 @@ public final class LiveLibrary implements Library, AutoCloseable {
         index.isBlank()
             ? Optional.empty()
             : Optional.of(LiveArchive.open(config, Path.of(index), knowledgeDir, model));
+    this.embedding =
+        archive.flatMap(
+            a -> model.map(m -> new BackgroundEmbedding(a, m, this, this::serveEmbedded)));
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -146,10 +164,97 @@ public final class LiveLibrary implements Library, AutoCloseable {
     }
     LoadedLibrary.Loaded loaded = archive.get().catchUp();
     try {
-      return LoadedLibrary.wire(config, loaded, new TextAnalysis(), model, Optional.empty());
+      PassageIndex index = loaded.index();
+      int missing = model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
+      LoadedLibrary core =
+          LoadedLibrary.wire(
+              config,
+              servingMode(index, missing),
+              loaded,
+              new TextAnalysis(),
+              model,
+              Optional.empty());
+      if (missing > 0) {
+        embedding.ifPresent(e -> e.schedule(() -> missing));
+      }
+      return core;
     } catch (RuntimeException e) {
       loaded.index().close();
       throw e;
+    }
+  }
+
+  /**
+   * The configured mode once (nearly) every passage has its vector; BM25 while many lack theirs (a
+   * first start, a large new batch). A few new passages without vectors do not switch hybrid off:
+   * BM25 finds them among its candidates until their vectors are there.
+   */
+  private Mode servingMode(PassageIndex index, int missing) {
+    Mode configured = config.retrieval().mode();
+    if (!configured.needsModel() || model.isEmpty()) {
+      return configured;
+    }
+    boolean few = missing <= index.size() / FEW_MISSING;
+    return index.hasVectors() && few ? configured : Mode.BM25;
+  }
+
+  /** Swaps in a core over the archive's last commit, once the background embedder is done. */
+  private void serveEmbedded() {
+    LoadedLibrary fresh = open(new AtomicReference<>());
+    swap(fresh);
+    synchronized (embedded) {
+      embedded.notifyAll();
+    }
+    ServingStatus status = status();
+    log.info(
+        "Serving {}: {} of {} passages have their vectors",
+        status.mode(),
+        status.embedded(),
+        status.passages());
+  }
+
+  /** Which mode answers now and how far background embedding has got. */
+  @Override
+  public ServingStatus status() {
+    LoadedLibrary core = serving();
+    String configured = config.retrieval().mode().key();
+    String mode = core.retriever().mode().key();
+    if (model.isEmpty()) {
+      return new ServingStatus(mode, configured, core.index().size(), 0, false, Optional.empty());
+    }
+    BackgroundEmbedding.Progress progress =
+        embedding.map(BackgroundEmbedding::progress).orElse(BackgroundEmbedding.Progress.NONE);
+    int passages = core.index().size();
+    int serving = core.index().passagesWithVectors();
+    return new ServingStatus(
+        mode,
+        configured,
+        passages,
+        Math.min(passages, serving + progress.done()),
+        serving < passages || progress.running(),
+        progress.timeLeft());
+  }
+
+  /**
+   * Waits until every passage serves with its vector, or {@code timeout} passes; whether it did.
+   * For callers that must answer in the configured mode from the first question (tests).
+   */
+  public boolean awaitEmbedded(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (embedded) {
+      while (status().embedding()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          embedded.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -268,7 +373,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
         library.knowledge().articles().size(),
         library.index().size(),
         library.knowledge().report().errorCount(),
-        config.retrieval().mode().key());
+        library.retriever().mode().key());
   }
 
   @Override
@@ -279,6 +384,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
   /** Stops watching, closes the serving core and any old one still in its grace period. */
   @Override
   public void close() {
+    embedding.ifPresent(BackgroundEmbedding::close);
     KnowledgeWatcher running = watcher.getAndSet(null);
     if (running != null) {
       running.close();

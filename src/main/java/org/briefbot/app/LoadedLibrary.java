@@ -25,6 +25,7 @@ import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.Fingerprint;
@@ -169,13 +170,21 @@ public record LoadedLibrary(
       TextAnalysis analysis,
       Optional<Embeddings> model,
       Optional<Embeddings> owned) {
+    return wire(config, config.retrieval().mode(), loaded, analysis, model, owned);
+  }
+
+  /** As above, answering in {@code mode} instead of the configured one. */
+  static LoadedLibrary wire(
+      BriefbotConfig config,
+      Mode mode,
+      Loaded loaded,
+      TextAnalysis analysis,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
     BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
     Retriever retriever =
         new Retriever(
-            loaded.index(),
-            retrieval.mode(),
-            model,
-            RetrievalSettings.defaults(retrieval.vectorCandidates()));
+            loaded.index(), mode, model, RetrievalSettings.defaults(retrieval.vectorCandidates()));
     BriefbotConfig.AnswerConfig a = config.answer();
     AnswerSettings answerSettings =
         new AnswerSettings(
@@ -186,7 +195,12 @@ public record LoadedLibrary(
             retrieval.candidates());
     Answerer answerer =
         new Answerer(
-            loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
+            loaded.knowledge().articles(),
+            loaded.catalog(),
+            loaded.index(),
+            retriever,
+            analysis,
+            answerSettings);
     return new LoadedLibrary(
         loaded.knowledge(),
         loaded.catalog(),
@@ -300,7 +314,10 @@ public record LoadedLibrary(
     try {
       catalog =
           indexWhileBuildingCatalog(
-                  knowledge, model, input -> PassageWriter.write(input, settings, analysis, staged))
+                  knowledge,
+                  input ->
+                      PassageWriter.write(
+                          Retriever.withVectors(input, model), settings, analysis, staged))
               .withoutLinks();
       indexed = System.nanoTime();
       kept = knowledge.indexed();
@@ -336,13 +353,12 @@ public record LoadedLibrary(
    * The catalog reads every article's text to link entities and the index analyses the same text;
    * neither needs the other's result to start, so they share the two cores.
    */
-  static EntityCatalog indexWhileBuildingCatalog(
-      Knowledge knowledge, Optional<Embeddings> model, Consumer<IndexInput> writer) {
+  static EntityCatalog indexWhileBuildingCatalog(Knowledge knowledge, Consumer<IndexInput> writer) {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
     try {
       Future<EntityCatalog> catalog = worker.submit(() -> EntityCatalog.build(knowledge));
-      writer.accept(Retriever.withVectors(input(knowledge, null), model));
+      writer.accept(input(knowledge, null));
       return catalog.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

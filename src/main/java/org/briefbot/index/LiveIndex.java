@@ -3,8 +3,10 @@ package org.briefbot.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -13,6 +15,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 
 /**
@@ -107,6 +110,24 @@ public final class LiveIndex implements AutoCloseable {
           "Cannot update the index in " + dir + ": " + e.getMessage(), e);
     }
     refresh();
+  }
+
+  /**
+   * Writes the documents of {@code articles} again as the last commit has them, with the vectors
+   * {@code withVectors} adds, in one commit recording {@code commitData}: how passages indexed
+   * before the model had their vectors get them.
+   */
+  public void rewrite(
+      List<String> articles,
+      Map<String, String> articleContext,
+      UnaryOperator<IndexInput> withVectors,
+      Map<String, String> commitData) {
+    List<Passage> passages = new ArrayList<>();
+    try (PassageIndex current = searcher(List.of())) {
+      articles.forEach(article -> passages.addAll(current.passagesOf(article)));
+    }
+    IndexInput input = new IndexInput(passages, articleContext, List.of());
+    apply(new Change(articles, false, withVectors.apply(input)), commitData);
   }
 
   /**

@@ -11,11 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -24,8 +27,10 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -218,6 +223,35 @@ public final class PassageIndex implements AutoCloseable {
             query(plan, request, lookups),
             new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
     return new Lexical(plan, lookups, top);
+  }
+
+  /** How many passages have their vector (the rest are found by BM25 only). */
+  public int passagesWithVectors() {
+    try {
+      return searcher.count(new FieldExistsQuery(Fields.VECTOR));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The ids of the articles that have a passage without its vector, sorted. */
+  public List<String> articlesWithoutVectors() {
+    Query missing =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(new FieldExistsQuery(Fields.VECTOR), Occur.MUST_NOT)
+            .build();
+    try {
+      TopDocs top = searcher.search(missing, Math.max(1, reader.maxDoc()));
+      StoredFields stored = reader.storedFields();
+      Set<String> articles = new TreeSet<>();
+      for (ScoreDoc doc : top.scoreDocs) {
+        articles.add(stored.document(doc.doc, Set.of(Fields.ARTICLE)).get(Fields.ARTICLE));
+      }
+      return List.copyOf(articles);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
   }
 
   /** Whether passages carry vectors (the index was built with embeddings). */

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.briefbot.TestConfig;
 import org.briefbot.config.BriefbotConfig;
@@ -16,6 +19,7 @@ import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.IngestProblem;
+import org.briefbot.retrieval.Embeddings;
 import org.briefbot.snapshot.Fingerprint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ class LiveServingIT {
   private static final String ARTICLE = "articles/aws-openai-trainium.txt";
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final BriefbotConfig CONFIG = TestConfig.defaults();
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path knowledge;
 
@@ -125,6 +130,92 @@ class LiveServingIT {
     try (LiveLibrary restarted = TestConfig.live(inMemory, knowledge)) {
       assertThat(articleIds(restarted)).isEmpty();
       assertThat(restarted.loaded().filesWithErrors()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aReloadThatFailsInsideTheWriterKeepsServingAndCatchesUpOnTheNextChange() throws IOException {
+    FailingModel model = new FailingModel(TestConfig.model(CONFIG).orElseThrow());
+    Path nvidia = knowledge.resolve("articles/nvidia-blackwell.txt");
+    try (LiveLibrary live =
+        LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+      assertThat(live.awaitEmbedded(PATIENCE)).isTrue();
+      Files.writeString(nvidia, nvidiaArticle(), StandardCharsets.UTF_8);
+      model.failAfter(3);
+
+      Reloaded failed = live.reloadNow();
+
+      assertThat(failed.swapped()).isFalse();
+      assertThat(failed.failure()).hasValue("vectors failed half-way through the update");
+      assertThat(articleIds(live)).containsExactly("aws-openai-trainium");
+      assertThat(live.serving().answerer().answer(DEAL).best()).isPresent();
+    }
+    model.failAfter(Integer.MAX_VALUE);
+    try (LiveLibrary restarted =
+        LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
+      assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell")).isNotEmpty();
+      assertThat(restarted.awaitEmbedded(PATIENCE)).isTrue();
+      Files.delete(nvidia);
+      model.failAfter(0);
+
+      assertThat(restarted.reloadNow().swapped()).isFalse();
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
+
+      model.failAfter(Integer.MAX_VALUE);
+      assertThat(restarted.reloadNow().swapped()).isTrue();
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium");
+      assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell")).isEmpty();
+    }
+  }
+
+  /**
+   * The shared model, failing when a passage vector is read after a number of reads: a writer meets
+   * the failure half-way through the documents of an update.
+   */
+  private static final class FailingModel implements Embeddings {
+    private final Embeddings model;
+    private final AtomicInteger left = new AtomicInteger(Integer.MAX_VALUE);
+
+    FailingModel(Embeddings model) {
+      this.model = model;
+    }
+
+    void failAfter(int reads) {
+      left.set(reads);
+    }
+
+    @Override
+    public void prepare(Stream<String> texts) {
+      model.prepare(texts);
+    }
+
+    @Override
+    public float[] passage(String text) {
+      return model.passage(text);
+    }
+
+    @Override
+    public Optional<float[]> cached(String text) {
+      if (left.getAndDecrement() <= 0) {
+        throw new IllegalStateException("vectors failed half-way through the update");
+      }
+      return model.cached(text);
+    }
+
+    @Override
+    public float[] question(String text) {
+      return model.question(text);
+    }
+
+    @Override
+    public boolean knowsWord(String word) {
+      return model.knowsWord(word);
+    }
+
+    @Override
+    public void close() {
+      // The shared model belongs to TestConfig.
     }
   }
 
