@@ -41,7 +41,7 @@ public final class WebMetrics {
   private final Histogram latency =
       Histogram.build()
           .name("briefbot_answer_seconds")
-          .help("Time to answer a web question, from request to reply, in seconds.")
+          .help("Time to answer a web question (context, answer, store), in seconds.")
           .buckets(BUCKETS)
           .register(registry);
   private final Counter reloads =

@@ -90,6 +90,7 @@ class OperationsIT {
           .contains("briefbot_answered_share 0.6666666666666666")
           .contains("briefbot_answer_seconds_count 3.0")
           .contains("briefbot_answer_seconds_bucket{le=\"+Inf\",} 3.0")
+          .contains("briefbot_reloads_total{result=\"swapped\",} 1.0")
           .contains("briefbot_telegram_send_failures_total 0.0");
     }
   }
