@@ -177,7 +177,7 @@ public final class Retriever implements AutoCloseable {
       ToDoubleFunction<Candidate> routing,
       int topK) {
     ToDoubleFunction<Candidate> fusion = settings.fusion()::score;
-    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf);
+    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf, index::has);
     Calibration calibration = settings.hybridCalibration();
     List<Match> matches =
         models.rank(
@@ -195,7 +195,7 @@ public final class Retriever implements AutoCloseable {
   public RankRows rankRows(SearchRequest request) {
     List<Candidate> candidates = candidates(request);
     return LearnedRanking.rows(
-        request.text(), candidates, settings.fusion()::score, analysis, index::idf);
+        request.text(), candidates, settings.fusion()::score, analysis, index::idf, index::has);
   }
 
   /**
