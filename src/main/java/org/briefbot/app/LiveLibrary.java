@@ -190,8 +190,12 @@ public final class LiveLibrary implements Library, AutoCloseable {
    * BM25 finds them among its candidates until their vectors are there.
    */
   private Mode servingMode(PassageIndex index, int missing) {
-    Mode configured = config.retrieval().mode();
-    if (!configured.needsModel() || model.isEmpty()) {
+    return servingMode(config.retrieval().mode(), model.isPresent(), index, missing);
+  }
+
+  /** As above, for an index with {@code missing} passages lacking vectors. */
+  static Mode servingMode(Mode configured, boolean model, PassageIndex index, int missing) {
+    if (!configured.needsModel() || !model) {
       return configured;
     }
     boolean few = missing <= index.size() / FEW_MISSING;
