@@ -41,8 +41,12 @@ import org.slf4j.LoggerFactory;
  * the index's unchanged segments, memory-mapped; passage text stays off the heap. Without an index
  * folder, each core parses the folder and indexes it in memory.
  *
- * <p>Owns named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
- * {@link #close()} stops both and closes every core and the index.
+ * <p>With the model on, passages indexed before the model had their vectors are answered with BM25
+ * while {@link BackgroundEmbedding} embeds them; {@link #status()} says which mode answers and how
+ * far embedding has got.
+ *
+ * <p>Owns named daemon threads: the watcher (after {@link #watch}), the closer of old cores and the
+ * background embedder. {@link #close()} stops them and closes every core and the index.
  */
 public final class LiveLibrary implements Library, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
