@@ -55,6 +55,9 @@ public final class EntityCatalog {
    */
   private final Map<NoteKey, List<String>> noteAliases;
 
+  /** The keys of names seen, for {@link #update}. */
+  private final Map<String, String> keys;
+
   /** An entity's canonical name and the summary of one note on it. */
   private record NoteKey(String name, String summary) {}
 
@@ -65,10 +68,12 @@ public final class EntityCatalog {
       Map<String, String> canonicalByKey,
       EntityLinker linker,
       Map<String, ArticleLinks> links,
-      Map<NoteKey, List<String>> noteAliases) {
+      Map<NoteKey, List<String>> noteAliases,
+      Map<String, String> keys) {
     this.byName = byName;
     this.links = links;
     this.noteAliases = noteAliases;
+    this.keys = keys;
     this.canonicalByKey = canonicalByKey;
     this.keyTokens =
         canonicalByKey.entrySet().stream()
@@ -79,7 +84,7 @@ public final class EntityCatalog {
 
   /** Builds the catalog from curated entries first, then each article's notes and mentions. */
   public static EntityCatalog build(Knowledge knowledge) {
-    Builder builder = new Builder(new HashMap<>());
+    Builder builder = new Builder(new HashMap<>(), new HashMap<>());
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
     return builder.build(knowledge.articles(), article -> Optional.empty());
@@ -97,7 +102,7 @@ public final class EntityCatalog {
     parsed.forEach(article -> fresh.put(article.id(), article));
     List<Article> articles =
         knowledge.articles().stream().map(a -> fresh.getOrDefault(a.id(), a)).toList();
-    Builder builder = new Builder(new HashMap<>(noteAliases));
+    Builder builder = new Builder(new HashMap<>(noteAliases), new HashMap<>(keys));
     knowledge.entities().forEach(builder::addCurated);
     articles.forEach(builder::addNotes);
     return builder.build(
@@ -113,7 +118,7 @@ public final class EntityCatalog {
    * whose links would cost heap (a list per passage) for nothing.
    */
   public EntityCatalog withoutLinks() {
-    return new EntityCatalog(byName, canonicalByKey, linker, Map.of(), Map.of());
+    return new EntityCatalog(byName, canonicalByKey, linker, Map.of(), Map.of(), Map.of());
   }
 
   /** Per article id, what linking found in it, for {@link #of(List, Map)} to take back. */
@@ -143,7 +148,12 @@ public final class EntityCatalog {
       names.put(entity.name(), entity.names());
     }
     return new EntityCatalog(
-        byName, Map.copyOf(canonicalByKey), new EntityLinker(names), Map.copyOf(links), Map.of());
+        byName,
+        Map.copyOf(canonicalByKey),
+        new EntityLinker(names),
+        Map.copyOf(links),
+        Map.of(),
+        Map.of());
   }
 
   /** All entities, sorted by name. */
@@ -251,8 +261,19 @@ public final class EntityCatalog {
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<NoteKey, List<String>> noteAliases;
 
-    Builder(Map<NoteKey, List<String>> noteAliases) {
+    /**
+     * Names' keys, kept with the aliases for the next update: every article names its entities
+     * again, and normalising the same names was most of an update's catalog time.
+     */
+    private final Map<String, String> keys;
+
+    Builder(Map<NoteKey, List<String>> noteAliases, Map<String, String> keys) {
       this.noteAliases = noteAliases;
+      this.keys = keys;
+    }
+
+    private String key(String name) {
+      return keys.computeIfAbsent(name, Names::key);
     }
 
     private final Map<String, String> canonicalByKey = new TreeMap<>();
@@ -322,7 +343,7 @@ public final class EntityCatalog {
         }
         mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
         mentioned.stream()
-            .map(name -> drafts.get(Names.key(name)))
+            .map(name -> drafts.get(key(name)))
             .filter(Objects::nonNull)
             .forEach(draft -> draft.articles.add(article.id()));
       }
@@ -332,7 +353,8 @@ public final class EntityCatalog {
         byName.put(
             draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
       }
-      return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker, links, noteAliases);
+      return new EntityCatalog(
+          byName, Map.copyOf(canonicalByKey), linker, links, noteAliases, keys);
     }
 
     private ArticleLinks link(Article article, EntityLinker linker) {
@@ -352,7 +374,7 @@ public final class EntityCatalog {
     }
 
     private Optional<String> canonical(String name) {
-      return Optional.ofNullable(canonicalByKey.get(Names.key(name)));
+      return Optional.ofNullable(canonicalByKey.get(key(name)));
     }
 
     /**
@@ -393,18 +415,18 @@ public final class EntityCatalog {
     }
 
     private Draft draftFor(String name) {
-      String canonical = canonicalByKey.get(Names.key(name));
+      String canonical = canonicalByKey.get(key(name));
       if (canonical != null) {
-        return drafts.get(Names.key(canonical));
+        return drafts.get(key(canonical));
       }
       Draft draft = new Draft(name.strip());
-      drafts.put(Names.key(draft.name), draft);
-      canonicalByKey.put(Names.key(draft.name), draft.name);
+      drafts.put(key(draft.name), draft);
+      canonicalByKey.put(key(draft.name), draft.name);
       return draft;
     }
 
     private void alias(Draft draft, String alias) {
-      String key = Names.key(alias);
+      String key = key(alias);
       if (key.isEmpty() || canonicalByKey.containsKey(key)) {
         return;
       }
