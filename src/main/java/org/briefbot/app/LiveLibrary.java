@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -179,13 +180,24 @@ public final class LiveLibrary implements Library, AutoCloseable {
               model,
               Optional.empty());
       if (missing > 0) {
-        embedding.ifPresent(e -> e.schedule(() -> missing));
+        embedding.ifPresent(e -> e.schedule(() -> missingNow().orElse(missing)));
       }
       return core;
     } catch (RuntimeException e) {
       loaded.index().close();
       throw e;
     }
+  }
+
+  /**
+   * Passages without their vector in the core serving now, for a round of background embedding that
+   * starts later than it was scheduled; empty before the first core serves.
+   */
+  private OptionalInt missingNow() {
+    LoadedLibrary core = current.get();
+    return core == null
+        ? OptionalInt.empty()
+        : OptionalInt.of(core.index().size() - core.index().passagesWithVectors());
   }
 
   /**
