@@ -48,7 +48,7 @@ public class BotServing {
       long t0 = System.nanoTime();
       LocalTime wall0 = LocalTime.now();
       Process bot = start(api, jar, config, knowledge, work, log1);
-      api.awaitRequest("sendMessage", Duration.ofSeconds(300));
+      api.awaitRequest("sendMessage", Duration.ofSeconds(1500));
       long first = ms(t0);
       long loaded = loadedAfter(log1, wall0);
       Thread.sleep(2000);
@@ -70,7 +70,7 @@ public class BotServing {
         Thread.sleep(200);
       }
       long rssAfterNew = rss(bot, "VmRSS");
-      long hybridServing = hybrid ? firstLineAfter(log1, "Serving hybrid", wall0, 600_000) : -1;
+      long hybridServing = hybrid ? firstLineAfter(log1, "Serving hybrid", wall0, 1_500_000) : -1;
       Thread.sleep(1000);
       // 3. remove it again, wait for that reload, stop
       Files.delete(landed);
@@ -84,7 +84,7 @@ public class BotServing {
       LocalTime wall2 = LocalTime.now();
       Path log2 = work.resolve("run2.log");
       Process again = start(api, jar, config, knowledge, work, log2);
-      api.awaitRequest("sendMessage", Duration.ofSeconds(300));
+      api.awaitRequest("sendMessage", Duration.ofSeconds(1500));
       long restart = ms(t2);
       long reloaded = loadedAfter(log2, wall2);
       Thread.sleep(2000);

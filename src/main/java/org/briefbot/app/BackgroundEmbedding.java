@@ -2,6 +2,7 @@ package org.briefbot.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +53,12 @@ final class BackgroundEmbedding implements AutoCloseable {
     }
 
     /** The time left at the pace so far; empty before the first batch. */
-    java.util.Optional<Duration> timeLeft() {
+    Optional<Duration> timeLeft() {
       if (done == 0 || done >= total) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       long elapsed = System.nanoTime() - started;
-      return java.util.Optional.of(Duration.ofNanos(elapsed / done * (total - done)));
+      return Optional.of(Duration.ofNanos(elapsed / done * (total - done)));
     }
 
     int percent() {

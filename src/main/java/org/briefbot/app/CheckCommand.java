@@ -1,5 +1,7 @@
 package org.briefbot.app;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.knowledge.IngestProblem;
@@ -31,10 +33,35 @@ final class CheckCommand implements Callable<Integer> {
         knowledge.entities().size(),
         knowledge.passages().size());
     report.problems().forEach(p -> System.out.println(p));
+    printServing(config, main.knowledgeDir(config));
     System.out.printf(
         "%d errors, %d warnings.%n",
         report.errorCount(), report.problems().size() - report.errorCount());
     return report.hasErrors() ? 1 : 0;
+  }
+
+  /** What the bot would answer with from its index as it is on disk, when there is one. */
+  private static void printServing(BriefbotConfig config, Path knowledgeDir) {
+    String index = config.knowledge().index();
+    if (index.isBlank()) {
+      return;
+    }
+    try {
+      LiveArchive.statusOnDisk(config, Path.of(index), knowledgeDir)
+          .ifPresent(
+              status ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "Bot index: %,d passages%s; it answers with %s.%n",
+                      status.passages(),
+                      config.retrieval().semantic()
+                          ? String.format(
+                              Locale.ROOT, ", %d%% with vectors", status.percentEmbedded())
+                          : "",
+                      status.describe()));
+    } catch (RuntimeException e) {
+      System.out.println("Bot index cannot be read: " + e.getMessage());
+    }
   }
 
   /** Start-up summary for the bot's log: problems are loud, the rest one line. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.ServingStatus;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.LiveIndex;
@@ -32,6 +33,7 @@ import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeLoader.ParsedFile;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.Snapshot;
@@ -98,14 +100,45 @@ final class LiveArchive implements AutoCloseable {
    */
   static LiveArchive open(
       BriefbotConfig config, Path root, Path knowledgeDir, Optional<Embeddings> model) {
-    Fingerprint where = Fingerprint.of(knowledgeDir, "");
-    Path folder = root.resolve(where.folder()).resolve("live");
+    Path folder = folder(root, knowledgeDir);
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + folder + ": " + e.getMessage(), e);
     }
     return new LiveArchive(config, knowledgeDir, folder, model);
+  }
+
+  private static Path folder(Path root, Path knowledgeDir) {
+    return root.resolve(Fingerprint.of(knowledgeDir, "").folder()).resolve("live");
+  }
+
+  /**
+   * What the bot would serve from the index on disk as it is, without changing it: passages, how
+   * many have their vectors, and so which mode answers first; empty when there is no index yet.
+   */
+  static Optional<ServingStatus> statusOnDisk(BriefbotConfig config, Path root, Path knowledgeDir) {
+    Path dir = folder(root, knowledgeDir).resolve("index");
+    if (!LiveIndex.exists(dir)) {
+      return Optional.empty();
+    }
+    try (LiveIndex index =
+            LiveIndex.open(dir, LoadedLibrary.indexSettings(config), new TextAnalysis());
+        PassageIndex searcher = index.searcher(List.of())) {
+      boolean model = config.retrieval().semantic();
+      int embedded = model ? searcher.passagesWithVectors() : 0;
+      Mode mode =
+          LiveLibrary.servingMode(
+              config.retrieval().mode(), model, searcher, searcher.size() - embedded);
+      return Optional.of(
+          new ServingStatus(
+              mode.key(),
+              config.retrieval().mode().key(),
+              searcher.size(),
+              embedded,
+              model && embedded < searcher.size(),
+              Optional.empty()));
+    }
   }
 
   /**
@@ -259,7 +292,9 @@ final class LiveArchive implements AutoCloseable {
     Knowledge knowledge =
         new Knowledge(
             articles, curated.faqItems(), curated.entities(), report(files, problems, curated));
+    long read = System.nanoTime();
     EntityCatalog catalog = before.catalog().update(knowledge, fresh);
+    long linked = System.nanoTime();
 
     List<Passage> passages = new ArrayList<>();
     fresh.stream()
@@ -271,14 +306,20 @@ final class LiveArchive implements AutoCloseable {
             new IndexInput(passages, LoadedLibrary.articleContext(knowledge), List.of()), model);
     Knowledge kept = knowledge.indexed();
     String snapshot = snapshotName();
+    long indexing = System.nanoTime();
     commitSnapshot(
         kept,
         catalog,
         snapshot,
         () -> index.apply(new LiveIndex.Change(gone, true, added), data(snapshot, applied)));
     log.info(
-        "Knowledge folder updated in {} ms: {} articles new or changed, {} removed",
+        "Knowledge folder updated in {} ms (read {}, catalog {}, vectors {}, index and snapshot {}):"
+            + " {} articles new or changed, {} removed",
         (System.nanoTime() - start) / 1_000_000,
+        (read - start) / 1_000_000,
+        (linked - read) / 1_000_000,
+        (indexing - linked) / 1_000_000,
+        (System.nanoTime() - indexing) / 1_000_000,
         fresh.size(),
         removed.size());
     return new State(kept, catalog, applied);

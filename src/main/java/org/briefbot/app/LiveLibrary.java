@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,12 @@ import org.slf4j.LoggerFactory;
  * the index's unchanged segments, memory-mapped; passage text stays off the heap. Without an index
  * folder, each core parses the folder and indexes it in memory.
  *
- * <p>Owns named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
- * {@link #close()} stops both and closes every core and the index.
+ * <p>With the model on, passages indexed before the model had their vectors are answered with BM25
+ * while {@link BackgroundEmbedding} embeds them; {@link #status()} says which mode answers and how
+ * far embedding has got.
+ *
+ * <p>Owns named daemon threads: the watcher (after {@link #watch}), the closer of old cores and the
+ * background embedder. {@link #close()} stops them and closes every core and the index.
  */
 public final class LiveLibrary implements Library, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
@@ -175,7 +180,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
               model,
               Optional.empty());
       if (missing > 0) {
-        embedding.ifPresent(e -> e.schedule(() -> missing));
+        embedding.ifPresent(e -> e.schedule(() -> missingNow().orElse(missing)));
       }
       return core;
     } catch (RuntimeException e) {
@@ -185,13 +190,28 @@ public final class LiveLibrary implements Library, AutoCloseable {
   }
 
   /**
+   * Passages without their vector in the core serving now, for a round of background embedding that
+   * starts later than it was scheduled; empty before the first core serves.
+   */
+  private OptionalInt missingNow() {
+    LoadedLibrary core = current.get();
+    return core == null
+        ? OptionalInt.empty()
+        : OptionalInt.of(core.index().size() - core.index().passagesWithVectors());
+  }
+
+  /**
    * The configured mode once (nearly) every passage has its vector; BM25 while many lack theirs (a
    * first start, a large new batch). A few new passages without vectors do not switch hybrid off:
    * BM25 finds them among its candidates until their vectors are there.
    */
   private Mode servingMode(PassageIndex index, int missing) {
-    Mode configured = config.retrieval().mode();
-    if (!configured.needsModel() || model.isEmpty()) {
+    return servingMode(config.retrieval().mode(), model.isPresent(), index, missing);
+  }
+
+  /** As above, for an index with {@code missing} passages lacking vectors. */
+  static Mode servingMode(Mode configured, boolean model, PassageIndex index, int missing) {
+    if (!configured.needsModel() || !model) {
       return configured;
     }
     boolean few = missing <= index.size() / FEW_MISSING;

@@ -3,7 +3,10 @@
  * {@code generate}, {@code serve}) and the wiring: config to knowledge to index to answerer to the
  * channels; {@code serve} is where modules mount their web handlers. {@link
  * org.briefbot.app.LoadedLibrary} is one loaded, wired version of the knowledge and {@link
- * org.briefbot.app.LiveLibrary} follows the folder and swaps versions in.
+ * org.briefbot.app.LiveLibrary} follows the folder and swaps versions in; with an index folder it
+ * keeps the folder in one on-disk index updated per article ({@code LiveArchive}) and embeds what
+ * that index lacks vectors for in the background ({@code BackgroundEmbedding}), answering with BM25
+ * meanwhile.
  *
  * <p>The only package that sees every other one; nothing imports it. Besides briefbot packages it
  * imports picocli (the command line), Logback (log setup) and Jackson (JSON output).

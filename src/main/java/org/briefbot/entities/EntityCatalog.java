@@ -1,7 +1,9 @@
 package org.briefbot.entities;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -48,15 +49,31 @@ public final class EntityCatalog {
   /** Per article id, what linking found in it; empty for a catalog read back without them. */
   private final Map<String, ArticleLinks> links;
 
+  /**
+   * The aliases each note gave its entity, kept for {@link #update}: reading them out of every
+   * article's notes again was most of the time an update took.
+   */
+  private final Map<NoteKey, List<String>> noteAliases;
+
+  /** The keys of names seen, for {@link #update}. */
+  private final Map<String, String> keys;
+
+  /** An entity's canonical name and the summary of one note on it. */
+  private record NoteKey(String name, String summary) {}
+
   private record KeyTokens(List<String> tokens, String canonical) {}
 
   private EntityCatalog(
       Map<String, Entity> byName,
       Map<String, String> canonicalByKey,
       EntityLinker linker,
-      Map<String, ArticleLinks> links) {
+      Map<String, ArticleLinks> links,
+      Map<NoteKey, List<String>> noteAliases,
+      Map<String, String> keys) {
     this.byName = byName;
     this.links = links;
+    this.noteAliases = noteAliases;
+    this.keys = keys;
     this.canonicalByKey = canonicalByKey;
     this.keyTokens =
         canonicalByKey.entrySet().stream()
@@ -67,7 +84,7 @@ public final class EntityCatalog {
 
   /** Builds the catalog from curated entries first, then each article's notes and mentions. */
   public static EntityCatalog build(Knowledge knowledge) {
-    Builder builder = new Builder();
+    Builder builder = new Builder(new HashMap<>(), new HashMap<>());
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
     return builder.build(knowledge.articles(), article -> Optional.empty());
@@ -85,7 +102,7 @@ public final class EntityCatalog {
     parsed.forEach(article -> fresh.put(article.id(), article));
     List<Article> articles =
         knowledge.articles().stream().map(a -> fresh.getOrDefault(a.id(), a)).toList();
-    Builder builder = new Builder();
+    Builder builder = new Builder(new HashMap<>(noteAliases), new HashMap<>(keys));
     knowledge.entities().forEach(builder::addCurated);
     articles.forEach(builder::addNotes);
     return builder.build(
@@ -101,7 +118,7 @@ public final class EntityCatalog {
    * whose links would cost heap (a list per passage) for nothing.
    */
   public EntityCatalog withoutLinks() {
-    return new EntityCatalog(byName, canonicalByKey, linker, Map.of());
+    return new EntityCatalog(byName, canonicalByKey, linker, Map.of(), Map.of(), Map.of());
   }
 
   /** Per article id, what linking found in it, for {@link #of(List, Map)} to take back. */
@@ -131,7 +148,12 @@ public final class EntityCatalog {
       names.put(entity.name(), entity.names());
     }
     return new EntityCatalog(
-        byName, Map.copyOf(canonicalByKey), new EntityLinker(names), Map.copyOf(links));
+        byName,
+        Map.copyOf(canonicalByKey),
+        new EntityLinker(names),
+        Map.copyOf(links),
+        Map.of(),
+        Map.of());
   }
 
   /** All entities, sorted by name. */
@@ -237,6 +259,23 @@ public final class EntityCatalog {
     static final int MAX_RELATED = 20;
 
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Map<NoteKey, List<String>> noteAliases;
+
+    /**
+     * Names' keys, kept with the aliases for the next update: every article names its entities
+     * again, and normalising the same names was most of an update's catalog time.
+     */
+    private final Map<String, String> keys;
+
+    Builder(Map<NoteKey, List<String>> noteAliases, Map<String, String> keys) {
+      this.noteAliases = noteAliases;
+      this.keys = keys;
+    }
+
+    private String key(String name) {
+      return keys.computeIfAbsent(name, Names::key);
+    }
+
     private final Map<String, String> canonicalByKey = new TreeMap<>();
 
     /** Per article, the entities whose notes or mention lists name it. */
@@ -256,7 +295,10 @@ public final class EntityCatalog {
     void addNotes(Article article) {
       for (EntityNote note : article.entityNotes()) {
         Draft draft = draftFor(note.name());
-        NoteAliases.of(draft.name, note.summary()).forEach(a -> alias(draft, a));
+        noteAliases
+            .computeIfAbsent(
+                new NoteKey(draft.name, note.summary()), k -> NoteAliases.of(k.name(), k.summary()))
+            .forEach(a -> alias(draft, a));
         if (draft.kind.isBlank() && !note.kind().isBlank()) {
           draft.kind = EntityKind.of(note.kind()).label();
         }
@@ -283,8 +325,10 @@ public final class EntityCatalog {
       Map<String, List<String>> names = new LinkedHashMap<>();
       drafts.values().forEach(d -> names.put(d.name, new ArrayList<>(d.names())));
       EntityLinker linker = new EntityLinker(names);
-      List<Set<String>> entitiesByPassage = new ArrayList<>();
+      List<Collection<String>> entitiesByPassage = new ArrayList<>();
       Map<String, ArticleLinks> links = new HashMap<>();
+      Set<String> canonical = new HashSet<>();
+      drafts.values().forEach(d -> canonical.add(d.name));
       for (Article article : articles) {
         ArticleLinks found = known.apply(article).orElseGet(() -> link(article, linker));
         links.put(article.id(), found);
@@ -293,13 +337,13 @@ public final class EntityCatalog {
           mentioned.addAll(inPassage);
           // Links kept from before may name an entity no article or entry has any more.
           entitiesByPassage.add(
-              inPassage.stream()
-                  .filter(name -> drafts.containsKey(Names.key(name)))
-                  .collect(Collectors.toCollection(TreeSet::new)));
+              canonical.containsAll(inPassage)
+                  ? inPassage
+                  : inPassage.stream().filter(canonical::contains).toList());
         }
         mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
         mentioned.stream()
-            .map(name -> drafts.get(Names.key(name)))
+            .map(name -> drafts.get(key(name)))
             .filter(Objects::nonNull)
             .forEach(draft -> draft.articles.add(article.id()));
       }
@@ -309,7 +353,8 @@ public final class EntityCatalog {
         byName.put(
             draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
       }
-      return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker, links);
+      return new EntityCatalog(
+          byName, Map.copyOf(canonicalByKey), linker, links, noteAliases, keys);
     }
 
     private ArticleLinks link(Article article, EntityLinker linker) {
@@ -329,7 +374,7 @@ public final class EntityCatalog {
     }
 
     private Optional<String> canonical(String name) {
-      return Optional.ofNullable(canonicalByKey.get(Names.key(name)));
+      return Optional.ofNullable(canonicalByKey.get(key(name)));
     }
 
     /**
@@ -339,9 +384,9 @@ public final class EntityCatalog {
      * they are spoken of together.
      */
     private static Map<String, Map<String, Integer>> coOccurrences(
-        Iterable<Set<String>> entitiesByPassage) {
+        Iterable<Collection<String>> entitiesByPassage) {
       Map<String, Map<String, Integer>> together = new HashMap<>();
-      for (Set<String> entities : entitiesByPassage) {
+      for (Collection<String> entities : entitiesByPassage) {
         for (String name : entities) {
           Map<String, Integer> counts = together.computeIfAbsent(name, k -> new HashMap<>());
           for (String other : entities) {
@@ -370,18 +415,18 @@ public final class EntityCatalog {
     }
 
     private Draft draftFor(String name) {
-      String canonical = canonicalByKey.get(Names.key(name));
+      String canonical = canonicalByKey.get(key(name));
       if (canonical != null) {
-        return drafts.get(Names.key(canonical));
+        return drafts.get(key(canonical));
       }
       Draft draft = new Draft(name.strip());
-      drafts.put(Names.key(draft.name), draft);
-      canonicalByKey.put(Names.key(draft.name), draft.name);
+      drafts.put(key(draft.name), draft);
+      canonicalByKey.put(key(draft.name), draft.name);
       return draft;
     }
 
     private void alias(Draft draft, String alias) {
-      String key = Names.key(alias);
+      String key = key(alias);
       if (key.isEmpty() || canonicalByKey.containsKey(key)) {
         return;
       }

@@ -66,6 +66,15 @@ public final class LiveIndex implements AutoCloseable {
     }
   }
 
+  /** Whether {@code dir} holds a committed index. */
+  public static boolean exists(Path dir) {
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** What the caller recorded with the last commit; empty for an index never written. */
   public Map<String, String> committed() {
     try {
