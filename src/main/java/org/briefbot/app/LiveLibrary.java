@@ -204,6 +204,11 @@ public final class LiveLibrary implements Library, AutoCloseable {
   }
 
   /** Starts following the folder: a change is picked up once it has been quiet for a second. */
+  /** The sentence-embedding model every core shares, when one is loaded. */
+  public Optional<Embeddings> model() {
+    return model;
+  }
+
   public LiveLibrary watch() {
     return watch(QUIET);
   }

@@ -13,7 +13,19 @@ public record BriefbotConfig(
     AnswerConfig answer,
     TelegramConfig telegram,
     List<Long> admins,
-    StoreConfig store) {
+    StoreConfig store,
+    DeskConfig desk) {
+
+  /** Every setting but the desk's, which keeps its defaults. */
+  public BriefbotConfig(
+      KnowledgeConfig knowledge,
+      RetrievalConfig retrieval,
+      AnswerConfig answer,
+      TelegramConfig telegram,
+      List<Long> admins,
+      StoreConfig store) {
+    this(knowledge, retrieval, answer, telegram, admins, store, defaults().desk());
+  }
 
   /**
    * Where knowledge files live.
@@ -106,9 +118,21 @@ public record BriefbotConfig(
    */
   public record StoreConfig(String url, double lowConfidence) {}
 
+  /**
+   * The editors' desk, served at {@code /desk} by {@code serve}.
+   *
+   * @param secretEnv name of the environment variable holding the editors' secret; the desk is off
+   *     (answers 503 saying how to turn it on) while it is unset
+   * @param secureCookie mark the session cookie Secure: set it when an HTTPS proxy is in front
+   * @param sessionMinutes how long a login lasts
+   * @param loginAttempts failed logins allowed per client address in 15 minutes
+   */
+  public record DeskConfig(
+      String secretEnv, boolean secureCookie, int sessionMinutes, int loginAttempts) {}
+
   /** This config with other retrieval settings, e.g. another mode. */
   public BriefbotConfig withRetrieval(RetrievalConfig other) {
-    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store);
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, desk);
   }
 
   public static BriefbotConfig defaults() {
@@ -122,6 +146,7 @@ public record BriefbotConfig(
             new WebhookConfig("", 8443, "/telegram", "TELEGRAM_WEBHOOK_SECRET"),
             15),
         List.of(),
-        new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5));
+        new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5),
+        new DeskConfig("BRIEFBOT_DESK_SECRET", false, 480, 5));
   }
 }

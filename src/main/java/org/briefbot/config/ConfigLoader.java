@@ -122,7 +122,20 @@ public final class ConfigLoader {
       throw new ConfigException("retrieval.candidates < 1: " + config.retrieval().candidates());
     }
     validateStore(config.store());
+    validateDesk(config.desk());
     return config;
+  }
+
+  private static void validateDesk(BriefbotConfig.DeskConfig desk) {
+    if (desk.secretEnv() == null || desk.secretEnv().isBlank()) {
+      throw new ConfigException("desk.secretEnv must name an environment variable");
+    }
+    if (desk.sessionMinutes() < 1) {
+      throw new ConfigException("desk.sessionMinutes < 1: " + desk.sessionMinutes());
+    }
+    if (desk.loginAttempts() < 1) {
+      throw new ConfigException("desk.loginAttempts < 1: " + desk.loginAttempts());
+    }
   }
 
   private static void validateStore(BriefbotConfig.StoreConfig store) {
