@@ -1,0 +1,221 @@
+package org.briefbot.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.briefbot.TestKnowledge;
+import org.briefbot.conversation.Conversation;
+import org.briefbot.store.AnswerRecord;
+import org.briefbot.store.Channel;
+import org.briefbot.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * An editor's session in a real headless Chromium (Debian's, through its chromedriver): log in, see
+ * the charts, add a question's wording to an FAQ item and see the bot answer it after the reload,
+ * mark another question out of scope. Leaves screenshots of the desk in target/desk-screenshots/
+ * (docs/img/desk.png is one of them).
+ */
+class DeskBrowserIT {
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SCREENSHOTS = Path.of("target/desk-screenshots");
+
+  private static final String WORDING = "How pricey is the cloud pact?";
+  private static final String WEATHER = "What will the weather be like in Lisbon on Sunday?";
+
+  @TempDir Path dir;
+  private DeskServer server;
+  private WebDriver browser;
+
+  @BeforeEach
+  void start() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMEDRIVER),
+        CHROMEDRIVER + " is missing: browser tests skipped (apt-get install chromium-driver)");
+    Path knowledge = TestKnowledge.copyShipped(dir.resolve("knowledge"));
+    String url = "jdbc:sqlite:" + dir.resolve("briefbot.db");
+    server = DeskServer.start(knowledge, url);
+    aWeekOfTraffic(url);
+    browser = chromium();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static WebDriver chromium() throws IOException {
+    Path profile =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target/chromium-profiles")), "desk-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1100,1500",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    // Debian's driver, named here, so Selenium Manager never looks for one on the internet.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeDriver driver = new ChromeDriver(options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return driver;
+  }
+
+  /**
+   * Questions over the last seven days, recorded by the store at those days as the channels record
+   * them, so the charts have days to draw; today's come from the reader's own questions.
+   */
+  private void aWeekOfTraffic(String url) {
+    Conversation conversation = server.library.current();
+    List<String> questions =
+        List.of(
+            "How much is the AWS deal worth?",
+            "What are Trainium chips?",
+            "Who won the 2018 World Cup?",
+            "Is the deal a threat to NVIDIA?",
+            WEATHER);
+    Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(9));
+    for (int daysAgo = 6; daysAgo >= 0; daysAgo--) {
+      Clock then = Clock.fixed(today.minus(Duration.ofDays(daysAgo)), ZoneOffset.UTC);
+      try (Store store = Store.open(url, then)) {
+        for (int i = 0; i <= (daysAgo * 3) % 5; i++) {
+          String question = questions.get((daysAgo + i) % questions.size());
+          var answer = conversation.answerer().answer(question);
+          store.recordAnswer(
+              AnswerRecord.of(
+                  i % 2 == 0 ? Channel.WEB : Channel.TELEGRAM,
+                  daysAgo,
+                  i,
+                  answer,
+                  answer.best().map(b -> b.text()),
+                  0.5));
+        }
+      }
+    }
+    var pricey = conversation.answerer().answer(WORDING);
+    try (Store store = Store.open(url, Clock.systemUTC())) {
+      store.recordAnswer(
+          AnswerRecord.of(Channel.WEB, 1, 1, pricey, pricey.best().map(b -> b.text()), 0.5));
+    }
+  }
+
+  private String open(String path) {
+    browser.get(server.uri(path).toString());
+    return browser.getCurrentUrl();
+  }
+
+  private void logIn() {
+    assertThat(open("/desk")).endsWith("/desk/login");
+    browser.findElement(By.id("secret")).sendKeys(DeskServer.SECRET);
+    browser.findElement(By.cssSelector("form[action='/desk/login'] button")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("/desk");
+  }
+
+  @Test
+  void anEditorLogsInSeesTheChartsAddsAWordingAndMarksAQuestionOutOfScope() throws IOException {
+    logIn();
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+    WebElement chart = browser.findElement(By.id("questions-chart"));
+    assertThat(chart.getAttribute("role")).isEqualTo("img");
+    assertThat(chart.findElements(By.cssSelector("rect.asked"))).hasSize(30);
+    assertThat(chart.getRect().getWidth()).isGreaterThan(300);
+    assertThat(browser.findElement(By.id("share-chart")).findElements(By.cssSelector("rect.share")))
+        .hasSize(7);
+    assertThat(browser.findElement(By.id("per-day")).getAttribute("textContent"))
+        .contains("Share answered");
+    screenshot("desk.png");
+
+    open("/desk/questions");
+    WebElement pricey = group(WORDING);
+    pricey.findElement(By.tagName("summary")).click();
+    pricey
+        .findElement(By.cssSelector("select[name='item'] option[value='aws-openai-trainium#0']"))
+        .click();
+    pricey.findElement(By.cssSelector("form[action='/desk/faq/add'] button")).click();
+
+    assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+        .contains("Added the wording to FAQ item aws-openai-trainium#0")
+        .contains("the knowledge was reloaded");
+    assertThat(browser.findElement(By.id("now-answered")).getText()).contains("$138 billion");
+
+    open("/desk/test");
+    browser.findElement(By.id("q")).sendKeys(WORDING);
+    browser.findElement(By.cssSelector("form[role='search'] button")).click();
+    assertThat(browser.findElement(By.id("verdict")).getText())
+        .contains("from aws-openai-trainium#curated_faq#0");
+    assertThat(browser.findElements(By.cssSelector("#candidates tbody tr"))).isNotEmpty();
+    screenshot("desk-test-pane.png");
+
+    open("/desk/questions");
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(WORDING);
+    WebElement weather = group(WEATHER);
+    weather.findElement(By.tagName("summary")).click();
+    screenshot("desk-questions.png");
+    weather.findElement(By.cssSelector("form[action='/desk/scope'] button")).click();
+
+    assertThat(browser.getCurrentUrl()).endsWith("/desk/questions");
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Lisbon");
+  }
+
+  @Test
+  void withoutLoggingInEveryPageLeadsToTheLoginForm() {
+    for (String page : List.of("/desk", "/desk/questions", "/desk/review", "/desk/test?q=x")) {
+      assertThat(open(page)).endsWith("/desk/login");
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .contains("Editors log in with the desk's secret.");
+    }
+    browser.findElement(By.id("secret")).sendKeys("not the secret at all");
+    browser.findElement(By.cssSelector("form[action='/desk/login'] button")).click();
+    assertThat(browser.findElement(By.cssSelector("p.problem")).getText())
+        .isEqualTo("Wrong secret.");
+  }
+
+  private WebElement group(String question) {
+    return browser.findElements(By.cssSelector("li.group")).stream()
+        .filter(li -> li.findElement(By.cssSelector("strong.question")).getText().equals(question))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no group for " + question));
+  }
+
+  private void screenshot(String name) throws IOException {
+    File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.createDirectories(SCREENSHOTS);
+    Files.copy(
+        shot.toPath(),
+        SCREENSHOTS.resolve(name),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}
