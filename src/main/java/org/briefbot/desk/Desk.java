@@ -78,7 +78,7 @@ public final class Desk implements HttpHandler {
     this.library = Objects.requireNonNull(library, "library");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.meanings = Objects.requireNonNull(meanings, "meanings");
+    this.meanings = new CachedMeanings(Objects.requireNonNull(meanings, "meanings"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sessions = new Sessions(settings.sessionTtl(), clock);
     this.throttle = new LoginThrottle(settings.loginAttempts(), DeskSettings.LOGIN_WINDOW, clock);

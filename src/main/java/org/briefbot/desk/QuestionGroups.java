@@ -30,6 +30,12 @@ final class QuestionGroups {
    */
   static final double SAME_MEANING = 0.8;
 
+  /**
+   * Distinct questions embedded at most per grouping, the most frequent first; the rest are grouped
+   * by their words, so a log of thousands of one-off questions still renders in a moment.
+   */
+  static final int MAX_EMBEDDED = 300;
+
   private QuestionGroups() {}
 
   /** The groups of {@code logged}, largest first, leaving out what {@code chitChat} accepts. */
@@ -44,10 +50,23 @@ final class QuestionGroups {
         .toList();
   }
 
-  /** Words first (free), then vectors, each question embedded once per grouping. */
+  /**
+   * Words first (free), then vectors, each question embedded once per grouping and at most {@link
+   * #MAX_EMBEDDED} of them.
+   */
   static NearDuplicates.SameMeaning sameMeaning(Meanings meanings) {
     Map<String, Optional<float[]>> vectors = new HashMap<>();
-    Function<String, Optional<float[]>> vector = q -> vectors.computeIfAbsent(q, meanings::vector);
+    Function<String, Optional<float[]>> vector =
+        q -> {
+          Optional<float[]> known = vectors.get(q);
+          if (known != null) {
+            return known;
+          }
+          Optional<float[]> v =
+              vectors.size() < MAX_EMBEDDED ? meanings.vector(q) : Optional.empty();
+          vectors.put(q, v);
+          return v;
+        };
     return (a, b) -> {
       if (NearDuplicates.LEXICAL.same(a, b)) {
         return true;
