@@ -12,8 +12,11 @@ import org.briefbot.conversation.telegram.FakeBotApi;
 /**
  * One measuring sequence of the bot on the fake Bot API, long polling: a start over a folder with no
  * index (first answer), a new article answered after it lands, its removal, a restart with nothing
- * changed (first answer). Prints one tab-separated line.
- * Usage: java -cp JAR:target/test-classes bench/BotServing.java LABEL JAR KNOWLEDGE WORK NEWARTICLE (bench/bot-serving runs it)
+ * changed (first answer). Prints one tab-separated line. MODE bm25 (the default) configures
+ * {@code retrieval: {semantic: false, mode: bm25}}; hybrid keeps the default hybrid retrieval with an
+ * empty embedding cache (never embedded), and also reports when the log first says hybrid serves
+ * ("Serving hybrid", -1 for a build that never logs it: one that embeds before its first answer).
+ * Usage: java -cp JAR:target/test-classes bench/BotServing.java LABEL JAR KNOWLEDGE WORK NEWARTICLE [MODE] (bench/bot-serving runs it)
  */
 public class BotServing {
   static final String TOKEN = "123456789:AAE-measure_Token-secret";
@@ -26,15 +29,16 @@ public class BotServing {
     Path knowledge = Path.of(args[2]).toAbsolutePath();
     Path work = Path.of(args[3]).toAbsolutePath();
     Path newArticle = Path.of(args[4]).toAbsolutePath();
+    boolean hybrid = args.length > 5 && args[5].equals("hybrid");
     Files.createDirectories(work);
     deleteTree(work.resolve("index"));
     deleteTree(work.resolve("data"));
     Path config =
         Files.writeString(
-            work.resolve("bm25.yaml"),
+            work.resolve(hybrid ? "hybrid.yaml" : "bm25.yaml"),
             "knowledge:\n  index: "
                 + work.resolve("index")
-                + "\nretrieval:\n  mode: bm25\n  semantic: false\n");
+                + (hybrid ? "\n" : "\nretrieval:\n  mode: bm25\n  semantic: false\n"));
     Path landed = knowledge.resolve("articles").resolve("zz-zorblax.txt");
     Files.deleteIfExists(landed);
     try (FakeBotApi api = new FakeBotApi()) {
@@ -66,6 +70,7 @@ public class BotServing {
         Thread.sleep(200);
       }
       long rssAfterNew = rss(bot, "VmRSS");
+      long hybridServing = hybrid ? firstLineAfter(log1, "Serving hybrid", wall0, 600_000) : -1;
       Thread.sleep(1000);
       // 3. remove it again, wait for that reload, stop
       Files.delete(landed);
@@ -87,7 +92,8 @@ public class BotServing {
       stop(again);
       System.out.printf(
           "%s\tfirst_ms=%d\t(loaded_ms=%d)\tnew_article_ms=%d\trestart_ms=%d\t(loaded_ms=%d)"
-              + "\trss_start_mb=%d\trss_after_new_mb=%d\thwm_mb=%d\trss_restart_mb=%d%n",
+              + "\trss_start_mb=%d\trss_after_new_mb=%d\thwm_mb=%d\trss_restart_mb=%d"
+              + "\thybrid_serving_ms=%d%n",
           label,
           first,
           loaded,
@@ -97,7 +103,8 @@ public class BotServing {
           rssAfterStart,
           rssAfterNew,
           hwm,
-          rssRestart);
+          rssRestart,
+          hybridServing);
     }
   }
 
@@ -134,6 +141,27 @@ public class BotServing {
       if (line.contains("CheckCommand - Loaded")) {
         return Duration.between(start, LocalTime.parse(line.substring(0, 12))).toMillis();
       }
+    }
+    return -1;
+  }
+
+  /**
+   * Milliseconds from {@code start} to the first log line containing {@code what}, waiting up to
+   * {@code patienceMs} for it while the bot still says nothing embeds; -1 when it never comes.
+   */
+  static long firstLineAfter(Path log, String what, LocalTime start, long patienceMs)
+      throws Exception {
+    long waited = System.nanoTime();
+    while (ms(waited) < patienceMs) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        if (line.contains(what)) {
+          return Duration.between(start, LocalTime.parse(line.substring(0, 12))).toMillis();
+        }
+      }
+      if (count(log, "Embedding") == 0) {
+        return -1;
+      }
+      Thread.sleep(500);
     }
     return -1;
   }

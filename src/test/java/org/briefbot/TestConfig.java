@@ -51,7 +51,8 @@ public final class TestConfig {
         d.answer(),
         d.telegram(),
         d.admins(),
-        new StoreConfig("jdbc:sqlite:" + DATA.resolve("briefbot.db"), d.store().lowConfidence()));
+        new StoreConfig("jdbc:sqlite:" + DATA.resolve("briefbot.db"), d.store().lowConfidence()),
+        d.web());
   }
 
   /** The shared model when {@code config} wants one; nobody but the JVM's exit closes it. */
@@ -85,7 +86,14 @@ public final class TestConfig {
 
   /** As {@link #live(BriefbotConfig, Path)}, closing replaced cores {@code grace} after a swap. */
   public static LiveLibrary live(BriefbotConfig config, Path knowledge, Duration grace) {
-    return LiveLibrary.load(config, knowledge, grace, model(config));
+    LiveLibrary live = LiveLibrary.load(config, knowledge, grace, model(config));
+    // Tests answer in the configured mode from the first question, as the bot did before it
+    // learned to answer with BM25 while the model embeds (BackgroundServingIT tests that).
+    if (!live.awaitEmbedded(Duration.ofMinutes(10))) {
+      live.close();
+      throw new IllegalStateException("the model did not embed " + knowledge + " in 10 minutes");
+    }
+    return live;
   }
 
   /**

@@ -81,6 +81,7 @@ public final class Answerer {
   public Answerer(
       List<Article> articles,
       EntityCatalog catalog,
+      PassageIndex index,
       Retriever retriever,
       TextAnalysis analysis,
       AnswerSettings settings) {
@@ -93,7 +94,7 @@ public final class Answerer {
             .toList();
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
-    this.index = retriever.index();
+    this.index = Objects.requireNonNull(index, "index");
     this.analysis = Objects.requireNonNull(analysis, "analysis");
     this.keySentences = new KeySentences(analysis, index);
     this.curated = new CuratedQuestions(index, analysis);

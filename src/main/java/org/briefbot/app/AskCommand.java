@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.briefbot.answer.Answer;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.AnswerJson;
 import org.briefbot.conversation.Reply;
 import org.briefbot.conversation.console.ConsoleFormatter;
 import picocli.CommandLine.Command;

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.conversation.Library;
 import org.briefbot.desk.Desk;
 import org.briefbot.desk.DeskSettings;
 import org.briefbot.desk.Meanings;
+import org.briefbot.retrieval.Embeddings;
 import org.briefbot.store.ResilientStore;
 
 /** Builds the editors' desk for a server to mount at {@link Desk#PREFIX}. */
@@ -16,18 +18,17 @@ final class DeskMount {
 
   /**
    * The desk over {@code library} and {@code store}, its secret read from {@code env}, grouping
-   * questions with the library's model when one is loaded.
+   * questions with {@code model} when one is loaded.
    */
   static Desk desk(
       BriefbotConfig config,
-      LiveLibrary library,
+      Library library,
+      Optional<Embeddings> model,
       ResilientStore store,
       Path knowledgeDir,
       Map<String, String> env) {
     Meanings meanings =
-        library.model().isPresent()
-            ? text -> Optional.of(library.model().get().question(text))
-            : Meanings.none();
+        model.isPresent() ? text -> Optional.of(model.get().question(text)) : Meanings.none();
     return new Desk(
         library, store, DeskSettings.from(config, env, knowledgeDir), meanings, Clock.systemUTC());
   }

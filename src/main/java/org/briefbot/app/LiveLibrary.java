@@ -13,14 +13,16 @@ import java.util.function.Consumer;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.ServingStatus;
+import org.briefbot.index.PassageIndex;
+import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.IngestReport;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.KnowledgeWatcher;
 import org.briefbot.knowledge.LastGoodFiles;
 import org.briefbot.retrieval.Embeddings;
-import org.briefbot.snapshot.Fingerprint;
-import org.briefbot.snapshot.IndexCache;
+import org.briefbot.retrieval.Mode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,20 +33,27 @@ import org.slf4j.LoggerFactory;
  * grace period, long enough for questions in flight. A file that breaks keeps its last good version
  * serving (see {@link LastGoodFiles}); the listener hears about every reload.
  *
- * <p>With an index folder configured ({@code knowledge.index}) the bot serves the way {@code ask}
- * does: the start and every reload reopen the folder's entry in the index cache when the folder is
- * unchanged, and otherwise parse it and index it into a new entry, on disk and memory-mapped, so a
- * replaced core waiting out its grace period holds no passage text on the heap. Without one, each
- * core is indexed in memory.
+ * <p>With an index folder configured ({@code knowledge.index}) the folder is kept in one index on
+ * disk that follows it file by file ({@link LiveArchive}): a start over an unchanged folder reopens
+ * it, and a start or reload after a change parses and indexes only the new and changed articles,
+ * removes the documents of removed ones, and commits that in one step before the new core is wired.
+ * A file broken by an edit keeps its indexed version serving. Cores of successive versions share
+ * the index's unchanged segments, memory-mapped; passage text stays off the heap. Without an index
+ * folder, each core parses the folder and indexes it in memory.
  *
- * <p>Owns named daemon threads: the watcher (after {@link #watch}), the closer of old cores and,
- * after a start that reopened the cache, the one-off parse that remembers each file's last good
- * version. {@link #close()} stops the first two and closes every core.
+ * <p>Owns named daemon threads: the watcher (after {@link #watch}) and the closer of old cores.
+ * {@link #close()} stops both and closes every core and the index.
  */
 public final class LiveLibrary implements Library, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveLibrary.class);
   public static final Duration QUIET = Duration.ofSeconds(1);
   public static final Duration GRACE = Duration.ofSeconds(30);
+
+  /** The configured mode serves while at most one passage in this many lacks its vector. */
+  private static final int FEW_MISSING = 100;
+
+  /** Notified when a core with more vectors serves. */
+  private final Object embedded = new Object();
 
   private final BriefbotConfig config;
   private final Path knowledgeDir;
@@ -56,14 +65,14 @@ public final class LiveLibrary implements Library, AutoCloseable {
   private final ScheduledExecutorService closer;
   private final AtomicReference<KnowledgeWatcher> watcher = new AtomicReference<>();
 
-  /** The on-disk index cache, or empty to index each core in memory. */
-  private final Optional<IndexCache> cache;
+  /** The folder's index on disk, updated file by file; empty to index each core in memory. */
+  private final Optional<LiveArchive> archive;
 
   /**
-   * Parses the folder after a start that reopened the cache, so that a file broken by the first
-   * change still has a last good version; reloads wait for it. Guarded by this.
+   * Embeds in the background what the archive indexed without vectors; present with an archive and
+   * a model.
    */
-  private Thread remembering;
+  private final Optional<BackgroundEmbedding> embedding;
 
   /** Opened once and shared by every core this builds: reloading must not reload the model. */
   private final Optional<Embeddings> model;
@@ -83,7 +92,13 @@ public final class LiveLibrary implements Library, AutoCloseable {
     this.knowledgeDir = knowledgeDir;
     this.grace = grace;
     String index = config.knowledge().index();
-    this.cache = index.isBlank() ? Optional.empty() : Optional.of(new IndexCache(Path.of(index)));
+    this.archive =
+        index.isBlank()
+            ? Optional.empty()
+            : Optional.of(LiveArchive.open(config, Path.of(index), knowledgeDir, model));
+    this.embedding =
+        archive.flatMap(
+            a -> model.map(m -> new BackgroundEmbedding(a, m, this, this::serveEmbedded)));
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -137,60 +152,109 @@ public final class LiveLibrary implements Library, AutoCloseable {
   }
 
   /**
-   * A core over the folder as it is now: the cache's entry for it when there is one, else a parse
-   * indexed into a new entry (or into memory without a cache). {@code parsed} receives the report
-   * of the parse, if there was one.
+   * A core over the folder as it is now: the on-disk index brought up to date with it (only what
+   * changed is parsed and indexed), or without one a parse indexed in memory. {@code parsed}
+   * receives the report of a parse in memory.
    */
   private LoadedLibrary open(AtomicReference<IngestReport> parsed) {
-    if (cache.isEmpty()) {
-      return LoadedLibrary.build(config, parse(parsed), model);
+    if (archive.isEmpty()) {
+      Knowledge knowledge = loader.load(knowledgeDir, lastGood);
+      parsed.set(knowledge.report());
+      return LoadedLibrary.build(config, knowledge, model);
     }
-    Fingerprint fingerprint = Fingerprint.of(knowledgeDir, LoadedLibrary.indexFormat(config));
-    Optional<LoadedLibrary> reopened =
-        LoadedLibrary.reopen(config, cache.get(), fingerprint, model);
-    if (reopened.isPresent()) {
-      if (current.get() == null) {
-        rememberLastGood();
-      }
-      return reopened.get();
-    }
-    return LoadedLibrary.buildOnDisk(config, cache.get(), fingerprint, parse(parsed), model);
-  }
-
-  private Knowledge parse(AtomicReference<IngestReport> parsed) {
-    awaitLastGood();
-    Knowledge knowledge = loader.load(knowledgeDir, lastGood);
-    parsed.set(knowledge.report());
-    return knowledge;
-  }
-
-  /** Starts parsing the folder in the background, for {@link #lastGood} only. */
-  private void rememberLastGood() {
-    remembering =
-        new Thread(
-            () -> {
-              try {
-                loader.load(knowledgeDir, lastGood);
-              } catch (RuntimeException e) {
-                log.warn("Could not read the knowledge folder's files ahead: {}", e.getMessage());
-              }
-            },
-            "briefbot-last-good");
-    remembering.setDaemon(true);
-    remembering.start();
-  }
-
-  /** Waits until every file has a last good version, if a start began remembering them. */
-  synchronized void awaitLastGood() {
-    if (remembering == null) {
-      return;
-    }
+    LoadedLibrary.Loaded loaded = archive.get().catchUp();
     try {
-      remembering.join();
-      remembering = null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the knowledge folder", e);
+      PassageIndex index = loaded.index();
+      int missing = model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
+      LoadedLibrary core =
+          LoadedLibrary.wire(
+              config,
+              servingMode(index, missing),
+              loaded,
+              new TextAnalysis(),
+              model,
+              Optional.empty());
+      if (missing > 0) {
+        embedding.ifPresent(e -> e.schedule(() -> missing));
+      }
+      return core;
+    } catch (RuntimeException e) {
+      loaded.index().close();
+      throw e;
+    }
+  }
+
+  /**
+   * The configured mode once (nearly) every passage has its vector; BM25 while many lack theirs (a
+   * first start, a large new batch). A few new passages without vectors do not switch hybrid off:
+   * BM25 finds them among its candidates until their vectors are there.
+   */
+  private Mode servingMode(PassageIndex index, int missing) {
+    Mode configured = config.retrieval().mode();
+    if (!configured.needsModel() || model.isEmpty()) {
+      return configured;
+    }
+    boolean few = missing <= index.size() / FEW_MISSING;
+    return index.hasVectors() && few ? configured : Mode.BM25;
+  }
+
+  /** Swaps in a core over the archive's last commit, once the background embedder is done. */
+  private void serveEmbedded() {
+    LoadedLibrary fresh = open(new AtomicReference<>());
+    swap(fresh);
+    synchronized (embedded) {
+      embedded.notifyAll();
+    }
+    ServingStatus status = status();
+    log.info(
+        "Serving {}: {} of {} passages have their vectors",
+        status.mode(),
+        status.embedded(),
+        status.passages());
+  }
+
+  /** Which mode answers now and how far background embedding has got. */
+  @Override
+  public ServingStatus status() {
+    LoadedLibrary core = serving();
+    String configured = config.retrieval().mode().key();
+    String mode = core.retriever().mode().key();
+    if (model.isEmpty()) {
+      return new ServingStatus(mode, configured, core.index().size(), 0, false, Optional.empty());
+    }
+    BackgroundEmbedding.Progress progress =
+        embedding.map(BackgroundEmbedding::progress).orElse(BackgroundEmbedding.Progress.NONE);
+    int passages = core.index().size();
+    int serving = core.index().passagesWithVectors();
+    return new ServingStatus(
+        mode,
+        configured,
+        passages,
+        Math.min(passages, serving + progress.done()),
+        serving < passages || progress.running(),
+        progress.timeLeft());
+  }
+
+  /**
+   * Waits until every passage serves with its vector, or {@code timeout} passes; whether it did.
+   * For callers that must answer in the configured mode from the first question (tests).
+   */
+  public boolean awaitEmbedded(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (embedded) {
+      while (status().embedding()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          embedded.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -203,12 +267,12 @@ public final class LiveLibrary implements Library, AutoCloseable {
     return core;
   }
 
-  /** Starts following the folder: a change is picked up once it has been quiet for a second. */
   /** The sentence-embedding model every core shares, when one is loaded. */
   public Optional<Embeddings> model() {
     return model;
   }
 
+  /** Starts following the folder: a change is picked up once it has been quiet for a second. */
   public LiveLibrary watch() {
     return watch(QUIET);
   }
@@ -314,7 +378,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
         library.knowledge().articles().size(),
         library.index().size(),
         library.knowledge().report().errorCount(),
-        config.retrieval().mode().key());
+        library.retriever().mode().key());
   }
 
   @Override
@@ -325,6 +389,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
   /** Stops watching, closes the serving core and any old one still in its grace period. */
   @Override
   public void close() {
+    embedding.ifPresent(BackgroundEmbedding::close);
     KnowledgeWatcher running = watcher.getAndSet(null);
     if (running != null) {
       running.close();
@@ -338,6 +403,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
       }
     }
     pending.forEach(Runnable::run);
+    archive.ifPresent(LiveArchive::close);
     ownedModel.ifPresent(Embeddings::close);
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.briefbot.answer.AnswerSettings;
 import org.briefbot.answer.Answerer;
 import org.briefbot.config.BriefbotConfig;
@@ -18,11 +19,13 @@ import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
+import org.briefbot.index.PassageWriter;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.Fingerprint;
@@ -158,10 +161,22 @@ public record LoadedLibrary(
         owned);
   }
 
-  private record Loaded(Knowledge knowledge, EntityCatalog catalog, PassageIndex index) {}
+  /** What a core is wired from: the knowledge kept in memory, its entity catalog, the index. */
+  record Loaded(Knowledge knowledge, EntityCatalog catalog, PassageIndex index) {}
 
-  private static LoadedLibrary wire(
+  static LoadedLibrary wire(
       BriefbotConfig config,
+      Loaded loaded,
+      TextAnalysis analysis,
+      Optional<Embeddings> model,
+      Optional<Embeddings> owned) {
+    return wire(config, config.retrieval().mode(), loaded, analysis, model, owned);
+  }
+
+  /** As above, answering in {@code mode} instead of the configured one. */
+  static LoadedLibrary wire(
+      BriefbotConfig config,
+      Mode mode,
       Loaded loaded,
       TextAnalysis analysis,
       Optional<Embeddings> model,
@@ -169,10 +184,7 @@ public record LoadedLibrary(
     BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
     Retriever retriever =
         new Retriever(
-            loaded.index(),
-            retrieval.mode(),
-            model,
-            RetrievalSettings.defaults(retrieval.vectorCandidates()));
+            loaded.index(), mode, model, RetrievalSettings.defaults(retrieval.vectorCandidates()));
     BriefbotConfig.AnswerConfig a = config.answer();
     AnswerSettings answerSettings =
         new AnswerSettings(
@@ -183,7 +195,12 @@ public record LoadedLibrary(
             retrieval.candidates());
     Answerer answerer =
         new Answerer(
-            loaded.knowledge().articles(), loaded.catalog(), retriever, analysis, answerSettings);
+            loaded.knowledge().articles(),
+            loaded.catalog(),
+            loaded.index(),
+            retriever,
+            analysis,
+            answerSettings);
     return new LoadedLibrary(
         loaded.knowledge(),
         loaded.catalog(),
@@ -194,7 +211,7 @@ public record LoadedLibrary(
         owned);
   }
 
-  private static IndexSettings indexSettings(BriefbotConfig config) {
+  static IndexSettings indexSettings(BriefbotConfig config) {
     BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
     return IndexSettings.defaults(retrieval.k1(), retrieval.b(), retrieval.fuzzy());
   }
@@ -295,10 +312,17 @@ public record LoadedLibrary(
     Knowledge kept;
     long indexed;
     try {
-      catalog = indexWhileBuildingCatalog(knowledge, settings, analysis, staged, model);
+      catalog =
+          indexWhileBuildingCatalog(
+                  knowledge,
+                  input ->
+                      PassageWriter.write(
+                          Retriever.withVectors(input, model), settings, analysis, staged))
+              .withoutLinks();
       indexed = System.nanoTime();
       kept = knowledge.indexed();
-      SnapshotFile.write(IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all()));
+      SnapshotFile.write(
+          IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all(), Map.of()));
     } catch (RuntimeException e) {
       cache.discard(staged);
       throw e;
@@ -318,7 +342,7 @@ public record LoadedLibrary(
       IndexSettings settings,
       TextAnalysis analysis,
       Optional<Embeddings> model) {
-    EntityCatalog catalog = EntityCatalog.build(knowledge);
+    EntityCatalog catalog = EntityCatalog.build(knowledge).withoutLinks();
     PassageIndex index =
         PassageIndex.build(
             Retriever.withVectors(input(knowledge, catalog), model), settings, analysis);
@@ -329,18 +353,12 @@ public record LoadedLibrary(
    * The catalog reads every article's text to link entities and the index analyses the same text;
    * neither needs the other's result to start, so they share the two cores.
    */
-  private static EntityCatalog indexWhileBuildingCatalog(
-      Knowledge knowledge,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Path dir,
-      Optional<Embeddings> model) {
+  static EntityCatalog indexWhileBuildingCatalog(Knowledge knowledge, Consumer<IndexInput> writer) {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
     try {
       Future<EntityCatalog> catalog = worker.submit(() -> EntityCatalog.build(knowledge));
-      PassageIndex.write(
-          Retriever.withVectors(input(knowledge, null), model), settings, analysis, dir);
+      writer.accept(input(knowledge, null));
       return catalog.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -358,7 +376,7 @@ public record LoadedLibrary(
    * What to index; the synonyms matter only when searching, so {@code catalog} may be null while
    * writing.
    */
-  private static IndexInput input(Knowledge knowledge, EntityCatalog catalog) {
+  static IndexInput input(Knowledge knowledge, EntityCatalog catalog) {
     return new IndexInput(
         knowledge.passages(),
         articleContext(knowledge),
@@ -366,7 +384,7 @@ public record LoadedLibrary(
   }
 
   /** Hashtags and themes per article: words that describe the article as a whole. */
-  private static Map<String, String> articleContext(Knowledge knowledge) {
+  static Map<String, String> articleContext(Knowledge knowledge) {
     Map<String, String> context = new LinkedHashMap<>();
     for (Article article : knowledge.articles()) {
       context.put(

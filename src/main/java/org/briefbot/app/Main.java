@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       GenerateCommand.class,
       FoldsCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      ServeCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

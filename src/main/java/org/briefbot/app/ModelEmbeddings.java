@@ -1,6 +1,7 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.briefbot.embedding.PassageEmbedder;
 import org.briefbot.retrieval.Embeddings;
@@ -28,6 +29,11 @@ final class ModelEmbeddings implements Embeddings, AutoCloseable {
   @Override
   public float[] passage(String text) {
     return embedder.embedPassage(text);
+  }
+
+  @Override
+  public Optional<float[]> cached(String text) {
+    return embedder.cached(text);
   }
 
   @Override

@@ -303,6 +303,7 @@ final class RankTraining implements AutoCloseable {
     return new Answerer(
         core.knowledge().articles(),
         core.catalog(),
+        core.index(),
         retriever,
         new TextAnalysis(),
         new AnswerSettings(

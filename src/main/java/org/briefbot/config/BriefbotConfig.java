@@ -14,6 +14,7 @@ public record BriefbotConfig(
     TelegramConfig telegram,
     List<Long> admins,
     StoreConfig store,
+    WebConfig web,
     DeskConfig desk) {
 
   /** Every setting but the desk's, which keeps its defaults. */
@@ -23,8 +24,9 @@ public record BriefbotConfig(
       AnswerConfig answer,
       TelegramConfig telegram,
       List<Long> admins,
-      StoreConfig store) {
-    this(knowledge, retrieval, answer, telegram, admins, store, defaults().desk());
+      StoreConfig store,
+      WebConfig web) {
+    this(knowledge, retrieval, answer, telegram, admins, store, web, defaults().desk());
   }
 
   /**
@@ -119,6 +121,44 @@ public record BriefbotConfig(
   public record StoreConfig(String url, double lowConfidence) {}
 
   /**
+   * The web server of {@code serve}: the API, the chat page, {@code /health}, {@code /metrics} and
+   * the Telegram webhook in webhook mode.
+   *
+   * @param host the address to listen on; 127.0.0.1 keeps it to this machine (a proxy in front)
+   * @param port the port to listen on; {@code --port} overrides it; 0 picks a free one
+   * @param threads requests handled at once; more wait in the server's queue
+   * @param corsOrigins origins (scheme://host[:port]) whose pages may call the API from a browser
+   * @param requestsPerMinute API requests one client (address) may make per minute; 0: no limit
+   * @param contextMinutes how long a web conversation's last answer is kept for follow-ups
+   */
+  public record WebConfig(
+      String host,
+      int port,
+      int threads,
+      List<String> corsOrigins,
+      int requestsPerMinute,
+      int contextMinutes) {
+    public WebConfig {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** The same settings on another port, e.g. from {@code --port}. */
+    public WebConfig onPort(int newPort) {
+      return new WebConfig(host, newPort, threads, corsOrigins, requestsPerMinute, contextMinutes);
+    }
+  }
+
+  /** This config with other retrieval settings, e.g. another mode. */
+  public BriefbotConfig withRetrieval(RetrievalConfig other) {
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, web, desk);
+  }
+
+  /** This config with other web settings, e.g. another port. */
+  public BriefbotConfig withWeb(WebConfig other) {
+    return new BriefbotConfig(knowledge, retrieval, answer, telegram, admins, store, other, desk);
+  }
+
+  /**
    * The editors' desk, served at {@code /desk} by {@code serve}.
    *
    * @param secretEnv name of the environment variable holding the editors' secret; the desk is off
@@ -129,11 +169,6 @@ public record BriefbotConfig(
    */
   public record DeskConfig(
       String secretEnv, boolean secureCookie, int sessionMinutes, int loginAttempts) {}
-
-  /** This config with other retrieval settings, e.g. another mode. */
-  public BriefbotConfig withRetrieval(RetrievalConfig other) {
-    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, desk);
-  }
 
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
@@ -147,6 +182,7 @@ public record BriefbotConfig(
             15),
         List.of(),
         new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5),
+        new WebConfig("127.0.0.1", 8080, 16, List.of(), 60, 15),
         new DeskConfig("BRIEFBOT_DESK_SECRET", false, 480, 5));
   }
 }

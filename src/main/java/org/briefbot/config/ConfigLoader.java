@@ -122,6 +122,7 @@ public final class ConfigLoader {
       throw new ConfigException("retrieval.candidates < 1: " + config.retrieval().candidates());
     }
     validateStore(config.store());
+    validateWeb(config.web());
     validateDesk(config.desk());
     return config;
   }
@@ -135,6 +136,30 @@ public final class ConfigLoader {
     }
     if (desk.loginAttempts() < 1) {
       throw new ConfigException("desk.loginAttempts < 1: " + desk.loginAttempts());
+    }
+  }
+
+  private static void validateWeb(BriefbotConfig.WebConfig web) {
+    if (web.host() == null || web.host().isBlank()) {
+      throw new ConfigException("web.host must not be empty, e.g. 127.0.0.1");
+    }
+    if (web.port() < 0 || web.port() > 65535) {
+      throw new ConfigException("web.port must be in [0,65535]: " + web.port());
+    }
+    if (web.threads() < 1) {
+      throw new ConfigException("web.threads < 1: " + web.threads());
+    }
+    if (web.requestsPerMinute() < 0) {
+      throw new ConfigException("web.requestsPerMinute < 0: " + web.requestsPerMinute());
+    }
+    if (web.contextMinutes() < 1) {
+      throw new ConfigException("web.contextMinutes < 1: " + web.contextMinutes());
+    }
+    for (String origin : web.corsOrigins()) {
+      if (origin == null || !origin.matches("https?://[^/\\s]+")) {
+        throw new ConfigException(
+            "web.corsOrigins: an origin is scheme://host[:port] with no path: " + origin);
+      }
     }
   }
 

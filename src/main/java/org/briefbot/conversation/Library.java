@@ -26,6 +26,12 @@ public interface Library {
   /** What is loaded now, for {@code /health}. */
   Loaded loaded();
 
+  /** Which retrieval mode answers now and how far embedding has got, for {@code /health}. */
+  default ServingStatus status() {
+    Loaded loaded = loaded();
+    return ServingStatus.withoutModel(loaded.retrievalMode(), loaded.passages());
+  }
+
   /**
    * Tells {@code listener} about every reload from now on, the watcher's included, on the thread
    * that reloaded; replaces the listener before.

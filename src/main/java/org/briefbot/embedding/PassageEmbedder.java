@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -68,6 +69,11 @@ public final class PassageEmbedder implements AutoCloseable {
           seen - embedded);
     }
     return embedded;
+  }
+
+  /** The vector of one passage text if the cache has it; nothing is embedded. */
+  public Optional<float[]> cached(String text) {
+    return cache.find(text);
   }
 
   /** The vector of one passage text: read from the cache, or embedded and cached when it is new. */

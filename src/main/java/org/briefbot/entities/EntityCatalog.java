@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -42,11 +45,18 @@ public final class EntityCatalog {
 
   private final EntityLinker linker;
 
+  /** Per article id, what linking found in it; empty for a catalog read back without them. */
+  private final Map<String, ArticleLinks> links;
+
   private record KeyTokens(List<String> tokens, String canonical) {}
 
   private EntityCatalog(
-      Map<String, Entity> byName, Map<String, String> canonicalByKey, EntityLinker linker) {
+      Map<String, Entity> byName,
+      Map<String, String> canonicalByKey,
+      EntityLinker linker,
+      Map<String, ArticleLinks> links) {
     this.byName = byName;
+    this.links = links;
     this.canonicalByKey = canonicalByKey;
     this.keyTokens =
         canonicalByKey.entrySet().stream()
@@ -60,7 +70,43 @@ public final class EntityCatalog {
     Builder builder = new Builder();
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
-    return builder.build(knowledge.articles());
+    return builder.build(knowledge.articles(), article -> Optional.empty());
+  }
+
+  /**
+   * This catalog after {@code parsed} articles were added or changed and others removed: {@code
+   * knowledge} is all of it now (its articles may be without passages), {@code parsed} the articles
+   * read again, with their passages. Only those are linked; every other article keeps the links
+   * found in it before, so a name that is new to the catalog is found in the changed articles and
+   * not in older ones until they are linked again (a full {@link #build} does that).
+   */
+  public EntityCatalog update(Knowledge knowledge, List<Article> parsed) {
+    Map<String, Article> fresh = new HashMap<>();
+    parsed.forEach(article -> fresh.put(article.id(), article));
+    List<Article> articles =
+        knowledge.articles().stream().map(a -> fresh.getOrDefault(a.id(), a)).toList();
+    Builder builder = new Builder();
+    knowledge.entities().forEach(builder::addCurated);
+    articles.forEach(builder::addNotes);
+    return builder.build(
+        articles,
+        article ->
+            fresh.containsKey(article.id())
+                ? Optional.empty()
+                : Optional.ofNullable(links.get(article.id())));
+  }
+
+  /**
+   * This catalog without the links {@link #update} needs: for a catalog that is never updated,
+   * whose links would cost heap (a list per passage) for nothing.
+   */
+  public EntityCatalog withoutLinks() {
+    return new EntityCatalog(byName, canonicalByKey, linker, Map.of());
+  }
+
+  /** Per article id, what linking found in it, for {@link #of(List, Map)} to take back. */
+  public Map<String, ArticleLinks> links() {
+    return links;
   }
 
   /**
@@ -68,6 +114,14 @@ public final class EntityCatalog {
    * lookups and links as the catalog they came from, without reading any article again.
    */
   public static EntityCatalog of(List<Entity> entities) {
+    return of(entities, Map.of());
+  }
+
+  /**
+   * As {@link #of(List)}, with the links {@link #links()} gave, so that {@link #update} can take in
+   * a changed article later.
+   */
+  public static EntityCatalog of(List<Entity> entities, Map<String, ArticleLinks> links) {
     Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, String> canonicalByKey = new TreeMap<>();
     Map<String, List<String>> names = new LinkedHashMap<>();
@@ -76,7 +130,8 @@ public final class EntityCatalog {
       entity.names().forEach(n -> canonicalByKey.putIfAbsent(Names.key(n), entity.name()));
       names.put(entity.name(), entity.names());
     }
-    return new EntityCatalog(byName, Map.copyOf(canonicalByKey), new EntityLinker(names));
+    return new EntityCatalog(
+        byName, Map.copyOf(canonicalByKey), new EntityLinker(names), Map.copyOf(links));
   }
 
   /** All entities, sorted by name. */
@@ -223,27 +278,30 @@ public final class EntityCatalog {
       notedIn.computeIfAbsent(article.id(), k -> new TreeSet<>()).add(draft.name);
     }
 
-    EntityCatalog build(List<Article> articles) {
+    /** The catalog; {@code known} gives the links an article kept, the others are linked now. */
+    EntityCatalog build(List<Article> articles, Function<Article, Optional<ArticleLinks>> known) {
       Map<String, List<String>> names = new LinkedHashMap<>();
       drafts.values().forEach(d -> names.put(d.name, new ArrayList<>(d.names())));
       EntityLinker linker = new EntityLinker(names);
       List<Set<String>> entitiesByPassage = new ArrayList<>();
+      Map<String, ArticleLinks> links = new HashMap<>();
       for (Article article : articles) {
-        Set<String> mentioned = new TreeSet<>();
-        linker
-            .link(article.title() + "\n" + String.join("\n", article.hashtags()))
-            .forEach(mentioned::add);
-        for (Passage passage : article.passages()) {
-          Set<String> inPassage = new TreeSet<>(linker.link(passage.text()));
-          passage.entities().stream()
-              .map(this::canonical)
-              .flatMap(Optional::stream)
-              .forEach(inPassage::add);
+        ArticleLinks found = known.apply(article).orElseGet(() -> link(article, linker));
+        links.put(article.id(), found);
+        Set<String> mentioned = new TreeSet<>(found.inTitle());
+        for (List<String> inPassage : found.inPassages()) {
           mentioned.addAll(inPassage);
-          entitiesByPassage.add(inPassage);
+          // Links kept from before may name an entity no article or entry has any more.
+          entitiesByPassage.add(
+              inPassage.stream()
+                  .filter(name -> drafts.containsKey(Names.key(name)))
+                  .collect(Collectors.toCollection(TreeSet::new)));
         }
         mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
-        mentioned.forEach(name -> drafts.get(Names.key(name)).articles.add(article.id()));
+        mentioned.stream()
+            .map(name -> drafts.get(Names.key(name)))
+            .filter(Objects::nonNull)
+            .forEach(draft -> draft.articles.add(article.id()));
       }
       Map<String, Map<String, Integer>> together = coOccurrences(entitiesByPassage);
       Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -251,7 +309,23 @@ public final class EntityCatalog {
         byName.put(
             draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
       }
-      return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker);
+      return new EntityCatalog(byName, Map.copyOf(canonicalByKey), linker, links);
+    }
+
+    private ArticleLinks link(Article article, EntityLinker linker) {
+      List<String> inTitle =
+          new TreeSet<>(linker.link(article.title() + "\n" + String.join("\n", article.hashtags())))
+              .stream().toList();
+      List<List<String>> inPassages = new ArrayList<>();
+      for (Passage passage : article.passages()) {
+        Set<String> inPassage = new TreeSet<>(linker.link(passage.text()));
+        passage.entities().stream()
+            .map(this::canonical)
+            .flatMap(Optional::stream)
+            .forEach(inPassage::add);
+        inPassages.add(List.copyOf(inPassage));
+      }
+      return new ArticleLinks(inTitle, inPassages);
     }
 
     private Optional<String> canonical(String name) {

@@ -1,8 +1,8 @@
 package org.briefbot.index;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,40 +11,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -57,7 +43,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -87,37 +72,70 @@ public final class PassageIndex implements AutoCloseable {
    */
   public static final int COVERAGE_DEPTH = 20;
 
-  private static final double INDEXING_BUFFER_MB = 128;
-
-  /** Below this many passages one writer is about as fast as two, and the index is one segment. */
-  private static final int PARALLEL_FROM = 20_000;
-
-  private static final int WRITERS = 2;
   private static final TopDocs EMPTY =
       new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
-  private final Directory directory;
   private final DirectoryReader reader;
+  private final Closeable release;
   private final IndexSearcher searcher;
   private final QueryPlanner planner;
   private final IndexSettings settings;
   private final boolean hasVectors;
 
+  /**
+   * A searcher over {@code reader}; {@code release} gives the reader (and whatever else this index
+   * holds) back when it is closed.
+   */
   private PassageIndex(
-      Directory directory,
+      DirectoryReader reader,
+      Closeable release,
       TextAnalysis analysis,
       List<List<String>> synonyms,
       IndexSettings settings)
       throws IOException {
-    this.directory = directory;
-    this.reader = DirectoryReader.open(directory);
+    this.reader = reader;
+    this.release = release;
     this.searcher = new IndexSearcher(reader);
-    this.searcher.setSimilarity(similarity(settings));
+    this.searcher.setSimilarity(PassageWriter.similarity(settings));
     // Every question is a new query: caching clauses across questions only adds bookkeeping.
     this.searcher.setQueryCache(null);
     this.planner = new QueryPlanner(reader, analysis, synonyms, settings.fuzzy());
     this.settings = settings;
     this.hasVectors = CandidateSignals.hasVectors(reader);
+  }
+
+  /** A searcher over the latest commit in {@code directory}, which it closes with itself. */
+  private static PassageIndex owning(
+      Directory directory,
+      TextAnalysis analysis,
+      List<List<String>> synonyms,
+      IndexSettings settings)
+      throws IOException {
+    DirectoryReader reader = DirectoryReader.open(directory);
+    return new PassageIndex(
+        reader,
+        () -> {
+          try (directory) {
+            reader.close();
+          }
+        },
+        analysis,
+        synonyms,
+        settings);
+  }
+
+  /**
+   * A searcher over a reader someone else manages ({@link LiveIndex}): {@code release} hands it
+   * back when this index is closed.
+   */
+  static PassageIndex over(
+      DirectoryReader reader,
+      Closeable release,
+      TextAnalysis analysis,
+      List<List<String>> synonyms,
+      IndexSettings settings)
+      throws IOException {
+    return new PassageIndex(reader, release, analysis, synonyms, settings);
   }
 
   /** Indexes {@code input} in memory. */
@@ -127,12 +145,13 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * Opens an index that {@link #write} wrote; memory-mapped, so passage text stays off the heap.
+   * Opens an index that {@link PassageWriter#write} wrote; memory-mapped, so passage text stays off
+   * the heap.
    */
   public static PassageIndex open(
       Path dir, List<List<String>> synonyms, IndexSettings settings, TextAnalysis analysis) {
     try {
-      return new PassageIndex(FSDirectory.open(dir), analysis, synonyms, settings);
+      return owning(FSDirectory.open(dir), analysis, synonyms, settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the index in " + dir + ": " + e.getMessage(), e);
     }
@@ -142,148 +161,10 @@ public final class PassageIndex implements AutoCloseable {
   public static PassageIndex build(
       IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
-      writeDocuments(input, input.passages(), settings, analysis, directory);
-      return new PassageIndex(directory, analysis, input.synonyms(), settings);
+      PassageWriter.writeDocuments(input, input.passages(), settings, analysis, directory);
+      return owning(directory, analysis, input.synonyms(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the passage index: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Writes the index of {@code input} into the folder {@code dir} and closes it, for {@link #open}
-   * to read later (the synonyms of {@code input} matter only then).
-   */
-  public static void write(
-      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
-    try (Directory directory = FSDirectory.open(dir)) {
-      if (input.passages().size() < PARALLEL_FROM) {
-        writeDocuments(input, input.passages(), settings, analysis, directory);
-      } else {
-        writeInParts(input, settings, analysis, dir, directory);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * {@value #WRITERS} writers each index a contiguous share of the passages into a folder of its
-   * own, on named threads, then the shares are added to the index in order: analysis, most of the
-   * cost, runs on both cores, and documents keep the order one writer gives them, so every tie
-   * between equal scores breaks the same way.
-   */
-  private static void writeInParts(
-      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
-      throws IOException {
-    List<Passage> passages = input.passages();
-    List<Path> parts = new ArrayList<>();
-    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, namedThreads("index-writer-"));
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < WRITERS; w++) {
-        List<Passage> share =
-            passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
-        Path part =
-            Files.createTempDirectory(
-                dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
-        parts.add(part);
-        done.add(
-            writers.submit(
-                () -> {
-                  try (Directory directory = FSDirectory.open(part)) {
-                    writeDocuments(input, share, settings, analysis, directory);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> part : done) {
-        join(part);
-      }
-      addInOrder(parts, settings, analysis, target);
-    } finally {
-      writers.shutdownNow();
-      parts.forEach(PassageIndex::deleteFolder);
-    }
-  }
-
-  private static void addInOrder(
-      List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target)
-      throws IOException {
-    List<Directory> directories = new ArrayList<>();
-    try (IndexWriter writer = new IndexWriter(target, writerConfig(settings, analysis))) {
-      for (Path part : parts) {
-        directories.add(FSDirectory.open(part));
-      }
-      writer.addIndexes(directories.toArray(Directory[]::new));
-    } finally {
-      for (Directory directory : directories) {
-        directory.close();
-      }
-    }
-  }
-
-  private static void join(Future<?> future) throws IOException {
-    try {
-      future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while indexing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    }
-  }
-
-  private static ThreadFactory namedThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> new Thread(task, prefix + count.incrementAndGet());
-  }
-
-  private static void deleteFolder(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      // A leftover part folder only costs disk space; the index itself is complete.
-    }
-  }
-
-  private static IndexWriterConfig writerConfig(IndexSettings settings, TextAnalysis analysis) {
-    IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setSimilarity(similarity(settings));
-    // Whole archives are indexed at once: a large buffer means few flushes and merges, and
-    // plain (not compound) files skip a copy of every segment.
-    config.setRAMBufferSizeMB(INDEXING_BUFFER_MB);
-    config.setUseCompoundFile(false);
-    // Merges of adjacent segments only: documents keep the order they were added in, however
-    // merges are timed, so a rebuild breaks score ties exactly as the build before it.
-    config.setMergePolicy(new LogByteSizeMergePolicy());
-    return config;
-  }
-
-  private static void writeDocuments(
-      IndexInput input,
-      List<Passage> passages,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Directory directory)
-      throws IOException {
-    try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
-      ArticleFields article = null;
-      for (Passage passage : passages) {
-        if (article == null || !article.describes(passage)) {
-          article =
-              ArticleFields.of(
-                  passage,
-                  input.articleContext().getOrDefault(passage.articleId(), ""),
-                  analysis.analyzer());
-        }
-        Document doc = document(passage, article, input.vectors().passage(passage));
-        SentenceVectors.add(doc, input.vectors().sentences(passage));
-        writer.addDocument(doc);
-      }
     }
   }
 
@@ -342,6 +223,35 @@ public final class PassageIndex implements AutoCloseable {
             query(plan, request, lookups),
             new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
     return new Lexical(plan, lookups, top);
+  }
+
+  /** How many passages have their vector (the rest are found by BM25 only). */
+  public int passagesWithVectors() {
+    try {
+      return searcher.count(new FieldExistsQuery(Fields.VECTOR));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The ids of the articles that have a passage without its vector, sorted. */
+  public List<String> articlesWithoutVectors() {
+    Query missing =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(new FieldExistsQuery(Fields.VECTOR), Occur.MUST_NOT)
+            .build();
+    try {
+      TopDocs top = searcher.search(missing, Math.max(1, reader.maxDoc()));
+      StoredFields stored = reader.storedFields();
+      Set<String> articles = new TreeSet<>();
+      for (ScoreDoc doc : top.scoreDocs) {
+        articles.add(stored.document(doc.doc, Set.of(Fields.ARTICLE)).get(Fields.ARTICLE));
+      }
+      return List.copyOf(articles);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
   }
 
   /** Whether passages carry vectors (the index was built with embeddings). */
@@ -416,8 +326,7 @@ public final class PassageIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      reader.close();
-      directory.close();
+      release.close();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot close the passage index", e);
     }
@@ -676,58 +585,5 @@ public final class PassageIndex implements AutoCloseable {
       docs[i] = hits[i].doc;
     }
     return docs;
-  }
-
-  private static BM25Similarity similarity(IndexSettings settings) {
-    return new BM25Similarity((float) settings.k1(), (float) settings.b());
-  }
-
-  /**
-   * The fields a passage shares with the rest of its article, analysed once per article: a writer
-   * gets an article's passages one after another.
-   */
-  private record ArticleFields(
-      String id, String titleText, AnalysedText title, Optional<AnalysedText> context) {
-    static ArticleFields of(Passage passage, String context, Analyzer analyzer) {
-      return new ArticleFields(
-          passage.articleId(),
-          passage.articleTitle(),
-          new AnalysedText(analyzer, Fields.TITLE, passage.articleTitle()),
-          context.isBlank()
-              ? Optional.empty()
-              : Optional.of(new AnalysedText(analyzer, Fields.CONTEXT, context)));
-    }
-
-    boolean describes(Passage passage) {
-      return id.equals(passage.articleId()) && titleText.equals(passage.articleTitle());
-    }
-  }
-
-  private static Document document(
-      Passage passage, ArticleFields article, Optional<float[]> vector) {
-    Document doc = new Document();
-    // Unit vectors: the dot product is the cosine, and cheaper.
-    vector.ifPresent(
-        v ->
-            doc.add(
-                new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.DOT_PRODUCT)));
-    doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
-    doc.add(new StringField(Fields.ARTICLE, passage.articleId(), Field.Store.YES));
-    doc.add(new StringField(Fields.SECTION, passage.section().key(), Field.Store.YES));
-    doc.add(new StoredField(Fields.ARTICLE_TITLE, passage.articleTitle()));
-    doc.add(new StoredField(Fields.POSITION, passage.position()));
-    doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
-    doc.add(new TextField(Fields.TITLE, article.title().tokens()));
-    article
-        .context()
-        .ifPresent(context -> doc.add(new TextField(Fields.CONTEXT, context.tokens())));
-    for (String question : passage.questions()) {
-      doc.add(new TextField(Fields.QUESTIONS, question, Field.Store.YES));
-    }
-    for (String entity : passage.entities()) {
-      doc.add(new StoredField(Fields.ENTITIES, entity));
-    }
-    doc.add(new BinaryDocValuesField(Fields.PASSAGE, PassageColumn.encode(passage)));
-    return doc;
   }
 }

@@ -93,7 +93,12 @@ public final class KnowledgeLoader {
       return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
     }
     List<Article> articles = loadArticles(knowledgeDir.resolve("articles"), ingest, lastGood);
-    List<FaqItem> faqItems = loadFaq(knowledgeDir.resolve("faq"), articles, ingest, lastGood);
+    List<FaqItem> faqItems =
+        loadFaq(
+            knowledgeDir.resolve("faq"),
+            articles.stream().map(Article::id).toList(),
+            ingest,
+            lastGood);
     List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest, lastGood);
     lastGood.retainOnly(ingest.report().filesRead());
     return new Knowledge(articles, faqItems, entities, ingest.report());
@@ -122,7 +127,41 @@ public final class KnowledgeLoader {
   }
 
   /** One article file read and parsed, with its problems in the order they were found. */
-  private record ParsedFile(Path path, Optional<Article> article, List<IngestProblem> problems) {}
+  public record ParsedFile(Path path, Optional<Article> article, List<IngestProblem> problems) {
+    public ParsedFile {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Parses these article files alone, in order (an update of a few articles): each with its
+   * article, if it parsed, and its problems.
+   */
+  public List<ParsedFile> parseArticles(List<Path> files) {
+    return parseAll(files);
+  }
+
+  /**
+   * The curated files, FAQ and entities, read again beside articles loaded otherwise.
+   *
+   * @param faqItems the FAQ items, as {@link Knowledge#faqItems()}
+   * @param entities the curated entities, as {@link Knowledge#entities()}
+   * @param report the curated files read and their problems
+   */
+  public record Curated(List<FaqItem> faqItems, List<EntityEntry> entities, IngestReport report) {}
+
+  /**
+   * Reads the folder's FAQ and entity files; {@code articleIds} are the articles loaded, which FAQ
+   * items may name.
+   */
+  public Curated loadCurated(Path knowledgeDir, Set<String> articleIds) {
+    Ingest ingest = new Ingest();
+    LastGoodFiles none = new LastGoodFiles();
+    List<FaqItem> faqItems =
+        loadFaq(knowledgeDir.resolve("faq"), new ArrayList<>(articleIds), ingest, none);
+    List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest, none);
+    return new Curated(faqItems, entities, ingest.report());
+  }
 
   /**
    * Parses the files on {@value #PARSER_THREADS} threads (parsing is most of a large archive's load
@@ -186,8 +225,8 @@ public final class KnowledgeLoader {
   }
 
   private List<FaqItem> loadFaq(
-      Path folder, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
-    Set<String> articleIds = new HashSet<>(articles.stream().map(Article::id).toList());
+      Path folder, List<String> loadedIds, Ingest ingest, LastGoodFiles lastGood) {
+    Set<String> articleIds = new HashSet<>(loadedIds);
     Set<String> fileIds = new HashSet<>();
     List<FaqItem> items = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {

@@ -1,5 +1,6 @@
 package org.briefbot.retrieval;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +16,12 @@ public interface Embeddings extends AutoCloseable {
 
   /** The vector of one passage text, from the cache when {@link #prepare} saw it. */
   float[] passage(String text);
+
+  /**
+   * The vector of one passage text when it is already at hand (cached), without embedding it: what
+   * an index written before the model has caught up can have.
+   */
+  Optional<float[]> cached(String text);
 
   /** The vector of a question. */
   float[] question(String text);

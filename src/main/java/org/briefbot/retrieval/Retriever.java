@@ -99,6 +99,24 @@ public final class Retriever implements AutoCloseable {
     return input.withVectors(new EmbeddedVectors(embeddings.get()));
   }
 
+  /**
+   * {@code input} with the vectors the model already has (nothing is embedded): passages whose
+   * vectors are not cached are written without, for BM25 to find at once and for the model to catch
+   * up with in the background.
+   */
+  public static IndexInput withCachedVectors(IndexInput input, Optional<Embeddings> embeddings) {
+    return embeddings.isEmpty() ? input : input.withVectors(new CachedVectors(embeddings.get()));
+  }
+
+  /**
+   * The texts {@link #withVectors} embeds for these passages: each passage's, then its sentences.
+   */
+  public static Stream<String> textsToEmbed(List<Passage> passages) {
+    return Stream.concat(
+        passages.stream().map(PassageTexts::forEmbedding),
+        passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream()));
+  }
+
   public Mode mode() {
     return mode;
   }

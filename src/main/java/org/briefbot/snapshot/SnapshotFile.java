@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.briefbot.entities.ArticleLinks;
 import org.briefbot.entities.Entity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -32,7 +34,7 @@ import org.briefbot.knowledge.Knowledge;
  */
 public final class SnapshotFile {
   private static final String MAGIC = "briefbot-snapshot";
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int BUFFER = 1 << 20;
 
   private SnapshotFile() {}
@@ -54,6 +56,13 @@ public final class SnapshotFile {
             out.strings(e.articleIds());
             out.strings(e.related());
             out.string(e.description());
+          });
+      out.list(
+          List.copyOf(new TreeMap<>(snapshot.links()).entrySet()),
+          e -> {
+            out.string(e.getKey());
+            out.strings(e.getValue().inTitle());
+            out.list(e.getValue().inPassages(), out::strings);
           });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -78,7 +87,12 @@ public final class SnapshotFile {
                       in.strings(),
                       in.strings(),
                       in.string()));
-      return new Snapshot(knowledge, entities);
+      Map<String, ArticleLinks> links = new HashMap<>();
+      int articles = in.data.readInt();
+      for (int i = 0; i < articles; i++) {
+        links.put(in.string(), new ArticleLinks(in.strings(), in.list(in::strings)));
+      }
+      return new Snapshot(knowledge, entities, links);
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException(
           "Cannot read " + file + ": " + e.getMessage(),

@@ -3,13 +3,15 @@ package org.briefbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.briefbot.TestConfig;
 import org.briefbot.config.BriefbotConfig;
@@ -17,21 +19,24 @@ import org.briefbot.config.BriefbotConfig.KnowledgeConfig;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.IngestProblem;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.snapshot.Fingerprint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live library serves through the on-disk index cache like {@code ask}: a restart over an
- * unchanged folder reopens the entry the last start or reload wrote instead of parsing the files.
- * Each test proves it the same way: it overwrites a file with bytes of the same size and keeps its
- * modification time, which only a library that did not parse the file still serves.
+ * The live library serves from its index on disk: a restart over an unchanged folder reopens the
+ * index the last start or reload committed instead of parsing the files. Each test proves it the
+ * same way: it overwrites a file with bytes of the same size and keeps its modification time, which
+ * only a library that did not parse the file still serves.
  */
 class LiveServingIT {
   private static final Path SEED = Path.of("knowledge");
   private static final String ARTICLE = "articles/aws-openai-trainium.txt";
   private static final String DEAL = "How much is the AWS deal worth?";
   private static final BriefbotConfig CONFIG = TestConfig.defaults();
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path knowledge;
 
@@ -77,7 +82,6 @@ class LiveServingIT {
   void keepsServingTheLastGoodVersionOfAFileBrokenAfterARestartFromTheCache() throws IOException {
     TestConfig.live(CONFIG, knowledge).close();
     try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
-      restarted.awaitLastGood();
       Path article = knowledge.resolve(ARTICLE);
       Files.writeString(article, "#only #hashtags, no title line\n", StandardCharsets.UTF_8);
 
@@ -94,7 +98,7 @@ class LiveServingIT {
   @Test
   void rebuildsAnIndexEntryThatCannotBeReadInsteadOfFailingToStart() throws IOException {
     TestConfig.live(CONFIG, knowledge).close();
-    Path snapshot = entryOf(knowledge).resolve("knowledge.snapshot");
+    Path snapshot = snapshotOf(knowledge);
     Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), 40));
 
     try (LiveLibrary restarted = TestConfig.live(CONFIG, knowledge)) {
@@ -102,7 +106,7 @@ class LiveServingIT {
           .hasValueSatisfying(best -> assertThat(best.text()).contains("$138 billion"));
     }
     try (LiveLibrary again = TestConfig.live(CONFIG, knowledge)) {
-      assertThat(Files.size(entryOf(knowledge).resolve("knowledge.snapshot")))
+      assertThat(Files.size(snapshotOf(knowledge)))
           .as("the entry was written again, whole")
           .isGreaterThan(40);
       assertThat(again.loaded().articles()).isEqualTo(1);
@@ -118,7 +122,8 @@ class LiveServingIT {
             CONFIG.answer(),
             CONFIG.telegram(),
             CONFIG.admins(),
-            CONFIG.store());
+            CONFIG.store(),
+            CONFIG.web());
     TestConfig.live(inMemory, knowledge).close();
     blankKeepingSizeAndTime(knowledge.resolve(ARTICLE));
 
@@ -128,26 +133,103 @@ class LiveServingIT {
     }
   }
 
-  /** The one complete cache entry whose manifest names {@code folder}. */
-  private static Path entryOf(Path folder) throws IOException {
-    String line = "folder\t" + folder.toAbsolutePath().normalize();
-    try (Stream<Path> manifests = Files.walk(Path.of(CONFIG.knowledge().index()))) {
-      List<Path> entries =
-          manifests
-              .filter(p -> p.getFileName().toString().equals("manifest.txt"))
-              .filter(p -> readLines(p).contains(line))
-              .map(Path::getParent)
-              .toList();
-      assertThat(entries).hasSize(1);
-      return entries.get(0);
+  @Test
+  void aReloadThatFailsInsideTheWriterKeepsServingAndCatchesUpOnTheNextChange() throws IOException {
+    FailingModel model = new FailingModel(TestConfig.model(CONFIG).orElseThrow());
+    Path nvidia = knowledge.resolve("articles/nvidia-blackwell.txt");
+    try (LiveLibrary live =
+        LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+      assertThat(live.awaitEmbedded(PATIENCE)).isTrue();
+      Files.writeString(nvidia, nvidiaArticle(), StandardCharsets.UTF_8);
+      model.failAfter(3);
+
+      Reloaded failed = live.reloadNow();
+
+      assertThat(failed.swapped()).isFalse();
+      assertThat(failed.failure()).hasValue("vectors failed half-way through the update");
+      assertThat(articleIds(live)).containsExactly("aws-openai-trainium");
+      assertThat(live.serving().answerer().answer(DEAL).best()).isPresent();
+    }
+    model.failAfter(Integer.MAX_VALUE);
+    try (LiveLibrary restarted =
+        LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
+      assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell")).isNotEmpty();
+      assertThat(restarted.awaitEmbedded(PATIENCE)).isTrue();
+      Files.delete(nvidia);
+      model.failAfter(0);
+
+      assertThat(restarted.reloadNow().swapped()).isFalse();
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium", "nvidia-blackwell");
+
+      model.failAfter(Integer.MAX_VALUE);
+      assertThat(restarted.reloadNow().swapped()).isTrue();
+      assertThat(articleIds(restarted)).containsExactly("aws-openai-trainium");
+      assertThat(restarted.serving().answerer().passagesOf("nvidia-blackwell")).isEmpty();
     }
   }
 
-  private static List<String> readLines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The shared model, failing when a passage vector is read after a number of reads: a writer meets
+   * the failure half-way through the documents of an update.
+   */
+  private static final class FailingModel implements Embeddings {
+    private final Embeddings model;
+    private final AtomicInteger left = new AtomicInteger(Integer.MAX_VALUE);
+
+    FailingModel(Embeddings model) {
+      this.model = model;
+    }
+
+    void failAfter(int reads) {
+      left.set(reads);
+    }
+
+    @Override
+    public void prepare(Stream<String> texts) {
+      model.prepare(texts);
+    }
+
+    @Override
+    public float[] passage(String text) {
+      return model.passage(text);
+    }
+
+    @Override
+    public Optional<float[]> cached(String text) {
+      if (left.getAndDecrement() <= 0) {
+        throw new IllegalStateException("vectors failed half-way through the update");
+      }
+      return model.cached(text);
+    }
+
+    @Override
+    public float[] question(String text) {
+      return model.question(text);
+    }
+
+    @Override
+    public boolean knowsWord(String word) {
+      return model.knowsWord(word);
+    }
+
+    @Override
+    public void close() {
+      // The shared model belongs to TestConfig.
+    }
+  }
+
+  /** The one snapshot beside the live index of {@code folder}. */
+  private static Path snapshotOf(Path folder) throws IOException {
+    Path live =
+        Path.of(CONFIG.knowledge().index())
+            .resolve(Fingerprint.of(folder, "").folder())
+            .resolve("live");
+    try (Stream<Path> files = Files.list(live)) {
+      List<Path> snapshots =
+          files.filter(p -> p.getFileName().toString().endsWith(".snapshot")).toList();
+      assertThat(snapshots).hasSize(1);
+      return snapshots.get(0);
     }
   }
 

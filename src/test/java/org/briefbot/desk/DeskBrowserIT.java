@@ -1,11 +1,8 @@
 package org.briefbot.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,26 +15,23 @@ import org.briefbot.conversation.Conversation;
 import org.briefbot.store.AnswerRecord;
 import org.briefbot.store.Channel;
 import org.briefbot.store.Store;
+import org.briefbot.testing.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * An editor's session in a real headless Chromium (Debian's, through its chromedriver): log in, see
- * the charts, add a question's wording to an FAQ item and see the bot answer it after the reload,
- * mark another question out of scope. Leaves screenshots of the desk in target/desk-screenshots/
- * (docs/img/desk.png is one of them).
+ * An editor's session in a real headless Chromium ({@link Chromium}: Debian's, through its driver):
+ * log in, see the charts, add a question's wording to an FAQ item and see the bot answer it after
+ * the reload, mark another question out of scope. Leaves screenshots of the desk in
+ * target/desk-screenshots/ (docs/img/desk.png is one of them).
  */
 class DeskBrowserIT {
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target/desk-screenshots");
 
   private static final String WORDING = "How pricey is the cloud pact?";
@@ -45,52 +39,28 @@ class DeskBrowserIT {
 
   @TempDir Path dir;
   private DeskServer server;
+  private Chromium chromium;
   private WebDriver browser;
 
   @BeforeEach
   void start() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER),
-        CHROMEDRIVER + " is missing: browser tests skipped (apt-get install chromium-driver)");
+    Chromium.assumeInstalled();
     Path knowledge = TestKnowledge.copyShipped(dir.resolve("knowledge"));
     String url = "jdbc:sqlite:" + dir.resolve("briefbot.db");
     server = DeskServer.start(knowledge, url);
     aWeekOfTraffic(url);
-    browser = chromium();
+    chromium = Chromium.start(new Dimension(1100, 1500));
+    browser = chromium.driver();
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();
     }
-  }
-
-  private static WebDriver chromium() throws IOException {
-    Path profile =
-        Files.createTempDirectory(
-            Files.createDirectories(Path.of("target/chromium-profiles")), "desk-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1100,1500",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    // Debian's driver, named here, so Selenium Manager never looks for one on the internet.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeDriver driver = new ChromeDriver(options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    return driver;
   }
 
   /**
@@ -144,7 +114,7 @@ class DeskBrowserIT {
   }
 
   @Test
-  void anEditorLogsInSeesTheChartsAddsAWordingAndMarksAQuestionOutOfScope() throws IOException {
+  void anEditorLogsInSeesTheChartsAddsAWordingAndMarksAQuestionOutOfScope() {
     logIn();
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
@@ -210,12 +180,7 @@ class DeskBrowserIT {
         .orElseThrow(() -> new AssertionError("no group for " + question));
   }
 
-  private void screenshot(String name) throws IOException {
-    File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(SCREENSHOTS);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve(name),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    chromium.screenshot(SCREENSHOTS.resolve(name));
   }
 }

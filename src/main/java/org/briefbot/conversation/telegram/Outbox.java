@@ -46,6 +46,7 @@ final class Outbox {
   private final Redactor redactor;
   private final Clock clock;
   private final AtomicLong oneOffs = new AtomicLong();
+  private final AtomicLong gaveUp = new AtomicLong();
   private final Map<Object, Lane> lanes = new HashMap<>(); // guarded by this
   private int unfinished; // guarded by this
   private boolean closed; // guarded by this
@@ -187,8 +188,14 @@ final class Outbox {
         message(failure),
         ((RetryPolicy.GiveUp) decision).reason(),
         delivery.lost());
+    gaveUp.incrementAndGet();
     delivery.result().completeExceptionally(redactor.scrub(failure));
     finish(lane);
+  }
+
+  /** Requests given up on since the start, retries spent: for {@code /metrics}. */
+  long failures() {
+    return gaveUp.get();
   }
 
   private synchronized Delivery<?> head(Lane lane) {

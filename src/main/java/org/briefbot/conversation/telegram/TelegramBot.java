@@ -110,12 +110,17 @@ public final class TelegramBot implements AutoCloseable {
 
   private final Tuning tuning;
 
+  /** Where the webhook is served; empty: on a server of its own, at telegram.webhook.port. */
+  private final Optional<WebhookHost> host;
+
   private TelegramBot(
       Library library,
       ResilientStore store,
       TelegramSettings settings,
       String token,
-      Tuning tuning) {
+      Tuning tuning,
+      Optional<WebhookHost> host) {
+    this.host = host;
     this.redactor = new Redactor(token);
     this.tuning = tuning;
     this.library = library;
@@ -168,7 +173,24 @@ public final class TelegramBot implements AutoCloseable {
     Objects.requireNonNull(library, "library");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(settings, "settings");
-    return new TelegramBot(library, store, settings, token, Tuning.DEFAULT);
+    return new TelegramBot(library, store, settings, token, Tuning.DEFAULT, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Library, ResilientStore, TelegramSettings, String)}, serving the webhook (in
+   * webhook mode) on {@code host} rather than on a server of its own: one port for everything.
+   */
+  public static TelegramBot start(
+      Library library,
+      ResilientStore store,
+      TelegramSettings settings,
+      String token,
+      WebhookHost host) {
+    Objects.requireNonNull(library, "library");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(settings, "settings");
+    return new TelegramBot(
+        library, store, settings, token, Tuning.DEFAULT, Optional.of(Objects.requireNonNull(host)));
   }
 
   /** {@link #start} with other waits, for tests. */
@@ -181,7 +203,28 @@ public final class TelegramBot implements AutoCloseable {
     Objects.requireNonNull(library, "library");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(settings, "settings");
-    return new TelegramBot(library, store, settings, token, Objects.requireNonNull(tuning));
+    return new TelegramBot(
+        library, store, settings, token, Objects.requireNonNull(tuning), Optional.empty());
+  }
+
+  /** {@link #start} with other waits, serving the webhook on {@code host}, for tests. */
+  static TelegramBot start(
+      Library library,
+      ResilientStore store,
+      TelegramSettings settings,
+      String token,
+      Tuning tuning,
+      WebhookHost host) {
+    Objects.requireNonNull(library, "library");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(settings, "settings");
+    return new TelegramBot(
+        library,
+        store,
+        settings,
+        token,
+        Objects.requireNonNull(tuning),
+        Optional.of(Objects.requireNonNull(host)));
   }
 
   /** The bot's username, from getMe. */
@@ -189,7 +232,12 @@ public final class TelegramBot implements AutoCloseable {
     return me.getUserName();
   }
 
-  /** The port the webhook listens on; empty in polling mode. */
+  /** Replies and other requests given up on since the start (retries spent), for metrics. */
+  public long sendFailures() {
+    return outbox.failures();
+  }
+
+  /** The port the webhook listens on; empty in polling mode and on a shared server. */
   public OptionalInt webhookPort() {
     return webhookPort;
   }
@@ -274,10 +322,13 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /** Listens, then tells Telegram where to post; if Telegram refuses, stops listening again. */
-  private WebhookReceiver webhook(TelegramSettings.Webhook webhook, UpdateIntake intake) {
-    WebhookReceiver server =
-        new WebhookReceiver(
-            webhook.port(), webhook.path(), webhook.secret(), tuning.webhookGrace(), intake);
+  private AutoCloseable webhook(TelegramSettings.Webhook webhook, UpdateIntake intake) {
+    AutoCloseable server =
+        host.isPresent()
+            ? host.get()
+                .serve(webhook.path(), new WebhookHandler(webhook.path(), webhook.secret(), intake))
+            : new WebhookReceiver(
+                webhook.port(), webhook.path(), webhook.secret(), tuning.webhookGrace(), intake);
     try {
       await(
           outbox.call(
@@ -289,7 +340,7 @@ public final class TelegramBot implements AutoCloseable {
           "setWebhook");
       return server;
     } catch (RuntimeException e) {
-      server.close();
+      closeQuietly(server);
       throw e;
     }
   }

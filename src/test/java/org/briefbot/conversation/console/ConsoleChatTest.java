@@ -155,8 +155,8 @@ class ConsoleChatTest {
   }
 
   @Test
-  void recordsQuestionsAndAnswersUnderTheConsoleAndChitChatApart() {
-    String url = "jdbc:sqlite:" + knowledge.resolveSibling(knowledge.getFileName() + "-store.db");
+  void recordsQuestionsAndAnswersUnderTheConsoleAndChitChatApart(@TempDir Path data) {
+    String url = "jdbc:sqlite:" + data.resolve("briefbot.db");
     try (ResilientStore store = ResilientStore.open(url, Clock.systemUTC())) {
       Recorder recorder = new Recorder(store, Channel.CONSOLE, 0.5);
       StringWriter out = new StringWriter();

@@ -108,6 +108,19 @@ final class LiveBot implements AutoCloseable {
       BriefbotConfig config,
       Map<String, String> env,
       Faults faults) {
+    this(api, alone, library, storeUrl, storeFolder, config, env, faults, Optional.empty());
+  }
+
+  private LiveBot(
+      FakeBotApi api,
+      boolean alone,
+      Library library,
+      String storeUrl,
+      Optional<Path> storeFolder,
+      BriefbotConfig config,
+      Map<String, String> env,
+      Faults faults,
+      Optional<WebhookHost> host) {
     this.api = api;
     this.alone = alone;
     this.storeFolder = storeFolder;
@@ -117,9 +130,11 @@ final class LiveBot implements AutoCloseable {
     Map<String, String> withApi = new HashMap<>(env);
     withApi.put(TelegramSettings.API_URL_ENV, api.baseUrl());
     this.store = ResilientStore.open(storeUrl, Clock.systemUTC(), faults.storeRetry());
+    TelegramSettings settings = TelegramSettings.from(config, withApi);
     this.bot =
-        TelegramBot.start(
-            library, store, TelegramSettings.from(config, withApi), TOKEN, faults.tuning());
+        host.isPresent()
+            ? TelegramBot.start(library, store, settings, TOKEN, faults.tuning(), host.get())
+            : TelegramBot.start(library, store, settings, TOKEN, faults.tuning());
   }
 
   /** Long polling against {@code api}, with these waits, a fresh SQLite store and these admins. */
@@ -164,6 +179,21 @@ final class LiveBot implements AutoCloseable {
         webhookConfig(),
         Map.of(SECRET_VARIABLE, secret),
         faults);
+  }
+
+  /** Webhook mode expecting {@code secret}, served on {@code host} (a shared server). */
+  static LiveBot webhookOn(Library library, String secret, WebhookHost host) {
+    Path folder = temporaryFolder();
+    return new LiveBot(
+        new FakeBotApi(),
+        true,
+        library,
+        sqlite(folder),
+        Optional.of(folder),
+        webhookConfig(),
+        Map.of(SECRET_VARIABLE, secret),
+        Faults.NONE,
+        Optional.of(host));
   }
 
   /** The SQLite file of a fresh store, for tests that delete it. */
@@ -257,7 +287,7 @@ final class LiveBot implements AutoCloseable {
   static BriefbotConfig config(BriefbotConfig.TelegramConfig telegram, List<Long> admins) {
     BriefbotConfig d = TestConfig.defaults();
     return new BriefbotConfig(
-        d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store());
+        d.knowledge(), d.retrieval(), d.answer(), telegram, admins, d.store(), d.web());
   }
 
   /**

@@ -1,14 +1,17 @@
-package org.briefbot.app;
+package org.briefbot.conversation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.briefbot.answer.Answer;
 
-/** The {@code ask --json} line: a contract other tools read, so its fields never change. */
+/**
+ * The {@code ask --json} line, and the body of the web API's answers: a contract other tools read,
+ * so its fields never change.
+ */
 @JsonPropertyOrder({"question", "answered", "confidence", "answer", "entities", "alternatives"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record AnswerJson(
+public record AnswerJson(
     String question,
     boolean answered,
     double confidence,
@@ -18,15 +21,15 @@ record AnswerJson(
 
   /** {@code link} is null when the article's file gives none. */
   @JsonPropertyOrder({"text", "article", "section", "link"})
-  record Text(String text, String article, String section, String link) {}
+  public record Text(String text, String article, String section, String link) {}
 
   @JsonPropertyOrder({"name", "kind", "summary"})
-  record EntityJson(String name, String kind, String summary) {}
+  public record EntityJson(String name, String kind, String summary) {}
 
   @JsonPropertyOrder({"text", "article", "section", "confidence"})
-  record AlternativeJson(String text, String article, String section, double confidence) {}
+  public record AlternativeJson(String text, String article, String section, double confidence) {}
 
-  static AnswerJson of(Answer answer) {
+  public static AnswerJson of(Answer answer) {
     Text text =
         answer
             .best()

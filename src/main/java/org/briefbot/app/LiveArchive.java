@@ -1,0 +1,393 @@
+package org.briefbot.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.entities.EntityCatalog;
+import org.briefbot.index.IndexInput;
+import org.briefbot.index.LiveIndex;
+import org.briefbot.index.PassageIndex;
+import org.briefbot.index.TextAnalysis;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.FaqItem;
+import org.briefbot.knowledge.IngestProblem;
+import org.briefbot.knowledge.IngestReport;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.knowledge.KnowledgeLoader.ParsedFile;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.Retriever;
+import org.briefbot.snapshot.Fingerprint;
+import org.briefbot.snapshot.Snapshot;
+import org.briefbot.snapshot.SnapshotFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge folder kept in one on-disk index that follows it file by file ({@code
+ * <knowledge.index>/<folder>/live/}): {@link #catchUp} compares the folder with what the last
+ * commit applied (each file's path, size and modification time, in the commit's data), parses only
+ * the article files that are new or changed, deletes the documents of changed and removed ones and
+ * adds the new ones in one commit, and links entities in the changed articles only. The knowledge
+ * without passage text and the entity catalog go into a snapshot file written before the commit
+ * that names it, so the index and the snapshot always belong together: a process killed half-way
+ * restarts at the last commit and catches up from there. The curated FAQ and entity files are small
+ * and read again at every change.
+ *
+ * <p>A file that fails as a whole after a change keeps its previous version serving: its documents
+ * stay and the commit keeps its old state, so it is read again at the next change. Not thread-safe:
+ * {@link LiveLibrary} calls it from one reload at a time.
+ */
+final class LiveArchive implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LiveArchive.class);
+
+  private static final String FILES = "files";
+  private static final String SNAPSHOT = "snapshot";
+  private static final String FORMAT = "format";
+  private static final String ARTICLES = "articles/";
+  private static final String KEPT = "serving the previous version of this file until it is fixed";
+
+  private final BriefbotConfig config;
+  private final Path knowledgeDir;
+  private final Path folder;
+  private final String format;
+  private final Optional<Embeddings> model;
+  private final TextAnalysis analysis = new TextAnalysis();
+  private final KnowledgeLoader loader = new KnowledgeLoader();
+  private final LiveIndex index;
+
+  /** What the last commit holds; empty before the first build (or after one that is unreadable). */
+  private Optional<State> state;
+
+  /**
+   * The index's state: the knowledge (articles without passages), its catalog, and each file's line
+   * as last applied, by path relative to the knowledge folder.
+   */
+  private record State(Knowledge knowledge, EntityCatalog catalog, Map<String, String> applied) {}
+
+  private LiveArchive(
+      BriefbotConfig config, Path knowledgeDir, Path folder, Optional<Embeddings> model) {
+    this.config = config;
+    this.knowledgeDir = knowledgeDir;
+    this.folder = folder;
+    this.model = model;
+    this.format = LoadedLibrary.indexFormat(config);
+    this.index =
+        LiveIndex.open(folder.resolve("index"), LoadedLibrary.indexSettings(config), analysis);
+    this.state = readState();
+  }
+
+  /**
+   * The archive of {@code knowledgeDir} under the index folder {@code root}, at its last commit.
+   */
+  static LiveArchive open(
+      BriefbotConfig config, Path root, Path knowledgeDir, Optional<Embeddings> model) {
+    Fingerprint where = Fingerprint.of(knowledgeDir, "");
+    Path folder = root.resolve(where.folder()).resolve("live");
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + folder + ": " + e.getMessage(), e);
+    }
+    return new LiveArchive(config, knowledgeDir, folder, model);
+  }
+
+  /**
+   * Brings the index up to the folder as it is now and returns what to serve: a searcher over the
+   * new commit. A failure leaves the index and this archive at the last commit.
+   */
+  LoadedLibrary.Loaded catchUp() {
+    Map<String, String> now = filesNow();
+    if (state.isEmpty()) {
+      state = Optional.of(buildAll(now));
+    } else if (!now.equals(state.get().applied())) {
+      state = Optional.of(update(state.get(), now));
+    }
+    State current = state.get();
+    return new LoadedLibrary.Loaded(
+        current.knowledge(), current.catalog(), index.searcher(current.catalog().synonymGroups()));
+  }
+
+  /**
+   * The articles with passages indexed without their vectors (the model had not embedded them yet),
+   * sorted; none without a model.
+   */
+  List<String> articlesWithoutVectors() {
+    if (model.isEmpty()) {
+      return List.of();
+    }
+    try (PassageIndex current = index.searcher(List.of())) {
+      return current.articlesWithoutVectors();
+    }
+  }
+
+  /** The passages of these articles as the index has them now, for the model to embed. */
+  List<Passage> passagesOf(List<String> articles) {
+    try (PassageIndex current = index.searcher(List.of())) {
+      List<Passage> passages = new ArrayList<>();
+      articles.forEach(article -> passages.addAll(current.passagesOf(article)));
+      return passages;
+    }
+  }
+
+  /**
+   * Writes these articles' documents again with the vectors the model has for them now, in one
+   * commit that keeps the last one's data; for the caller's next {@link #catchUp} to serve.
+   */
+  void addVectors(List<String> articles) {
+    Map<String, String> context =
+        state.map(s -> LoadedLibrary.articleContext(s.knowledge())).orElse(Map.of());
+    index.rewrite(
+        articles, context, input -> Retriever.withCachedVectors(input, model), index.committed());
+  }
+
+  /** Each file's line ("path\tsize\tmtime") by path; the folder and format lines left out. */
+  private Map<String, String> filesNow() {
+    Map<String, String> files = new TreeMap<>();
+    List<String> lines = Fingerprint.of(knowledgeDir, format).lines();
+    for (String line : lines.subList(2, lines.size())) {
+      files.put(line.substring(0, line.indexOf('\t')), line);
+    }
+    return files;
+  }
+
+  private Optional<State> readState() {
+    Map<String, String> committed = index.committed();
+    if (!format.equals(committed.get(FORMAT)) || !committed.containsKey(SNAPSHOT)) {
+      return Optional.empty();
+    }
+    try {
+      Snapshot snapshot = SnapshotFile.read(folder.resolve(committed.get(SNAPSHOT)));
+      Map<String, String> applied = new TreeMap<>();
+      committed.get(FILES).lines().forEach(l -> applied.put(l.substring(0, l.indexOf('\t')), l));
+      log.info("Index of the knowledge folder opened at its last commit: {}", folder);
+      return Optional.of(
+          new State(
+              snapshot.knowledge(),
+              EntityCatalog.of(snapshot.entities(), snapshot.links()),
+              applied));
+    } catch (RuntimeException e) {
+      log.warn("The index in {} cannot be read, building it again: {}", folder, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Parses the whole folder and replaces the index with it (a first start, a new format). */
+  private State buildAll(Map<String, String> files) {
+    long start = System.nanoTime();
+    Knowledge knowledge = loader.load(knowledgeDir);
+    long parsed = System.nanoTime();
+    String snapshot = snapshotName();
+    EntityCatalog catalog =
+        LoadedLibrary.indexWhileBuildingCatalog(
+            knowledge,
+            input -> index.replaceAll(Retriever.withCachedVectors(input, model), Map.of()));
+    Knowledge kept = knowledge.indexed();
+    commitSnapshot(kept, catalog, snapshot, () -> index.apply(noChange(), data(snapshot, files)));
+    log.info(
+        "Knowledge folder parsed in {} ms, indexed in {} ms: {}",
+        (parsed - start) / 1_000_000,
+        (System.nanoTime() - parsed) / 1_000_000,
+        folder);
+    return new State(kept, catalog, files);
+  }
+
+  private static LiveIndex.Change noChange() {
+    return new LiveIndex.Change(List.of(), false, IndexInput.of(List.of()));
+  }
+
+  /** Applies the files that differ from {@code before}'s in one commit. */
+  private State update(State before, Map<String, String> files) {
+    long start = System.nanoTime();
+    Map<String, Article> bySource = new HashMap<>();
+    before.knowledge().articles().forEach(a -> bySource.put(relative(a.source()), a));
+    List<String> changed =
+        files.keySet().stream()
+            .filter(this::isArticle)
+            .filter(p -> !files.get(p).equals(before.applied().get(p)))
+            .toList();
+    List<String> removed =
+        before.applied().keySet().stream()
+            .filter(this::isArticle)
+            .filter(p -> !files.containsKey(p))
+            .toList();
+    List<ParsedFile> parsed =
+        loader.parseArticles(changed.stream().map(knowledgeDir::resolve).toList());
+
+    Map<String, String> applied = new TreeMap<>(files);
+    List<String> gone = new ArrayList<>();
+    List<Article> fresh = new ArrayList<>();
+    Map<String, List<IngestProblem>> problems = articleProblems(before.knowledge(), changed);
+    for (String path : removed) {
+      Optional.ofNullable(bySource.remove(path)).ifPresent(a -> gone.add(a.id()));
+      problems.remove(path);
+    }
+    for (ParsedFile file : parsed) {
+      String path = relative(file.path());
+      List<IngestProblem> found = new ArrayList<>(file.problems());
+      if (file.article().isPresent()) {
+        Optional.ofNullable(bySource.remove(path)).ifPresent(a -> gone.add(a.id()));
+        fresh.add(file.article().get());
+      } else if (bySource.containsKey(path)) {
+        found.add(new IngestProblem(file.path(), 0, KEPT, false));
+        applied.put(path, before.applied().get(path));
+      }
+      problems.put(path, found);
+    }
+    List<Article> articles = new ArrayList<>(bySource.values());
+    articles.addAll(fresh);
+    articles.sort(Comparator.comparing(Article::id));
+    KnowledgeLoader.Curated curated =
+        loader.loadCurated(
+            knowledgeDir, articles.stream().map(Article::id).collect(Collectors.toSet()));
+    Knowledge knowledge =
+        new Knowledge(
+            articles, curated.faqItems(), curated.entities(), report(files, problems, curated));
+    EntityCatalog catalog = before.catalog().update(knowledge, fresh);
+
+    List<Passage> passages = new ArrayList<>();
+    fresh.stream()
+        .sorted(Comparator.comparing(Article::id))
+        .forEach(a -> passages.addAll(a.passages()));
+    passages.addAll(curatedPassages(knowledge));
+    IndexInput added =
+        Retriever.withCachedVectors(
+            new IndexInput(passages, LoadedLibrary.articleContext(knowledge), List.of()), model);
+    Knowledge kept = knowledge.indexed();
+    String snapshot = snapshotName();
+    commitSnapshot(
+        kept,
+        catalog,
+        snapshot,
+        () -> index.apply(new LiveIndex.Change(gone, true, added), data(snapshot, applied)));
+    log.info(
+        "Knowledge folder updated in {} ms: {} articles new or changed, {} removed",
+        (System.nanoTime() - start) / 1_000_000,
+        fresh.size(),
+        removed.size());
+    return new State(kept, catalog, applied);
+  }
+
+  /** The problems of the last load by article file, those of {@code rereading} left out. */
+  private Map<String, List<IngestProblem>> articleProblems(
+      Knowledge knowledge, List<String> rereading) {
+    Map<String, List<IngestProblem>> byFile = new TreeMap<>();
+    for (IngestProblem problem : knowledge.report().problems()) {
+      String path = relative(problem.path());
+      if (isArticle(path) && !rereading.contains(path)) {
+        byFile.computeIfAbsent(path, p -> new ArrayList<>()).add(problem);
+      }
+    }
+    return byFile;
+  }
+
+  private IngestReport report(
+      Map<String, String> files,
+      Map<String, List<IngestProblem>> articleProblems,
+      KnowledgeLoader.Curated curated) {
+    List<Path> read = new ArrayList<>();
+    files.keySet().stream().filter(this::isArticle).map(knowledgeDir::resolve).forEach(read::add);
+    read.addAll(curated.report().filesRead());
+    List<IngestProblem> problems = new ArrayList<>();
+    articleProblems.values().forEach(problems::addAll);
+    problems.addAll(curated.report().problems());
+    return new IngestReport(read, problems);
+  }
+
+  /** The curated FAQ items as passages, titled after their article when it is loaded. */
+  private static List<Passage> curatedPassages(Knowledge knowledge) {
+    Map<String, String> titles = new HashMap<>();
+    knowledge.articles().forEach(a -> titles.putIfAbsent(a.id(), a.title()));
+    return knowledge.faqItems().stream()
+        .map(
+            item ->
+                item.toPassage(item.article().map(titles::get).orElse(FaqItem.NO_ARTICLE_TITLE)))
+        .toList();
+  }
+
+  /**
+   * Writes the snapshot the commit will name, then commits; the snapshot of the commit before is
+   * removed after, and this one when the commit fails.
+   */
+  private void commitSnapshot(
+      Knowledge kept, EntityCatalog catalog, String snapshot, Runnable commit) {
+    Path file = folder.resolve(snapshot);
+    try {
+      SnapshotFile.write(file, new Snapshot(kept, catalog.all(), catalog.links()));
+      force(file);
+      commit.run();
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
+    }
+    removeSnapshotsBut(snapshot);
+  }
+
+  private Map<String, String> data(String snapshot, Map<String, String> applied) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(FORMAT, format);
+    data.put(SNAPSHOT, snapshot);
+    data.put(FILES, String.join("\n", applied.values()));
+    return data;
+  }
+
+  private static String snapshotName() {
+    return "knowledge-" + System.currentTimeMillis() + "-" + System.nanoTime() + ".snapshot";
+  }
+
+  private static void force(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void removeSnapshotsBut(String keep) {
+    try (Stream<Path> files = Files.list(folder)) {
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".snapshot"))
+          .filter(f -> !f.getFileName().toString().equals(keep))
+          .forEach(LiveArchive::deleteQuietly);
+    } catch (IOException e) {
+      // An old snapshot only costs disk space; the next commit tries again.
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // As above.
+    }
+  }
+
+  private boolean isArticle(String path) {
+    return path.startsWith(ARTICLES) && path.toLowerCase(Locale.ROOT).endsWith(".txt");
+  }
+
+  private String relative(Path file) {
+    return knowledgeDir.relativize(file).toString();
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+}

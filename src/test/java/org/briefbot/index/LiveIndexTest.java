@@ -1,0 +1,127 @@
+package org.briefbot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live index changes article by article in commits: a searcher sees one commit, and a writer
+ * that fails half-way through a change leaves the index at the commit before it.
+ */
+class LiveIndexTest {
+  private static final IndexSettings SETTINGS = IndexSettings.defaults(0.9, 0.4, true);
+
+  @TempDir Path dir;
+
+  private static List<Passage> article(String id, String... takeaways) {
+    List<Passage> passages = new ArrayList<>();
+    for (int i = 0; i < takeaways.length; i++) {
+      passages.add(Passage.of(id, id + " title", Section.KEY_TAKEAWAY, i, takeaways[i]));
+    }
+    return passages;
+  }
+
+  private static LiveIndex.Change add(List<String> removed, List<Passage> passages) {
+    return new LiveIndex.Change(removed, false, IndexInput.of(passages));
+  }
+
+  private static LiveIndex open(Path dir) {
+    return LiveIndex.open(dir, SETTINGS, new TextAnalysis());
+  }
+
+  private static List<String> texts(PassageIndex searcher, String article) {
+    return searcher.passagesOf(article).stream().map(Passage::text).toList();
+  }
+
+  @Test
+  void replacesAnArticlesDocumentsAndKeepsAnOpenSearcherOnItsCommit() {
+    try (LiveIndex index = open(dir)) {
+      index.apply(
+          add(List.of(), article("ferries", "Velmora ordered 12 hydrogen ferries.")),
+          Map.of("version", "1"));
+      try (PassageIndex before = index.searcher(List.of())) {
+        index.apply(
+            add(List.of("ferries"), article("ferries", "Velmora ordered 40 hydrogen ferries.")),
+            Map.of("version", "2"));
+
+        try (PassageIndex after = index.searcher(List.of())) {
+          assertThat(texts(after, "ferries"))
+              .containsExactly("Velmora ordered 40 hydrogen ferries.");
+          assertThat(after.size()).isEqualTo(1);
+        }
+        assertThat(texts(before, "ferries"))
+            .containsExactly("Velmora ordered 12 hydrogen ferries.");
+      }
+      assertThat(index.committed()).isEqualTo(Map.of("version", "2"));
+    }
+  }
+
+  @Test
+  void aWriterThatFailsHalfWayLeavesTheLastCommitServingAndOpening() {
+    try (LiveIndex index = open(dir)) {
+      index.apply(
+          add(List.of(), article("mine", "Drassil opened a lithium mine.")),
+          Map.of("version", "1"));
+      IndexInput failing =
+          IndexInput.of(
+                  article(
+                      "robots",
+                      "Quillfeather raised $77 million.",
+                      "Harbor Ventures led the round.",
+                      "The robots pick fruit."))
+              .withVectors(new FailsAtPassage(1));
+
+      assertThatThrownBy(
+              () ->
+                  index.apply(
+                      new LiveIndex.Change(List.of("mine"), false, failing),
+                      Map.of("version", "2")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("vectors failed at passage robots#key_takeaway#1");
+
+      assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
+      try (PassageIndex serving = index.searcher(List.of())) {
+        assertThat(texts(serving, "mine")).containsExactly("Drassil opened a lithium mine.");
+        assertThat(texts(serving, "robots")).isEmpty();
+      }
+    }
+    try (LiveIndex reopened = open(dir)) {
+      assertThat(reopened.committed()).isEqualTo(Map.of("version", "1"));
+      try (PassageIndex serving = reopened.searcher(List.of())) {
+        assertThat(serving.size()).isEqualTo(1);
+      }
+      reopened.apply(
+          add(List.of("mine"), article("robots", "Quillfeather raised $77 million.")),
+          Map.of("version", "2"));
+      try (PassageIndex caughtUp = reopened.searcher(List.of())) {
+        assertThat(texts(caughtUp, "robots")).containsExactly("Quillfeather raised $77 million.");
+        assertThat(texts(caughtUp, "mine")).isEmpty();
+      }
+    }
+  }
+
+  /** Vectors that fail for the passage at one position, as a model or its cache might. */
+  private record FailsAtPassage(int position) implements PassageVectors {
+    @Override
+    public Optional<float[]> passage(Passage passage) {
+      if (passage.position() == position) {
+        throw new IllegalStateException("vectors failed at passage " + passage.id());
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public List<float[]> sentences(Passage passage) {
+      return List.of();
+    }
+  }
+}

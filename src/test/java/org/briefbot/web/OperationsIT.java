@@ -1,0 +1,118 @@
+package org.briefbot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.briefbot.config.BriefbotConfig.WebConfig;
+import org.briefbot.store.ResilientStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What operators rely on: /health, /metrics and the per-client rate limit, on a real server. */
+class OperationsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void isReadyWithKnowledgeAndAStoreAndSaysWhatIsLoaded(@TempDir Path folder) throws Exception {
+    try (WebFixture web = WebFixture.start(folder, WebFixture.generous())) {
+      HttpResponse<String> health = web.get("/health");
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      JsonNode body = JSON.readTree(health.body());
+      assertThat(body.path("ready").asBoolean()).isTrue();
+      assertThat(body.path("knowledge").path("articles").asInt()).isEqualTo(1);
+      assertThat(body.path("knowledge").path("passages").asInt())
+          .isEqualTo(web.library.loaded().passages());
+      assertThat(body.path("knowledge").path("retrievalMode").asText()).isEqualTo("hybrid");
+      assertThat(body.path("store").path("reachable").asBoolean()).isTrue();
+      assertThat(web.get("/health/live").body()).isEqualTo("{\"live\":true}");
+    }
+  }
+
+  @Test
+  void isNotReadyWhileTheStoreIsUnreachableButStaysLiveAndAnswers(@TempDir Path folder)
+      throws Exception {
+    try (WebFixture fixture = WebFixture.start(folder, WebFixture.generous());
+        WebServer broken =
+            WebServer.start(
+                fixture.config.web(),
+                WebApp.mounts(
+                    fixture.library,
+                    ResilientStore.open(
+                        "jdbc:postgresql://127.0.0.1:1/none?user=x&password=y&connectTimeout=2",
+                        Clock.systemUTC()),
+                    fixture.config,
+                    new WebMetrics(),
+                    Clock.systemUTC()))) {
+      HttpResponse<String> health =
+          fixture.send(java.net.http.HttpRequest.newBuilder(broken.url().resolve("/health")));
+
+      assertThat(health.statusCode()).isEqualTo(503);
+      JsonNode body = JSON.readTree(health.body());
+      assertThat(body.path("status").asText()).isEqualTo("not ready");
+      assertThat(body.path("store").path("reachable").asBoolean()).isFalse();
+      assertThat(body.path("store").path("error").asText()).isNotBlank();
+      assertThat(body.path("store").path("store").asText()).doesNotContain("password=y");
+      assertThat(
+              fixture
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(broken.url().resolve("/api/ask"))
+                          .header("Content-Type", "application/json")
+                          .POST(
+                              java.net.http.HttpRequest.BodyPublishers.ofString(
+                                  "{\"question\": \"How much is the AWS deal worth?\"}")))
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void metricsCountQuestionsAnswersAndLatencyInThePrometheusFormat(@TempDir Path folder) {
+    try (WebFixture web = WebFixture.start(folder, WebFixture.generous())) {
+      web.postJson("/api/ask", "{\"question\": \"How much is the AWS deal worth?\"}");
+      web.postJson("/api/ask", "{\"question\": \"Which chips will OpenAI use?\"}");
+      web.postJson("/api/ask", "{\"question\": \"What is the capital of Peru?\"}");
+      web.library.reloadNow();
+
+      HttpResponse<String> metrics = web.get("/metrics");
+
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValue("text/plain; version=0.0.4; charset=utf-8");
+      assertThat(metrics.body())
+          .contains("briefbot_questions_total 3.0")
+          .contains("briefbot_answered_total 2.0")
+          .contains("briefbot_answered_share 0.6666666666666666")
+          .contains("briefbot_answer_seconds_count 3.0")
+          .contains("briefbot_answer_seconds_bucket{le=\"+Inf\",} 3.0")
+          .contains("briefbot_telegram_send_failures_total 0.0");
+    }
+  }
+
+  @Test
+  void limitsEachClientToItsRequestsPerMinuteWith429AndRetryAfter(@TempDir Path folder)
+      throws Exception {
+    WebConfig three = new WebConfig("127.0.0.1", 0, 4, List.of(), 3, 15);
+    try (WebFixture web = WebFixture.start(folder, three)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(web.get("/api/articles").statusCode()).isEqualTo(200);
+      }
+
+      HttpResponse<String> refused = web.get("/api/articles");
+
+      assertThat(refused.statusCode()).isEqualTo(429);
+      long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+      assertThat(retryAfter).isBetween(1L, 60L);
+      assertThat(JSON.readTree(refused.body()).path("error").asText())
+          .isEqualTo("too many requests from this address; try again in " + retryAfter + " s");
+      // The page, health and metrics are not the API: never limited.
+      assertThat(web.get("/health/live").statusCode()).isEqualTo(200);
+      assertThat(web.get("/").statusCode()).isEqualTo(200);
+    }
+  }
+}
