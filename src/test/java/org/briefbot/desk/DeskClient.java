@@ -26,7 +26,7 @@ final class DeskClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final Pattern LOGIN = Pattern.compile("name=\"login\" value=\"([^\"]+)\"");
 
-  private final DeskServer server;
+  private final URI base;
   private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -36,11 +36,16 @@ final class DeskClient {
   String csrf = "";
 
   DeskClient(DeskServer server) {
-    this.server = server;
+    this(server.base);
+  }
+
+  /** A client of the server at {@code base}, e.g. {@code http://127.0.0.1:8080}. */
+  DeskClient(URI base) {
+    this.base = base;
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(server.uri(path)).GET());
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
   /** Posts {@code fields} (name, value, name, value ...) as a form. */
@@ -55,7 +60,7 @@ final class DeskClient {
           .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
     }
     return send(
-        HttpRequest.newBuilder(server.uri(path))
+        HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }

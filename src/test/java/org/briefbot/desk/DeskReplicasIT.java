@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,29 +12,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
-import org.briefbot.TestKnowledge;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Recorder;
 import org.briefbot.store.Channel;
-import org.briefbot.store.Vote;
-import org.briefbot.store.VoteOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two replicas, each with its own knowledge copy, desk and HTTP port, on one PostgreSQL store (the
- * URL in BRIEFBOT_TEST_PG_URL, a schema of this test's own): what one records and what a reader
- * votes on it is on the other's desk, and what an editor decides on one holds on the other.
+ * Two replicas as {@code serve} runs them, each with its own knowledge copy and port, on one
+ * PostgreSQL store (the URL in BRIEFBOT_TEST_PG_URL, a schema of this test's own): a reader's vote
+ * through one's API is on the other's desk, and what an editor decides on one holds on the other.
  */
 class DeskReplicasIT {
   static final String ENV = "BRIEFBOT_TEST_PG_URL";
 
   @TempDir Path dir;
   private String schema;
-  private DeskServer one;
-  private DeskServer two;
+  private ServedReplica one;
+  private ServedReplica two;
 
   @BeforeEach
   void start() throws IOException {
@@ -44,8 +42,8 @@ class DeskReplicasIT {
     schema = "desk_" + UUID.randomUUID().toString().replace("-", "");
     execute(base, "CREATE SCHEMA " + schema);
     String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    one = DeskServer.start(TestKnowledge.copyShipped(dir.resolve("one")), url);
-    two = DeskServer.start(TestKnowledge.copyShipped(dir.resolve("two")), url);
+    one = ServedReplica.start(dir.resolve("one"), url);
+    two = ServedReplica.start(dir.resolve("two"), url);
   }
 
   @AfterEach
@@ -70,16 +68,23 @@ class DeskReplicasIT {
 
   @Test
   void aVoteCastOnOneReplicaIsCountedOnTheOthersDesk() {
-    Conversation conversation = one.library.current();
     String question = "How much is the AWS deal worth?";
-    long answer =
-        new Recorder(one.store, Channel.WEB, 0.5)
-            .record(41, 42, question, conversation, conversation.reply(question, Optional.empty()))
-            .getAsLong();
+    HttpResponse<String> asked = one.postJson("/api/ask", "{\"question\": \"" + question + "\"}");
+    assertThat(asked.statusCode()).isEqualTo(200);
+    String answer = asked.headers().firstValue("Briefbot-Answer-Id").orElseThrow();
+    String conversation = asked.headers().firstValue("Briefbot-Conversation").orElseThrow();
 
-    assertThat(one.store.vote(answer, 41, 42, Vote.DOWN)).hasValue(VoteOutcome.RECORDED);
+    HttpResponse<String> voted =
+        one.postJson(
+            "/api/votes",
+            "{\"answer\": "
+                + answer
+                + ", \"conversation\": \""
+                + conversation
+                + "\", \"vote\": \"down\"}");
 
-    DeskClient editor = new DeskClient(two).loggedIn();
+    assertThat(voted.statusCode()).isBetween(200, 204);
+    DeskClient editor = new DeskClient(two.base()).loggedIn();
     assertThat(editor.get("/desk").body())
         .contains("<li><strong>1</strong>Thumbs down</li>")
         .contains("<tr><th scope=\"row\">Web</th><td>1</td><td>1</td><td>0</td></tr>");
@@ -95,8 +100,8 @@ class DeskReplicasIT {
     String weather = "What will the weather be like in Lisbon on Sunday?";
     new Recorder(one.store, Channel.TELEGRAM, 0.5)
         .record(1, 2, weather, conversation, conversation.reply(weather, Optional.empty()));
-    DeskClient onOne = new DeskClient(one).loggedIn();
-    DeskClient onTwo = new DeskClient(two).loggedIn();
+    DeskClient onOne = new DeskClient(one.base()).loggedIn();
+    DeskClient onTwo = new DeskClient(two.base()).loggedIn();
     assertThat(onTwo.get("/desk/questions").body()).contains(weather);
 
     onOne.post("/desk/scope", "csrf", onOne.csrf, "wording", weather, "back", "questions");
