@@ -3,6 +3,7 @@ package org.briefbot.desk;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.briefbot.store.Stats;
@@ -77,7 +78,7 @@ final class Charts {
   private static String bar(double x, double step, long value, long max, String kind, String tip) {
     double height = (HEIGHT - AXIS) * (double) value / max;
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s</title></rect>",
         kind,
         x + step * 0.1,

@@ -1,5 +1,6 @@
 package org.briefbot.desk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ record Response(int status, String html, Optional<String> location, List<String>
   }
 
   Response withCookie(String cookie) {
-    List<String> more = new java.util.ArrayList<>(cookies);
+    List<String> more = new ArrayList<>(cookies);
     more.add(cookie);
     return new Response(status, html, location, more);
   }
