@@ -68,6 +68,7 @@ public final class Desk implements HttpHandler {
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final FaqFiles faq;
+  private final ChitChat chitChat = new ChitChat();
 
   public Desk(
       Library library,
@@ -325,7 +326,7 @@ public final class Desk implements HttpHandler {
                     .filter(q -> q.reason() != Reason.VOTED_DOWN)
                     .toList(),
                 meanings,
-                conversation::isSmallTalk)
+                question -> chitChat.is(conversation, question))
             .stream()
             .limit(LIST_SIZE)
             .toList();

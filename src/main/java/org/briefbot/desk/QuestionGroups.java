@@ -67,8 +67,8 @@ final class QuestionGroups {
           vectors.put(q, v);
           return v;
         };
-    return (a, b) -> {
-      if (NearDuplicates.LEXICAL.same(a, b)) {
+    return (a, keyA, b, keyB) -> {
+      if (NearDuplicates.LEXICAL.same(a, keyA, b, keyB)) {
         return true;
       }
       Optional<float[]> va = vector.apply(a);

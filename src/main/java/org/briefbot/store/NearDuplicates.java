@@ -84,14 +84,14 @@ public final class NearDuplicates {
     return (double) shared.size() / (a.size() + b.size() - shared.size());
   }
 
-  /** Whether two questions ask the same thing. */
+  /** Whether two questions, given with their {@link #key}s, ask the same thing. */
   @FunctionalInterface
   public interface SameMeaning {
-    boolean same(String a, String b);
+    boolean same(String a, Set<String> keyA, String b, Set<String> keyB);
   }
 
   /** The rule above: keys equal or similar at least {@value #SIMILAR}. */
-  public static final SameMeaning LEXICAL = (a, b) -> similarity(key(a), key(b)) >= SIMILAR;
+  public static final SameMeaning LEXICAL = (a, keyA, b, keyB) -> similarity(keyA, keyB) >= SIMILAR;
 
   /**
    * The groups of {@code logged}, largest first (ties: most recent first), at most {@code limit}.
@@ -123,12 +123,14 @@ public final class NearDuplicates {
             .thenComparing(e -> at.apply(e.getValue().get(0)))
             .thenComparing(e -> String.join(" ", e.getKey())));
     List<String> firstQuestions = new ArrayList<>();
+    List<Set<String>> firstKeys = new ArrayList<>();
     List<List<T>> groups = new ArrayList<>();
     for (Map.Entry<Set<String>, List<T>> entry : keys) {
       String first = question.apply(entry.getValue().get(0));
-      int found = firstSame(firstQuestions, first, same);
+      int found = firstSame(firstQuestions, firstKeys, first, entry.getKey(), same);
       if (found < 0) {
         firstQuestions.add(first);
+        firstKeys.add(entry.getKey());
         groups.add(new ArrayList<>(entry.getValue()));
       } else {
         groups.get(found).addAll(entry.getValue());
@@ -143,9 +145,14 @@ public final class NearDuplicates {
         .toList();
   }
 
-  private static int firstSame(List<String> firstQuestions, String question, SameMeaning same) {
+  private static int firstSame(
+      List<String> firstQuestions,
+      List<Set<String>> firstKeys,
+      String question,
+      Set<String> key,
+      SameMeaning same) {
     for (int i = 0; i < firstQuestions.size(); i++) {
-      if (same.same(firstQuestions.get(i), question)) {
+      if (same.same(firstQuestions.get(i), firstKeys.get(i), question, key)) {
         return i;
       }
     }
