@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       library.close();
       throw e;
     }
-    bot.ifPresent(b -> metrics.telegramSendFailures(b::sendFailures));
+    bot.ifPresent(b -> metrics.telegram(b::questions, b::answered, b::sendFailures));
     library.watch(); // after the start, so that every reload is heard
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
@@ -47,6 +48,8 @@ public final class Retriever implements AutoCloseable {
   private final Mode mode;
   private final Optional<Embeddings> embeddings;
   private final RetrievalSettings settings;
+  private static final AtomicInteger EMBEDDING_THREADS = new AtomicInteger();
+
   private final Optional<ExecutorService> embedder;
   private final TextAnalysis analysis = new TextAnalysis();
 
@@ -66,7 +69,9 @@ public final class Retriever implements AutoCloseable {
     }
     this.embedder =
         mode.needsModel()
-            ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread))
+            ? Optional.of(
+                Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(), Retriever::embeddingThread))
             : Optional.empty();
   }
 
@@ -321,8 +326,13 @@ public final class Retriever implements AutoCloseable {
     return out.toString();
   }
 
+  /**
+   * One embedding thread per core: questions asked at once (web threads, Telegram lanes) embed side
+   * by side instead of queueing behind one thread.
+   */
   private static Thread embeddingThread(Runnable task) {
-    Thread thread = new Thread(task, "briefbot-question-embedding");
+    Thread thread =
+        new Thread(task, "briefbot-question-embedding-" + EMBEDDING_THREADS.incrementAndGet());
     thread.setDaemon(true);
     return thread;
   }

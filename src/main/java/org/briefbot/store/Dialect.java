@@ -36,14 +36,18 @@ public enum Dialect {
 
   /**
    * Connection settings the URL may still override. SQLite: wait for a writer in another process
-   * instead of failing (up to 10 s), and let readers run beside it (WAL). PostgreSQL: give up on an
-   * unreachable server in seconds, not minutes, so an outage is noticed while a reader waits.
+   * instead of failing (up to 10 s), let readers run beside it (WAL) and sync at checkpoints only.
+   * PostgreSQL: give up on an unreachable server in seconds, not minutes, so an outage is noticed
+   * while a reader waits.
    */
   Properties connectionDefaults() {
     Properties properties = new Properties();
     if (this == SQLITE) {
       properties.setProperty("busy_timeout", "10000");
       properties.setProperty("journal_mode", "WAL");
+      // With WAL, NORMAL syncs at checkpoints rather than at every commit: the file stays
+      // consistent through any crash; a power cut may lose the last commits (votes, log lines).
+      properties.setProperty("synchronous", "NORMAL");
       properties.setProperty("foreign_keys", "true");
       // A transaction takes the write lock when it begins, so the busy timeout applies; a deferred
       // one that reads, then writes, fails at once with SQLITE_BUSY when another process wrote.

@@ -81,6 +81,7 @@ public final class Store implements AutoCloseable {
     try {
       database.createFolder();
       migrate(database);
+      database.keepOpen();
     } catch (RuntimeException e) {
       database.close();
       throw e;

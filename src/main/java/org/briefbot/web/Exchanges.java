@@ -23,8 +23,9 @@ final class Exchanges {
   private Exchanges() {}
 
   /**
-   * {@code handler} with its failures answered: a {@link Problem} as its status and JSON error, any
-   * other exception as a logged 500. Whatever happens, the exchange is closed.
+   * {@code handler} with its failures answered: a {@link Problem} as its status and JSON error, a
+   * lost connection not at all (logged at debug), any other exception as a logged 500. Whatever
+   * happens, the exchange is closed.
    */
   static HttpHandler guard(HttpHandler handler) {
     return exchange -> {
@@ -34,7 +35,15 @@ final class Exchanges {
         } catch (Problem p) {
           p.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
           error(exchange, p.status(), p.getMessage());
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+          // Reading the request or writing the response failed: the client left or is too slow,
+          // and there is no one to answer.
+          log.debug(
+              "{} {}: connection lost: {}",
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              e.toString());
+        } catch (RuntimeException e) {
           log.error(
               "{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
           error(exchange, 500, "internal error: the server could not answer; try again");

@@ -41,7 +41,7 @@ public final class WebMetrics {
   private final Histogram latency =
       Histogram.build()
           .name("briefbot_answer_seconds")
-          .help("Time to answer a web question, from request to reply, in seconds.")
+          .help("Time to answer a web question (context, answer, store), in seconds.")
           .buckets(BUCKETS)
           .register(registry);
   private final Counter reloads =
@@ -50,7 +50,11 @@ public final class WebMetrics {
           .help("Knowledge reloads; result=swapped when the new knowledge serves, failed if not.")
           .labelNames("result")
           .register(registry);
-  private final AtomicReference<LongSupplier> telegramFailures = new AtomicReference<>(() -> 0);
+  private final AtomicReference<Telegram> telegram =
+      new AtomicReference<>(new Telegram(() -> 0, () -> 0, () -> 0));
+
+  /** Where Telegram's counts come from, once the bot runs. */
+  private record Telegram(LongSupplier questions, LongSupplier answered, LongSupplier failures) {}
 
   public WebMetrics() {
     new Counts().register(registry);
@@ -70,9 +74,16 @@ public final class WebMetrics {
     reloads.labels(result.swapped() ? "swapped" : "failed").inc();
   }
 
-  /** Where the count of Telegram requests given up on comes from, once the bot runs. */
-  public void telegramSendFailures(LongSupplier failures) {
-    telegramFailures.set(Objects.requireNonNull(failures, "failures"));
+  /**
+   * Where Telegram's counts come from, once the bot runs: questions replied to, of those answered,
+   * and requests given up on.
+   */
+  public void telegram(LongSupplier questions, LongSupplier answered, LongSupplier sendFailures) {
+    telegram.set(
+        new Telegram(
+            Objects.requireNonNull(questions, "questions"),
+            Objects.requireNonNull(answered, "answered"),
+            Objects.requireNonNull(sendFailures, "sendFailures")));
   }
 
   /** Everything registered, in the Prometheus text format 0.0.4. */
@@ -100,27 +111,41 @@ public final class WebMetrics {
         exchange, 200, TextFormat.CONTENT_TYPE_004, scrape().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Counts read at scrape time, and the answered share computed from them. */
+  /** Counts read at scrape time, per channel, and the answered share of all of them. */
   private final class Counts extends Collector {
     @Override
     public List<MetricFamilySamples> collect() {
-      long asked = questions.sum();
-      long yes = answered.sum();
-      return List.of(
+      Telegram bot = telegram.get();
+      long webAsked = questions.sum();
+      long webAnswered = answered.sum();
+      long botAsked = bot.questions().getAsLong();
+      long botAnswered = bot.answered().getAsLong();
+      CounterMetricFamily asked =
           new CounterMetricFamily(
-              "briefbot_questions_total", "Questions asked on the web API.", asked),
+              "briefbot_questions_total",
+              "Questions replied to (answered or declined), by channel.",
+              List.of("channel"));
+      asked.addMetric(List.of("web"), webAsked);
+      asked.addMetric(List.of("telegram"), botAsked);
+      CounterMetricFamily yes =
           new CounterMetricFamily(
               "briefbot_answered_total",
-              "Web questions answered (not declined) with a passage or an entity note.",
-              yes),
+              "Questions answered (not declined) with a passage or an entity note, by channel.",
+              List.of("channel"));
+      yes.addMetric(List.of("web"), webAnswered);
+      yes.addMetric(List.of("telegram"), botAnswered);
+      long all = webAsked + botAsked;
+      return List.of(
+          asked,
+          yes,
           new GaugeMetricFamily(
               "briefbot_answered_share",
-              "Share of web questions answered since the start; 0 before the first.",
-              asked == 0 ? 0 : yes / (double) asked),
+              "Share of all questions answered since the start; 0 before the first.",
+              all == 0 ? 0 : (webAnswered + botAnswered) / (double) all),
           new CounterMetricFamily(
               "briefbot_telegram_send_failures_total",
               "Telegram requests (replies, callback answers) given up on after their retries.",
-              telegramFailures.get().getAsLong()));
+              bot.failures().getAsLong()));
     }
   }
 }

@@ -85,11 +85,13 @@ class OperationsIT {
       assertThat(metrics.headers().firstValue("Content-Type"))
           .hasValue("text/plain; version=0.0.4; charset=utf-8");
       assertThat(metrics.body())
-          .contains("briefbot_questions_total 3.0")
-          .contains("briefbot_answered_total 2.0")
+          .contains("briefbot_questions_total{channel=\"web\",} 3.0")
+          .contains("briefbot_questions_total{channel=\"telegram\",} 0.0")
+          .contains("briefbot_answered_total{channel=\"web\",} 2.0")
           .contains("briefbot_answered_share 0.6666666666666666")
           .contains("briefbot_answer_seconds_count 3.0")
           .contains("briefbot_answer_seconds_bucket{le=\"+Inf\",} 3.0")
+          .contains("briefbot_reloads_total{result=\"swapped\",} 1.0")
           .contains("briefbot_telegram_send_failures_total 0.0");
     }
   }

@@ -33,6 +33,7 @@ final class WebFixture implements AutoCloseable {
     this.config = config;
     this.library = TestConfig.live(config, knowledge);
     this.store = ResilientStore.open(config.store().url(), Clock.systemUTC());
+    library.onReload(metrics::reloaded); // as serve does
     try {
       this.server =
           WebServer.start(

@@ -77,6 +77,7 @@ public final class TelegramBot implements AutoCloseable {
   private final AutoCloseable receiver;
   private final OptionalInt webhookPort;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AnswerCounts counts = new AnswerCounts();
 
   /**
    * The waits that decide how long a fault is ridden out, how replies are paced and how long
@@ -232,6 +233,16 @@ public final class TelegramBot implements AutoCloseable {
     return me.getUserName();
   }
 
+  /** Questions replied to since the start (answers and declines), for metrics. */
+  public long questions() {
+    return counts.questions();
+  }
+
+  /** Of {@link #questions()}, those answered rather than declined, for metrics. */
+  public long answered() {
+    return counts.answered();
+  }
+
   /** Replies and other requests given up on since the start (retries spent), for metrics. */
   public long sendFailures() {
     return outbox.failures();
@@ -257,7 +268,8 @@ public final class TelegramBot implements AutoCloseable {
         replies,
         callbacks,
         new InlineAnswers(formatter, new MessageSplitter()),
-        outbox);
+        outbox,
+        counts);
   }
 
   /**

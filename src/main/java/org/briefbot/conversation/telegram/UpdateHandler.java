@@ -60,6 +60,7 @@ final class UpdateHandler {
   private final CallbackData callbacks;
   private final InlineAnswers inline;
   private final Outbox outbox;
+  private final AnswerCounts counts;
 
   UpdateHandler(
       Library library,
@@ -70,7 +71,9 @@ final class UpdateHandler {
       Replies replies,
       CallbackData callbacks,
       InlineAnswers inline,
-      Outbox outbox) {
+      Outbox outbox,
+      AnswerCounts counts) {
+    this.counts = counts;
     this.library = library;
     this.addressing = addressing;
     this.chats = chats;
@@ -226,6 +229,7 @@ final class UpdateHandler {
       }
       return new Said(rendered, Optional.empty());
     }
+    counts.count(answered.answer());
     OptionalLong answerId = chats.record(chat.id(), userId, answered);
     // A decline has nothing to vote on (it is in the unanswered log already); without an id the
     // store is down.

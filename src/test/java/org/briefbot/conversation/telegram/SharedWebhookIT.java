@@ -56,6 +56,8 @@ class SharedWebhookIT {
         assertThat(post(web, Optional.of(SECRET))).isEqualTo(200);
         live.awaitSentContaining("Trainium chips for AI model training");
         assertThat(live.sentTexts()).hasSize(1);
+        assertThat(live.bot.questions()).isEqualTo(1);
+        assertThat(live.bot.answered()).isEqualTo(1);
         assertThat(get(web, "/page")).isEqualTo(204);
       } finally {
         live.close();
