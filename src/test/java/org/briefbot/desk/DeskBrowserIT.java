@@ -110,7 +110,7 @@ class DeskBrowserIT {
     assertThat(open("/desk")).endsWith("/desk/login");
     browser.findElement(By.id("secret")).sendKeys(DeskServer.SECRET);
     browser.findElement(By.cssSelector("form[action='/desk/login'] button")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/desk");
+    chromium.waitUntil(d -> d.getCurrentUrl().endsWith("/desk"));
   }
 
   @Test
@@ -136,7 +136,7 @@ class DeskBrowserIT {
         .click();
     pricey.findElement(By.cssSelector("form[action='/desk/faq/add'] button")).click();
 
-    assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+    assertThat(chromium.waitUntil(d -> d.findElement(By.cssSelector("p.notice"))).getText())
         .contains("Added the wording to FAQ item aws-openai-trainium#0")
         .contains("the knowledge was reloaded");
     assertThat(browser.findElement(By.id("now-answered")).getText()).contains("$138 billion");
@@ -144,7 +144,7 @@ class DeskBrowserIT {
     open("/desk/test");
     browser.findElement(By.id("q")).sendKeys(WORDING);
     browser.findElement(By.cssSelector("form[role='search'] button")).click();
-    assertThat(browser.findElement(By.id("verdict")).getText())
+    assertThat(chromium.waitUntil(d -> d.findElement(By.id("verdict"))).getText())
         .contains("from aws-openai-trainium#curated_faq#0");
     assertThat(browser.findElements(By.cssSelector("#candidates tbody tr"))).isNotEmpty();
     screenshot("desk-test-pane.png");
@@ -156,6 +156,7 @@ class DeskBrowserIT {
     screenshot("desk-questions.png");
     weather.findElement(By.cssSelector("form[action='/desk/scope'] button")).click();
 
+    chromium.waitUntil(d -> !d.getPageSource().contains("Lisbon"));
     assertThat(browser.getCurrentUrl()).endsWith("/desk/questions");
     assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Lisbon");
   }
@@ -169,7 +170,7 @@ class DeskBrowserIT {
     }
     browser.findElement(By.id("secret")).sendKeys("not the secret at all");
     browser.findElement(By.cssSelector("form[action='/desk/login'] button")).click();
-    assertThat(browser.findElement(By.cssSelector("p.problem")).getText())
+    assertThat(chromium.waitUntil(d -> d.findElement(By.cssSelector("p.problem"))).getText())
         .isEqualTo("Wrong secret.");
   }
 
