@@ -72,6 +72,15 @@ final class FoldsCommand implements Callable<Integer> {
       description = "BOTH, SQUAD or NEWS (default: ${DEFAULT-VALUE})")
   Which only;
 
+  @Option(
+      names = "--baseline-columns",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "also fit each squad fold on the first N feature columns only (an earlier round's"
+              + " features), from the same rows, and report it as ranking 'learned-N'")
+  int baselineColumns;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -123,12 +132,23 @@ final class FoldsCommand implements Callable<Integer> {
     Map<String, FoldScore> handSet = new LinkedHashMap<>();
     Map<String, FoldScore> learned = new LinkedHashMap<>();
     Map<String, Double> chosen = new LinkedHashMap<>();
+    Map<String, FoldScore> baseline = new LinkedHashMap<>();
+    Map<String, Double> baselineChosen = new LinkedHashMap<>();
     for (boolean firstHalf : new boolean[] {true, false}) {
       List<String> train = data.half(firstHalf);
       List<String> test = data.half(!firstHalf);
       String fold = firstHalf ? "A->B" : "B->A";
       TrainingSet.Fit fit = training.fit(train, training.news().ids());
       chosen.put(fold, fit.threshold());
+      if (baselineColumns > 0) {
+        TrainingSet.Fit before = training.fit(train, training.news().ids(), baselineColumns);
+        baselineChosen.put(fold, before.threshold());
+        try (LoadedLibrary core = training.core(test)) {
+          List<GoldQuestion> asked = data.questionsOf(test);
+          List<String> absent = data.questionsOf(train).stream().map(GoldQuestion::q).toList();
+          baseline.put(fold, score(training, core, Optional.of(before.models()), asked, absent));
+        }
+      }
       try (LoadedLibrary core = training.core(test)) {
         List<GoldQuestion> asked = data.questionsOf(test);
         List<String> absent = data.questionsOf(train).stream().map(GoldQuestion::q).toList();
@@ -140,6 +160,9 @@ final class FoldsCommand implements Callable<Integer> {
     }
     if (!handSet.isEmpty()) {
       addRows(rows, "hand-set", handSet, Map.of());
+    }
+    if (!baseline.isEmpty()) {
+      addRows(rows, "learned-" + baselineColumns, baseline, baselineChosen);
     }
     addRows(rows, "learned", learned, chosen);
   }

@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.briefbot.answer.AnswerSettings;
 import org.briefbot.answer.Answerer;
@@ -17,6 +19,7 @@ import org.briefbot.eval.BeirData;
 import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
+import org.briefbot.eval.ModeCalibration;
 import org.briefbot.eval.NewsArticles;
 import org.briefbot.eval.SquadNewsroom;
 import org.briefbot.eval.TrainingSet;
@@ -32,6 +35,7 @@ import org.briefbot.rank.Xgboost;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.LearnedRanking;
 import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.RankRows;
 import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 import org.slf4j.Logger;
@@ -64,6 +68,7 @@ final class RankTraining implements AutoCloseable {
   static final float NEWS_WEIGHT = 20;
 
   private final BriefbotConfig config;
+  private final BriefbotConfig coreConfig;
   private final Embeddings model;
   private final SquadNewsroom squad;
   private final Knowledge squadKnowledge;
@@ -99,6 +104,10 @@ final class RankTraining implements AutoCloseable {
       Path seedKnowledge,
       Path seedTuning) {
     this.config = hybrid;
+    // The cores serve only their index here: every retriever is built below with the models it
+    // is judged with. In hybrid mode a core would read the committed models, which no longer fit
+    // once the features change, and then train could not refit them.
+    this.coreConfig = Modes.apply(hybrid, "semantic");
     this.model =
         LoadedLibrary.openModel(hybrid)
             .orElseThrow(() -> new IllegalStateException("needs the model"));
@@ -129,13 +138,27 @@ final class RankTraining implements AutoCloseable {
    * benchmarks' tuning halves. Chooses the threshold on the same questions.
    */
   TrainingSet.Fit fit(List<String> articles, List<String> newsArticles) {
+    return fit(articles, newsArticles, RankRows.columns());
+  }
+
+  /**
+   * As {@link #fit(List, List)}, with the feature columns from {@code columns} on left out (0): the
+   * fold harness's baseline of the features an earlier round had.
+   */
+  TrainingSet.Fit fit(List<String> articles, List<String> newsArticles, int columns) {
     TrainingSet set = new TrainingSet();
     set.addAll(part("squad " + articles, () -> squadPart(articles)));
     set.addAll(part("news " + newsArticles, () -> newsPart(newsArticles)));
     set.addAll(part("seed", this::seedPart));
     set.addAll(part("benchmarks", this::benchmarkPart));
+    if (columns < RankRows.columns()) {
+      set = set.withColumnsBefore(columns);
+    }
     log.info(
-        "Fitting on {} in-scope and {} out-of-scope questions", set.inScope(), set.outOfScope());
+        "Fitting on {} in-scope and {} out-of-scope questions, {} feature columns",
+        set.inScope(),
+        set.outOfScope(),
+        columns);
     TrainingSet.Fit fit = set.fit(RANKING, ANSWERABILITY);
     log.info("Chosen on the tuning questions: {}", fit.choice());
     return fit;
@@ -150,70 +173,168 @@ final class RankTraining implements AutoCloseable {
     return known;
   }
 
+  /**
+   * Asks questions of one loaded core: the same questions feed the models' rows and the modes'
+   * calibrations.
+   */
+  private interface Asker extends AutoCloseable {
+    void add(GoldQuestion question, Origin origin, float weight);
+
+    @Override
+    void close();
+  }
+
+  /** Rows for the learned models, from a hybrid retriever with the hand-set ranking. */
+  private Function<LoadedLibrary, Asker> rowsOf(TrainingSet set) {
+    return core -> {
+      Retriever handSet = retriever(core, Optional.empty());
+      return new Asker() {
+        @Override
+        public void add(GoldQuestion question, Origin origin, float weight) {
+          set.add(handSet, question, origin, weight);
+        }
+
+        @Override
+        public void close() {
+          handSet.close();
+        }
+      };
+    };
+  }
+
   private TrainingSet squadPart(List<String> articles) {
     TrainingSet set = new TrainingSet();
-    try (LoadedLibrary core = core(articles)) {
+    askSquad(articles, rowsOf(set));
+    return set;
+  }
+
+  /**
+   * {@code articles}' questions asked of those articles and, as out of scope, each half's questions
+   * asked of the other half.
+   */
+  private void askSquad(List<String> articles, Function<LoadedLibrary, Asker> over) {
+    try (LoadedLibrary core = core(articles);
+        Asker asker = over.apply(core)) {
       for (String article : articles) {
         Origin origin = new Origin(Corpus.SQUAD, article);
-        squad.questionsOf(List.of(article)).forEach(q -> set.add(core.retriever(), q, origin));
+        squad.questionsOf(List.of(article)).forEach(q -> asker.add(q, origin, 1));
       }
     }
     int mid = articles.size() / 2;
     List<String> first = articles.subList(0, mid);
     List<String> second = articles.subList(mid, articles.size());
-    squadOutOfScope(set, first, second);
-    squadOutOfScope(set, second, first);
-    return set;
+    squadOutOfScope(over, first, second);
+    squadOutOfScope(over, second, first);
   }
 
   /** {@code asked}'s questions asked of {@code indexed} alone: their articles are absent. */
-  private void squadOutOfScope(TrainingSet set, List<String> indexed, List<String> asked) {
-    try (LoadedLibrary core = core(indexed)) {
+  private void squadOutOfScope(
+      Function<LoadedLibrary, Asker> over, List<String> indexed, List<String> asked) {
+    try (LoadedLibrary core = core(indexed);
+        Asker asker = over.apply(core)) {
       for (String article : asked) {
         Origin origin = new Origin(Corpus.SQUAD, article);
         squad
             .questionsOf(List.of(article))
-            .forEach(q -> set.addOutOfScope(core.retriever(), q.q(), origin, 1));
+            .forEach(q -> asker.add(new GoldQuestion(q.q(), List.of()), origin, 1));
       }
     }
+  }
+
+  private TrainingSet newsPart(List<String> articles) {
+    TrainingSet set = new TrainingSet();
+    askNews(articles, rowsOf(set));
+    return set;
   }
 
   /**
    * The news articles' questions asked of the seed and those articles, as the bot would hold them;
    * and, as out of scope, each article's answerable questions asked of the others without it.
    */
-  private TrainingSet newsPart(List<String> articles) {
-    TrainingSet set = new TrainingSet();
+  private void askNews(List<String> articles, Function<LoadedLibrary, Asker> over) {
     if (articles.isEmpty()) {
-      return set;
+      return;
     }
-    try (LoadedLibrary core = newsCore(articles)) {
+    try (LoadedLibrary core = newsCore(articles);
+        Asker asker = over.apply(core)) {
       for (String article : articles) {
         Origin origin = new Origin(Corpus.NEWS, article);
-        news.questionsOf(List.of(article))
-            .forEach(q -> set.add(core.retriever(), q, origin, NEWS_WEIGHT));
+        news.questionsOf(List.of(article)).forEach(q -> asker.add(q, origin, NEWS_WEIGHT));
       }
     }
     for (String article : articles) {
       Origin origin = new Origin(Corpus.NEWS, article);
       List<String> others = articles.stream().filter(a -> !a.equals(article)).toList();
-      try (LoadedLibrary core = newsCore(others)) {
+      try (LoadedLibrary core = newsCore(others);
+          Asker asker = over.apply(core)) {
         news.questionsOf(List.of(article)).stream()
             .filter(q -> !q.outOfScope())
-            .forEach(q -> set.addOutOfScope(core.retriever(), q.q(), origin, NEWS_WEIGHT));
+            .forEach(q -> asker.add(new GoldQuestion(q.q(), List.of()), origin, NEWS_WEIGHT));
       }
     }
-    return set;
   }
 
   private TrainingSet seedPart() {
     TrainingSet set = new TrainingSet();
-    try (LoadedLibrary seed = seedCore()) {
-      // One article: the inner folds the threshold is chosen by split its questions instead.
-      seedTuning.forEach(
-          q -> set.add(seed.retriever(), q, new Origin(Corpus.SEED, q.q()), SEED_WEIGHT));
-    }
+    askSeed(rowsOf(set));
     return set;
+  }
+
+  private void askSeed(Function<LoadedLibrary, Asker> over) {
+    try (LoadedLibrary seed = seedCore();
+        Asker asker = over.apply(seed)) {
+      // One article: the inner folds the threshold is chosen by split its questions instead.
+      seedTuning.forEach(q -> asker.add(q, new Origin(Corpus.SEED, q.q()), SEED_WEIGHT));
+    }
+  }
+
+  /**
+   * The BM25 and semantic modes' calibrations refitted on the bot's own answers in each mode to the
+   * questions {@link #fit} fits the answerability on (the question-answering corpora; the
+   * benchmarks, which have no out-of-scope questions and no say in the threshold, are left out),
+   * weighed alike, so that one threshold means the same probability in every mode.
+   */
+  Map<Mode, ModeCalibration> calibrationData(List<String> articles, List<String> newsArticles) {
+    Map<Mode, ModeCalibration> data = new EnumMap<>(Mode.class);
+    for (Mode mode : CALIBRATED) {
+      data.put(mode, new ModeCalibration());
+    }
+    Function<LoadedLibrary, Asker> over = core -> answers(core, data);
+    askSquad(articles, over);
+    askNews(newsArticles, over);
+    askSeed(over);
+    return data;
+  }
+
+  /** The modes whose confidence is a calibration of their signals (hybrid's is learned). */
+  static final List<Mode> CALIBRATED = List.of(Mode.BM25, Mode.SEMANTIC);
+
+  /** The bot's answers in each calibrated mode, at threshold 0, with the hand-set calibrations. */
+  private Asker answers(LoadedLibrary core, Map<Mode, ModeCalibration> data) {
+    Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+    Map<Mode, Answerer> answerers = new EnumMap<>(Mode.class);
+    for (Mode mode : CALIBRATED) {
+      Retriever r =
+          new Retriever(
+              core.index(),
+              mode,
+              mode.needsModel() ? Optional.of(model) : Optional.empty(),
+              RetrievalSettings.handSet(config.retrieval().vectorCandidates()));
+      retrievers.put(mode, r);
+      answerers.put(mode, answerer(core, r));
+    }
+    return new Asker() {
+      @Override
+      public void add(GoldQuestion question, Origin origin, float weight) {
+        answerers.forEach(
+            (mode, answerer) -> data.get(mode).add(answerer, question, origin.corpus(), weight));
+      }
+
+      @Override
+      public void close() {
+        retrievers.values().forEach(Retriever::close);
+      }
+    };
   }
 
   private TrainingSet benchmarkPart() {
@@ -259,7 +380,7 @@ final class RankTraining implements AutoCloseable {
             List.of(),
             List.of(),
             squadKnowledge.report());
-    return LoadedLibrary.build(config, subset, Optional.of(model));
+    return LoadedLibrary.build(coreConfig, subset, Optional.of(model));
   }
 
   /**
@@ -272,13 +393,13 @@ final class RankTraining implements AutoCloseable {
     all.addAll(news.articlesOf(articles));
     all.sort(Comparator.comparing(Article::id));
     return LoadedLibrary.build(
-        config, new Knowledge(all, List.of(), List.of(), seed.report()), Optional.of(model));
+        coreConfig, new Knowledge(all, List.of(), List.of(), seed.report()), Optional.of(model));
   }
 
   /** A hybrid core over the seed knowledge. */
   LoadedLibrary seedCore() {
     return LoadedLibrary.build(
-        config, new KnowledgeLoader().load(seedKnowledge), Optional.of(model));
+        coreConfig, new KnowledgeLoader().load(seedKnowledge), Optional.of(model));
   }
 
   /**

@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.briefbot.eval.ModeCalibration;
 import org.briefbot.eval.TrainingSet;
+import org.briefbot.retrieval.Calibration;
 import org.briefbot.retrieval.LearnedRanking;
+import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.ModeCalibrations;
+import org.briefbot.retrieval.RetrievalSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +44,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "where ranker.json and answerable.json go (default: ${DEFAULT-VALUE})")
   Path out;
 
+  @Option(
+      names = "--calibrations-only",
+      description =
+          "refit only the BM25 and semantic modes' calibrations (minutes), not the learned models")
+  boolean calibrationsOnly;
+
   @Override
   public Integer call() {
     if (!RankTraining.canFit("train")) {
@@ -44,17 +57,45 @@ final class TrainCommand implements Callable<Integer> {
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
     try (RankTraining training = tuning.open(config)) {
-      TrainingSet.Fit fit = training.fit(training.squadTraining(), training.news().ids());
-      LearnedRanking models = fit.models();
       Files.createDirectories(out);
-      Files.write(out.resolve("ranker.json"), models.ranker().bytes());
-      Files.write(out.resolve("answerable.json"), models.answerable().bytes());
-      System.out.println(
-          "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
-      System.out.println("answer.threshold chosen on the tuning questions: " + fit.choice());
+      if (!calibrationsOnly) {
+        TrainingSet.Fit fit = training.fit(training.squadTraining(), training.news().ids());
+        LearnedRanking models = fit.models();
+        Files.write(out.resolve("ranker.json"), models.ranker().bytes());
+        Files.write(out.resolve("answerable.json"), models.answerable().bytes());
+        System.out.println(
+            "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
+        System.out.println("answer.threshold chosen on the tuning questions: " + fit.choice());
+      }
+      writeCalibrations(training);
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the models to " + out, e);
     }
+  }
+
+  /**
+   * Refits the BM25 and semantic calibrations on the same questions and writes them; prints what
+   * the threshold rule would choose in each mode, as a check that one threshold serves all.
+   */
+  private void writeCalibrations(RankTraining training) throws IOException {
+    Map<Mode, ModeCalibration> data =
+        training.calibrationData(training.squadTraining(), training.news().ids());
+    RetrievalSettings handSet = RetrievalSettings.handSet(1);
+    Map<Mode, Calibration> fitted = new EnumMap<>(Mode.class);
+    for (var mode : data.entrySet()) {
+      Calibration before = ModeCalibrations.of(handSet, mode.getKey());
+      ModeCalibration.Refit after = mode.getValue().refit(before);
+      fitted.put(mode.getKey(), after.calibration());
+      System.out.println(
+          ModeCalibration.describe(mode.getKey().key(), after.calibration())
+              + " ("
+              + mode.getValue().size()
+              + " answers); the threshold rule would choose "
+              + mode.getValue().choice(after));
+    }
+    Path file = out.resolve(ModeCalibrations.FILE);
+    Files.write(file, ModeCalibrations.write(fitted));
+    System.out.println("wrote " + file);
   }
 }

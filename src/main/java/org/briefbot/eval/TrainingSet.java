@@ -120,6 +120,27 @@ public final class TrainingSet {
     asked.addAll(other.asked);
   }
 
+  /**
+   * A copy whose feature columns from {@code first} on are 0 in every row: fitted, it is the model
+   * those columns would not exist for (a tree cannot split on a constant), so a fold harness can
+   * fit a baseline on the same rows.
+   */
+  public TrainingSet withColumnsBefore(int first) {
+    int columns = RankRows.columns();
+    if (first < 0 || first > columns) {
+      throw new IllegalArgumentException("first column not in [0, " + columns + "]: " + first);
+    }
+    TrainingSet copy = new TrainingSet();
+    for (Asked a : asked) {
+      float[] rows = a.rows().clone();
+      for (int r = 0; r < a.candidates(); r++) {
+        Arrays.fill(rows, r * columns + first, (r + 1) * columns, 0);
+      }
+      copy.asked.add(new Asked(a.origin(), a.inScope(), rows, a.labels(), a.weight()));
+    }
+    return copy;
+  }
+
   public int inScope() {
     return (int) asked.stream().filter(Asked::inScope).count();
   }

@@ -67,6 +67,21 @@ public final class TreeModel {
     return new TreeModel(json.clone(), columns, baseMargin, logistic, List.copyOf(trees));
   }
 
+  /**
+   * How many feature columns a model in XGBoost's JSON form was fitted on; -1 when it says none.
+   */
+  public static int columnsOf(byte[] json) {
+    try {
+      return JSON.readTree(json)
+          .path("learner")
+          .path("learner_model_param")
+          .path("num_feature")
+          .asInt(-1);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not an XGBoost JSON model: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads a model from a stream, e.g. a class-path resource. */
   public static TreeModel read(InputStream in, int columns) {
     try {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.briefbot.index.Candidate;
@@ -32,18 +33,41 @@ public final class LearnedRanking {
   private static final String RANKER = "/org/briefbot/rank/ranker.json";
   private static final String ANSWERABLE = "/org/briefbot/rank/answerable.json";
 
+  /**
+   * Both models, fitted on the same first columns of {@link RankFeatures}: all of them, or the
+   * columns of an earlier round (features are only ever appended), so that features can be added
+   * and judged by the fold harness before models fitted with them are committed.
+   */
   private record Models(TreeModel ranker, TreeModel answerable) {
     Models {
-      if (ranker.columns() != RankFeatures.COLUMNS
-          || answerable.columns() != RankFeatures.COLUMNS) {
+      if (ranker.columns() != answerable.columns()
+          || ranker.columns() < RankFeatures.SECOND_ROUND_COLUMNS
+          || ranker.columns() > RankFeatures.COLUMNS) {
         throw new IllegalArgumentException(
             "models expect "
                 + ranker.columns()
                 + " and "
                 + answerable.columns()
                 + " features, not "
-                + RankFeatures.COLUMNS);
+                + RankFeatures.COLUMNS
+                + " (or the "
+                + RankFeatures.SECOND_ROUND_COLUMNS
+                + " of the second round)");
       }
+    }
+
+    /** {@code rows} cut to the columns the models were fitted on. */
+    float[] fitted(float[] rows) {
+      int columns = ranker.columns();
+      if (columns == RankFeatures.COLUMNS) {
+        return rows;
+      }
+      int n = rows.length / RankFeatures.COLUMNS;
+      float[] cut = new float[n * columns];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(rows, i * RankFeatures.COLUMNS, cut, i * columns, columns);
+      }
+      return cut;
     }
   }
 
@@ -78,7 +102,8 @@ public final class LearnedRanking {
 
   private static TreeModel resource(String path) {
     try (InputStream in = LearnedRanking.class.getResourceAsStream(path)) {
-      return TreeModel.read(Objects.requireNonNull(in, path), RankFeatures.COLUMNS);
+      byte[] json = Objects.requireNonNull(in, path).readAllBytes();
+      return TreeModel.read(json, TreeModel.columnsOf(json));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the committed model " + path, e);
     }
@@ -137,7 +162,8 @@ public final class LearnedRanking {
       List<Candidate> all,
       ToDoubleFunction<Candidate> fusion,
       TextAnalysis analysis,
-      ToDoubleFunction<String> idf) {
+      ToDoubleFunction<String> idf,
+      Predicate<String> known) {
     List<Candidate> top =
         all.stream()
             .sorted(
@@ -145,7 +171,7 @@ public final class LearnedRanking {
             .limit(DEPTH)
             .toList();
     double[] fused = top.stream().mapToDouble(fusion).toArray();
-    RankFeatures.Question q = RankFeatures.Question.of(question, analysis, idf);
+    RankFeatures.Question q = RankFeatures.Question.of(question, analysis, idf, known);
     return new RankRows(top, new RankFeatures(analysis).rows(q, top, fused));
   }
 
@@ -160,8 +186,9 @@ public final class LearnedRanking {
       ToDoubleFunction<Candidate> lift,
       ToDoubleFunction<Candidate> closeness) {
     Models fitted = models();
-    double[] order = fitted.ranker().score(rows.rows());
-    double[] probability = fitted.answerable().score(rows.rows());
+    float[] values = fitted.fitted(rows.rows());
+    double[] order = fitted.ranker().score(values);
+    double[] probability = fitted.answerable().score(values);
     List<Match> matches = new ArrayList<>(all.size());
     double lowest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < rows.candidates().size(); i++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.TextAnalysis;
@@ -56,7 +57,22 @@ final class RankFeatures {
           "question_idf",
           "unmatched_by_all",
           "kind_in_any_candidate",
-          "candidates");
+          "candidates",
+          // Added in the third round; the fold harness's baseline fits without them.
+          "fusion_margin",
+          "sentence_similarity_margin",
+          "names_unmatched_by_all",
+          "unmatched_highest_idf",
+          "unknown_to_index",
+          "title_words_best",
+          "bigrams");
+
+  /**
+   * The columns of the second round's models, which are still the committed ones: the bot serves
+   * models fitted on these first columns too, and {@code folds --baseline-columns 32} fits a
+   * baseline on them from the same rows.
+   */
+  static final int SECOND_ROUND_COLUMNS = 32;
 
   static final int COLUMNS = NAMES.size();
 
@@ -76,21 +92,40 @@ final class RankFeatures {
       double totalIdf,
       Set<String> words,
       List<String> names,
-      AnswerKind kind) {
-    static Question of(String text, TextAnalysis analysis, ToDoubleFunction<String> idf) {
+      AnswerKind kind,
+      List<String> bigrams,
+      double unknown) {
+    static Question of(
+        String text, TextAnalysis analysis, ToDoubleFunction<String> idf, Predicate<String> known) {
       Map<String, Double> idfs = new LinkedHashMap<>();
-      for (String term : analysis.terms(text)) {
+      List<String> terms = analysis.terms(text);
+      for (String term : terms) {
         idfs.computeIfAbsent(term, idf::applyAsDouble);
       }
       double total = idfs.values().stream().mapToDouble(Double::doubleValue).sum();
+      double unknown = 0;
+      for (Map.Entry<String, Double> t : idfs.entrySet()) {
+        unknown += known.test(t.getKey()) ? 0 : t.getValue();
+      }
       return new Question(
           text,
           idfs,
           total,
           AnswerKind.words(text),
           RankFeatures.nameWords(text),
-          AnswerKind.wanted(text));
+          AnswerKind.wanted(text),
+          RankFeatures.bigrams(terms),
+          total == 0 ? 0 : unknown / total);
     }
+  }
+
+  /** Adjacent pairs of the question's analysed terms, as "a b". */
+  private static List<String> bigrams(List<String> terms) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 1; i < terms.size(); i++) {
+      pairs.add(terms.get(i - 1) + " " + terms.get(i));
+    }
+    return List.copyOf(pairs);
   }
 
   /** One row per candidate, in the given order (best fused first), {@link #COLUMNS} values each. */
@@ -115,6 +150,16 @@ final class RankFeatures {
     double maxSimilarity = max(candidates, Candidate::similarity);
     double maxSentence = max(candidates, Candidate::sentenceSimilarity);
     double maxWords = facts.stream().mapToDouble(PassageFacts::sentenceWords).max().orElse(0);
+    double maxTitle = facts.stream().mapToDouble(PassageFacts::titleWords).max().orElse(0);
+    double fusedMargin = n < 2 ? 0 : fused[0] - fused[1];
+    double sentenceMargin = secondGap(candidates, Candidate::sentenceSimilarity);
+    double namesUnmatched = namesUnmatched(q, candidates);
+    double unmatchedHighest = 0;
+    for (Map.Entry<String, Double> t : q.idfs().entrySet()) {
+      if (!matchedByAny.contains(t.getKey())) {
+        unmatchedHighest = Math.max(unmatchedHighest, t.getValue());
+      }
+    }
     float[] rows = new float[n * COLUMNS];
     int fusedRank = 0;
     for (int i = 0; i < n; i++) {
@@ -154,7 +199,14 @@ final class RankFeatures {
         q.totalIdf(),
         unmatched,
         kindAnywhere ? 1 : 0,
-        n
+        n,
+        fusedMargin,
+        sentenceMargin,
+        namesUnmatched,
+        unmatchedHighest,
+        q.unknown(),
+        maxTitle,
+        f.bigrams()
       };
       for (int j = 0; j < COLUMNS; j++) {
         rows[i * COLUMNS + j] = (float) v[j];
@@ -179,6 +231,7 @@ final class RankFeatures {
    * @param names share of the question's capitalised words (names) found in the passage
    * @param passageTerms analysed terms in the passage
    * @param sentences sentences in the passage
+   * @param bigrams share of the question's adjacent term pairs that stand together in the passage
    */
   private record PassageFacts(
       Set<String> terms,
@@ -193,7 +246,8 @@ final class RankFeatures {
       double titleWords,
       double names,
       int passageTerms,
-      int sentences) {}
+      int sentences,
+      double bigrams) {}
 
   private PassageFacts facts(Question q, Candidate c) {
     Passage p = c.passage();
@@ -209,11 +263,15 @@ final class RankFeatures {
     boolean kindAny = false;
     double kindSimilarity = -1;
     boolean[] kinds = new boolean[sentences.size()];
+    Set<String> pairs = new HashSet<>();
     for (int s = 0; s < sentences.size(); s++) {
       String sentence = sentences.get(s);
       List<TextAnalysis.Token> tokens = analysis.tokens(sentence);
       termCount += tokens.size();
       tokens.forEach(t -> passageTerms.add(t.term()));
+      for (int i = 1; i < tokens.size(); i++) {
+        pairs.add(tokens.get(i - 1).term() + " " + tokens.get(i).term());
+      }
       double words = idfShare(q, tokens);
       if (words > bestWords) {
         bestWords = words;
@@ -245,7 +303,42 @@ final class RankFeatures {
         idfShare(q, analysis.tokens(p.articleTitle())),
         names(q, p.text()),
         termCount,
-        sentences.size());
+        sentences.size(),
+        q.bigrams().isEmpty()
+            ? -1
+            : (double) q.bigrams().stream().filter(pairs::contains).count() / q.bigrams().size());
+  }
+
+  /** The best candidate's lead over the second by {@code signal}; 0 with fewer than two. */
+  private static double secondGap(List<Candidate> candidates, ToDoubleFunction<Candidate> signal) {
+    double first = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    for (Candidate c : candidates) {
+      double v = signal.applyAsDouble(c);
+      if (v > first) {
+        second = first;
+        first = v;
+      } else if (v > second) {
+        second = v;
+      }
+    }
+    return candidates.size() < 2 ? 0 : first - second;
+  }
+
+  /**
+   * Share of the question's names that no candidate has: a question about a person or place the
+   * knowledge never mentions is likely about an absent article. -1 when it names none.
+   */
+  private static double namesUnmatched(Question q, List<Candidate> candidates) {
+    if (q.names().isEmpty()) {
+      return -1;
+    }
+    Set<String> found = new HashSet<>();
+    for (Candidate c : candidates) {
+      String lower = c.passage().text().toLowerCase(Locale.ROOT);
+      q.names().stream().filter(lower::contains).forEach(found::add);
+    }
+    return 1 - (double) found.size() / new HashSet<>(q.names()).size();
   }
 
   private static double idfShare(Question q, List<TextAnalysis.Token> tokens) {

@@ -52,9 +52,12 @@ public record RetrievalSettings(
     return sectionPriors.getOrDefault(section, 0.0);
   }
 
-  /** The hand-set ranking with the committed learned models, when the class path has them. */
+  /**
+   * The hand-set ranking with the committed learned models and the BM25 and semantic calibrations
+   * {@code train} refitted beside them, when the class path has them.
+   */
   public static RetrievalSettings defaults(int vectorDepth) {
-    return handSet(vectorDepth).withLearned(LearnedRanking.committed());
+    return ModeCalibrations.committed(handSet(vectorDepth)).withLearned(LearnedRanking.committed());
   }
 
   /** These settings with other learned models, or none. */

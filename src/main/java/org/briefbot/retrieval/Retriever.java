@@ -200,7 +200,7 @@ public final class Retriever implements AutoCloseable {
       ToDoubleFunction<Candidate> routing,
       int topK) {
     ToDoubleFunction<Candidate> fusion = settings.fusion()::score;
-    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf);
+    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf, index::has);
     Calibration calibration = settings.hybridCalibration();
     List<Match> matches =
         models.rank(
@@ -218,7 +218,7 @@ public final class Retriever implements AutoCloseable {
   public RankRows rankRows(SearchRequest request) {
     List<Candidate> candidates = candidates(request);
     return LearnedRanking.rows(
-        request.text(), candidates, settings.fusion()::score, analysis, index::idf);
+        request.text(), candidates, settings.fusion()::score, analysis, index::idf, index::has);
   }
 
   /**

@@ -50,7 +50,7 @@ class TreeModelTest {
     try (InputStream in = TreeModel.class.getResourceAsStream(name)) {
       json = in.readAllBytes();
     }
-    int columns = TreeModel.read(json, 32).columns();
+    int columns = TreeModel.columnsOf(json);
     float[] rows = new float[200 * columns];
     Random random = new Random(5);
     for (int i = 0; i < rows.length; i++) {
@@ -68,6 +68,13 @@ class TreeModelTest {
     assertThatThrownBy(() -> TreeModel.read(model.bytes(), COLUMNS + 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("model has 5 features, expected 6");
+  }
+
+  @Test
+  void saysHowManyColumnsAModelWasFittedOn() {
+    TreeModel model = Fitting.probability(table(new Random(3), false), PARAMS);
+
+    assertThat(TreeModel.columnsOf(model.bytes())).isEqualTo(COLUMNS);
   }
 
   @Test
