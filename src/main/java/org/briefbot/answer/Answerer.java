@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.briefbot.entities.Entity;
 import org.briefbot.entities.EntityCatalog;
+import org.briefbot.index.Candidate;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
@@ -137,6 +138,48 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /** The confidence below which the bot declines. */
+  public double threshold() {
+    return settings.threshold();
+  }
+
+  /**
+   * The passages the ranking puts first for {@code question}, best first, each with the signals
+   * that ranked it: read-only, for the editors' test pane. The answer itself may still come from a
+   * curated question or an entity, which {@link #answer(String)} tells.
+   */
+  public List<Ranked> explain(String question) {
+    String asked = clip(question);
+    QuestionShape shape = QuestionShape.of(asked);
+    SearchRequest request =
+        new SearchRequest(shape.topic(), shape.section(), Optional.empty(), settings.candidates());
+    List<Match> hits =
+        retriever.search(retriever.mode() == Mode.BM25 ? reranked(request) : request);
+    Map<String, Candidate> signals = new LinkedHashMap<>();
+    retriever.candidates(request).forEach(c -> signals.put(c.passage().id(), c));
+    List<Ranked> ranked = new ArrayList<>(hits.size());
+    for (Match hit : hits) {
+      Passage p = hit.passage();
+      Optional<Candidate> c = Optional.ofNullable(signals.get(p.id()));
+      ranked.add(
+          new Ranked(
+              ranked.size() + 1,
+              p.id(),
+              p.articleTitle(),
+              p.section().label(),
+              p.text(),
+              hit.score(),
+              hit.confidence(),
+              c.map(Candidate::lexicalRank).orElse(0),
+              c.map(Candidate::lexical).orElse(0.0),
+              c.map(Candidate::coverage).orElse(0.0),
+              c.map(Candidate::vectorRank).orElse(0),
+              c.map(Candidate::similarity).orElse(0.0),
+              c.map(Candidate::sentenceSimilarity).orElse(0.0)));
+    }
+    return ranked;
   }
 
   /**

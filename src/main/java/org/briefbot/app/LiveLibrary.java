@@ -287,6 +287,11 @@ public final class LiveLibrary implements Library, AutoCloseable {
     return core;
   }
 
+  /** The sentence-embedding model every core shares, when one is loaded. */
+  public Optional<Embeddings> model() {
+    return model;
+  }
+
   /** Starts following the folder: a change is picked up once it has been quiet for a second. */
   public LiveLibrary watch() {
     return watch(QUIET);

@@ -10,6 +10,7 @@ import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.BriefbotConfig.TelegramConfig.Delivery;
 import org.briefbot.conversation.telegram.TelegramBot;
 import org.briefbot.conversation.telegram.TelegramSettings;
+import org.briefbot.desk.Desk;
 import org.briefbot.store.ResilientStore;
 import org.briefbot.web.Mount;
 import org.briefbot.web.WebApp;
@@ -55,7 +56,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       store
           .check(); // opens and migrates now, so the first reader does not wait; outages are logged
-      server = WebServer.start(config.web(), mounts(reloads, store, config, metrics));
+      server =
+          WebServer.start(
+              config.web(),
+              mounts(reloads, store, config, metrics, desk(config, reloads, library, store)));
       bot = telegram(config, reloads, store, server);
     } catch (RuntimeException e) {
       library.close();
@@ -82,11 +86,23 @@ final class ServeCommand implements Callable<Integer> {
    * e.g. {@code mounts.add(new Mount("/desk", desk.handler()))}.
    */
   private static List<Mount> mounts(
-      SharedReloads library, ResilientStore store, BriefbotConfig config, WebMetrics metrics) {
+      SharedReloads library,
+      ResilientStore store,
+      BriefbotConfig config,
+      WebMetrics metrics,
+      Desk desk) {
     List<Mount> mounts =
         new ArrayList<>(WebApp.mounts(library, store, config, metrics, Clock.systemUTC()));
     // Modules mounted beside the page and the API go here.
+    mounts.add(new Mount(Desk.PREFIX, desk));
     return mounts;
+  }
+
+  /** The editors' desk; it reloads through {@code reloads}, so the reload metrics count it. */
+  private Desk desk(
+      BriefbotConfig config, SharedReloads reloads, LiveLibrary library, ResilientStore store) {
+    return DeskMount.desk(
+        config, reloads, library.model(), store, main.knowledgeDir(config), System.getenv());
   }
 
   private BriefbotConfig withPort(BriefbotConfig config) {

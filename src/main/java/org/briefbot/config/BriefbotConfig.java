@@ -14,7 +14,20 @@ public record BriefbotConfig(
     TelegramConfig telegram,
     List<Long> admins,
     StoreConfig store,
-    WebConfig web) {
+    WebConfig web,
+    DeskConfig desk) {
+
+  /** Every setting but the desk's, which keeps its defaults. */
+  public BriefbotConfig(
+      KnowledgeConfig knowledge,
+      RetrievalConfig retrieval,
+      AnswerConfig answer,
+      TelegramConfig telegram,
+      List<Long> admins,
+      StoreConfig store,
+      WebConfig web) {
+    this(knowledge, retrieval, answer, telegram, admins, store, web, defaults().desk());
+  }
 
   /**
    * Where knowledge files live.
@@ -137,13 +150,25 @@ public record BriefbotConfig(
 
   /** This config with other retrieval settings, e.g. another mode. */
   public BriefbotConfig withRetrieval(RetrievalConfig other) {
-    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, web);
+    return new BriefbotConfig(knowledge, other, answer, telegram, admins, store, web, desk);
   }
 
   /** This config with other web settings, e.g. another port. */
   public BriefbotConfig withWeb(WebConfig other) {
-    return new BriefbotConfig(knowledge, retrieval, answer, telegram, admins, store, other);
+    return new BriefbotConfig(knowledge, retrieval, answer, telegram, admins, store, other, desk);
   }
+
+  /**
+   * The editors' desk, served at {@code /desk} by {@code serve}.
+   *
+   * @param secretEnv name of the environment variable holding the editors' secret; the desk is off
+   *     (answers 503 saying how to turn it on) while it is unset
+   * @param secureCookie mark the session cookie Secure: set it when an HTTPS proxy is in front
+   * @param sessionMinutes how long a login lasts
+   * @param loginAttempts failed logins allowed per client address in 15 minutes
+   */
+  public record DeskConfig(
+      String secretEnv, boolean secureCookie, int sessionMinutes, int loginAttempts) {}
 
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
@@ -157,6 +182,7 @@ public record BriefbotConfig(
             15),
         List.of(),
         new StoreConfig("jdbc:sqlite:data/briefbot.db", 0.5),
-        new WebConfig("127.0.0.1", 8080, 16, List.of(), 60, 15));
+        new WebConfig("127.0.0.1", 8080, 16, List.of(), 60, 15),
+        new DeskConfig("BRIEFBOT_DESK_SECRET", false, 480, 5));
   }
 }

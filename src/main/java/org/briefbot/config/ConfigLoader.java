@@ -123,7 +123,20 @@ public final class ConfigLoader {
     }
     validateStore(config.store());
     validateWeb(config.web());
+    validateDesk(config.desk());
     return config;
+  }
+
+  private static void validateDesk(BriefbotConfig.DeskConfig desk) {
+    if (desk.secretEnv() == null || desk.secretEnv().isBlank()) {
+      throw new ConfigException("desk.secretEnv must name an environment variable");
+    }
+    if (desk.sessionMinutes() < 1) {
+      throw new ConfigException("desk.sessionMinutes < 1: " + desk.sessionMinutes());
+    }
+    if (desk.loginAttempts() < 1) {
+      throw new ConfigException("desk.loginAttempts < 1: " + desk.loginAttempts());
+    }
   }
 
   private static void validateWeb(BriefbotConfig.WebConfig web) {

@@ -116,6 +116,15 @@ public final class Conversation {
         || type == Character.CONTROL;
   }
 
+  /**
+   * Whether {@code text} is chit-chat ("hi", "thanks!", a message in another language) that the
+   * small-talk replies answer: recorded apart from questions.
+   */
+  public boolean isSmallTalk(String text) {
+    String message = readable(text).orElse("");
+    return !message.isEmpty() && !message.startsWith("/") && smallTalk.recognizes(message);
+  }
+
   /** Handles one message with no conversation context. */
   public Reply handle(String text) {
     return reply(text, Optional.empty()).reply();

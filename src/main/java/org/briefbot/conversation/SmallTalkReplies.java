@@ -33,6 +33,11 @@ final class SmallTalkReplies {
     return smallTalk.recognize(message, answerer::knownShare).map(this::reply);
   }
 
+  /** Whether {@code message} is small talk, without building the reply. */
+  boolean recognizes(String message) {
+    return smallTalk.recognize(message, answerer::knownShare).isPresent();
+  }
+
   private Reply reply(Talk talk) {
     if (talk instanceof Talk.Social social && social.kind() == Talk.Kind.GOODBYE) {
       return new Reply.Message(social(social.kind()));

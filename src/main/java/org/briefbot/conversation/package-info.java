@@ -6,7 +6,10 @@
  * {@link org.briefbot.conversation.ServingStatus} (which retrieval mode answers, how far embedding
  * has got). The channels live in the sub-packages {@code telegram} and {@code console}.
  *
- * <p>Imports {@code answer}, {@code entities}, {@code knowledge}, {@code smalltalk} and Jackson
- * (context as JSON); never a channels library.
+ * <p>{@link org.briefbot.conversation.Recorder} is how every channel records its exchanges in the
+ * store.
+ *
+ * <p>Imports {@code answer}, {@code entities}, {@code knowledge}, {@code smalltalk}, {@code store}
+ * (the recorder) and Jackson (context as JSON); never a channels library.
  */
 package org.briefbot.conversation;

@@ -22,6 +22,9 @@ import org.briefbot.answer.Source;
  * @param entities names of the entities the answer carried notes on, counted as asked about
  * @param candidates ids of what was shown: the passage, then alternatives or offered topics
  * @param logAs when present, the question is also put in the unanswered log for this reason
+ * @param channel where it was asked
+ * @param shownText the passage text as the reader saw it (the key sentence alone when the reply led
+ *     with it); empty when declined
  */
 public record AnswerRecord(
     long chatId,
@@ -33,10 +36,14 @@ public record AnswerRecord(
     double confidence,
     List<String> entities,
     List<String> candidates,
-    Optional<Reason> logAs) {
+    Optional<Reason> logAs,
+    Channel channel,
+    Optional<String> shownText) {
 
   public AnswerRecord {
     Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(shownText, "shownText");
     Objects.requireNonNull(passageId, "passageId");
     Objects.requireNonNull(articleId, "articleId");
     Objects.requireNonNull(logAs, "logAs");
@@ -47,11 +54,55 @@ public record AnswerRecord(
     candidates = List.copyOf(candidates);
   }
 
+  /** A Telegram reply, as recorded before channels and shown text were: no text kept. */
+  public AnswerRecord(
+      long chatId,
+      long userId,
+      String question,
+      boolean answered,
+      Optional<String> passageId,
+      Optional<String> articleId,
+      double confidence,
+      List<String> entities,
+      List<String> candidates,
+      Optional<Reason> logAs) {
+    this(
+        chatId,
+        userId,
+        question,
+        answered,
+        passageId,
+        articleId,
+        confidence,
+        entities,
+        candidates,
+        logAs,
+        Channel.TELEGRAM,
+        Optional.empty());
+  }
+
   /**
-   * The record of {@code answer}; declined answers and those below {@code lowConfidence} are marked
-   * for the unanswered log.
+   * The Telegram record of {@code answer}, its whole passage as the text shown; declined answers
+   * and those below {@code lowConfidence} are marked for the unanswered log.
    */
   public static AnswerRecord of(long chatId, long userId, Answer answer, double lowConfidence) {
+    return of(
+        Channel.TELEGRAM, chatId, userId, answer, answer.best().map(Source::text), lowConfidence);
+  }
+
+  /**
+   * The record of {@code answer} given on {@code channel}; declined answers and those below {@code
+   * lowConfidence} are marked for the unanswered log.
+   *
+   * @param shownText the passage text as the reader saw it
+   */
+  public static AnswerRecord of(
+      Channel channel,
+      long chatId,
+      long userId,
+      Answer answer,
+      Optional<String> shownText,
+      double lowConfidence) {
     List<String> entities = answer.entities().stream().map(EntityCard::name).toList();
     List<String> candidates =
         Stream.concat(
@@ -68,6 +119,8 @@ public record AnswerRecord(
         answer.confidence(),
         entities,
         candidates,
-        Reason.of(answer, lowConfidence));
+        Reason.of(answer, lowConfidence),
+        channel,
+        answer.answered() ? shownText : Optional.empty());
   }
 }

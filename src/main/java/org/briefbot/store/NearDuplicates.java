@@ -84,45 +84,75 @@ public final class NearDuplicates {
     return (double) shared.size() / (a.size() + b.size() - shared.size());
   }
 
+  /** Whether two questions, given with their {@link #key}s, ask the same thing. */
+  @FunctionalInterface
+  public interface SameMeaning {
+    boolean same(String a, Set<String> keyA, String b, Set<String> keyB);
+  }
+
+  /** The rule above: keys equal or similar at least {@value #SIMILAR}. */
+  public static final SameMeaning LEXICAL = (a, keyA, b, keyB) -> similarity(keyA, keyB) >= SIMILAR;
+
   /**
    * The groups of {@code logged}, largest first (ties: most recent first), at most {@code limit}.
    */
   static List<UnansweredGroup> group(List<Logged> logged, int limit) {
-    Map<Set<String>, List<Logged>> byKey =
-        logged.stream()
-            .sorted(Comparator.comparing(Logged::at))
+    return cluster(logged, Logged::question, Logged::at, LEXICAL).stream()
+        .map(NearDuplicates::summary)
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * Rows grouped by what their questions ask: rows with equal keys first, then each key's rows join
+   * the first group whose first question {@code same} finds alike, the most frequent keys first, so
+   * the result does not depend on the order rows come in. Largest groups first (ties: most recent
+   * first); each group oldest first.
+   */
+  public static <T> List<List<T>> cluster(
+      List<T> rows, Function<T, String> question, Function<T, Instant> at, SameMeaning same) {
+    Map<Set<String>, List<T>> byKey =
+        rows.stream()
+            .sorted(Comparator.comparing(at))
             .collect(
                 Collectors.groupingBy(
-                    l -> key(l.question()), LinkedHashMap::new, Collectors.toList()));
-    List<Map.Entry<Set<String>, List<Logged>>> keys = new ArrayList<>(byKey.entrySet());
+                    r -> key(question.apply(r)), LinkedHashMap::new, Collectors.toList()));
+    List<Map.Entry<Set<String>, List<T>>> keys = new ArrayList<>(byKey.entrySet());
     keys.sort(
-        Comparator.<Map.Entry<Set<String>, List<Logged>>>comparingInt(e -> -e.getValue().size())
-            .thenComparing(e -> e.getValue().get(0).at())
+        Comparator.<Map.Entry<Set<String>, List<T>>>comparingInt(e -> -e.getValue().size())
+            .thenComparing(e -> at.apply(e.getValue().get(0)))
             .thenComparing(e -> String.join(" ", e.getKey())));
+    List<String> firstQuestions = new ArrayList<>();
     List<Set<String>> firstKeys = new ArrayList<>();
-    List<List<Logged>> groups = new ArrayList<>();
-    for (Map.Entry<Set<String>, List<Logged>> entry : keys) {
-      int found = firstSimilar(firstKeys, entry.getKey());
+    List<List<T>> groups = new ArrayList<>();
+    for (Map.Entry<Set<String>, List<T>> entry : keys) {
+      String first = question.apply(entry.getValue().get(0));
+      int found = firstSame(firstQuestions, firstKeys, first, entry.getKey(), same);
       if (found < 0) {
+        firstQuestions.add(first);
         firstKeys.add(entry.getKey());
         groups.add(new ArrayList<>(entry.getValue()));
       } else {
         groups.get(found).addAll(entry.getValue());
       }
     }
+    Comparator<List<T>> largest = Comparator.comparingInt(List::size);
+    Comparator<List<T>> latest =
+        Comparator.comparing(g -> g.stream().map(at).max(Comparator.naturalOrder()).orElseThrow());
     return groups.stream()
-        .map(NearDuplicates::summary)
-        .sorted(
-            Comparator.comparingInt(UnansweredGroup::count)
-                .reversed()
-                .thenComparing(UnansweredGroup::lastAsked, Comparator.reverseOrder()))
-        .limit(limit)
+        .map(g -> g.stream().sorted(Comparator.comparing(at)).toList())
+        .sorted(largest.reversed().thenComparing(latest.reversed()))
         .toList();
   }
 
-  private static int firstSimilar(List<Set<String>> firstKeys, Set<String> key) {
-    for (int i = 0; i < firstKeys.size(); i++) {
-      if (similarity(firstKeys.get(i), key) >= SIMILAR) {
+  private static int firstSame(
+      List<String> firstQuestions,
+      List<Set<String>> firstKeys,
+      String question,
+      Set<String> key,
+      SameMeaning same) {
+    for (int i = 0; i < firstQuestions.size(); i++) {
+      if (same.same(firstQuestions.get(i), firstKeys.get(i), question, key)) {
         return i;
       }
     }

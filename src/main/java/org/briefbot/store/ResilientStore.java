@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * and begins recording once it is back. Admin and report queries go through {@link #admin()}, which
  * throws, because there the reader should be told.
  */
-public final class ResilientStore {
+public final class ResilientStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResilientStore.class);
 
   private final Supplier<Store> opener;
@@ -140,6 +140,16 @@ public final class ResilientStore {
         });
   }
 
+  /** {@link Store#recordSmallTalk}; dropped while the store is unavailable. */
+  public void recordSmallTalk(Channel channel, long chatId, String message) {
+    call(
+        "recordSmallTalk",
+        s -> {
+          s.recordSmallTalk(channel, chatId, message);
+          return true;
+        });
+  }
+
   /** For {@code /health}: empty when the last call succeeded, else the ongoing failure. */
   public synchronized Optional<Failure> failure() {
     return failure;
@@ -190,6 +200,12 @@ public final class ResilientStore {
         return store;
       }
     }
+  }
+
+  /** Closes the store if it was opened; a later call opens it again. */
+  @Override
+  public void close() {
+    forget().ifPresent(ResilientStore::closeQuietly);
   }
 
   private <T> Optional<T> call(String operation, Function<Store, T> work) {

@@ -15,10 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -48,7 +56,9 @@ public final class Store implements AutoCloseable {
           "chat_context",
           "usage_counts",
           "handled_updates",
-          "group_context");
+          "group_context",
+          "small_talk",
+          "desk_marks");
 
   /** How long an update id is remembered, to answer a second delivery of it never. */
   static final Duration REMEMBER_UPDATES = Duration.ofDays(7);
@@ -144,8 +154,8 @@ public final class Store implements AutoCloseable {
 
   private static long insertAnswer(Connection c, AnswerRecord a, long now) throws SQLException {
     String sql =
-        "INSERT INTO answers (chat_id, user_id, question, answered, passage_id, article_id, confidence, asked_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+        "INSERT INTO answers (chat_id, user_id, question, answered, passage_id, article_id, confidence, asked_at,"
+            + " channel, shown_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, a.chatId());
       s.setLong(2, a.userId());
@@ -155,6 +165,8 @@ public final class Store implements AutoCloseable {
       s.setString(6, a.articleId().orElse(null));
       s.setDouble(7, a.confidence());
       s.setLong(8, now);
+      s.setString(9, a.channel().key());
+      s.setString(10, a.shownText().orElse(null));
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);
@@ -563,7 +575,9 @@ public final class Store implements AutoCloseable {
               }
               return rows;
             });
-    return NearDuplicates.group(logged, limit);
+    Set<String> marked = marks().keySet();
+    return NearDuplicates.group(
+        logged.stream().filter(l -> !marked.contains(markKey(l.question()))).toList(), limit);
   }
 
   /** Passages with the most down votes over all time. */
@@ -633,6 +647,228 @@ public final class Store implements AutoCloseable {
       }
     }
     return questions;
+  }
+
+  /** Records a chit-chat message ("hi", "thanks!"), kept apart from questions. */
+  public void recordSmallTalk(Channel channel, long chatId, String message) {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(message, "message");
+    long now = clock.millis();
+    database.transaction(
+        "recordSmallTalk",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO small_talk (channel, chat_id, message, said_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, channel.key());
+            s.setLong(2, chatId);
+            s.setString(3, message);
+            s.setLong(4, now);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Marks every question in {@code questions} (each by its near-duplicate key, so every wording of
+   * it) as decided on the desk; a later mark of the same question replaces the earlier one.
+   */
+  public void mark(Collection<String> questions, Mark mark) {
+    Objects.requireNonNull(mark, "mark");
+    long now = clock.millis();
+    String sql =
+        "INSERT INTO desk_marks (question_key, mark, question, marked_at) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (question_key) DO UPDATE SET mark = excluded.mark, question = excluded.question,"
+            + " marked_at = excluded.marked_at";
+    database.transaction(
+        "mark",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (String question : new TreeSet<>(questions)) {
+              s.setString(1, markKey(question));
+              s.setString(2, mark.key());
+              s.setString(3, question);
+              s.setLong(4, now);
+              s.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The key a question is marked by: its near-duplicate key, or its lowercased text if none. */
+  public static String markKey(String question) {
+    Set<String> key = NearDuplicates.key(question);
+    return key.isEmpty() ? "=" + question.strip().toLowerCase(Locale.ROOT) : String.join(" ", key);
+  }
+
+  /** Every marked question key and its mark. */
+  public Map<String, Mark> marks() {
+    return database.transaction(
+        "marks",
+        c -> {
+          Map<String, Mark> marks = new TreeMap<>();
+          try (PreparedStatement s =
+                  c.prepareStatement("SELECT question_key, mark FROM desk_marks");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              marks.put(r.getString(1), Mark.ofKey(r.getString(2)));
+            }
+          }
+          return marks;
+        });
+  }
+
+  /**
+   * The unanswered log since {@code since}, newest first, with each entry's channel and the text
+   * that was shown; questions marked on the desk are left out.
+   */
+  public List<LoggedQuestion> loggedQuestions(Instant since) {
+    String sql =
+        "SELECT u.question, u.reason, u.logged_at, a.channel, u.confidence, a.shown_text, u.candidates"
+            + " FROM unanswered u LEFT JOIN answers a ON a.id = u.answer_id"
+            + " WHERE u.logged_at >= ? ORDER BY u.logged_at DESC, u.id DESC LIMIT "
+            + MAX_LOGGED_ROWS;
+    Set<String> marked = marks().keySet();
+    List<LoggedQuestion> rows =
+        database.transaction(
+            "loggedQuestions",
+            c -> {
+              List<LoggedQuestion> read = new ArrayList<>();
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, since.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    read.add(
+                        new LoggedQuestion(
+                            r.getString(1),
+                            Reason.ofKey(r.getString(2)),
+                            Instant.ofEpochMilli(r.getLong(3)),
+                            Channel.ofKey(r.getString(4)),
+                            r.getDouble(5),
+                            Optional.ofNullable(r.getString(6)),
+                            fromJson(r.getString(7))));
+                  }
+                }
+              }
+              return read;
+            });
+    return rows.stream().filter(q -> !marked.contains(markKey(q.question()))).toList();
+  }
+
+  /**
+   * A sample of {@code size} confident answers given since {@code since} (answered, confidence at
+   * least {@code lowConfidence}, not voted down, not marked), for an editor to spot-check. The
+   * sample is deterministic: the answers whose ids hash lowest, so reloading the page shows the
+   * same ones and a new answer joins the sample only by outranking one in it.
+   */
+  public List<Exchange> confidentSample(int size, Instant since, double lowConfidence) {
+    if (size < 1) {
+      throw new IllegalArgumentException("size < 1: " + size);
+    }
+    String sql =
+        "SELECT a.id, a.channel, a.question, a.confidence, a.passage_id, a.shown_text, a.asked_at"
+            + " FROM answers a WHERE a.answered = 1 AND a.confidence >= ? AND a.asked_at >= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = a.id AND v.vote < 0)"
+            + " ORDER BY a.id DESC LIMIT "
+            + MAX_LOGGED_ROWS;
+    Set<String> marked = marks().keySet();
+    List<Exchange> confident =
+        database.transaction(
+            "confidentSample",
+            c -> {
+              List<Exchange> read = new ArrayList<>();
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setDouble(1, lowConfidence);
+                s.setLong(2, since.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    read.add(
+                        new Exchange(
+                            r.getLong(1),
+                            Channel.ofKey(r.getString(2)),
+                            r.getString(3),
+                            r.getDouble(4),
+                            Optional.ofNullable(r.getString(5)),
+                            Optional.ofNullable(r.getString(6)),
+                            Instant.ofEpochMilli(r.getLong(7))));
+                  }
+                }
+              }
+              return read;
+            });
+    return confident.stream()
+        .filter(e -> !marked.contains(markKey(e.question())))
+        .sorted(
+            Comparator.comparing((Exchange e) -> mixed(e.answerId()), Long::compareUnsigned)
+                .thenComparingLong(Exchange::answerId))
+        .limit(size)
+        .toList();
+  }
+
+  /** SplitMix64's finalizer: a fixed, well-spread hash of an id, the same on every replica. */
+  static long mixed(long id) {
+    long z = id + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The text last shown for {@code passageId}, if any answer that showed it kept its text. */
+  public Optional<String> shownText(String passageId) {
+    Objects.requireNonNull(passageId, "passageId");
+    return database.transaction(
+        "shownText",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT shown_text FROM answers WHERE passage_id = ? AND shown_text IS NOT NULL"
+                      + " ORDER BY id DESC LIMIT 1")) {
+            s.setString(1, passageId);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  /** Questions, answers and chit-chat per channel since {@code since}, in {@link Channel} order. */
+  public List<ChannelUse> perChannel(Instant since) {
+    long from = since.toEpochMilli();
+    return database.transaction(
+        "perChannel",
+        c -> {
+          Map<Channel, long[]> counts = new EnumMap<>(Channel.class);
+          for (Channel channel : Channel.values()) {
+            counts.put(channel, new long[3]);
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT channel, COUNT(*), COALESCE(SUM(answered), 0) FROM answers"
+                      + " WHERE asked_at >= ? GROUP BY channel")) {
+            s.setLong(1, from);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                long[] n = counts.get(Channel.ofKey(r.getString(1)));
+                n[0] = r.getLong(2);
+                n[1] = r.getLong(3);
+              }
+            }
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT channel, COUNT(*) FROM small_talk WHERE said_at >= ? GROUP BY channel")) {
+            s.setLong(1, from);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                counts.get(Channel.ofKey(r.getString(1)))[2] = r.getLong(2);
+              }
+            }
+          }
+          List<ChannelUse> uses = new ArrayList<>();
+          counts.forEach((channel, n) -> uses.add(new ChannelUse(channel, n[0], n[1], n[2])));
+          return uses;
+        });
   }
 
   /**

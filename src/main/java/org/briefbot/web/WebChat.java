@@ -16,9 +16,10 @@ import org.briefbot.conversation.Context;
 import org.briefbot.conversation.ContextJson;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.Recorder;
 import org.briefbot.conversation.Reply;
 import org.briefbot.conversation.Turn;
-import org.briefbot.store.AnswerRecord;
+import org.briefbot.store.Channel;
 import org.briefbot.store.ChatContext;
 import org.briefbot.store.ResilientStore;
 import org.briefbot.store.Vote;
@@ -43,14 +44,14 @@ final class WebChat {
   private final Library library;
   private final ResilientStore store;
   private final Duration contextTtl;
-  private final double lowConfidence;
+  private final Recorder recorder;
   private final SecureRandom random = new SecureRandom();
 
   WebChat(Library library, ResilientStore store, Duration contextTtl, double lowConfidence) {
     this.library = Objects.requireNonNull(library, "library");
     this.store = Objects.requireNonNull(store, "store");
     this.contextTtl = Objects.requireNonNull(contextTtl, "contextTtl");
-    this.lowConfidence = lowConfidence;
+    this.recorder = new Recorder(store, Channel.WEB, lowConfidence);
   }
 
   /**
@@ -73,7 +74,7 @@ final class WebChat {
    * Answers {@code question} in {@code conversation} (empty: a new one): a follow-up ("tell me
    * more") follows the conversation's last answer. A message the conversation does not answer with
    * a passage or an entity (a greeting, a command, "which story?") gets what {@code ask --json}
-   * says to it, and is not recorded, as on Telegram.
+   * says to it, and is not recorded as a question, as on Telegram (chit-chat is counted apart).
    */
   Asked ask(String question, Optional<String> conversation) {
     String id = conversation.orElseGet(this::newConversation);
@@ -88,6 +89,8 @@ final class WebChat {
                 .flatMap(ChatContext::state)
                 .flatMap(ContextJson::read);
     Turn turn = current.reply(question, before);
+    // Recorded as every channel records: an answer with the text shown, chit-chat apart.
+    OptionalLong answerId = recorder.record(chat, chat, question, current, turn);
     if (!(turn.reply() instanceof Reply.Answered answered)) {
       return new Asked(current.answerer().answer(question), id, OptionalLong.empty());
     }
@@ -95,7 +98,6 @@ final class WebChat {
       remember(chat, turn.context().get());
     }
     Answer answer = answered.answer();
-    OptionalLong answerId = store.recordAnswer(AnswerRecord.of(chat, chat, answer, lowConfidence));
     return new Asked(answer, id, answer.answered() ? answerId : OptionalLong.empty());
   }
 

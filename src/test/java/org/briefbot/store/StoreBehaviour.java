@@ -372,4 +372,158 @@ abstract class StoreBehaviour {
 
     assertThat(store.firstDelivery(1001)).isTrue();
   }
+
+  static AnswerRecord on(Channel channel, AnswerRecord a, String shownText) {
+    return new AnswerRecord(
+        a.chatId(),
+        a.userId(),
+        a.question(),
+        a.answered(),
+        a.passageId(),
+        a.articleId(),
+        a.confidence(),
+        a.entities(),
+        a.candidates(),
+        a.logAs(),
+        channel,
+        a.answered() ? Optional.of(shownText) : Optional.empty());
+  }
+
+  static AnswerRecord unsure(String question, String passageId) {
+    AnswerRecord a = answered(question, passageId, 0.35);
+    return new AnswerRecord(
+        a.chatId(),
+        a.userId(),
+        a.question(),
+        true,
+        a.passageId(),
+        a.articleId(),
+        a.confidence(),
+        a.entities(),
+        a.candidates(),
+        Optional.of(Reason.LOW_CONFIDENCE));
+  }
+
+  @Test
+  void recordsEachExchangesChannelAndTheTextShownForTheDesk() {
+    store.recordAnswer(on(Channel.CONSOLE, declined("Who won the election?"), ""));
+    clock.advance(Duration.ofMinutes(1));
+    store.recordAnswer(
+        on(
+            Channel.WEB,
+            unsure("Is Trainium cheaper?", "aws#why#1"),
+            "Trainium chips are Amazon's custom-designed AI accelerators."));
+    clock.advance(Duration.ofMinutes(1));
+    store.recordAnswer(unsure("Who pays for the deal?", "aws#why#2"));
+
+    assertThat(store.loggedQuestions(Instant.EPOCH))
+        .extracting(
+            LoggedQuestion::question,
+            LoggedQuestion::channel,
+            LoggedQuestion::reason,
+            LoggedQuestion::shownText)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Who pays for the deal?",
+                Channel.TELEGRAM,
+                Reason.LOW_CONFIDENCE,
+                Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(
+                "Is Trainium cheaper?",
+                Channel.WEB,
+                Reason.LOW_CONFIDENCE,
+                Optional.of("Trainium chips are Amazon's custom-designed AI accelerators.")),
+            org.assertj.core.groups.Tuple.tuple(
+                "Who won the election?", Channel.CONSOLE, Reason.DECLINED, Optional.empty()));
+    assertThat(store.shownText("aws#why#1"))
+        .hasValue("Trainium chips are Amazon's custom-designed AI accelerators.");
+    assertThat(store.shownText("aws#why#2")).isEmpty();
+  }
+
+  @Test
+  void countsChitChatApartFromQuestions() {
+    store.recordSmallTalk(Channel.TELEGRAM, CHAT, "hi");
+    store.recordSmallTalk(Channel.WEB, 0, "thanks!");
+    store.recordSmallTalk(Channel.WEB, 0, "bye");
+    store.recordAnswer(
+        on(Channel.WEB, answered("How much is the deal worth?", "aws#t#0", 0.9), "x"));
+
+    assertThat(store.stats(Instant.EPOCH).questions()).isEqualTo(1);
+    assertThat(store.loggedQuestions(Instant.EPOCH)).isEmpty();
+    assertThat(store.perChannel(Instant.EPOCH))
+        .containsExactly(
+            new ChannelUse(Channel.TELEGRAM, 0, 0, 1),
+            new ChannelUse(Channel.CONSOLE, 0, 0, 0),
+            new ChannelUse(Channel.WEB, 1, 1, 2));
+  }
+
+  @Test
+  void aQuestionMarkedOnTheDeskLeavesTheListsInEveryWording() {
+    store.recordAnswer(declined("What is the weather in Paris?"));
+    store.recordAnswer(declined("what's the weather in paris"));
+    store.recordAnswer(declined("Who won the election?"));
+    store.recordAnswer(answered("Weather in Paris?", "aws#t#0", 0.9));
+
+    store.mark(List.of("What is the weather in Paris?"), Mark.OUT_OF_SCOPE);
+
+    assertThat(store.loggedQuestions(Instant.EPOCH))
+        .extracting(LoggedQuestion::question)
+        .containsExactly("Who won the election?");
+    assertThat(store.topUnanswered(10, Instant.EPOCH))
+        .extracting(UnansweredGroup::question)
+        .containsExactly("Who won the election?");
+    assertThat(store.confidentSample(5, Instant.EPOCH, 0.5)).isEmpty();
+    assertThat(store.marks()).containsEntry("paris weather", Mark.OUT_OF_SCOPE);
+  }
+
+  @Test
+  void samplesConfidentAnswersTheSameWayEveryTimeAndNeverOnesVotedDown() {
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ids.add(store.recordAnswer(answered("Question number " + i + "?", "aws#t#" + i, 0.9)));
+    }
+    store.recordAnswer(unsure("An unsure one?", "aws#t#99"));
+    List<Exchange> first = store.confidentSample(5, Instant.EPOCH, 0.5);
+    long votedDown = first.get(0).answerId();
+    store.vote(votedDown, CHAT, BOB, Vote.DOWN);
+
+    List<Exchange> again = store.confidentSample(5, Instant.EPOCH, 0.5);
+
+    assertThat(first).hasSize(5).allSatisfy(e -> assertThat(e.confidence()).isEqualTo(0.9));
+    assertThat(again).extracting(Exchange::answerId).doesNotContain(votedDown);
+    assertThat(again.subList(0, 4)).isEqualTo(first.subList(1, 5));
+    assertThat(store.confidentSample(5, Instant.EPOCH, 0.5)).isEqualTo(again);
+    assertThat(ids).containsAll(again.stream().map(Exchange::answerId).toList());
+  }
+
+  @Test
+  void migratesAStoreOfVersion4KeepingItsAnswersAsTelegrams() throws Exception {
+    String url = freshUrl();
+    try (Database version4 = new Database(url)) {
+      version4.createFolder();
+      org.flywaydb.core.Flyway.configure(Store.class.getClassLoader())
+          .dataSource(version4)
+          .locations("classpath:db/migration")
+          .placeholders(Dialect.of(url).placeholders())
+          .target("4")
+          .load()
+          .migrate();
+      try (java.sql.Connection c = version4.getConnection();
+          java.sql.Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO answers (chat_id, user_id, question, answered, confidence, asked_at)"
+                + " VALUES (7, 8, 'Who won?', 0, 0.1, "
+                + clock.millis()
+                + ")");
+      }
+    }
+
+    Store migrated = Store.open(url, clock);
+
+    assertThat(migrated.perChannel(Instant.EPOCH).get(0))
+        .isEqualTo(new ChannelUse(Channel.TELEGRAM, 1, 0, 0));
+    migrated.recordSmallTalk(Channel.CONSOLE, 0, "hi");
+    migrated.ping();
+    migrated.close();
+  }
 }

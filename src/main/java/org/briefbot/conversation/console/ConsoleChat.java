@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.briefbot.conversation.Context;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.Recorder;
 import org.briefbot.conversation.Reply;
 import org.briefbot.conversation.Turn;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The terminal chat: a welcome, then one reply per line until /quit or end of input. Behaves the
  * same whether a person types or a script pipes lines in; only the prompt differs. Each line is
  * answered from the knowledge serving when it is read, so a new article is served here as on
- * Telegram; a number opens that item of the last reply.
+ * Telegram; a number opens that item of the last reply. With a {@link Recorder}, questions, answers
+ * and chit-chat are recorded in the store under the console channel.
  */
 public final class ConsoleChat {
   private static final Logger log = LoggerFactory.getLogger(ConsoleChat.class);
@@ -31,14 +33,27 @@ public final class ConsoleChat {
           + "/quit - leave the chat\n"
           + "A number opens that item of the last reply.";
 
+  /** The console is one chat with one reader; the store tells it apart by its channel. */
+  static final long CHAT_ID = 0;
+
   private final Library library;
   private final ConsoleFormatter formatter;
   private final boolean interactive;
+  private final Optional<Recorder> recorder;
 
+  /** A console chat that records nothing. */
   public ConsoleChat(Library library, boolean interactive) {
+    this(library, interactive, Optional.empty());
+  }
+
+  /**
+   * @param recorder records each question and answer, and chit-chat apart, as every channel does
+   */
+  public ConsoleChat(Library library, boolean interactive, Optional<Recorder> recorder) {
     this.library = Objects.requireNonNull(library, "library");
     this.formatter = new ConsoleFormatter(interactive);
     this.interactive = interactive;
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
   /** Runs until /quit or end of input; a failing message is reported and the chat goes on. */
@@ -68,7 +83,10 @@ public final class ConsoleChat {
     private List<String> numbered = List.of();
 
     String respond(String line) {
-      Turn turn = reply(opened(line, numbered), context);
+      Conversation conversation = library.current();
+      String message = opened(line, numbered);
+      Turn turn = reply(conversation, message, context);
+      recorder.ifPresent(r -> r.record(CHAT_ID, CHAT_ID, message, conversation, turn));
       context = turn.context();
       ConsoleFormatter.Shown shown = formatter.render(turn.reply());
       numbered = shown.commands().isEmpty() ? numbered : shown.commands();
@@ -101,9 +119,9 @@ public final class ConsoleChat {
   }
 
   /** The reply to one line and the context for the next; a failure keeps the context it had. */
-  private Turn reply(String line, Optional<Context> context) {
+  private static Turn reply(Conversation conversation, String line, Optional<Context> context) {
     try {
-      return library.current().reply(line, context);
+      return conversation.reply(line, context);
     } catch (RuntimeException e) {
       log.error("Failed to answer a message of {} characters", line.length(), e);
       return new Turn(

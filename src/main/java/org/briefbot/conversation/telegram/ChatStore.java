@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
 import org.briefbot.conversation.Context;
 import org.briefbot.conversation.ContextJson;
-import org.briefbot.store.AnswerRecord;
+import org.briefbot.conversation.Recorder;
+import org.briefbot.conversation.Reply;
+import org.briefbot.store.Channel;
 import org.briefbot.store.ChatContext;
 import org.briefbot.store.ContextOwner;
 import org.briefbot.store.ResilientStore;
@@ -16,11 +17,12 @@ import org.briefbot.store.UsageKind;
 import org.briefbot.store.Vote;
 
 /**
- * What the Telegram channel keeps in the store: every reply to a question (so it can be voted on,
- * and declined or unsure ones land in the unanswered log), votes, each chat's follow-up context and
- * command counts. Replicas on one database share all of it. Never throws and never waits long:
- * while the store is down ({@link ResilientStore} logs it), answers go out without vote buttons and
- * a follow-up finds no context.
+ * What the Telegram channel keeps in the store: every reply to a question, through the {@link
+ * Recorder} every channel shares (so it can be voted on, and declined or unsure ones land in the
+ * unanswered log), chit-chat apart, votes, each chat's follow-up context and command counts.
+ * Replicas on one database share all of it. Never throws and never waits long: while the store is
+ * down ({@link ResilientStore} logs it), answers go out without vote buttons and a follow-up finds
+ * no context.
  */
 final class ChatStore {
   static final String THANKS = "Thanks for the feedback";
@@ -32,7 +34,7 @@ final class ChatStore {
 
   private final ResilientStore store;
   private final Duration contextTtl;
-  private final double lowConfidence;
+  private final Recorder recorder;
 
   /**
    * @param contextTtl how long a chat's context is good for follow-ups
@@ -41,7 +43,7 @@ final class ChatStore {
   ChatStore(ResilientStore store, Duration contextTtl, double lowConfidence) {
     this.store = Objects.requireNonNull(store, "store");
     this.contextTtl = Objects.requireNonNull(contextTtl, "contextTtl");
-    this.lowConfidence = lowConfidence;
+    this.recorder = new Recorder(store, Channel.TELEGRAM, lowConfidence);
   }
 
   /** The chat's context if one was saved, by any replica, within the context time-to-live. */
@@ -97,8 +99,13 @@ final class ChatStore {
    * Records a reply to a question; its id is what vote buttons carry, empty while the store is
    * down.
    */
-  OptionalLong record(long chatId, long userId, Answer answer) {
-    return store.recordAnswer(AnswerRecord.of(chatId, userId, answer, lowConfidence));
+  OptionalLong record(long chatId, long userId, Reply.Answered answered) {
+    return recorder.answer(chatId, userId, answered);
+  }
+
+  /** Records chit-chat apart from questions. */
+  void recordSmallTalk(long chatId, String message) {
+    recorder.smallTalk(chatId, message);
   }
 
   /**

@@ -224,10 +224,13 @@ final class UpdateHandler {
     count(text);
     Rendered rendered = formatter.format(turn.reply());
     if (!(turn.reply() instanceof Reply.Answered answered)) {
+      if (conversation.isSmallTalk(text)) {
+        chats.recordSmallTalk(chat.id(), text);
+      }
       return new Said(rendered, Optional.empty());
     }
     counts.count(answered.answer());
-    OptionalLong answerId = chats.record(chat.id(), userId, answered.answer());
+    OptionalLong answerId = chats.record(chat.id(), userId, answered);
     // A decline has nothing to vote on (it is in the unanswered log already); without an id the
     // store is down.
     boolean votes = answered.answer().answered() && answerId.isPresent();

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LiveLibrary;
+import org.briefbot.store.Channel;
+import org.briefbot.store.ChannelUse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +87,8 @@ class ReaderTalkIT {
     assertThat(examples).hasSize(3).containsAll(EXAMPLES);
     assertThat(LiveBot.buttonLabels(sent)).containsExactlyElementsOf(examples);
     assertThat(live.store.admin().topUnanswered(10, Instant.EPOCH)).isEmpty();
+    assertThat(live.store.admin().perChannel(Instant.EPOCH))
+        .contains(new ChannelUse(Channel.TELEGRAM, 0, 0, 1));
   }
 
   @Test
