@@ -6,9 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +18,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passage vectors on disk, keyed by the SHA-256 of the model id and the exact text embedded, so a
@@ -36,6 +38,9 @@ import java.util.Optional;
 public final class EmbeddingCache implements AutoCloseable {
   private static final int MAGIC = 0x42424531; // "BBE1"
   private static final int KEY_BYTES = 32;
+
+  /** One monitor per cache file in this process; see {@link #underFileLock}. */
+  private static final Map<Path, Object> FILE_MONITORS = new ConcurrentHashMap<>();
 
   private final Path file;
   private final String modelId;
@@ -92,24 +97,18 @@ public final class EmbeddingCache implements AutoCloseable {
 
   /** Adds vectors by text and appends them to the file in one write. */
   public synchronized void putAll(Map<String, float[]> byText) {
+    Map<String, float[]> fresh = new LinkedHashMap<>();
     Map<String, Long> known = offsets();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      for (Map.Entry<String, float[]> entry : byText.entrySet()) {
-        String key = key(entry.getKey());
-        float[] vector = checked(entry.getValue());
-        if (!known.containsKey(key)) {
-          known.put(key, end + bytes.size() + KEY_BYTES);
-          out.write(HexFormat.of().parseHex(key));
-          for (float value : vector) {
-            out.writeFloat(value);
-          }
-        }
+    for (Map.Entry<String, float[]> entry : byText.entrySet()) {
+      String key = key(entry.getKey());
+      float[] vector = checked(entry.getValue());
+      if (!known.containsKey(key)) {
+        fresh.put(key, vector);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    append(bytes.toByteArray());
+    if (!fresh.isEmpty()) {
+      underFileLock(channel -> append(channel, fresh));
+    }
   }
 
   /** Number of vectors held. */
@@ -145,29 +144,49 @@ public final class EmbeddingCache implements AutoCloseable {
   /** The key index, read from the file on first use. */
   private Map<String, Long> offsets() {
     if (offsets == null) {
-      try {
-        offsets = readOffsets();
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
-      }
+      offsets = underFileLock(this::readOffsets);
     }
     return offsets;
   }
 
-  private Map<String, Long> readOffsets() throws IOException {
-    Map<String, Long> found = new HashMap<>();
-    long position = header(modelId, dimensions).length;
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-      in.skipNBytes(position);
-      byte[] key = new byte[KEY_BYTES];
-      while (readRecord(in, key)) {
-        found.put(HexFormat.of().formatHex(key), position + KEY_BYTES);
-        position += recordBytes;
+  /**
+   * Runs {@code work} holding the file's lock: against other processes (the bot and an eval sharing
+   * the folder) and, through one monitor per file, against other caches of this process on the same
+   * file (a library being replaced and its successor), whose locks the JVM would refuse as
+   * overlapping. Under it, a record cut short can only be a crash's, never a write in progress.
+   */
+  private <T> T underFileLock(LockedWork<T> work) {
+    Object monitor =
+        FILE_MONITORS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
+    synchronized (monitor) {
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        channel.lock();
+        return work.run(channel);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot use the embedding cache " + file + ": " + e.getMessage(), e);
       }
     }
-    dropPartialRecord(position);
+  }
+
+  /** Reads every whole record's key and drops a record a crash cut short. */
+  private Map<String, Long> readOffsets(FileChannel channel) throws IOException {
+    Map<String, Long> found = new HashMap<>();
+    long position = header(modelId, dimensions).length;
+    // Not closed: closing the stream would close the channel, which the caller owns.
+    DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
+    in.skipNBytes(position);
+    byte[] key = new byte[KEY_BYTES];
+    while (readRecord(in, key)) {
+      found.put(HexFormat.of().formatHex(key), position + KEY_BYTES);
+      position += recordBytes;
+    }
+    if (channel.size() > position) {
+      channel.truncate(position);
+    }
     end = position;
     return found;
   }
@@ -203,28 +222,42 @@ public final class EmbeddingCache implements AutoCloseable {
     return vector;
   }
 
-  private void append(byte[] records) {
-    if (records.length == 0) {
-      return;
+  /**
+   * Writes the records not yet in the file at its end. Another cache may have appended since the
+   * keys were read (another process, or a library this one replaces): the keys are read again
+   * first, so offsets stay those of the file and no text is written twice.
+   */
+  private Void append(FileChannel channel, Map<String, float[]> fresh) throws IOException {
+    if (channel.size() != end) {
+      offsets = readOffsets(channel);
     }
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      // The lock keeps two processes sharing the folder (the bot and an eval) from interleaving
-      // records; closing the channel releases it.
-      channel.lock();
-      if (channel.size() != end) {
-        // Another process appended since these offsets were taken: re-read the keys after writing.
-        offsets = null;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Map<String, Long> added = new HashMap<>();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (Map.Entry<String, float[]> entry : fresh.entrySet()) {
+        if (!offsets.containsKey(entry.getKey())) {
+          added.put(entry.getKey(), end + bytes.size() + KEY_BYTES);
+          out.write(HexFormat.of().parseHex(entry.getKey()));
+          for (float value : entry.getValue()) {
+            out.writeFloat(value);
+          }
+        }
       }
-      ByteBuffer buffer = ByteBuffer.wrap(records);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      end = channel.size();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write the embedding cache " + file + ": " + e.getMessage(), e);
     }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+    long at = end;
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+    end = at;
+    offsets.putAll(added);
+    return null;
+  }
+
+  /** Work done on the cache file while holding its lock. */
+  @FunctionalInterface
+  private interface LockedWork<T> {
+    T run(FileChannel channel) throws IOException;
   }
 
   private String key(String text) {
@@ -265,14 +298,6 @@ public final class EmbeddingCache implements AutoCloseable {
               + ", "
               + dims
               + "): move it away to rebuild it");
-    }
-  }
-
-  private void dropPartialRecord(long whole) throws IOException {
-    if (Files.size(file) > whole) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        channel.truncate(whole);
-      }
     }
   }
 }

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +90,48 @@ class EmbeddingCacheTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(
             "is not an embedding cache of model-a with 3 dimensions (found model-a, 2)");
+  }
+
+  /**
+   * A library being replaced keeps embedding into the cache while its successor opens the same file
+   * and reads it: neither may cut the other's records short or lose them.
+   */
+  @Test
+  void twoCachesOnOneFileInOneProcessLoseNothing() throws Exception {
+    EmbeddingCache.open(dir, "model-a", 4).putAll(Map.of("seed", new float[] {1f, 0f, 0f, 0f}));
+    int batches = 200;
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> writer =
+          threads.submit(
+              () -> {
+                EmbeddingCache old = EmbeddingCache.open(dir, "model-a", 4);
+                for (int i = 0; i < batches; i++) {
+                  old.putAll(Map.of("old " + i, new float[] {i, 1f, 0f, 0f}));
+                }
+              });
+      Future<?> successors =
+          threads.submit(
+              () -> {
+                for (int i = 0; i < batches; i++) {
+                  EmbeddingCache next = EmbeddingCache.open(dir, "model-a", 4);
+                  assertThat(next.find("seed")).isPresent();
+                  next.putAll(Map.of("new " + i, new float[] {i, 2f, 0f, 0f}));
+                  next.close();
+                }
+              });
+      writer.get(60, TimeUnit.SECONDS);
+      successors.get(60, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+
+    EmbeddingCache reopened = EmbeddingCache.open(dir, "model-a", 4);
+    assertThat(reopened.size()).isEqualTo(1 + 2 * batches);
+    for (int i = 0; i < batches; i++) {
+      assertThat(reopened.find("old " + i)).contains(new float[] {i, 1f, 0f, 0f});
+      assertThat(reopened.find("new " + i)).contains(new float[] {i, 2f, 0f, 0f});
+    }
   }
 
   /**
