@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
@@ -48,8 +47,6 @@ public final class Retriever implements AutoCloseable {
   private final Mode mode;
   private final Optional<Embeddings> embeddings;
   private final RetrievalSettings settings;
-  private static final AtomicInteger EMBEDDING_THREADS = new AtomicInteger();
-
   private final Optional<ExecutorService> embedder;
   private final TextAnalysis analysis = new TextAnalysis();
 
@@ -69,9 +66,7 @@ public final class Retriever implements AutoCloseable {
     }
     this.embedder =
         mode.needsModel()
-            ? Optional.of(
-                Executors.newFixedThreadPool(
-                    Runtime.getRuntime().availableProcessors(), Retriever::embeddingThread))
+            ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread))
             : Optional.empty();
   }
 
@@ -326,13 +321,8 @@ public final class Retriever implements AutoCloseable {
     return out.toString();
   }
 
-  /**
-   * One embedding thread per core: questions asked at once (web threads, Telegram lanes) embed side
-   * by side instead of queueing behind one thread.
-   */
   private static Thread embeddingThread(Runnable task) {
-    Thread thread =
-        new Thread(task, "briefbot-question-embedding-" + EMBEDDING_THREADS.incrementAndGet());
+    Thread thread = new Thread(task, "briefbot-question-embedding");
     thread.setDaemon(true);
     return thread;
   }
