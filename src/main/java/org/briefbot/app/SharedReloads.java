@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.ServingStatus;
 
 /**
  * The live library as {@code serve} hands it to its channels: reloads are told to the metrics and
@@ -38,6 +39,11 @@ final class SharedReloads implements Library {
   @Override
   public Loaded loaded() {
     return library.loaded();
+  }
+
+  @Override
+  public ServingStatus status() {
+    return library.status();
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.ServingStatus;
 import org.briefbot.store.ResilientStore;
 
 /**
@@ -68,10 +69,23 @@ final class Health implements HttpHandler {
       state.put("passages", loaded.passages());
       state.put("filesWithErrors", loaded.filesWithErrors());
       state.put("retrievalMode", loaded.retrievalMode());
+      state.put("serving", serving(library.status()));
     } catch (IllegalStateException e) { // closed while shutting down
       state.put("loaded", false);
       state.put("error", String.valueOf(e.getMessage()));
     }
     return state;
+  }
+
+  /** Which mode answers now and how far background embedding has got. */
+  private static Map<String, Object> serving(ServingStatus status) {
+    Map<String, Object> serving = new LinkedHashMap<>();
+    serving.put("mode", status.mode());
+    serving.put("configured", status.configured());
+    serving.put("embedding", status.embedding());
+    serving.put("percentEmbedded", status.percentEmbedded());
+    status.timeLeft().ifPresent(t -> serving.put("secondsLeft", t.toSeconds()));
+    serving.put("describe", status.describe());
+    return serving;
   }
 }

@@ -29,6 +29,11 @@ class OperationsIT {
       assertThat(body.path("knowledge").path("passages").asInt())
           .isEqualTo(web.library.loaded().passages());
       assertThat(body.path("knowledge").path("retrievalMode").asText()).isEqualTo("hybrid");
+      JsonNode serving = body.path("knowledge").path("serving");
+      assertThat(serving.path("mode").asText()).isEqualTo(web.library.status().mode());
+      assertThat(serving.path("configured").asText()).isEqualTo("hybrid");
+      assertThat(serving.path("percentEmbedded").asInt())
+          .isEqualTo(web.library.status().percentEmbedded());
       assertThat(body.path("store").path("reachable").asBoolean()).isTrue();
       assertThat(web.get("/health/live").body()).isEqualTo("{\"live\":true}");
     }
