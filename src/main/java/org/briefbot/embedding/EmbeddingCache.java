@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -50,7 +51,7 @@ public final class EmbeddingCache implements AutoCloseable {
   /** Key to the file offset of its vector; null until the records are first needed. */
   private Map<String, Long> offsets;
 
-  private FileChannel reader;
+  private RandomAccessFile reader;
   private long end;
 
   private EmbeddingCache(Path file, String modelId, int dimensions) {
@@ -202,23 +203,28 @@ public final class EmbeddingCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads with a {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt during a channel
+   * read closes the channel for every thread, and a library's background embedder is interrupted
+   * when the library is replaced, while other threads go on reading the same cache.
+   */
   private float[] readVector(long offset) {
-    ByteBuffer buffer = ByteBuffer.allocate(4 * dimensions);
+    byte[] bytes = new byte[4 * dimensions];
     try {
       if (reader == null) {
-        reader = FileChannel.open(file, StandardOpenOption.READ);
+        reader = new RandomAccessFile(file.toFile(), "r");
       }
-      while (buffer.hasRemaining()) {
-        if (reader.read(buffer, offset + buffer.position()) < 0) {
-          throw new EOFException("vector at " + offset + " ends early");
-        }
-      }
+      reader.seek(offset);
+      reader.readFully(bytes);
+    } catch (EOFException e) {
+      throw new UncheckedIOException(
+          "Cannot read the embedding cache " + file + ": vector at " + offset + " ends early", e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot read the embedding cache " + file + ": " + e.getMessage(), e);
     }
     float[] vector = new float[dimensions];
-    buffer.flip().asFloatBuffer().get(vector);
+    ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
     return vector;
   }
 

@@ -134,6 +134,26 @@ class EmbeddingCacheTest {
     }
   }
 
+  /** A replaced library's embedder is interrupted mid-read; the readers who go on are not hurt. */
+  @Test
+  void aReadInAnInterruptedThreadDoesNotBreakTheCacheForOthers() throws Exception {
+    EmbeddingCache cache = EmbeddingCache.open(dir, "model-a", 2);
+    cache.putAll(Map.of("first", new float[] {1f, 0f}, "second", new float[] {0f, 1f}));
+    assertThat(cache.find("first")).isPresent();
+
+    Thread interrupted =
+        new Thread(
+            () -> {
+              Thread.currentThread().interrupt();
+              cache.find("second");
+            });
+    interrupted.start();
+    interrupted.join();
+
+    assertThat(cache.find("first")).contains(new float[] {1f, 0f});
+    assertThat(cache.find("second")).contains(new float[] {0f, 1f});
+  }
+
   /**
    * The header is what remains of the file size once one record (32-byte key, two floats) is taken
    * off.
