@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         server.url(),
         bot.map(b -> "; on Telegram as @" + b.username()).orElse(""),
         store.describe());
-    awaitUninterruptibly(stopped);
+    TelegramLauncher.awaitUninterruptibly(stopped);
     return 0;
   }
 
@@ -145,17 +145,6 @@ final class ServeCommand implements Callable<Integer> {
       log.info("Stopped");
     } finally {
       stopped.countDown();
-    }
-  }
-
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    while (true) {
-      try {
-        latch.await();
-        return;
-      } catch (InterruptedException e) {
-        // only the shutdown hook ends the server
-      }
     }
   }
 }

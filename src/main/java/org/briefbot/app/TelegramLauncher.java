@@ -61,13 +61,16 @@ final class TelegramLauncher {
     }
   }
 
-  private static void awaitUninterruptibly(CountDownLatch latch) {
+  /**
+   * Waits for {@code latch}: the main thread of the Telegram bot and of {@code serve} ends with it.
+   */
+  static void awaitUninterruptibly(CountDownLatch latch) {
     while (true) {
       try {
         latch.await();
         return;
       } catch (InterruptedException e) {
-        // only the shutdown hook ends the bot
+        // only the shutdown hook counts the latch down
       }
     }
   }
