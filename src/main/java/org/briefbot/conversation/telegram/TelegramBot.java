@@ -61,7 +61,7 @@ public final class TelegramBot implements AutoCloseable {
   private static final int WORKERS = 4;
 
   private final Redactor redactor;
-  private final OkHttpClient sendingHttp = http("send-http", Duration.ofSeconds(30));
+  private final OkHttpClient sendingHttp = http("send-http", Tuning.DEFAULT.sendTimeout());
   private final OkHttpClient pollingHttp =
       http("poll-http", Duration.ofSeconds(75)); // > getUpdates' 50 s
   private final ExecutorService workers =
@@ -89,17 +89,27 @@ public final class TelegramBot implements AutoCloseable {
    * @param pacing the least time between sends, per chat, per group and in all
    * @param webhookGrace how long requests the webhook is still reading get when the bot closes;
    *     whole seconds (the JDK server's unit), and the JDK server waits it out even when idle
+   * @param sendTimeout how long a request may go unanswered before it fails and is retried: a
+   *     connection the API accepted and then left hanging must not hold a reply past its retries
    */
   record Tuning(
-      RetryPolicy sending, RetryPolicy polling, RateLimits pacing, Duration webhookGrace) {
+      RetryPolicy sending,
+      RetryPolicy polling,
+      RateLimits pacing,
+      Duration webhookGrace,
+      Duration sendTimeout) {
     static final Tuning DEFAULT =
         new Tuning(
             RetryPolicy.DEFAULT,
             new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(30)),
             RateLimits.TELEGRAM,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
 
     Tuning {
+      if (sendTimeout.isNegative() || sendTimeout.isZero()) {
+        throw new IllegalArgumentException("sendTimeout <= 0: " + sendTimeout);
+      }
       Objects.requireNonNull(sending, "sending");
       Objects.requireNonNull(polling, "polling");
       Objects.requireNonNull(pacing, "pacing");
@@ -127,7 +137,11 @@ public final class TelegramBot implements AutoCloseable {
     this.library = library;
     this.settings = settings;
     OkHttpClient wholeResponses =
-        sendingHttp.newBuilder().addInterceptor(new WholeResponses()).build();
+        sendingHttp
+            .newBuilder()
+            .readTimeout(tuning.sendTimeout())
+            .addInterceptor(new WholeResponses())
+            .build();
     OkHttpTelegramClient client =
         new OkHttpTelegramClient(new ObjectMapper(), wholeResponses, token, settings.apiUrl());
     this.outbox =

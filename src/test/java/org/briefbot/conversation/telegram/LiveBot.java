@@ -82,15 +82,17 @@ final class LiveBot implements AutoCloseable {
     static final RateLimits PACING = new RateLimits(Duration.ofMillis(50), 20, 300);
 
     /**
-     * Retries within about 4.5 s (0.1 s doubling to 1 s, 8 attempts), {@link #PACING}, and no grace
-     * for the webhook on closing: the JDK server would wait it out even when idle.
+     * Retries within about 4.5 s (0.1 s doubling to 1 s, 8 attempts), {@link #PACING}, no grace for
+     * the webhook on closing (the JDK server would wait it out even when idle), and a request left
+     * hanging by an outage fails after 3 s rather than 30.
      */
     static final TelegramBot.Tuning QUICK =
         new TelegramBot.Tuning(
             new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(1)),
             new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1)),
             PACING,
-            Duration.ZERO);
+            Duration.ZERO,
+            Duration.ofSeconds(3));
 
     /** {@link #QUICK}, with the store's production pause after a failure. */
     static final Faults NONE = new Faults(QUICK, Duration.ofSeconds(5));
