@@ -61,7 +61,7 @@ public final class TelegramBot implements AutoCloseable {
   private static final int WORKERS = 4;
 
   private final Redactor redactor;
-  private final OkHttpClient sendingHttp = http("send-http", Tuning.DEFAULT.sendTimeout());
+  private final OkHttpClient sendingHttp;
   private final OkHttpClient pollingHttp =
       http("poll-http", Duration.ofSeconds(75)); // > getUpdates' 50 s
   private final ExecutorService workers =
@@ -134,14 +134,11 @@ public final class TelegramBot implements AutoCloseable {
     this.host = host;
     this.redactor = new Redactor(token);
     this.tuning = tuning;
+    this.sendingHttp = http("send-http", tuning.sendTimeout());
     this.library = library;
     this.settings = settings;
     OkHttpClient wholeResponses =
-        sendingHttp
-            .newBuilder()
-            .readTimeout(tuning.sendTimeout())
-            .addInterceptor(new WholeResponses())
-            .build();
+        sendingHttp.newBuilder().addInterceptor(new WholeResponses()).build();
     OkHttpTelegramClient client =
         new OkHttpTelegramClient(new ObjectMapper(), wholeResponses, token, settings.apiUrl());
     this.outbox =
