@@ -85,6 +85,28 @@ public final class LiveIndex implements AutoCloseable {
   }
 
   /**
+   * What the caller recorded with the commit that {@link #searcher} serves now: the last commit
+   * this index saw, which another process may have followed with newer ones ({@link #reopen}).
+   */
+  public Map<String, String> served() {
+    try {
+      DirectoryReader reader = readers.acquire();
+      try {
+        return Map.copyOf(reader.getIndexCommit().getUserData());
+      } finally {
+        readers.release(reader);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves {@link #searcher} to the last commit, also one that another process made. */
+  public void reopen() {
+    refresh();
+  }
+
+  /**
    * Replaces everything with {@code input}, written the way a whole archive is ({@link
    * PassageWriter#write}), and commits {@code commitData} with it.
    */
