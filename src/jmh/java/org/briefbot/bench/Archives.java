@@ -41,8 +41,8 @@ final class Archives {
 
   /**
    * Where an archive's index is kept between runs in {@code mode}; bench/run has LoadReport build
-   * it first. Hybrid has a folder of its own: the index cache keeps one entry per knowledge folder,
-   * so a BM25 and a hybrid index sharing one would replace each other on every run.
+   * it first. Hybrid has a folder of its own: the bot keeps one index per knowledge folder, in one
+   * format, so a hybrid load over a BM25 index would rebuild it with vectors on every run.
    */
   static Path index(String archive, String mode) {
     return ROOT.resolve(mode.equals("bm25") ? "index-" + archive : "index-" + archive + "-" + mode);

@@ -3,17 +3,17 @@ package org.briefbot.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import org.briefbot.app.LiveLibrary;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.retrieval.Mode;
-import org.briefbot.snapshot.Fingerprint;
-import org.briefbot.snapshot.IndexCache;
 
 /** One archive loaded the way the bot loads it, plus the floor over the same index files. */
 final class Loaded implements AutoCloseable {
+  final LiveLibrary live;
   final LoadedLibrary core;
   final Floor floor;
   final Floor textFloor;
@@ -21,15 +21,13 @@ final class Loaded implements AutoCloseable {
 
   Loaded(String archive, String mode) {
     Path folder = Archives.folder(archive);
-    BriefbotConfig config = config(mode);
-    this.core = LoadedLibrary.load(config, folder, Optional.of(Archives.index(archive, mode)));
-    Path entry =
-        new IndexCache(Archives.index(archive, mode))
-            .find(Fingerprint.of(folder, LoadedLibrary.indexFormat(config)))
-            .orElseThrow();
+    Path index = Archives.index(archive, mode);
+    this.live = load(config(mode, index), folder);
+    this.core = live.serving();
+    Path dir = LiveLibrary.indexDir(index, folder);
     try {
-      this.floor = new Floor(entry, new TextAnalysis(), false);
-      this.textFloor = new Floor(entry, new TextAnalysis(), true);
+      this.floor = new Floor(dir, new TextAnalysis(), false);
+      this.textFloor = new Floor(dir, new TextAnalysis(), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -37,18 +35,38 @@ final class Loaded implements AutoCloseable {
   }
 
   /**
-   * The product's defaults in {@code mode}: bm25 loads no model, hybrid does (and embeds the
-   * archive once).
+   * The bot's library over {@code folder}, serving in the configured mode: with the model, once the
+   * background embedder has given every passage its vectors (at once when the index has them).
    */
-  static BriefbotConfig config(String mode) {
-    BriefbotConfig defaults = BriefbotConfig.defaults();
-    return defaults.withRetrieval(defaults.retrieval().inMode(Mode.of(mode)));
+  static LiveLibrary load(BriefbotConfig config, Path folder) {
+    LiveLibrary live = LiveLibrary.load(config, folder);
+    if (!live.awaitEmbedded(Duration.ofHours(2))) {
+      live.close();
+      throw new IllegalStateException("the model did not embed " + folder + " in two hours");
+    }
+    return live;
+  }
+
+  /**
+   * The product's defaults in {@code mode}, with the index kept under {@code index}: bm25 loads no
+   * model, hybrid does (and embeds the archive once).
+   */
+  static BriefbotConfig config(String mode, Path index) {
+    BriefbotConfig d = BriefbotConfig.defaults();
+    return new BriefbotConfig(
+        new BriefbotConfig.KnowledgeConfig(d.knowledge().path(), index.toString()),
+        d.retrieval().inMode(Mode.of(mode)),
+        d.answer(),
+        d.telegram(),
+        d.admins(),
+        d.store(),
+        d.web());
   }
 
   @Override
   public void close() throws IOException {
     floor.close();
     textFloor.close();
-    core.close();
+    live.close();
   }
 }

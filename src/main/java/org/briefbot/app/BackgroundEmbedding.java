@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Embeddings;
-import org.briefbot.retrieval.Retriever;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +113,7 @@ final class BackgroundEmbedding implements AutoCloseable {
         }
         List<String> batch = articles.subList(from, Math.min(articles.size(), from + BATCH));
         List<Passage> passages = archive.passagesOf(batch);
-        model.prepare(Retriever.textsToEmbed(passages));
+        model.prepare(Indexing.textsToEmbed(passages));
         synchronized (lock) {
           archive.addVectors(batch);
         }

@@ -2,8 +2,10 @@ package org.briefbot.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.index.PassageIndex;
 import org.briefbot.knowledge.IngestProblem;
 import org.briefbot.knowledge.IngestReport;
 import org.briefbot.knowledge.Knowledge;
@@ -23,7 +25,9 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BriefbotConfig config = main.loadConfig();
-    Knowledge knowledge = new KnowledgeLoader().load(main.knowledgeDir(config));
+    Path knowledgeDir = main.knowledgeDir(config);
+    Checked checked = load(config, knowledgeDir);
+    Knowledge knowledge = checked.knowledge();
     IngestReport report = knowledge.report();
     System.out.printf(
         "Read %d files: %d articles, %d FAQ items, %d curated entities, %d passages.%n",
@@ -31,13 +35,37 @@ final class CheckCommand implements Callable<Integer> {
         knowledge.articles().size(),
         knowledge.faqItems().size(),
         knowledge.entities().size(),
-        knowledge.passages().size());
+        checked.passages());
     report.problems().forEach(p -> System.out.println(p));
-    printServing(config, main.knowledgeDir(config));
+    printServing(config, knowledgeDir);
     System.out.printf(
         "%d errors, %d warnings.%n",
         report.errorCount(), report.problems().size() - report.errorCount());
     return report.hasErrors() ? 1 : 0;
+  }
+
+  /** The knowledge as loaded (its passages may be in the index only) and how many passages. */
+  private record Checked(Knowledge knowledge, int passages) {}
+
+  /**
+   * The folder as the bot's index holds it, brought up to date first (what changed is indexed, not
+   * embedded: the bot embeds in the background); parsed in memory without an index folder, or while
+   * another process builds the index.
+   */
+  private static Checked load(BriefbotConfig config, Path knowledgeDir) {
+    String index = config.knowledge().index();
+    Optional<LoadedLibrary.Loaded> loaded =
+        index.isBlank()
+            ? Optional.empty()
+            : LiveArchive.loadOnce(
+                config, Path.of(index), knowledgeDir, Optional.empty(), log::warn);
+    if (loaded.isEmpty()) {
+      Knowledge parsed = new KnowledgeLoader().load(knowledgeDir);
+      return new Checked(parsed, parsed.passages().size());
+    }
+    try (PassageIndex passages = loaded.get().index()) {
+      return new Checked(loaded.get().knowledge(), passages.size());
+    }
   }
 
   /** What the bot would answer with from its index as it is on disk, when there is one. */

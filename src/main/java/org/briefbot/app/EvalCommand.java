@@ -120,7 +120,10 @@ final class EvalCommand implements Callable<Integer> {
     Optional<Embeddings> embeddings = r.semantic() ? Optional.of(Models.open(r)) : Optional.empty();
     try {
       BeirEval eval =
-          new BeirEval(settings, RetrievalSettings.defaults(r.vectorCandidates()), embeddings);
+          new BeirEval(
+              input -> Indexing.inMemory(input, settings, embeddings),
+              RetrievalSettings.defaults(r.vectorCandidates()),
+              embeddings);
       if (dumpCandidates != null) {
         eval.dumpCandidates(data, dumpCandidates);
         return 0;

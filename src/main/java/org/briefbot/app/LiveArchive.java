@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.briefbot.config.BriefbotConfig;
@@ -24,6 +26,7 @@ import org.briefbot.index.IndexInput;
 import org.briefbot.index.LiveIndex;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.index.UpdateLock;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.FaqItem;
 import org.briefbot.knowledge.IngestProblem;
@@ -34,7 +37,6 @@ import org.briefbot.knowledge.KnowledgeLoader.ParsedFile;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.Mode;
-import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.Fingerprint;
 import org.briefbot.snapshot.Snapshot;
 import org.briefbot.snapshot.SnapshotFile;
@@ -65,11 +67,21 @@ final class LiveArchive implements AutoCloseable {
   private static final String ARTICLES = "articles/";
   private static final String KEPT = "serving the previous version of this file until it is fixed";
 
+  /** How long an update waits for another process's update of the same index to finish. */
+  private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
   private final BriefbotConfig config;
   private final Path knowledgeDir;
   private final Path folder;
   private final String format;
   private final Optional<Embeddings> model;
+
+  /**
+   * Whether passages are embedded before they are indexed (a command that answers once and exits)
+   * rather than indexed at once and embedded in the background (the bot).
+   */
+  private final boolean embedFirst;
+
   private final TextAnalysis analysis = new TextAnalysis();
   private final KnowledgeLoader loader = new KnowledgeLoader();
   private final LiveIndex index;
@@ -79,20 +91,36 @@ final class LiveArchive implements AutoCloseable {
 
   /**
    * The index's state: the knowledge (articles without passages), its catalog, and each file's line
-   * as last applied, by path relative to the knowledge folder.
+   * as last applied, by path relative to the knowledge folder; {@code snapshot} names the commit.
    */
-  private record State(Knowledge knowledge, EntityCatalog catalog, Map<String, String> applied) {}
+  private record State(
+      Knowledge knowledge, EntityCatalog catalog, Map<String, String> applied, String snapshot) {}
 
   private LiveArchive(
-      BriefbotConfig config, Path knowledgeDir, Path folder, Optional<Embeddings> model) {
+      BriefbotConfig config,
+      Path knowledgeDir,
+      Path folder,
+      Optional<Embeddings> model,
+      boolean embedFirst) {
     this.config = config;
     this.knowledgeDir = knowledgeDir;
     this.folder = folder;
     this.model = model;
-    this.format = LoadedLibrary.indexFormat(config);
+    this.embedFirst = embedFirst;
     this.index =
         LiveIndex.open(folder.resolve("index"), LoadedLibrary.indexSettings(config), analysis);
+    this.format = format(config, index.served());
     this.state = readState();
+  }
+
+  /**
+   * The config's index format; a config without the model keeps an index that has vectors (the bot
+   * with the model shares the folder) and adds its passages without, for that bot to embed.
+   */
+  private static String format(BriefbotConfig config, Map<String, String> committed) {
+    String withVectors = LoadedLibrary.indexFormat(true);
+    boolean keep = !config.retrieval().semantic() && withVectors.equals(committed.get(FORMAT));
+    return keep ? withVectors : LoadedLibrary.indexFormat(config);
   }
 
   /**
@@ -101,12 +129,61 @@ final class LiveArchive implements AutoCloseable {
   static LiveArchive open(
       BriefbotConfig config, Path root, Path knowledgeDir, Optional<Embeddings> model) {
     Path folder = folder(root, knowledgeDir);
+    createDirectories(folder);
+    return new LiveArchive(config, knowledgeDir, folder, model, false);
+  }
+
+  /**
+   * The folder's index for a command that answers and exits ({@code ask}, {@code eval}, {@code
+   * check}): brought up to date with the folder, every passage embedded first when there is a
+   * model, and served from that commit. When another process is updating the index (the bot serving
+   * the same folder), its last commit serves as it is and {@code notes} hears whether the folder
+   * has changes that commit lacks. Empty when there is no commit to serve yet.
+   */
+  @SuppressWarnings("try") // the lock is held for the body, not used in it
+  static Optional<LoadedLibrary.Loaded> loadOnce(
+      BriefbotConfig config,
+      Path root,
+      Path knowledgeDir,
+      Optional<Embeddings> model,
+      Consumer<String> notes) {
+    Path folder = folder(root, knowledgeDir);
+    createDirectories(folder);
+    Optional<UpdateLock> lock = UpdateLock.tryObtain(folder);
+    if (lock.isPresent()) {
+      try (UpdateLock held = lock.get();
+          LiveArchive archive = new LiveArchive(config, knowledgeDir, folder, model, true)) {
+        return Optional.of(archive.catchUpLocked());
+      }
+    }
+    if (!LiveIndex.exists(folder.resolve("index"))) {
+      notes.accept("Another process is building the index in " + folder + "; nothing to serve yet");
+      return Optional.empty();
+    }
+    try (LiveArchive archive = new LiveArchive(config, knowledgeDir, folder, model, false)) {
+      Optional<LoadedLibrary.Loaded> loaded = archive.lastCommit();
+      if (loaded.isPresent() && archive.behindFolder()) {
+        notes.accept(
+            "Another process is updating the index in "
+                + folder
+                + ": answering from its last commit, which lacks the latest changes to "
+                + knowledgeDir);
+      }
+      return loaded;
+    }
+  }
+
+  private static void createDirectories(Path folder) {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + folder + ": " + e.getMessage(), e);
     }
-    return new LiveArchive(config, knowledgeDir, folder, model);
+  }
+
+  /** The Lucene index of {@code knowledgeDir} under the index folder {@code root}. */
+  static Path indexDir(Path root, Path knowledgeDir) {
+    return folder(root, knowledgeDir).resolve("index");
   }
 
   private static Path folder(Path root, Path knowledgeDir) {
@@ -143,18 +220,89 @@ final class LiveArchive implements AutoCloseable {
 
   /**
    * Brings the index up to the folder as it is now and returns what to serve: a searcher over the
-   * new commit. A failure leaves the index and this archive at the last commit.
+   * new commit. A failure leaves the index and this archive at the last commit. Waits while another
+   * process updates the same index, and starts from that process's commit.
    */
+  @SuppressWarnings("try") // the lock is held for the body, not used in it
   LoadedLibrary.Loaded catchUp() {
+    try (UpdateLock lock = UpdateLock.obtain(folder, LOCK_WAIT)) {
+      return catchUpLocked();
+    }
+  }
+
+  private LoadedLibrary.Loaded catchUpLocked() {
+    followOtherWriters();
     Map<String, String> now = filesNow();
     if (state.isEmpty()) {
       state = Optional.of(buildAll(now));
     } else if (!now.equals(state.get().applied())) {
       state = Optional.of(update(state.get(), now));
     }
+    if (embedFirst) {
+      embedMissing();
+    }
     State current = state.get();
     return new LoadedLibrary.Loaded(
         current.knowledge(), current.catalog(), index.searcher(current.catalog().synonymGroups()));
+  }
+
+  /**
+   * The last commit as it is, changing nothing, for a reader while another process updates the
+   * index; empty when it cannot be read (its snapshot replaced under it three times running).
+   */
+  private Optional<LoadedLibrary.Loaded> lastCommit() {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      followOtherWriters();
+      if (state.isPresent()) {
+        State current = state.get();
+        return Optional.of(
+            new LoadedLibrary.Loaded(
+                current.knowledge(),
+                current.catalog(),
+                index.searcher(current.catalog().synonymGroups())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the folder has changes the commit served lacks. */
+  private boolean behindFolder() {
+    return state.map(s -> !filesNow().equals(s.applied())).orElse(true);
+  }
+
+  /**
+   * Moves to the last commit when another process committed after the one this archive read: the
+   * searchers, then the state that commit names.
+   */
+  private void followOtherWriters() {
+    String snapshot = index.committed().get(SNAPSHOT);
+    if (snapshot == null || snapshot.equals(state.map(State::snapshot).orElse(null))) {
+      return;
+    }
+    index.reopen();
+    state = readState();
+  }
+
+  /**
+   * Embeds the passages indexed without their vectors (by a bot that had not embedded them yet) and
+   * writes them again with them, before answering from this commit.
+   */
+  private void embedMissing() {
+    List<String> articles = articlesWithoutVectors();
+    if (articles.isEmpty()) {
+      return;
+    }
+    boolean none;
+    try (PassageIndex current = index.searcher(List.of())) {
+      none = !current.hasVectors();
+    }
+    if (none) {
+      // Indexed without the model (check): build it again as a first start with the model would.
+      state = Optional.of(buildAll(state.orElseThrow().applied()));
+      return;
+    }
+    model.orElseThrow().prepare(Indexing.textsToEmbed(passagesOf(articles)));
+    rewriteWithVectors(articles);
   }
 
   /**
@@ -183,11 +331,19 @@ final class LiveArchive implements AutoCloseable {
    * Writes these articles' documents again with the vectors the model has for them now, in one
    * commit that keeps the last one's data; for the caller's next {@link #catchUp} to serve.
    */
+  @SuppressWarnings("try") // the lock is held for the body, not used in it
   void addVectors(List<String> articles) {
+    try (UpdateLock lock = UpdateLock.obtain(folder, LOCK_WAIT)) {
+      followOtherWriters();
+      rewriteWithVectors(articles);
+    }
+  }
+
+  private void rewriteWithVectors(List<String> articles) {
     Map<String, String> context =
         state.map(s -> LoadedLibrary.articleContext(s.knowledge())).orElse(Map.of());
     index.rewrite(
-        articles, context, input -> Retriever.withCachedVectors(input, model), index.committed());
+        articles, context, input -> Indexing.withCachedVectors(input, model), index.committed());
   }
 
   /** Each file's line ("path\tsize\tmtime") by path; the folder and format lines left out. */
@@ -200,8 +356,9 @@ final class LiveArchive implements AutoCloseable {
     return files;
   }
 
+  /** The state the commit served now names; empty when it cannot be read. */
   private Optional<State> readState() {
-    Map<String, String> committed = index.committed();
+    Map<String, String> committed = index.served();
     if (!format.equals(committed.get(FORMAT)) || !committed.containsKey(SNAPSHOT)) {
       return Optional.empty();
     }
@@ -214,7 +371,8 @@ final class LiveArchive implements AutoCloseable {
           new State(
               snapshot.knowledge(),
               EntityCatalog.of(snapshot.entities(), snapshot.links()),
-              applied));
+              applied,
+              committed.get(SNAPSHOT)));
     } catch (RuntimeException e) {
       log.warn("The index in {} cannot be read, building it again: {}", folder, e.getMessage());
       return Optional.empty();
@@ -229,8 +387,7 @@ final class LiveArchive implements AutoCloseable {
     String snapshot = snapshotName();
     EntityCatalog catalog =
         LoadedLibrary.indexWhileBuildingCatalog(
-            knowledge,
-            input -> index.replaceAll(Retriever.withCachedVectors(input, model), Map.of()));
+            knowledge, input -> index.replaceAll(vectors(input), Map.of()));
     Knowledge kept = knowledge.indexed();
     commitSnapshot(kept, catalog, snapshot, () -> index.apply(noChange(), data(snapshot, files)));
     log.info(
@@ -238,7 +395,14 @@ final class LiveArchive implements AutoCloseable {
         (parsed - start) / 1_000_000,
         (System.nanoTime() - parsed) / 1_000_000,
         folder);
-    return new State(kept, catalog, files);
+    return new State(kept, catalog, files, snapshot);
+  }
+
+  /** {@code input} with every vector embedded first, or with the vectors the model has so far. */
+  private IndexInput vectors(IndexInput input) {
+    return embedFirst
+        ? Indexing.withVectors(input, model)
+        : Indexing.withCachedVectors(input, model);
   }
 
   private static LiveIndex.Change noChange() {
@@ -302,8 +466,7 @@ final class LiveArchive implements AutoCloseable {
         .forEach(a -> passages.addAll(a.passages()));
     passages.addAll(curatedPassages(knowledge));
     IndexInput added =
-        Retriever.withCachedVectors(
-            new IndexInput(passages, LoadedLibrary.articleContext(knowledge), List.of()), model);
+        vectors(new IndexInput(passages, LoadedLibrary.articleContext(knowledge), List.of()));
     Knowledge kept = knowledge.indexed();
     String snapshot = snapshotName();
     long indexing = System.nanoTime();
@@ -322,7 +485,7 @@ final class LiveArchive implements AutoCloseable {
         (System.nanoTime() - indexing) / 1_000_000,
         fresh.size(),
         removed.size());
-    return new State(kept, catalog, applied);
+    return new State(kept, catalog, applied, snapshot);
   }
 
   /** The problems of the last load by article file, those of {@code rereading} left out. */

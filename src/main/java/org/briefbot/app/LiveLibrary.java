@@ -287,6 +287,15 @@ public final class LiveLibrary implements Library, AutoCloseable {
     return core;
   }
 
+  /**
+   * Where the index of {@code knowledgeDir} lives under the index folder {@code root} ({@code
+   * knowledge.index}): a Lucene index, for tools that read it beside the bot (the benchmarks'
+   * floor).
+   */
+  public static Path indexDir(Path root, Path knowledgeDir) {
+    return LiveArchive.indexDir(root, knowledgeDir);
+  }
+
   /** The sentence-embedding model every core shares, when one is loaded. */
   public Optional<Embeddings> model() {
     return model;

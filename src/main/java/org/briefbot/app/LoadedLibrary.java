@@ -1,6 +1,5 @@
 package org.briefbot.app;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.briefbot.entities.EntityCatalog;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
-import org.briefbot.index.PassageWriter;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
@@ -28,11 +26,7 @@ import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
-import org.briefbot.snapshot.Fingerprint;
-import org.briefbot.snapshot.IndexCache;
 import org.briefbot.snapshot.IndexFormat;
-import org.briefbot.snapshot.Snapshot;
-import org.briefbot.snapshot.SnapshotFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * builds a new one ({@link LiveLibrary}). Closing it releases the index, and the model when this
  * core opened it ({@code ownedModel}); a model shared by several cores is closed by its owner.
  *
- * <p>With an index folder configured ({@code knowledge.index}, by default {@code data/index}), an
- * unchanged knowledge folder is read back from there at start-up: no parsing, no indexing, no
- * embedding. The knowledge kept in memory has no passage text either way; the index holds it.
+ * <p>With an index folder configured ({@code knowledge.index}, by default {@code data/index}),
+ * {@link #load} serves the folder from the bot's own on-disk index ({@link LiveArchive}): an
+ * unchanged folder is reopened (no parsing, no indexing, no embedding), a changed one has only its
+ * new and changed articles indexed. The knowledge kept in memory has no passage text either way;
+ * the index holds it.
  */
 public record LoadedLibrary(
     Knowledge knowledge,
@@ -65,14 +61,14 @@ public record LoadedLibrary(
   }
 
   /**
-   * Loads with the index kept in {@code indexCache}, or in memory only when empty; opens (and owns)
-   * the model if configured.
+   * Loads with the index kept under {@code indexRoot}, or in memory only when empty; opens (and
+   * owns) the model if configured.
    */
   public static LoadedLibrary load(
-      BriefbotConfig config, Path knowledgeDir, Optional<Path> indexCache) {
+      BriefbotConfig config, Path knowledgeDir, Optional<Path> indexRoot) {
     long start = System.nanoTime();
     Optional<Embeddings> model = openModel(config);
-    return load(start, config, knowledgeDir, indexCache, model, model);
+    return load(start, config, knowledgeDir, indexRoot, model, model);
   }
 
   /**
@@ -82,36 +78,56 @@ public record LoadedLibrary(
   public static LoadedLibrary load(
       BriefbotConfig config,
       Path knowledgeDir,
-      Optional<Path> indexCache,
+      Optional<Path> indexRoot,
       Optional<Embeddings> sharedModel) {
-    return load(System.nanoTime(), config, knowledgeDir, indexCache, sharedModel, Optional.empty());
+    return load(System.nanoTime(), config, knowledgeDir, indexRoot, sharedModel, Optional.empty());
   }
 
   private static LoadedLibrary load(
       long start,
       BriefbotConfig config,
       Path knowledgeDir,
-      Optional<Path> indexCache,
+      Optional<Path> indexRoot,
       Optional<Embeddings> model,
       Optional<Embeddings> owned) {
     TextAnalysis analysis = new TextAnalysis();
-    IndexSettings settings = indexSettings(config);
     Loaded loaded =
-        indexCache
-            .map(
-                root ->
-                    fromCache(
-                        new IndexCache(root), knowledgeDir, config, settings, analysis, model))
+        indexRoot
+            .flatMap(root -> LiveArchive.loadOnce(config, root, knowledgeDir, model, log::warn))
             .orElseGet(
                 () ->
-                    inMemory(new KnowledgeLoader().load(knowledgeDir), settings, analysis, model));
+                    inMemory(
+                        new KnowledgeLoader().load(knowledgeDir),
+                        indexSettings(config),
+                        analysis,
+                        model));
     log.info(
         "Knowledge ready in {} ms: {} articles, {} passages, {} entities",
         (System.nanoTime() - start) / 1_000_000,
         loaded.knowledge().articles().size(),
         loaded.index().size(),
         loaded.catalog().size());
-    return wire(config, loaded, analysis, model, owned);
+    return wire(config, servingMode(config, loaded, model), loaded, analysis, model, owned);
+  }
+
+  /**
+   * The configured mode, or BM25 when the index lacks vectors that another process (the bot) is
+   * still embedding.
+   */
+  private static Mode servingMode(
+      BriefbotConfig config, Loaded loaded, Optional<Embeddings> model) {
+    PassageIndex index = loaded.index();
+    int missing = model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
+    Mode mode =
+        LiveLibrary.servingMode(config.retrieval().mode(), model.isPresent(), index, missing);
+    if (mode != config.retrieval().mode()) {
+      log.warn(
+          "Answering with {}: {} of {} passages still lack their vectors",
+          mode.key(),
+          missing,
+          index.size());
+    }
+    return mode;
   }
 
   /**
@@ -143,8 +159,13 @@ public record LoadedLibrary(
    * (one built without them must not serve a model that needs them).
    */
   public static String indexFormat(BriefbotConfig config) {
+    return indexFormat(config.retrieval().semantic());
+  }
+
+  /** The format of an index with or without passage vectors. */
+  static String indexFormat(boolean vectors) {
     String format = IndexFormat.current();
-    return config.retrieval().semantic() ? format + "+vectors" : format;
+    return vectors ? format + "+vectors" : format;
   }
 
   private static LoadedLibrary build(
@@ -216,127 +237,6 @@ public record LoadedLibrary(
     return IndexSettings.defaults(retrieval.k1(), retrieval.b(), retrieval.fuzzy());
   }
 
-  private static Loaded fromCache(
-      IndexCache cache,
-      Path knowledgeDir,
-      BriefbotConfig config,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Optional<Embeddings> model) {
-    Fingerprint fingerprint = Fingerprint.of(knowledgeDir, indexFormat(config));
-    return reopen(cache, fingerprint, settings, analysis)
-        .orElseGet(
-            () -> {
-              long start = System.nanoTime();
-              Knowledge knowledge = new KnowledgeLoader().load(knowledgeDir);
-              log.info("Knowledge folder parsed in {} ms", (System.nanoTime() - start) / 1_000_000);
-              return writeAndOpen(cache, fingerprint, knowledge, settings, analysis, model);
-            });
-  }
-
-  /**
-   * The core over the cache's entry for {@code fingerprint}, when there is one: nothing is parsed,
-   * indexed or embedded. The model is shared, its caller owns it.
-   */
-  static Optional<LoadedLibrary> reopen(
-      BriefbotConfig config,
-      IndexCache cache,
-      Fingerprint fingerprint,
-      Optional<Embeddings> sharedModel) {
-    TextAnalysis analysis = new TextAnalysis();
-    return reopen(cache, fingerprint, indexSettings(config), analysis)
-        .map(loaded -> wire(config, loaded, analysis, sharedModel, Optional.empty()));
-  }
-
-  /**
-   * The core over {@code knowledge}, parsed from the folder {@code fingerprint} describes, indexed
-   * into a new cache entry for it and opened from there. The model is shared, its caller owns it.
-   */
-  static LoadedLibrary buildOnDisk(
-      BriefbotConfig config,
-      IndexCache cache,
-      Fingerprint fingerprint,
-      Knowledge knowledge,
-      Optional<Embeddings> sharedModel) {
-    TextAnalysis analysis = new TextAnalysis();
-    Loaded loaded =
-        writeAndOpen(cache, fingerprint, knowledge, indexSettings(config), analysis, sharedModel);
-    return wire(config, loaded, analysis, sharedModel, Optional.empty());
-  }
-
-  /**
-   * The entry for {@code fingerprint}, read back; empty when there is none, or when it cannot be
-   * read (a damaged disk, a file truncated by hand), which is then removed so that it is built
-   * again.
-   */
-  private static Optional<Loaded> reopen(
-      IndexCache cache, Fingerprint fingerprint, IndexSettings settings, TextAnalysis analysis) {
-    Optional<Path> entry = cache.find(fingerprint);
-    if (entry.isEmpty()) {
-      return Optional.empty();
-    }
-    log.info("Knowledge folder unchanged: reading the index in {}", entry.get());
-    try {
-      return Optional.of(read(entry.get(), settings, analysis));
-    } catch (UncheckedIOException e) {
-      log.warn(
-          "The index in {} cannot be read, building it again: {}", entry.get(), e.getMessage());
-      cache.evict(fingerprint);
-      return Optional.empty();
-    }
-  }
-
-  private static Loaded read(Path entry, IndexSettings settings, TextAnalysis analysis) {
-    Snapshot snapshot = SnapshotFile.read(IndexCache.snapshotFile(entry));
-    EntityCatalog catalog = EntityCatalog.of(snapshot.entities());
-    return new Loaded(
-        snapshot.knowledge(),
-        catalog,
-        PassageIndex.open(entry, catalog.synonymGroups(), settings, analysis));
-  }
-
-  /**
-   * Indexes {@code knowledge} into a staged entry, publishes it under {@code fingerprint} and opens
-   * it: the heap keeps the knowledge without passage text, the index stays on disk.
-   */
-  private static Loaded writeAndOpen(
-      IndexCache cache,
-      Fingerprint fingerprint,
-      Knowledge knowledge,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Optional<Embeddings> model) {
-    long start = System.nanoTime();
-    Path staged = cache.stage(fingerprint);
-    EntityCatalog catalog;
-    Knowledge kept;
-    long indexed;
-    try {
-      catalog =
-          indexWhileBuildingCatalog(
-                  knowledge,
-                  input ->
-                      PassageWriter.write(
-                          Retriever.withVectors(input, model), settings, analysis, staged))
-              .withoutLinks();
-      indexed = System.nanoTime();
-      kept = knowledge.indexed();
-      SnapshotFile.write(
-          IndexCache.snapshotFile(staged), new Snapshot(kept, catalog.all(), Map.of()));
-    } catch (RuntimeException e) {
-      cache.discard(staged);
-      throw e;
-    }
-    Path published = cache.publish(staged, fingerprint);
-    log.info(
-        "Knowledge folder indexed in {} ms, saved in {} ms: {}",
-        (indexed - start) / 1_000_000,
-        (System.nanoTime() - indexed) / 1_000_000,
-        published);
-    return new Loaded(
-        kept, catalog, PassageIndex.open(published, catalog.synonymGroups(), settings, analysis));
-  }
-
   private static Loaded inMemory(
       Knowledge knowledge,
       IndexSettings settings,
@@ -345,7 +245,7 @@ public record LoadedLibrary(
     EntityCatalog catalog = EntityCatalog.build(knowledge).withoutLinks();
     PassageIndex index =
         PassageIndex.build(
-            Retriever.withVectors(input(knowledge, catalog), model), settings, analysis);
+            Indexing.withVectors(input(knowledge, catalog), model), settings, analysis);
     return new Loaded(knowledge.indexed(), catalog, index);
   }
 

@@ -353,7 +353,9 @@ final class RankTraining implements AutoCloseable {
     BriefbotConfig.RetrievalConfig r = config.retrieval();
     BeirEval eval =
         new BeirEval(
-            IndexSettings.defaults(r.k1(), r.b(), r.fuzzy()),
+            input ->
+                Indexing.inMemory(
+                    input, IndexSettings.defaults(r.k1(), r.b(), r.fuzzy()), Optional.of(model)),
             RetrievalSettings.handSet(r.vectorCandidates()),
             Optional.of(model));
     for (String[] tuning : BENCHMARK_TUNING) {

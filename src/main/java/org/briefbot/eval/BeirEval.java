@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.IndexInput;
@@ -32,19 +33,27 @@ public final class BeirEval {
   private static final int WARM_UP_WORDS = 12;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  private final IndexSettings settings;
+  private final Function<IndexInput, PassageIndex> indexer;
   private final RetrievalSettings retrieval;
   private final Optional<Embeddings> embeddings;
 
-  /** BM25 only: no model. */
+  /** BM25 only: no model, the corpus indexed in memory. */
   public BeirEval(IndexSettings settings) {
-    this(settings, RetrievalSettings.defaults(DEPTH), Optional.empty());
+    this(
+        input -> PassageIndex.build(input, settings, new TextAnalysis()),
+        RetrievalSettings.defaults(DEPTH),
+        Optional.empty());
   }
 
-  /** With {@code embeddings}, the index also holds passage vectors and every mode can run. */
+  /**
+   * Scores the index {@code indexer} builds of a corpus; with {@code embeddings} that index holds
+   * passage vectors and every mode can run. Building it with the model is the app's job.
+   */
   public BeirEval(
-      IndexSettings settings, RetrievalSettings retrieval, Optional<Embeddings> embeddings) {
-    this.settings = settings;
+      Function<IndexInput, PassageIndex> indexer,
+      RetrievalSettings retrieval,
+      Optional<Embeddings> embeddings) {
+    this.indexer = indexer;
     this.retrieval = retrieval;
     this.embeddings = embeddings;
   }
@@ -60,9 +69,7 @@ public final class BeirEval {
    */
   public List<BeirReport> runAll(BeirData data, List<Mode> modes) {
     long start = System.nanoTime();
-    try (PassageIndex index =
-        Retriever.buildIndex(
-            IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings)) {
+    try (PassageIndex index = indexer.apply(IndexInput.of(data.corpus()))) {
       long indexMs = (System.nanoTime() - start) / 1_000_000;
       List<Retriever> retrievers =
           modes.stream().map(mode -> new Retriever(index, mode, embeddings, retrieval)).toList();
@@ -88,9 +95,7 @@ public final class BeirEval {
    * fitting the learned ranking on a benchmark's tuning half only.
    */
   public void addTo(TrainingSet set, BeirData data) {
-    try (PassageIndex index =
-            Retriever.buildIndex(
-                IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
+    try (PassageIndex index = indexer.apply(IndexInput.of(data.corpus()));
         Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval)) {
       for (Map.Entry<String, String> query : data.queries().entrySet()) {
         Map<String, Integer> relevant = data.qrels().get(query.getKey());
@@ -109,9 +114,7 @@ public final class BeirEval {
    * fusion weights and calibration are fitted on (docs/retrieval.md).
    */
   public void dumpCandidates(BeirData data, Path out) {
-    try (PassageIndex index =
-            Retriever.buildIndex(
-                IndexInput.of(data.corpus()), settings, new TextAnalysis(), embeddings);
+    try (PassageIndex index = indexer.apply(IndexInput.of(data.corpus()));
         Retriever retriever = new Retriever(index, Mode.HYBRID, embeddings, retrieval);
         PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       w.println(

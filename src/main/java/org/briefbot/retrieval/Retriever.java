@@ -15,8 +15,6 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.Hit;
-import org.briefbot.index.IndexInput;
-import org.briefbot.index.IndexSettings;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
@@ -68,53 +66,6 @@ public final class Retriever implements AutoCloseable {
         mode.needsModel()
             ? Optional.of(Executors.newSingleThreadExecutor(Retriever::embeddingThread))
             : Optional.empty();
-  }
-
-  /** Builds an index of {@code input}, with passage vectors when {@code embeddings} is given. */
-  public static PassageIndex buildIndex(
-      IndexInput input,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Optional<Embeddings> embeddings) {
-    return PassageIndex.build(withVectors(input, embeddings), settings, analysis);
-  }
-
-  /**
-   * {@code input} with a vector for every passage when {@code embeddings} is given: texts the
-   * model's cache lacks are embedded first, and each passage's vectors are read back from the cache
-   * as its document is written, so no more than a few of them are on the heap at once.
-   */
-  public static IndexInput withVectors(IndexInput input, Optional<Embeddings> embeddings) {
-    if (embeddings.isEmpty()) {
-      return input;
-    }
-    // Passages, then sentences: the order the cache has always been filled in.
-    List<Passage> passages = input.passages();
-    embeddings
-        .get()
-        .prepare(
-            Stream.concat(
-                passages.stream().map(PassageTexts::forEmbedding),
-                passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream())));
-    return input.withVectors(new EmbeddedVectors(embeddings.get()));
-  }
-
-  /**
-   * {@code input} with the vectors the model already has (nothing is embedded): passages whose
-   * vectors are not cached are written without, for BM25 to find at once and for the model to catch
-   * up with in the background.
-   */
-  public static IndexInput withCachedVectors(IndexInput input, Optional<Embeddings> embeddings) {
-    return embeddings.isEmpty() ? input : input.withVectors(new CachedVectors(embeddings.get()));
-  }
-
-  /**
-   * The texts {@link #withVectors} embeds for these passages: each passage's, then its sentences.
-   */
-  public static Stream<String> textsToEmbed(List<Passage> passages) {
-    return Stream.concat(
-        passages.stream().map(PassageTexts::forEmbedding),
-        passages.stream().flatMap(p -> PassageTexts.sentencesForEmbedding(p).stream()));
   }
 
   public Mode mode() {

@@ -20,7 +20,6 @@ import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.PassageTexts;
-import org.briefbot.retrieval.Retriever;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class StreamedVectorsTest {
   @Test
   void streamedVectorsAreTheModelsAndSearchLikeVectorsInMaps(@TempDir Path cacheDir) {
     try (ModelEmbeddings model = ModelEmbeddings.open(cacheDir)) {
-      IndexInput streamed = Retriever.withVectors(input, Optional.of(model));
+      IndexInput streamed = Indexing.withVectors(input, Optional.of(model));
       IndexInput inMaps = withVectorsInMaps();
 
       for (Passage passage : knowledge.passages()) {
@@ -84,14 +83,14 @@ class StreamedVectorsTest {
   void aRebuildOverAFullCacheEmbedsNothing(@TempDir Path cacheDir) {
     try (ModelEmbeddings first = ModelEmbeddings.open(cacheDir)) {
       PassageIndex.build(
-              Retriever.withVectors(input, Optional.of(first)), SETTINGS, new TextAnalysis())
+              Indexing.withVectors(input, Optional.of(first)), SETTINGS, new TextAnalysis())
           .close();
       assertThat(first.textsEmbedded()).isPositive();
     }
     // A restart: the second model finds every passage and sentence text in the cache file.
     try (ModelEmbeddings second = ModelEmbeddings.open(cacheDir)) {
       PassageIndex.build(
-              Retriever.withVectors(input, Optional.of(second)), SETTINGS, new TextAnalysis())
+              Indexing.withVectors(input, Optional.of(second)), SETTINGS, new TextAnalysis())
           .close();
       assertThat(second.textsEmbedded()).isZero();
     }

@@ -1,10 +1,12 @@
-package org.briefbot.retrieval;
+package org.briefbot.app;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.briefbot.index.PassageVectors;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.PassageTexts;
 
 /**
  * The vectors the model already has for a passage, nothing embedded: a passage gets its vector only

@@ -1,9 +1,11 @@
-package org.briefbot.retrieval;
+package org.briefbot.app;
 
 import java.util.List;
 import java.util.Optional;
 import org.briefbot.index.PassageVectors;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.retrieval.Embeddings;
+import org.briefbot.retrieval.PassageTexts;
 
 /**
  * Passage and sentence vectors read from the model (its cache, once {@link Embeddings#prepare} has
