@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that fails as a whole after a change keeps its previous version serving: its documents
  * stay and the commit keeps its old state, so it is read again at the next change. Not thread-safe:
- * {@link LiveLibrary} calls it from one reload at a time.
+ * {@link LiveLibrary} calls it from one reload at a time. Across processes (a bot, an {@code ask})
+ * every update holds the folder's {@link UpdateLock} and starts from the last commit, whoever made
+ * it.
  */
 final class LiveArchive implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveArchive.class);
@@ -138,7 +140,8 @@ final class LiveArchive implements AutoCloseable {
    * check}): brought up to date with the folder, every passage embedded first when there is a
    * model, and served from that commit. When another process is updating the index (the bot serving
    * the same folder), its last commit serves as it is and {@code notes} hears whether the folder
-   * has changes that commit lacks. Empty when there is no commit to serve yet.
+   * has changes that commit lacks. Empty when there is no commit to serve yet: the caller reads the
+   * folder itself.
    */
   @SuppressWarnings("try") // the lock is held for the body, not used in it
   static Optional<LoadedLibrary.Loaded> loadOnce(
@@ -157,7 +160,8 @@ final class LiveArchive implements AutoCloseable {
       }
     }
     if (!LiveIndex.exists(folder.resolve("index"))) {
-      notes.accept("Another process is building the index in " + folder + "; nothing to serve yet");
+      notes.accept(
+          "Another process is building the index in " + folder + ": reading the folder instead");
       return Optional.empty();
     }
     try (LiveArchive archive = new LiveArchive(config, knowledgeDir, folder, model, false)) {
