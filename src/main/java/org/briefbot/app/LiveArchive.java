@@ -389,11 +389,23 @@ final class LiveArchive implements AutoCloseable {
     Knowledge knowledge = loader.load(knowledgeDir);
     long parsed = System.nanoTime();
     String snapshot = snapshotName();
-    EntityCatalog catalog =
-        LoadedLibrary.indexWhileBuildingCatalog(
-            knowledge, input -> index.replaceAll(vectors(input), Map.of()));
+    Path file = folder.resolve(snapshot);
     Knowledge kept = knowledge.indexed();
-    commitSnapshot(kept, catalog, snapshot, () -> index.apply(noChange(), data(snapshot, files)));
+    EntityCatalog catalog;
+    try {
+      // The snapshot is written beside the index writers, not after them: it needs only the
+      // catalog.
+      catalog =
+          LoadedLibrary.indexWhileBuildingCatalog(
+              knowledge,
+              input -> index.replaceAll(vectors(input), Map.of()),
+              built -> writeSnapshot(file, kept, built));
+      index.apply(noChange(), data(snapshot, files));
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
+    }
+    removeSnapshotsBut(snapshot);
     log.info(
         "Knowledge folder parsed in {} ms, indexed in {} ms: {}",
         (parsed - start) / 1_000_000,
@@ -537,14 +549,18 @@ final class LiveArchive implements AutoCloseable {
       Knowledge kept, EntityCatalog catalog, String snapshot, Runnable commit) {
     Path file = folder.resolve(snapshot);
     try {
-      SnapshotFile.write(file, new Snapshot(kept, catalog.all(), catalog.links()));
-      force(file);
+      writeSnapshot(file, kept, catalog);
       commit.run();
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
     }
     removeSnapshotsBut(snapshot);
+  }
+
+  private static void writeSnapshot(Path file, Knowledge kept, EntityCatalog catalog) {
+    SnapshotFile.write(file, new Snapshot(kept, catalog.all(), catalog.links()));
+    force(file);
   }
 
   private Map<String, String> data(String snapshot, Map<String, String> applied) {

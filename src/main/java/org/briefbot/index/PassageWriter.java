@@ -111,7 +111,8 @@ public final class PassageWriter {
       List<Path> parts, IndexSettings settings, TextAnalysis analysis, Directory target)
       throws IOException {
     List<Directory> directories = new ArrayList<>();
-    try (IndexWriter writer = new IndexWriter(target, writerConfig(settings, analysis))) {
+    try (IndexWriter writer =
+        new IndexWriter(new LinkingDirectory(target), writerConfig(settings, analysis))) {
       for (Path part : parts) {
         directories.add(FSDirectory.open(part));
       }
