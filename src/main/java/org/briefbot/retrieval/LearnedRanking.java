@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.briefbot.index.Candidate;
+import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.rank.TreeModel;
 
@@ -56,16 +56,27 @@ public final class LearnedRanking {
       }
     }
 
+    /**
+     * How many features to compute for them: the second round's when that is all they read, else
+     * all (cut by {@link #fitted}).
+     */
+    int computed() {
+      return ranker.columns() == RankFeatures.SECOND_ROUND_COLUMNS
+          ? RankFeatures.SECOND_ROUND_COLUMNS
+          : RankFeatures.COLUMNS;
+    }
+
     /** {@code rows} cut to the columns the models were fitted on. */
-    float[] fitted(float[] rows) {
+    float[] fitted(RankRows rows) {
       int columns = ranker.columns();
-      if (columns == RankFeatures.COLUMNS) {
-        return rows;
+      int width = rows.width();
+      if (columns == width) {
+        return rows.rows();
       }
-      int n = rows.length / RankFeatures.COLUMNS;
+      int n = rows.candidates().size();
       float[] cut = new float[n * columns];
       for (int i = 0; i < n; i++) {
-        System.arraycopy(rows, i * RankFeatures.COLUMNS, cut, i * columns, columns);
+        System.arraycopy(rows.rows(), i * width, cut, i * columns, columns);
       }
       return cut;
     }
@@ -156,14 +167,44 @@ public final class LearnedRanking {
     }
   }
 
-  /** The best {@link #DEPTH} candidates by the hand-set fusion and their features. */
-  static RankRows rows(
+  /**
+   * The best {@link #DEPTH} candidates by the hand-set fusion and all their features, for training.
+   *
+   * @param corrected the question as the embedding model read it, typos corrected
+   */
+  static RankRows allRows(
       String question,
+      String corrected,
       List<Candidate> all,
       ToDoubleFunction<Candidate> fusion,
       TextAnalysis analysis,
-      ToDoubleFunction<String> idf,
-      Predicate<String> known) {
+      PassageIndex index) {
+    return rows(
+        new RankFeatures(analysis, RankFeatures.COLUMNS), question, corrected, all, fusion, index);
+  }
+
+  /**
+   * The same with only the features the loaded models read: the hot path computes nothing they
+   * ignore.
+   */
+  RankRows servingRows(
+      String question,
+      String corrected,
+      List<Candidate> all,
+      ToDoubleFunction<Candidate> fusion,
+      TextAnalysis analysis,
+      PassageIndex index) {
+    return rows(
+        new RankFeatures(analysis, models().computed()), question, corrected, all, fusion, index);
+  }
+
+  private static RankRows rows(
+      RankFeatures features,
+      String question,
+      String corrected,
+      List<Candidate> all,
+      ToDoubleFunction<Candidate> fusion,
+      PassageIndex index) {
     List<Candidate> top =
         all.stream()
             .sorted(
@@ -171,8 +212,8 @@ public final class LearnedRanking {
             .limit(DEPTH)
             .toList();
     double[] fused = top.stream().mapToDouble(fusion).toArray();
-    RankFeatures.Question q = RankFeatures.Question.of(question, analysis, idf, known);
-    return new RankRows(top, new RankFeatures(analysis).rows(q, top, fused));
+    RankFeatures.Question q = features.question(question, corrected, index::idf, index::has);
+    return new RankRows(top, features.rows(q, top, fused), features.columns());
   }
 
   /**
@@ -186,7 +227,7 @@ public final class LearnedRanking {
       ToDoubleFunction<Candidate> lift,
       ToDoubleFunction<Candidate> closeness) {
     Models fitted = models();
-    float[] values = fitted.fitted(rows.rows());
+    float[] values = fitted.fitted(rows);
     double[] order = fitted.ranker().score(values);
     double[] probability = fitted.answerable().score(values);
     List<Match> matches = new ArrayList<>(all.size());

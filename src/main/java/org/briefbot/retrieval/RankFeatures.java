@@ -80,9 +80,28 @@ final class RankFeatures {
       java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
 
   private final TextAnalysis analysis;
+  private final int columns;
 
-  RankFeatures(TextAnalysis analysis) {
+  /**
+   * Computes the first {@code columns} features, {@link #SECOND_ROUND_COLUMNS} or all {@link
+   * #COLUMNS}: serving computes only what its models read, training everything.
+   */
+  RankFeatures(TextAnalysis analysis, int columns) {
+    if (columns != SECOND_ROUND_COLUMNS && columns != COLUMNS) {
+      throw new IllegalArgumentException(
+          "columns neither " + SECOND_ROUND_COLUMNS + " nor " + COLUMNS + ": " + columns);
+    }
     this.analysis = analysis;
+    this.columns = columns;
+  }
+
+  int columns() {
+    return columns;
+  }
+
+  /** Whether the third round's features are computed, not just the second round's. */
+  private boolean thirdRound() {
+    return columns > SECOND_ROUND_COLUMNS;
   }
 
   /** What a question brings to every row: its terms with their rarity, its words, its kind. */
@@ -94,29 +113,46 @@ final class RankFeatures {
       List<String> names,
       AnswerKind kind,
       List<String> bigrams,
-      double unknown) {
-    static Question of(
-        String text, TextAnalysis analysis, ToDoubleFunction<String> idf, Predicate<String> known) {
-      Map<String, Double> idfs = new LinkedHashMap<>();
-      List<String> terms = analysis.terms(text);
-      for (String term : terms) {
-        idfs.computeIfAbsent(term, idf::applyAsDouble);
-      }
-      double total = idfs.values().stream().mapToDouble(Double::doubleValue).sum();
-      double unknown = 0;
-      for (Map.Entry<String, Double> t : idfs.entrySet()) {
-        unknown += known.test(t.getKey()) ? 0 : t.getValue();
-      }
-      return new Question(
-          text,
-          idfs,
-          total,
-          AnswerKind.words(text),
-          RankFeatures.nameWords(text),
-          AnswerKind.wanted(text),
-          RankFeatures.bigrams(terms),
-          total == 0 ? 0 : unknown / total);
+      double unknown) {}
+
+  /**
+   * The question's row inputs. {@code corrected} is the question as the embedding model read it,
+   * typos corrected: {@code unknown_to_index} is measured on it, so a misspelt word the index knows
+   * ("opnai") is not taken for a word about something the knowledge lacks.
+   */
+  Question question(
+      String text, String corrected, ToDoubleFunction<String> idf, Predicate<String> known) {
+    List<String> terms = analysis.terms(text);
+    Map<String, Double> idfs = idfs(terms, idf);
+    double total = idfs.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new Question(
+        text,
+        idfs,
+        total,
+        AnswerKind.words(text),
+        RankFeatures.nameWords(text),
+        AnswerKind.wanted(text),
+        thirdRound() ? RankFeatures.bigrams(terms) : List.of(),
+        thirdRound() ? unknownShare(idfs(analysis.terms(corrected), idf), known) : 0);
+  }
+
+  private static Map<String, Double> idfs(List<String> terms, ToDoubleFunction<String> idf) {
+    Map<String, Double> idfs = new LinkedHashMap<>();
+    for (String term : terms) {
+      idfs.computeIfAbsent(term, idf::applyAsDouble);
     }
+    return idfs;
+  }
+
+  /** The IDF share of these terms that no passage has. */
+  private static double unknownShare(Map<String, Double> idfs, Predicate<String> known) {
+    double total = 0;
+    double unknown = 0;
+    for (Map.Entry<String, Double> t : idfs.entrySet()) {
+      total += t.getValue();
+      unknown += known.test(t.getKey()) ? 0 : t.getValue();
+    }
+    return total == 0 ? 0 : unknown / total;
   }
 
   /** Adjacent pairs of the question's analysed terms, as "a b". */
@@ -128,7 +164,9 @@ final class RankFeatures {
     return List.copyOf(pairs);
   }
 
-  /** One row per candidate, in the given order (best fused first), {@link #COLUMNS} values each. */
+  /**
+   * One row per candidate, in the given order (best fused first), {@link #columns()} values each.
+   */
   float[] rows(Question q, List<Candidate> candidates, double[] fused) {
     int n = candidates.size();
     List<PassageFacts> facts = new ArrayList<>(n);
@@ -150,17 +188,8 @@ final class RankFeatures {
     double maxSimilarity = max(candidates, Candidate::similarity);
     double maxSentence = max(candidates, Candidate::sentenceSimilarity);
     double maxWords = facts.stream().mapToDouble(PassageFacts::sentenceWords).max().orElse(0);
-    double maxTitle = facts.stream().mapToDouble(PassageFacts::titleWords).max().orElse(0);
-    double fusedMargin = n < 2 ? 0 : fused[0] - fused[1];
-    double sentenceMargin = secondGap(candidates, Candidate::sentenceSimilarity);
-    double namesUnmatched = namesUnmatched(q, candidates);
-    double unmatchedHighest = 0;
-    for (Map.Entry<String, Double> t : q.idfs().entrySet()) {
-      if (!matchedByAny.contains(t.getKey())) {
-        unmatchedHighest = Math.max(unmatchedHighest, t.getValue());
-      }
-    }
-    float[] rows = new float[n * COLUMNS];
+    double[] set = thirdRound() ? candidateSet(q, candidates, fused, facts, matchedByAny) : null;
+    float[] rows = new float[n * columns];
     int fusedRank = 0;
     for (int i = 0; i < n; i++) {
       Candidate c = candidates.get(i);
@@ -199,20 +228,45 @@ final class RankFeatures {
         q.totalIdf(),
         unmatched,
         kindAnywhere ? 1 : 0,
-        n,
-        fusedMargin,
-        sentenceMargin,
-        namesUnmatched,
-        unmatchedHighest,
-        q.unknown(),
-        maxTitle,
-        f.bigrams()
+        n
       };
-      for (int j = 0; j < COLUMNS; j++) {
-        rows[i * COLUMNS + j] = (float) v[j];
+      for (int j = 0; j < SECOND_ROUND_COLUMNS; j++) {
+        rows[i * columns + j] = (float) v[j];
+      }
+      if (set != null) {
+        for (int j = 0; j < set.length; j++) {
+          rows[i * columns + SECOND_ROUND_COLUMNS + j] = (float) set[j];
+        }
+        rows[i * columns + COLUMNS - 1] = (float) f.bigrams();
       }
     }
     return rows;
+  }
+
+  /**
+   * The third round's features of the whole candidate set, the same in every row: fusion_margin to
+   * title_words_best (bigrams, per passage, follows them).
+   */
+  private static double[] candidateSet(
+      Question q,
+      List<Candidate> candidates,
+      double[] fused,
+      List<PassageFacts> facts,
+      Set<String> matchedByAny) {
+    double unmatchedHighest = 0;
+    for (Map.Entry<String, Double> t : q.idfs().entrySet()) {
+      if (!matchedByAny.contains(t.getKey())) {
+        unmatchedHighest = Math.max(unmatchedHighest, t.getValue());
+      }
+    }
+    return new double[] {
+      candidates.size() < 2 ? 0 : fused[0] - fused[1],
+      secondGap(candidates, Candidate::sentenceSimilarity),
+      namesUnmatched(q, candidates),
+      unmatchedHighest,
+      q.unknown(),
+      facts.stream().mapToDouble(PassageFacts::titleWords).max().orElse(0)
+    };
   }
 
   /**
@@ -269,7 +323,7 @@ final class RankFeatures {
       List<TextAnalysis.Token> tokens = analysis.tokens(sentence);
       termCount += tokens.size();
       tokens.forEach(t -> passageTerms.add(t.term()));
-      for (int i = 1; i < tokens.size(); i++) {
+      for (int i = 1; i < tokens.size() && !q.bigrams().isEmpty(); i++) {
         pairs.add(tokens.get(i - 1).term() + " " + tokens.get(i).term());
       }
       double words = idfShare(q, tokens);

@@ -8,9 +8,12 @@ import org.briefbot.index.Candidate;
  * what training labels.
  *
  * @param candidates best fused first, at most {@link LearnedRanking#DEPTH}
- * @param rows {@link #columns()} features per candidate, in the same order
+ * @param rows {@code width} features per candidate, in the same order
+ * @param width features per row: all {@link #columns()} for training; at serving only as many as
+ *     the loaded models read
  */
-public record RankRows(List<Candidate> candidates, float[] rows) {
+public record RankRows(List<Candidate> candidates, float[] rows, int width) {
+  /** All the features there are, the width of the rows training reads. */
   public static int columns() {
     return RankFeatures.COLUMNS;
   }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.briefbot.index.Candidate;
@@ -81,22 +80,35 @@ public final class Retriever implements AutoCloseable {
     if (mode == Mode.BM25) {
       return index.search(request).stream().map(this::bm25Match).toList();
     }
-    List<Candidate> candidates = candidates(request);
+    Retrieved retrieved = retrieve(request);
+    List<Candidate> candidates = retrieved.candidates();
     ToDoubleFunction<Candidate> preferred = preference(request);
     return mode == Mode.SEMANTIC
         ? semantic(candidates, preferred, request.topK())
         : hybrid(
-            request.text(),
-            candidates,
-            preferred,
-            routing(request),
-            AnswerCues.of(request.text()),
-            request.topK());
+            retrieved, preferred, routing(request), AnswerCues.of(request.text()), request.topK());
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
   public List<Candidate> candidates(SearchRequest request) {
-    return index.candidates(request, questionVector(request.text()), settings.vectorDepth());
+    return retrieve(request).candidates();
+  }
+
+  /**
+   * A question's candidates, and the question as the embedding model read it.
+   *
+   * @param corrected the question with its typos corrected ({@link #corrected}); as asked when
+   *     nothing was embedded
+   */
+  private record Retrieved(String text, String corrected, List<Candidate> candidates) {}
+
+  private Retrieved retrieve(SearchRequest request) {
+    Optional<CompletableFuture<ModelQuestion>> embedded = embed(request.text());
+    List<Candidate> candidates =
+        index.candidates(
+            request, () -> embedded.map(f -> f.join().vector()), settings.vectorDepth());
+    String corrected = embedded.map(f -> f.join().text()).orElse(request.text());
+    return new Retrieved(request.text(), corrected, candidates);
   }
 
   @Override
@@ -120,14 +132,14 @@ public final class Retriever implements AutoCloseable {
   }
 
   private List<Match> hybrid(
-      String text,
-      List<Candidate> candidates,
+      Retrieved retrieved,
       ToDoubleFunction<Candidate> preferred,
       ToDoubleFunction<Candidate> routing,
       AnswerCues cues,
       int topK) {
+    List<Candidate> candidates = retrieved.candidates();
     if (settings.learned().isPresent()) {
-      return learned(settings.learned().get(), text, candidates, routing, topK);
+      return learned(settings.learned().get(), retrieved, routing, topK);
     }
     ToDoubleFunction<Candidate> fused =
         c -> settings.fusion().score(c) + preferred.applyAsDouble(c);
@@ -140,13 +152,12 @@ public final class Retriever implements AutoCloseable {
    * lift, and their probability of answering as confidence.
    */
   private List<Match> learned(
-      LearnedRanking models,
-      String text,
-      List<Candidate> candidates,
-      ToDoubleFunction<Candidate> routing,
-      int topK) {
+      LearnedRanking models, Retrieved retrieved, ToDoubleFunction<Candidate> routing, int topK) {
+    List<Candidate> candidates = retrieved.candidates();
     ToDoubleFunction<Candidate> fusion = settings.fusion()::score;
-    RankRows rows = LearnedRanking.rows(text, candidates, fusion, analysis, index::idf, index::has);
+    RankRows rows =
+        models.servingRows(
+            retrieved.text(), retrieved.corrected(), candidates, fusion, analysis, index);
     Calibration calibration = settings.hybridCalibration();
     List<Match> matches =
         models.rank(
@@ -162,9 +173,14 @@ public final class Retriever implements AutoCloseable {
    * The best fused candidates of a question and their features, for training the learned models.
    */
   public RankRows rankRows(SearchRequest request) {
-    List<Candidate> candidates = candidates(request);
-    return LearnedRanking.rows(
-        request.text(), candidates, settings.fusion()::score, analysis, index::idf, index::has);
+    Retrieved retrieved = retrieve(request);
+    return LearnedRanking.allRows(
+        retrieved.text(),
+        retrieved.corrected(),
+        retrieved.candidates(),
+        settings.fusion()::score,
+        analysis,
+        index);
   }
 
   /**
@@ -245,15 +261,24 @@ public final class Retriever implements AutoCloseable {
     return matches.size() <= topK ? matches : List.copyOf(matches.subList(0, topK));
   }
 
-  /** Starts embedding now; the index asks for the vector only after its BM25 search. */
-  private Supplier<Optional<float[]>> questionVector(String text) {
+  /** A question as the embedding model read it (typos corrected) and its vector. */
+  private record ModelQuestion(String text, float[] vector) {}
+
+  /**
+   * Starts correcting and embedding the question now; the index asks for the vector only after its
+   * BM25 search. Empty when nothing is embedded (BM25 mode, a blank question).
+   */
+  private Optional<CompletableFuture<ModelQuestion>> embed(String text) {
     if (text.isBlank() || embeddings.isEmpty() || embedder.isEmpty()) {
-      return Optional::empty;
+      return Optional.empty();
     }
-    CompletableFuture<float[]> vector =
+    return Optional.of(
         CompletableFuture.supplyAsync(
-            () -> embeddings.get().question(corrected(text)), embedder.get());
-    return () -> Optional.of(vector.join());
+            () -> {
+              String corrected = corrected(text);
+              return new ModelQuestion(corrected, embeddings.get().question(corrected));
+            },
+            embedder.get()));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.briefbot.TestConfig;
@@ -12,6 +13,7 @@ import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.SearchRequest;
+import org.briefbot.index.TextAnalysis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,52 @@ class HybridRetrievalTest {
 
     // Both well above any threshold; the learned probability moves a little with the words.
     assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.08));
+  }
+
+  @Test
+  void aMisspeltKnownWordIsNotUnknownToTheIndex() {
+    double spelt = unknownToIndex("which chips does openai train its models on");
+    double misspelt = unknownToIndex("which chips does opnai train its modles on");
+    double absent = unknownToIndex("what's the price of bitcoin");
+
+    assertThat(misspelt).isEqualTo(spelt);
+    assertThat(absent).isGreaterThan(spelt);
+  }
+
+  @Test
+  void servingComputesTheColumnsTheModelsReadAsTrainingDoes() {
+    SearchRequest request = SearchRequest.of("how much is the aws deal worth", 50);
+    RetrievalSettings settings = RetrievalSettings.defaults(config.retrieval().vectorCandidates());
+    LearnedRanking models = settings.learned().orElseThrow();
+    RankRows training = core.retriever().rankRows(request);
+
+    RankRows serving =
+        models.servingRows(
+            request.text(),
+            request.text(),
+            core.retriever().candidates(request),
+            settings.fusion()::score,
+            new TextAnalysis(),
+            core.index());
+
+    assertThat(serving.width()).isEqualTo(models.ranker().columns());
+    assertThat(ids(serving)).isEqualTo(ids(training)).isNotEmpty();
+    for (int i = 0; i < serving.candidates().size(); i++) {
+      assertThat(row(serving, i)).isEqualTo(Arrays.copyOf(row(training, i), serving.width()));
+    }
+  }
+
+  private double unknownToIndex(String question) {
+    RankRows rows = core.retriever().rankRows(SearchRequest.of(question, 50));
+    return rows.rows()[RankRows.names().indexOf("unknown_to_index")];
+  }
+
+  private static List<String> ids(RankRows rows) {
+    return rows.candidates().stream().map(c -> c.passage().id()).toList();
+  }
+
+  private static float[] row(RankRows rows, int i) {
+    return Arrays.copyOfRange(rows.rows(), i * rows.width(), (i + 1) * rows.width());
   }
 
   @Test
