@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.briefbot.config.BriefbotConfig.WebConfig;
 import org.briefbot.store.ResilientStore;
@@ -50,7 +51,9 @@ class OperationsIT {
                     fixture.library,
                     ResilientStore.open(
                         "jdbc:postgresql://127.0.0.1:1/none?user=x&password=y&connectTimeout=2",
-                        Clock.systemUTC()),
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(250)), // not production's 2 s wait: refused at once
                     fixture.config,
                     new WebMetrics(),
                     Clock.systemUTC()))) {
