@@ -147,7 +147,8 @@ class ChatPageIT {
 
   @Test
   void worksWithTheKeyboardAlone() {
-    assertThat(active().getAttribute("id")).isEqualTo("question");
+    // The page focuses the field as it loads, which on a busy machine is after get() returns.
+    chromium.waitUntil(d -> "question".equals(active().getAttribute("id")));
     new Actions(page).sendKeys(DEAL, Keys.ENTER).perform();
     WebElement answer = awaitAnswer(0);
     assertThat(active().getAttribute("id")).isEqualTo("question");
