@@ -94,9 +94,8 @@ class FaultInjectionIT {
 
   @Test
   void aReplyStillFailingAfterTheRetryWindowIsLoggedWithWhatWasLost() {
-    try (LiveBot live = LiveBot.polling(library, GIVING_UP_SOON, List.of())) {
-      // Longer than the first attempt's 1 s hang and the 0.45 s of retries after it.
-      live.api.outageAtNext("sendMessage", Duration.ofSeconds(3));
+    try (LiveBot live = fast()) {
+      live.api.outageAtNext("sendMessage", Duration.ofSeconds(8)); // longer than FAST's 4.5 s
       live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
       awaitLog(live, "Gave up on sendmessage to chat " + LiveBot.USER);
@@ -399,21 +398,6 @@ class FaultInjectionIT {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  /**
-   * {@link LiveBot.Faults#FAST} with the replies' eight attempts within about 0.45 s (10 ms
-   * doubling to 0.1 s) instead of 4.5 s: for the give-up, which only an outage longer than that
-   * shows.
-   */
-  private static final LiveBot.Faults GIVING_UP_SOON =
-      new LiveBot.Faults(
-          new TelegramBot.Tuning(
-              new RetryPolicy(8, Duration.ofMillis(10), Duration.ofMillis(100)),
-              LiveBot.Faults.QUICK.polling(),
-              LiveBot.Faults.QUICK.pacing(),
-              LiveBot.Faults.QUICK.webhookGrace(),
-              Duration.ofSeconds(1)),
-          LiveBot.Faults.FAST.storeRetry());
 
   private static LiveBot fast() {
     return LiveBot.polling(library, LiveBot.Faults.FAST, List.of());
