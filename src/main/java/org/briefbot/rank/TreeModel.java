@@ -36,13 +36,28 @@ public final class TreeModel {
 
   /** Reads a model in XGBoost's JSON form; {@code columns} is the feature count it expects. */
   public static TreeModel read(byte[] json, int columns) {
+    return read(json, learner(json), columns);
+  }
+
+  /**
+   * Reads a model in XGBoost's JSON form with the feature count it states ({@link #columnsOf}),
+   * parsing the JSON once: the committed ranker is 1.9 MB.
+   */
+  public static TreeModel read(byte[] json) {
+    JsonNode learner = learner(json);
+    return read(json, learner, learner.path("learner_model_param").path("num_feature").asInt(-1));
+  }
+
+  private static JsonNode learner(byte[] json) {
     Objects.requireNonNull(json, "json");
-    JsonNode learner;
     try {
-      learner = JSON.readTree(json).path("learner");
+      return JSON.readTree(json).path("learner");
     } catch (IOException e) {
       throw new IllegalArgumentException("not an XGBoost JSON model: " + e.getMessage(), e);
     }
+  }
+
+  private static TreeModel read(byte[] json, JsonNode learner, int columns) {
     String objective = learner.path("objective").path("name").asText();
     boolean logistic = objective.equals("binary:logistic");
     if (!logistic && !objective.startsWith("rank:") && !objective.startsWith("reg:squarederror")) {

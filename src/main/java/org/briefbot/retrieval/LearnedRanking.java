@@ -100,21 +100,28 @@ public final class LearnedRanking {
 
   /**
    * The committed models, when the class path has them. They are read on first use (or {@link
-   * #load()}), so a bot that never ranks in hybrid mode never loads XGBoost's native library.
+   * #load()}), so a bot that never ranks in hybrid mode never reads them, and once per process:
+   * every load and reload of the knowledge ranks with the same ones.
    */
   public static Optional<LearnedRanking> committed() {
     if (LearnedRanking.class.getResource(RANKER) == null
         || LearnedRanking.class.getResource(ANSWERABLE) == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new LearnedRanking(() -> new Models(resource(RANKER), resource(ANSWERABLE))));
+    return Optional.of(new LearnedRanking(() -> Committed.MODELS));
+  }
+
+  /**
+   * The class path's models, read when first asked for: resources of the build, as constant as the
+   * classes, and 2.5 MB of JSON not worth reading again at every load of the knowledge.
+   */
+  private static final class Committed {
+    static final Models MODELS = new Models(resource(RANKER), resource(ANSWERABLE));
   }
 
   private static TreeModel resource(String path) {
     try (InputStream in = LearnedRanking.class.getResourceAsStream(path)) {
-      byte[] json = Objects.requireNonNull(in, path).readAllBytes();
-      return TreeModel.read(json, TreeModel.columnsOf(json));
+      return TreeModel.read(Objects.requireNonNull(in, path).readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the committed model " + path, e);
     }

@@ -29,6 +29,12 @@ final class Database implements DataSource, AutoCloseable {
   /** Connections to PostgreSQL at most; the bot's writes are short. */
   static final int POOL_SIZE = 8;
 
+  /**
+   * How long a caller waits for a PostgreSQL connection before the store counts as unreachable: the
+   * pool tries again and again within it, even when every attempt is refused at once.
+   */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
   private final String url;
   private final Dialect dialect;
   private final Properties properties;
@@ -36,21 +42,29 @@ final class Database implements DataSource, AutoCloseable {
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
   Database(String url) {
+    this(url, CONNECTION_TIMEOUT);
+  }
+
+  /** As {@link #Database(String)}, waiting {@code connectionTimeout} for a connection. */
+  Database(String url, Duration connectionTimeout) {
     this.dialect = Dialect.of(url);
     this.url = url;
     this.properties = dialect.connectionDefaults();
     this.pool =
-        dialect == Dialect.POSTGRESQL ? Optional.of(pool(url, properties)) : Optional.empty();
+        dialect == Dialect.POSTGRESQL
+            ? Optional.of(pool(url, properties, connectionTimeout))
+            : Optional.empty();
   }
 
-  private static HikariDataSource pool(String url, Properties properties) {
+  private static HikariDataSource pool(
+      String url, Properties properties, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setDataSourceProperties(properties);
     config.setPoolName("briefbot-store");
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(0); // an idle bot holds no connection
-    config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
+    config.setConnectionTimeout(connectionTimeout.toMillis());
     config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
     config.setInitializationFailTimeout(-1); // the bot starts while the database is down
     return new HikariDataSource(config);
@@ -93,6 +107,11 @@ final class Database implements DataSource, AutoCloseable {
         keeper = null;
       }
     }
+  }
+
+  /** The pool's wait for a connection; empty without a pool (SQLite). */
+  Optional<Duration> connectionTimeout() {
+    return pool.map(p -> Duration.ofMillis(p.getConnectionTimeout()));
   }
 
   Dialect dialect() {

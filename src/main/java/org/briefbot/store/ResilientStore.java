@@ -64,6 +64,16 @@ public final class ResilientStore implements AutoCloseable {
   }
 
   /**
+   * As {@link #open(String, Clock, Duration)}, each attempt waiting up to {@code connectionTimeout}
+   * for a PostgreSQL connection ({@link Store#open(String, Clock, Duration)}).
+   */
+  public static ResilientStore open(
+      String url, Clock clock, Duration retryAfter, Duration connectionTimeout) {
+    return new ResilientStore(
+        () -> Store.open(url, clock, connectionTimeout), Redacted.url(url), retryAfter, clock);
+  }
+
+  /**
    * {@link Store#recordAnswer}; empty while the store is unavailable (show no vote buttons then).
    */
   public OptionalLong recordAnswer(AnswerRecord answer) {

@@ -76,8 +76,17 @@ public final class Store implements AutoCloseable {
    * creating a SQLite file's folder and migrating the schema to the latest version.
    */
   public static Store open(String url, Clock clock) {
+    return open(url, clock, Database.CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * As {@link #open(String, Clock)}, waiting up to {@code connectionTimeout} (2 s there) for a
+   * PostgreSQL connection before failing; tests of an unreachable server take 0.25 s, the pool's
+   * least.
+   */
+  public static Store open(String url, Clock clock, Duration connectionTimeout) {
     Objects.requireNonNull(clock, "clock");
-    Database database = new Database(url);
+    Database database = new Database(url, connectionTimeout);
     try {
       database.createFolder();
       migrate(database);

@@ -49,15 +49,12 @@ class DeskBrowserIT {
     String url = "jdbc:sqlite:" + dir.resolve("briefbot.db");
     server = DeskServer.start(knowledge, url);
     aWeekOfTraffic(url);
-    chromium = Chromium.start(new Dimension(1100, 1500));
+    chromium = Chromium.shared(new Dimension(1100, 1500));
     browser = chromium.driver();
   }
 
   @AfterEach
   void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
     if (server != null) {
       server.close();
     }

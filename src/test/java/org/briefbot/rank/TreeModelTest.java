@@ -50,13 +50,14 @@ class TreeModelTest {
     try (InputStream in = TreeModel.class.getResourceAsStream(name)) {
       json = in.readAllBytes();
     }
-    int columns = TreeModel.columnsOf(json);
+    TreeModel model = TreeModel.read(json); // as LearnedRanking reads them
+    int columns = model.columns();
+    assertThat(columns).isEqualTo(TreeModel.columnsOf(json));
     float[] rows = new float[200 * columns];
     Random random = new Random(5);
     for (int i = 0; i < rows.length; i++) {
       rows[i] = random.nextInt(10) == 0 ? Float.NaN : (float) (random.nextGaussian() * 3);
     }
-    TreeModel model = TreeModel.read(json, columns);
 
     assertThat(model.score(rows)).containsExactly(xgboost(model, rows, columns), within(1e-5));
   }

@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +27,25 @@ import org.slf4j.LoggerFactory;
 
 /** A store whose database is down must cost readers nothing: calls become no-ops, logged once. */
 class ResilientStoreTest {
+  /**
+   * Each attempt's wait for a connection: the pool retries a refused one until the wait ends, and
+   * production's 2 s (pinned below) would make every failed attempt here cost that. Long enough for
+   * the first refusal to arrive, which the log must name; the driver is loaded before ({@link
+   * #loadTheDriver}), so that its classes are not loading then.
+   */
+  private static final Duration QUICK_TIMEOUT = Duration.ofMillis(500);
+
   private final TestClock clock = new TestClock(StoreBehaviour.MONDAY);
   private final Logger logger = (Logger) LoggerFactory.getLogger(ResilientStore.class);
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @TempDir Path dir;
+
+  @BeforeAll
+  static void loadTheDriver() throws IOException {
+    String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot";
+    assertThatThrownBy(() -> DriverManager.getConnection(url)).isInstanceOf(SQLException.class);
+  }
 
   @BeforeEach
   void captureLog() {
@@ -61,7 +78,7 @@ class ResilientStoreTest {
   void answersOnWithoutRecordingWhenPostgresRefusesConnections() throws IOException {
     String url =
         "jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot?user=briefbot&password=secret";
-    ResilientStore store = ResilientStore.open(url, clock);
+    ResilientStore store = ResilientStore.open(url, clock, Duration.ofSeconds(5), QUICK_TIMEOUT);
 
     assertThat(
             store.recordAnswer(
@@ -97,12 +114,28 @@ class ResilientStoreTest {
   @Test
   void tellsAdminsWhatIsWrongInsteadOfStayingQuiet() throws IOException {
     ResilientStore store =
-        ResilientStore.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot", clock);
+        ResilientStore.open(
+            "jdbc:postgresql://127.0.0.1:" + closedPort() + "/briefbot",
+            clock,
+            Duration.ofSeconds(5),
+            QUICK_TIMEOUT);
 
     assertThatThrownBy(store::admin)
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("Cannot migrate the store at");
     assertThat(store.check()).isPresent();
+  }
+
+  @Test
+  void waitsTwoSecondsForAPostgresConnectionUnlessToldOtherwise() {
+    String url = "jdbc:postgresql://127.0.0.1:1/briefbot";
+    try (Database production = new Database(url);
+        Database quick = new Database(url, QUICK_TIMEOUT);
+        Database sqlite = new Database("jdbc:sqlite:" + dir.resolve("briefbot.db"))) {
+      assertThat(production.connectionTimeout()).contains(Duration.ofSeconds(2));
+      assertThat(quick.connectionTimeout()).contains(QUICK_TIMEOUT);
+      assertThat(sqlite.connectionTimeout()).isEmpty();
+    }
   }
 
   @Test

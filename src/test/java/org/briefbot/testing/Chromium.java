@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,16 +19,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium for browser tests (failsafe {@code *IT}), driven by Selenium through
  * Debian's chromedriver: {@code apt-get install chromium chromium-driver} ({@code .ci/run} does).
  * Each instance has a fresh profile under {@code target/chromium/}, and {@link #close()} quits the
- * browser and stops the driver. Tests call {@link #assumeInstalled()} first, so that a machine
- * without the driver skips them, as store tests skip without PostgreSQL.
+ * browser and stops the driver; tests take the JVM's one browser, {@link #shared}, reset for them.
+ * Tests call {@link #assumeInstalled()} first, so that a machine without the driver skips them, as
+ * store tests skip without PostgreSQL.
  *
  * <pre>{@code
  * Chromium.assumeInstalled();
- * try (Chromium chromium = Chromium.start(Chromium.DESKTOP)) {
- *   WebDriver page = chromium.driver();
- *   page.get(url);
- *   chromium.waitUntil(d -> d.findElement(By.id("log")).isDisplayed());
- * }
+ * Chromium chromium = Chromium.shared(Chromium.DESKTOP);
+ * WebDriver page = chromium.driver();
+ * page.get(url);
+ * chromium.waitUntil(d -> d.findElement(By.id("log")).isDisplayed());
  * }</pre>
  */
 public final class Chromium implements AutoCloseable {
@@ -43,6 +44,8 @@ public final class Chromium implements AutoCloseable {
   /** Long enough for a cold JVM's first answer on a busy machine; waits end as soon as met. */
   public static final Duration WAIT = Duration.ofSeconds(30);
 
+  private static Chromium shared; // guarded by Chromium.class
+
   private final ChromeDriverService service;
   private final ChromeDriver driver;
 
@@ -56,6 +59,30 @@ public final class Chromium implements AutoCloseable {
     assumeTrue(
         Files.isExecutable(DRIVER),
         DRIVER + " is not installed (apt-get install chromium chromium-driver): skipped");
+  }
+
+  /**
+   * This JVM's browser with a window of {@code size}, on a blank page and without cookies or cached
+   * files: started on first use (a start costs seconds and most of a core), quit when the JVM
+   * exits. Callers do not close it. Browser tests run one at a time in a JVM, as failsafe runs its
+   * classes, so one test's page is never another's.
+   */
+  public static synchronized Chromium shared(Dimension size) {
+    if (shared == null) {
+      Chromium started = start(size);
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "chromium-quit"));
+      shared = started;
+    }
+    shared.reset(size);
+    return shared;
+  }
+
+  private void reset(Dimension size) {
+    driver.get("about:blank");
+    // Cookies are kept per host, not per port: a desk session would outlive its test's server.
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    driver.manage().window().setSize(size);
   }
 
   /** A headless Chromium with a window of {@code size} and a fresh profile. */

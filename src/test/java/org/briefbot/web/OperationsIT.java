@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.briefbot.config.BriefbotConfig.WebConfig;
 import org.briefbot.store.ResilientStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,45 +20,63 @@ import org.junit.jupiter.api.io.TempDir;
 class OperationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void isReadyWithKnowledgeAndAStoreAndSaysWhatIsLoaded(@TempDir Path folder) throws Exception {
-    try (WebFixture web = WebFixture.start(folder, WebFixture.generous())) {
-      HttpResponse<String> health = web.get("/health");
+  /**
+   * The server the tests that only read share; the metrics test, which counts, and the rate-limit
+   * test, which needs its own limit, start their own.
+   */
+  @TempDir static Path shared;
 
-      assertThat(health.statusCode()).isEqualTo(200);
-      JsonNode body = JSON.readTree(health.body());
-      assertThat(body.path("ready").asBoolean()).isTrue();
-      assertThat(body.path("knowledge").path("articles").asInt()).isEqualTo(1);
-      assertThat(body.path("knowledge").path("passages").asInt())
-          .isEqualTo(web.library.loaded().passages());
-      assertThat(body.path("knowledge").path("retrievalMode").asText()).isEqualTo("hybrid");
-      JsonNode serving = body.path("knowledge").path("serving");
-      assertThat(serving.path("mode").asText()).isEqualTo(web.library.status().mode());
-      assertThat(serving.path("configured").asText()).isEqualTo("hybrid");
-      assertThat(serving.path("percentEmbedded").asInt())
-          .isEqualTo(web.library.status().percentEmbedded());
-      assertThat(body.path("store").path("reachable").asBoolean()).isTrue();
-      assertThat(web.get("/health/live").body()).isEqualTo("{\"live\":true}");
+  private static WebFixture web;
+
+  @BeforeAll
+  static void start() {
+    web = WebFixture.start(shared, WebFixture.generous());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (web != null) {
+      web.close();
     }
   }
 
   @Test
-  void isNotReadyWhileTheStoreIsUnreachableButStaysLiveAndAnswers(@TempDir Path folder)
-      throws Exception {
-    try (WebFixture fixture = WebFixture.start(folder, WebFixture.generous());
-        WebServer broken =
-            WebServer.start(
-                fixture.config.web(),
-                WebApp.mounts(
-                    fixture.library,
-                    ResilientStore.open(
-                        "jdbc:postgresql://127.0.0.1:1/none?user=x&password=y&connectTimeout=2",
-                        Clock.systemUTC()),
-                    fixture.config,
-                    new WebMetrics(),
-                    Clock.systemUTC()))) {
+  void isReadyWithKnowledgeAndAStoreAndSaysWhatIsLoaded() throws Exception {
+    HttpResponse<String> health = web.get("/health");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(health.body());
+    assertThat(body.path("ready").asBoolean()).isTrue();
+    assertThat(body.path("knowledge").path("articles").asInt()).isEqualTo(1);
+    assertThat(body.path("knowledge").path("passages").asInt())
+        .isEqualTo(web.library.loaded().passages());
+    assertThat(body.path("knowledge").path("retrievalMode").asText()).isEqualTo("hybrid");
+    JsonNode serving = body.path("knowledge").path("serving");
+    assertThat(serving.path("mode").asText()).isEqualTo(web.library.status().mode());
+    assertThat(serving.path("configured").asText()).isEqualTo("hybrid");
+    assertThat(serving.path("percentEmbedded").asInt())
+        .isEqualTo(web.library.status().percentEmbedded());
+    assertThat(body.path("store").path("reachable").asBoolean()).isTrue();
+    assertThat(web.get("/health/live").body()).isEqualTo("{\"live\":true}");
+  }
+
+  @Test
+  void isNotReadyWhileTheStoreIsUnreachableButStaysLiveAndAnswers() throws Exception {
+    try (WebServer broken =
+        WebServer.start(
+            web.config.web(),
+            WebApp.mounts(
+                web.library,
+                ResilientStore.open(
+                    "jdbc:postgresql://127.0.0.1:1/none?user=x&password=y&connectTimeout=2",
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(5),
+                    Duration.ofMillis(250)), // not production's 2 s wait: refused at once
+                web.config,
+                new WebMetrics(),
+                Clock.systemUTC()))) {
       HttpResponse<String> health =
-          fixture.send(java.net.http.HttpRequest.newBuilder(broken.url().resolve("/health")));
+          web.send(java.net.http.HttpRequest.newBuilder(broken.url().resolve("/health")));
 
       assertThat(health.statusCode()).isEqualTo(503);
       JsonNode body = JSON.readTree(health.body());
@@ -64,8 +85,7 @@ class OperationsIT {
       assertThat(body.path("store").path("error").asText()).isNotBlank();
       assertThat(body.path("store").path("store").asText()).doesNotContain("password=y");
       assertThat(
-              fixture
-                  .send(
+              web.send(
                       java.net.http.HttpRequest.newBuilder(broken.url().resolve("/api/ask"))
                           .header("Content-Type", "application/json")
                           .POST(
@@ -78,13 +98,13 @@ class OperationsIT {
 
   @Test
   void metricsCountQuestionsAnswersAndLatencyInThePrometheusFormat(@TempDir Path folder) {
-    try (WebFixture web = WebFixture.start(folder, WebFixture.generous())) {
-      web.postJson("/api/ask", "{\"question\": \"How much is the AWS deal worth?\"}");
-      web.postJson("/api/ask", "{\"question\": \"Which chips will OpenAI use?\"}");
-      web.postJson("/api/ask", "{\"question\": \"What is the capital of Peru?\"}");
-      web.library.reloadNow();
+    try (WebFixture own = WebFixture.start(folder, WebFixture.generous())) {
+      own.postJson("/api/ask", "{\"question\": \"How much is the AWS deal worth?\"}");
+      own.postJson("/api/ask", "{\"question\": \"Which chips will OpenAI use?\"}");
+      own.postJson("/api/ask", "{\"question\": \"What is the capital of Peru?\"}");
+      own.library.reloadNow();
 
-      HttpResponse<String> metrics = web.get("/metrics");
+      HttpResponse<String> metrics = own.get("/metrics");
 
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.headers().firstValue("Content-Type"))
@@ -105,12 +125,12 @@ class OperationsIT {
   void limitsEachClientToItsRequestsPerMinuteWith429AndRetryAfter(@TempDir Path folder)
       throws Exception {
     WebConfig three = new WebConfig("127.0.0.1", 0, 4, List.of(), 3, 15);
-    try (WebFixture web = WebFixture.start(folder, three)) {
+    try (WebFixture own = WebFixture.start(folder, three)) {
       for (int i = 0; i < 3; i++) {
-        assertThat(web.get("/api/articles").statusCode()).isEqualTo(200);
+        assertThat(own.get("/api/articles").statusCode()).isEqualTo(200);
       }
 
-      HttpResponse<String> refused = web.get("/api/articles");
+      HttpResponse<String> refused = own.get("/api/articles");
 
       assertThat(refused.statusCode()).isEqualTo(429);
       long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
@@ -118,8 +138,8 @@ class OperationsIT {
       assertThat(JSON.readTree(refused.body()).path("error").asText())
           .isEqualTo("too many requests from this address; try again in " + retryAfter + " s");
       // The page, health and metrics are not the API: never limited.
-      assertThat(web.get("/health/live").statusCode()).isEqualTo(200);
-      assertThat(web.get("/").statusCode()).isEqualTo(200);
+      assertThat(own.get("/health/live").statusCode()).isEqualTo(200);
+      assertThat(own.get("/").statusCode()).isEqualTo(200);
     }
   }
 }

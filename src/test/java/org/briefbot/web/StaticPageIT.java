@@ -20,11 +20,10 @@ class StaticPageIT {
   @Test
   void pageLoadsWithALabelledQuestionField() {
     try (WebServer server =
-            WebServer.start(
-                BriefbotConfig.defaults().web().onPort(0),
-                List.of(new Mount("/", new StaticFiles())));
-        Chromium chromium = Chromium.start(Chromium.DESKTOP)) {
-      WebDriver page = chromium.driver();
+        WebServer.start(
+            BriefbotConfig.defaults().web().onPort(0),
+            List.of(new Mount("/", new StaticFiles())))) {
+      WebDriver page = Chromium.shared(Chromium.DESKTOP).driver();
       page.get(server.url().toString());
       assertThat(page.getTitle()).isEqualTo("briefbot");
       String field = page.findElement(By.cssSelector("label[for=question]")).getAttribute("for");

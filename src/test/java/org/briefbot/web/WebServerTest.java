@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.config.BriefbotConfig.WebConfig;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,48 @@ class WebServerTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(gone.statusCode()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void closingLetsARequestInFlightFinish() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpHandler slow =
+        exchange -> {
+          entered.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          saying("finished").handle(exchange);
+        };
+    WebServer server = WebServer.start(ANY_PORT, List.of(new Mount("/slow", slow)));
+    CompletableFuture<HttpResponse<String>> response =
+        http.sendAsync(
+            HttpRequest.newBuilder(server.url().resolve("/slow")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(30, TimeUnit.SECONDS)).as("the handler started").isTrue();
+
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
+    awaitRefused(server.port()); // closing has begun: the listener is gone
+    release.countDown();
+
+    assertThat(response.get(30, TimeUnit.SECONDS).body()).isEqualTo("finished");
+    closed.get(30, TimeUnit.SECONDS);
+  }
+
+  private static void awaitRefused(int port) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        new Socket("127.0.0.1", port).close();
+      } catch (IOException refused) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("port " + port + " still accepts connections");
   }
 
   @Test
