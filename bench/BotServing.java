@@ -55,6 +55,8 @@ public class BotServing {
       long loaded = loadedAfter(log1, wall0);
       Thread.sleep(2000);
       long rssAfterStart = rss(bot, "VmRSS");
+      // The index is memory-mapped: VmRSS counts its pages the kernel can drop; RssAnon does not.
+      long anonAfterStart = rss(bot, "RssAnon");
       // 2. a new article lands
       api.awaitRequest("getUpdates", r -> true, Duration.ofSeconds(10));
       int reloadsBefore = count(log1, "Knowledge reloaded");
@@ -91,11 +93,12 @@ public class BotServing {
       long reloaded = loadedAfter(log2, wall2);
       Thread.sleep(2000);
       long rssRestart = rss(again, "VmRSS");
+      long anonRestart = rss(again, "RssAnon");
       stop(again);
       System.out.printf(
           "%s\tfirst_ms=%d\t(loaded_ms=%d)\tnew_article_ms=%d\trestart_ms=%d\t(loaded_ms=%d)"
               + "\trss_start_mb=%d\trss_after_new_mb=%d\thwm_mb=%d\trss_restart_mb=%d"
-              + "\thybrid_serving_ms=%d%n",
+              + "\thybrid_serving_ms=%d\tanon_start_mb=%d\tanon_restart_mb=%d%n",
           label,
           first,
           loaded,
@@ -106,7 +109,9 @@ public class BotServing {
           rssAfterNew,
           hwm,
           rssRestart,
-          hybridServing);
+          hybridServing,
+          anonAfterStart,
+          anonRestart);
     }
   }
 
