@@ -245,7 +245,11 @@ final class LiveArchive implements AutoCloseable {
     if (embedFirst) {
       embedMissing();
     }
-    State current = state.get();
+    return served(state.get());
+  }
+
+  /** What {@code current} serves: its knowledge and catalog, and a searcher over the index. */
+  private LoadedLibrary.Loaded served(State current) {
     return new LoadedLibrary.Loaded(
         current.knowledge(), current.catalog(), index.searcher(current.catalog().synonymGroups()));
   }
@@ -258,12 +262,7 @@ final class LiveArchive implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       followOtherWriters();
       if (state.isPresent()) {
-        State current = state.get();
-        return Optional.of(
-            new LoadedLibrary.Loaded(
-                current.knowledge(),
-                current.catalog(),
-                index.searcher(current.catalog().synonymGroups())));
+        return Optional.of(served(state.get()));
       }
     }
     return Optional.empty();

@@ -174,7 +174,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
     LoadedLibrary.Loaded loaded = archive.get().catchUp();
     try {
       PassageIndex index = loaded.index();
-      int missing = model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
+      int missing = missingVectors(model, index);
       LoadedLibrary core =
           LoadedLibrary.wire(
               config,
@@ -211,6 +211,11 @@ public final class LiveLibrary implements Library, AutoCloseable {
    */
   private Mode servingMode(PassageIndex index, int missing) {
     return servingMode(config.retrieval().mode(), model.isPresent(), index, missing);
+  }
+
+  /** How many of the index's passages lack the vectors {@code model} would give them. */
+  static int missingVectors(Optional<Embeddings> model, PassageIndex index) {
+    return model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
   }
 
   /** As above, for an index with {@code missing} passages lacking vectors. */

@@ -117,7 +117,7 @@ public record LoadedLibrary(
   private static Mode servingMode(
       BriefbotConfig config, Loaded loaded, Optional<Embeddings> model) {
     PassageIndex index = loaded.index();
-    int missing = model.isEmpty() ? 0 : index.size() - index.passagesWithVectors();
+    int missing = LiveLibrary.missingVectors(model, index);
     Mode mode =
         LiveLibrary.servingMode(config.retrieval().mode(), model.isPresent(), index, missing);
     if (mode != config.retrieval().mode()) {
@@ -251,15 +251,9 @@ public record LoadedLibrary(
 
   /**
    * The catalog reads every article's text to link entities and the index analyses the same text;
-   * neither needs the other's result to start, so they share the two cores.
-   */
-  static EntityCatalog indexWhileBuildingCatalog(Knowledge knowledge, Consumer<IndexInput> writer) {
-    return indexWhileBuildingCatalog(knowledge, writer, catalog -> {});
-  }
-
-  /**
-   * As above; {@code then} runs on the catalog's thread once it is built, while the index is still
-   * being written (the catalog takes about half as long).
+   * neither needs the other's result to start, so they share the two cores. {@code then} runs on
+   * the catalog's thread once it is built, while the index is still being written (the catalog
+   * takes about half as long).
    */
   static EntityCatalog indexWhileBuildingCatalog(
       Knowledge knowledge, Consumer<IndexInput> writer, Consumer<EntityCatalog> then) {
