@@ -2,11 +2,8 @@ package org.briefbot.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,40 +11,21 @@ import java.util.Set;
 import org.briefbot.store.Channel;
 import org.briefbot.store.LoggedQuestion;
 import org.briefbot.store.Reason;
+import org.briefbot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** The desk's small parts: sessions, the login throttle, grouping and text for pages. */
 class DeskPartsTest {
-  /** A clock the test moves by hand. */
-  static final class HandClock extends Clock {
-    Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final HandClock clock = new HandClock();
+  private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 
   @Test
   void aSessionLastsItsTimeToLiveAndNoLonger() {
     Sessions sessions = new Sessions(Duration.ofHours(8), clock);
     Sessions.Session session = sessions.open();
 
-    clock.now = clock.now.plus(Duration.ofHours(8).minusSeconds(1));
+    clock.advance(Duration.ofHours(8).minusSeconds(1));
     assertThat(sessions.find(session.id())).hasValue(session);
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(sessions.find(session.id())).isEmpty();
   }
 
@@ -73,7 +51,7 @@ class DeskPartsTest {
     assertThat(throttle.allows("10.0.0.1")).isFalse();
     assertThat(throttle.allows("10.0.0.2")).isTrue();
 
-    clock.now = clock.now.plus(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(15));
     assertThat(throttle.allows("10.0.0.1")).isTrue();
     throttle.failed("10.0.0.1");
     throttle.succeeded("10.0.0.1");
@@ -93,7 +71,7 @@ class DeskPartsTest {
     return new LoggedQuestion(
         question,
         Reason.DECLINED,
-        clock.now.plus(Duration.ofMinutes(minute)),
+        clock.instant().plus(Duration.ofMinutes(minute)),
         channel,
         0.1,
         Optional.empty(),

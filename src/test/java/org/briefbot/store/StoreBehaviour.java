@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
+import org.briefbot.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
