@@ -78,7 +78,8 @@ final class FoldsCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "also fit each squad fold on the first N feature columns only (an earlier round's"
-              + " features), from the same rows, and report it as ranking 'learned-N'")
+              + " features), from the same rows, and report it as ranking 'learned-N'; with"
+              + " --columns 39, the way to judge the later features against the committed 32")
   int baselineColumns;
 
   @Option(names = "--json", description = "print one JSON object")

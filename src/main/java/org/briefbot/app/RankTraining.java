@@ -76,6 +76,9 @@ final class RankTraining implements AutoCloseable {
   private final Path seedKnowledge;
   private final List<GoldQuestion> seedTuning;
 
+  /** Features per row the models are fitted on (the first of every row's). */
+  private final int columns;
+
   /** Each corpus's rows, computed once per set of articles: folds share them. */
   private final Map<String, TrainingSet> parts = new HashMap<>();
 
@@ -102,7 +105,18 @@ final class RankTraining implements AutoCloseable {
       SquadNewsroom squad,
       NewsArticles news,
       Path seedKnowledge,
-      Path seedTuning) {
+      Path seedTuning,
+      int columns) {
+    if (!RankRows.fittable(columns)) {
+      throw new IllegalArgumentException(
+          "the bot serves models of "
+              + RankRows.COMMITTED_COLUMNS
+              + " or "
+              + RankRows.columns()
+              + " features, not "
+              + columns);
+    }
+    this.columns = columns;
     this.config = hybrid;
     // The cores serve only their index here: every retriever is built below with the models it
     // is judged with. In hybrid mode a core would read the committed models, which no longer fit
@@ -138,12 +152,12 @@ final class RankTraining implements AutoCloseable {
    * benchmarks' tuning halves. Chooses the threshold on the same questions.
    */
   TrainingSet.Fit fit(List<String> articles, List<String> newsArticles) {
-    return fit(articles, newsArticles, RankRows.columns());
+    return fit(articles, newsArticles, columns);
   }
 
   /**
-   * As {@link #fit(List, List)}, with the feature columns from {@code columns} on left out (0): the
-   * fold harness's baseline of the features an earlier round had.
+   * As {@link #fit(List, List)}, on the first {@code columns} features of each row: the committed
+   * models' width, or a fold harness's baseline of the features an earlier round had.
    */
   TrainingSet.Fit fit(List<String> articles, List<String> newsArticles, int columns) {
     TrainingSet set = new TrainingSet();
@@ -152,7 +166,7 @@ final class RankTraining implements AutoCloseable {
     set.addAll(part("seed", this::seedPart));
     set.addAll(part("benchmarks", this::benchmarkPart));
     if (columns < RankRows.columns()) {
-      set = set.withColumnsBefore(columns);
+      set = set.withColumns(columns);
     }
     log.info(
         "Fitting on {} in-scope and {} out-of-scope questions, {} feature columns",

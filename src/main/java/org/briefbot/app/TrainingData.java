@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.eval.NewsArticles;
 import org.briefbot.eval.SquadNewsroom;
+import org.briefbot.retrieval.RankRows;
 import picocli.CommandLine.Option;
 
 /** Where {@code train} and {@code folds} read their tuning data: one set of options for both. */
@@ -37,9 +38,23 @@ final class TrainingData {
       description = "the seed's tuning questions (default: ${DEFAULT-VALUE})")
   Path seedTuning;
 
+  @Option(
+      names = "--columns",
+      paramLabel = "N",
+      defaultValue = "" + RankRows.COMMITTED_COLUMNS,
+      description =
+          "features per row the models are fitted on: the committed models' width (the default,"
+              + " ${DEFAULT-VALUE}) or all there are")
+  int columns;
+
   /** The training harness over this data, in hybrid mode. */
   RankTraining open(BriefbotConfig hybrid) {
     return new RankTraining(
-        hybrid, SquadNewsroom.read(squad), NewsArticles.read(articles), seedKnowledge, seedTuning);
+        hybrid,
+        SquadNewsroom.read(squad),
+        NewsArticles.read(articles),
+        seedKnowledge,
+        seedTuning,
+        columns);
   }
 }

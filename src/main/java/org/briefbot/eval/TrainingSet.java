@@ -56,7 +56,7 @@ public final class TrainingSet {
   /**
    * One asked question.
    *
-   * @param rows its best fused candidates' features, {@link RankRows#columns()} each
+   * @param rows its best fused candidates' features, the set's width each
    * @param labels 1 for a candidate that answers
    */
   private record Asked(Origin origin, boolean inScope, float[] rows, float[] labels, float weight) {
@@ -75,6 +75,18 @@ public final class TrainingSet {
   }
 
   private final List<Asked> asked = new ArrayList<>();
+
+  /** Features per candidate row: all there are, unless {@link #withColumns} cut them. */
+  private final int width;
+
+  /** An empty set whose rows will have all {@link RankRows#columns()} features. */
+  public TrainingSet() {
+    this(RankRows.columns());
+  }
+
+  private TrainingSet(int width) {
+    this.width = width;
+  }
 
   /** A gold question asked of the knowledge {@code retriever} searches. */
   public void add(Retriever retriever, GoldQuestion question, Origin origin) {
@@ -101,7 +113,7 @@ public final class TrainingSet {
       Predicate<Passage> answers,
       Origin origin,
       float weight) {
-    RankRows rows = retriever.rankRows(SearchRequest.of(question, CANDIDATES));
+    RankRows rows = rowsFor(retriever, question);
     float[] labels = new float[rows.candidates().size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = answers.test(rows.candidates().get(i).passage()) ? 1 : 0;
@@ -111,30 +123,41 @@ public final class TrainingSet {
 
   /** A question none of whose candidates can answer it (its article is not indexed). */
   public void addOutOfScope(Retriever retriever, String question, Origin origin, float weight) {
-    RankRows rows = retriever.rankRows(SearchRequest.of(question, CANDIDATES));
+    RankRows rows = rowsFor(retriever, question);
     asked.add(new Asked(origin, false, rows.rows(), new float[rows.candidates().size()], weight));
   }
 
-  /** Adds every question of {@code other}. */
+  private RankRows rowsFor(Retriever retriever, String question) {
+    RankRows rows = retriever.rankRows(SearchRequest.of(question, CANDIDATES));
+    if (rows.width() != width) {
+      throw new IllegalStateException(
+          "the retriever gives rows of " + rows.width() + " features, this set holds " + width);
+    }
+    return rows;
+  }
+
+  /** Adds every question of {@code other}, whose rows must be as wide as this set's. */
   public void addAll(TrainingSet other) {
+    if (other.width != width) {
+      throw new IllegalArgumentException(
+          "rows of " + other.width + " features joined to rows of " + width);
+    }
     asked.addAll(other.asked);
   }
 
   /**
-   * A copy whose feature columns from {@code first} on are 0 in every row: fitted, it is the model
-   * those columns would not exist for (a tree cannot split on a constant), so a fold harness can
-   * fit a baseline on the same rows.
+   * A copy whose rows keep their first {@code columns} features only: what a model fitted on an
+   * earlier round's features (the committed models' width) is fitted from, with the same rows.
    */
-  public TrainingSet withColumnsBefore(int first) {
-    int columns = RankRows.columns();
-    if (first < 0 || first > columns) {
-      throw new IllegalArgumentException("first column not in [0, " + columns + "]: " + first);
+  public TrainingSet withColumns(int columns) {
+    if (columns < 1 || columns > width) {
+      throw new IllegalArgumentException("columns not in [1, " + width + "]: " + columns);
     }
-    TrainingSet copy = new TrainingSet();
+    TrainingSet copy = new TrainingSet(columns);
     for (Asked a : asked) {
-      float[] rows = a.rows().clone();
+      float[] rows = new float[a.candidates() * columns];
       for (int r = 0; r < a.candidates(); r++) {
-        Arrays.fill(rows, r * columns + first, (r + 1) * columns, 0);
+        System.arraycopy(a.rows(), r * width, rows, r * columns, columns);
       }
       copy.asked.add(new Asked(a.origin(), a.inScope(), rows, a.labels(), a.weight()));
     }
@@ -191,7 +214,7 @@ public final class TrainingSet {
   }
 
   /** What the bot would show for {@code a}: the ranker's first candidate, and its probability. */
-  private static Threshold.Judged judge(Asked a, TreeModel ranker, TreeModel answerable) {
+  private Threshold.Judged judge(Asked a, TreeModel ranker, TreeModel answerable) {
     if (a.candidates() == 0) {
       return new Threshold.Judged(a.origin().corpus(), a.inScope(), false, 0);
     }
@@ -200,9 +223,8 @@ public final class TrainingSet {
     for (int i = 1; i < order.length; i++) {
       first = order[i] > order[first] ? i : first;
     }
-    int columns = RankRows.columns();
     double[] probability =
-        answerable.score(Arrays.copyOfRange(a.rows(), first * columns, (first + 1) * columns));
+        answerable.score(Arrays.copyOfRange(a.rows(), first * width, (first + 1) * width));
     return new Threshold.Judged(
         a.origin().corpus(), a.inScope(), a.labels()[first] > 0, probability[0]);
   }
@@ -223,28 +245,27 @@ public final class TrainingSet {
       weights.add(w);
       sizes[g] = a.candidates();
     }
-    return new Table(concat(rows), RankRows.columns(), concat(labels), concat(weights), sizes);
+    return new Table(concat(rows), width, concat(labels), concat(weights), sizes);
   }
 
   /**
    * The first {@link #ANSWER_DEPTH} candidates only: the confidence that matters is that of the
    * first few, and the far ones would be most of the rows.
    */
-  private static Table answerTable(List<Asked> questions) {
-    int columns = RankRows.columns();
+  private Table answerTable(List<Asked> questions) {
     List<float[]> rows = new ArrayList<>();
     List<float[]> labels = new ArrayList<>();
     List<float[]> weights = new ArrayList<>();
     for (Asked a : questions) {
       int n = Math.min(a.candidates(), ANSWER_DEPTH);
-      rows.add(Arrays.copyOf(a.rows(), n * columns));
+      rows.add(Arrays.copyOf(a.rows(), n * width));
       labels.add(Arrays.copyOf(a.labels(), n));
       float[] w = new float[n];
       Arrays.fill(w, n == 0 ? 0 : a.weight() / n);
       weights.add(w);
     }
     float[] l = concat(labels);
-    return new Table(concat(rows), columns, l, concat(weights), new int[] {l.length});
+    return new Table(concat(rows), width, l, concat(weights), new int[] {l.length});
   }
 
   private static float[] concat(List<float[]> parts) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -151,7 +152,10 @@ public record Logistic(double[] coefficients) {
           }
         });
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+      // Ends with a line break, as the committed file does, so a refit of the same data leaves it
+      // byte for byte as it was.
+      return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write logistic models", e);
     }

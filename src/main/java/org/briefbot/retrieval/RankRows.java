@@ -13,9 +13,20 @@ import org.briefbot.index.Candidate;
  *     the loaded models read
  */
 public record RankRows(List<Candidate> candidates, float[] rows, int width) {
+  /**
+   * The width of the committed models: an earlier round's features, the first of every row, which
+   * later features have not beaten by article folds.
+   */
+  public static final int COMMITTED_COLUMNS = RankFeatures.SECOND_ROUND_COLUMNS;
+
   /** All the features there are, the width of the rows training reads. */
   public static int columns() {
     return RankFeatures.COLUMNS;
+  }
+
+  /** Whether models of {@code columns} features can be served: the committed width, or all. */
+  public static boolean fittable(int columns) {
+    return columns == COMMITTED_COLUMNS || columns == columns();
   }
 
   /** Feature names in column order. */
