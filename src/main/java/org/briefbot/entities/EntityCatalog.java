@@ -290,7 +290,11 @@ public final class EntityCatalog {
       return keys.computeIfAbsent(name, Names::key);
     }
 
-    private final Map<String, String> canonicalByKey = new TreeMap<>();
+    /**
+     * Hashed while every note is merged, which looks up each name and alias; sorted once at the
+     * end, so the catalog's look-ups hold the keys in the order a sorted map gave them.
+     */
+    private final Map<String, String> canonicalByKey = new HashMap<>();
 
     void addCurated(EntityEntry entry) {
       Draft draft = draftFor(entry.name());
@@ -327,7 +331,10 @@ public final class EntityCatalog {
     }
 
     private void noted(Draft draft, Article article) {
-      draft.articles.add(article.id());
+      if (draft.articles.isEmpty()
+          || !draft.articles.get(draft.articles.size() - 1).equals(article.id())) {
+        draft.articles.add(article.id());
+      }
     }
 
     /**
@@ -360,10 +367,17 @@ public final class EntityCatalog {
                 : related(counted.together(draft.name), canonical);
         byName.put(
             draft.name,
-            draft.toEntity(union(draft.articles, counted.articles(key(draft.name))), related));
+            draft.toEntity(
+                union(draft.sortedArticles(), counted.articles(key(draft.name))), related));
       }
       return new EntityCatalog(
-          byName, Map.copyOf(canonicalByKey), linker, links, noteAliases, keys, counted);
+          byName,
+          Map.copyOf(new TreeMap<>(canonicalByKey)),
+          linker,
+          links,
+          noteAliases,
+          keys,
+          counted);
     }
 
     /**
@@ -429,8 +443,8 @@ public final class EntityCatalog {
       return stale;
     }
 
-    /** Two sorted sets as one sorted list, in one pass. */
-    private static List<String> union(Set<String> a, Set<String> b) {
+    /** A sorted list and a sorted set as one sorted list, in one pass. */
+    private static List<String> union(List<String> a, Set<String> b) {
       if (b.isEmpty()) {
         return List.copyOf(a);
       }
@@ -514,13 +528,31 @@ public final class EntityCatalog {
   private static final class Draft {
     final String name;
     final Set<String> aliases = new LinkedHashSet<>();
-    final Set<String> articles = new TreeSet<>();
+
+    /**
+     * The articles whose notes name it, in the order they were merged, which is mostly sorted: a
+     * list appended to, sorted once, costs less than a sorted set kept for every note.
+     */
+    final List<String> articles = new ArrayList<>();
+
     String kind = "";
     String summary = "";
     String description = "";
 
     Draft(String name) {
       this.name = name;
+    }
+
+    /** The articles whose notes name it, sorted, each once. */
+    List<String> sortedArticles() {
+      articles.sort(null);
+      List<String> once = new ArrayList<>(articles.size());
+      for (String id : articles) {
+        if (once.isEmpty() || !once.get(once.size() - 1).equals(id)) {
+          once.add(id);
+        }
+      }
+      return once;
     }
 
     List<String> names() {
