@@ -70,8 +70,8 @@ final class Mentions {
 
   private void count(ArticleLinks links, int step, Set<String> touched) {
     for (List<String> inPassage : links.inPassages()) {
-      for (String name : inPassage) {
-        if (inPassage.size() > 1) {
+      if (inPassage.size() > 1) {
+        for (String name : inPassage) {
           touched.add(name);
           count(name, inPassage, step);
         }
