@@ -443,8 +443,8 @@ public final class EntityCatalog {
       return stale;
     }
 
-    /** A sorted list and a sorted set as one sorted list, in one pass. */
-    private static List<String> union(List<String> a, Set<String> b) {
+    /** Two sorted lists, each without repeats, as one sorted list, in one pass. */
+    private static List<String> union(List<String> a, List<String> b) {
       if (b.isEmpty()) {
         return List.copyOf(a);
       }

@@ -1,12 +1,14 @@
 package org.briefbot.entities;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,8 +25,11 @@ final class Mentions {
   /** Per name, how many passages it shares with each other name. */
   private final Map<String, Map<String, Integer>> together = new HashMap<>();
 
-  /** Per key of a name, the articles whose title or passages name it, sorted. */
-  private final Map<String, Set<String>> articlesByKey = new HashMap<>();
+  /**
+   * Per key of a name, the articles whose title or passages name it, sorted: a list, not a sorted
+   * set, as an archive's article ids fill it in order and a list holds them in a tenth of the heap.
+   */
+  private final Map<String, List<String>> articlesByKey = new HashMap<>();
 
   /**
    * Counts of every article's links, e.g. read back from a snapshot.
@@ -34,7 +39,8 @@ final class Mentions {
   static Mentions of(Map<String, ArticleLinks> links, UnaryOperator<String> key) {
     Mentions mentions = new Mentions();
     Set<String> ignored = new HashSet<>();
-    links.forEach((id, found) -> mentions.add(id, found, key, ignored));
+    // In id order, so that each article id is appended to the lists rather than inserted.
+    new TreeMap<>(links).forEach((id, found) -> mentions.add(id, found, key, ignored));
     return mentions;
   }
 
@@ -42,7 +48,11 @@ final class Mentions {
   void add(String articleId, ArticleLinks links, UnaryOperator<String> key, Set<String> touched) {
     count(links, 1, touched);
     for (String k : keysOf(links, key)) {
-      articlesByKey.computeIfAbsent(k, x -> new TreeSet<>()).add(articleId);
+      List<String> articles = articlesByKey.computeIfAbsent(k, x -> new ArrayList<>());
+      int at = Collections.binarySearch(articles, articleId);
+      if (at < 0) {
+        articles.add(-at - 1, articleId);
+      }
     }
   }
 
@@ -51,9 +61,13 @@ final class Mentions {
       String articleId, ArticleLinks links, UnaryOperator<String> key, Set<String> touched) {
     count(links, -1, touched);
     for (String k : keysOf(links, key)) {
-      Set<String> articles = articlesByKey.get(k);
-      if (articles != null && articles.remove(articleId) && articles.isEmpty()) {
-        articlesByKey.remove(k);
+      List<String> articles = articlesByKey.getOrDefault(k, List.of());
+      int at = Collections.binarySearch(articles, articleId);
+      if (at >= 0) {
+        articles.remove(at);
+        if (articles.isEmpty()) {
+          articlesByKey.remove(k);
+        }
       }
     }
   }
@@ -64,8 +78,8 @@ final class Mentions {
   }
 
   /** The articles whose links name something with this key, sorted; empty when none. */
-  Set<String> articles(String nameKey) {
-    return articlesByKey.getOrDefault(nameKey, Set.of());
+  List<String> articles(String nameKey) {
+    return Collections.unmodifiableList(articlesByKey.getOrDefault(nameKey, List.of()));
   }
 
   private void count(ArticleLinks links, int step, Set<String> touched) {
