@@ -1,19 +1,18 @@
 package org.briefbot.entities;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -24,7 +23,8 @@ import org.briefbot.knowledge.Passage;
 /**
  * Every entity briefbot knows: curated entries merged with the notes of all articles, so an entity
  * that several articles mention is one entity that knows them all and the entities seen beside it.
- * Immutable once built.
+ * Its entities and look-ups are immutable once built; what {@link #update} counted goes on to the
+ * catalog the update makes.
  */
 public final class EntityCatalog {
   /** A misspelt name is suggested when it is at least this similar (Jaro-Winkler) to one known. */
@@ -58,6 +58,12 @@ public final class EntityCatalog {
   /** The keys of names seen, for {@link #update}. */
   private final Map<String, String> keys;
 
+  /**
+   * What the links count, for {@link #update} to adjust by the changed articles alone; empty for a
+   * catalog read back (its first update counts the links again) and once an update took it.
+   */
+  private final AtomicReference<Mentions> mentions;
+
   /** An entity's canonical name and the summary of one note on it. */
   private record NoteKey(String name, String summary) {}
 
@@ -69,8 +75,10 @@ public final class EntityCatalog {
       EntityLinker linker,
       Map<String, ArticleLinks> links,
       Map<NoteKey, List<String>> noteAliases,
-      Map<String, String> keys) {
+      Map<String, String> keys,
+      Mentions mentions) {
     this.byName = byName;
+    this.mentions = new AtomicReference<>(mentions);
     this.links = links;
     this.noteAliases = noteAliases;
     this.keys = keys;
@@ -87,7 +95,7 @@ public final class EntityCatalog {
     Builder builder = new Builder(new HashMap<>(), new HashMap<>());
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
-    return builder.build(knowledge.articles(), article -> Optional.empty());
+    return builder.build(knowledge.articles(), Set.of(), Map.of(), new Mentions(), Map.of());
   }
 
   /**
@@ -96,6 +104,9 @@ public final class EntityCatalog {
    * read again, with their passages. Only those are linked; every other article keeps the links
    * found in it before, so a name that is new to the catalog is found in the changed articles and
    * not in older ones until they are linked again (a full {@link #build} does that).
+   *
+   * <p>What this catalog counted over the links goes to the new catalog, adjusted by the parsed and
+   * removed articles alone; a second update of this catalog counts its links again.
    */
   public EntityCatalog update(Knowledge knowledge, List<Article> parsed) {
     Map<String, Article> fresh = new HashMap<>();
@@ -105,12 +116,14 @@ public final class EntityCatalog {
     Builder builder = new Builder(new HashMap<>(noteAliases), new HashMap<>(keys));
     knowledge.entities().forEach(builder::addCurated);
     articles.forEach(builder::addNotes);
-    return builder.build(
-        articles,
-        article ->
-            fresh.containsKey(article.id())
-                ? Optional.empty()
-                : Optional.ofNullable(links.get(article.id())));
+    Mentions counted = mentions.getAndSet(null);
+    if (counted == null) {
+      // Nothing counted to adjust: counting every article's links again makes no related list
+      // worth keeping either.
+      return builder.build(
+          articles, fresh.keySet(), links, Mentions.of(links, builder::key), Map.of());
+    }
+    return builder.build(articles, fresh.keySet(), links, counted, byName);
   }
 
   /**
@@ -118,7 +131,7 @@ public final class EntityCatalog {
    * whose links would cost heap (a list per passage) for nothing.
    */
   public EntityCatalog withoutLinks() {
-    return new EntityCatalog(byName, canonicalByKey, linker, Map.of(), Map.of(), Map.of());
+    return new EntityCatalog(byName, canonicalByKey, linker, Map.of(), Map.of(), Map.of(), null);
   }
 
   /** Per article id, what linking found in it, for {@link #of(List, Map)} to take back. */
@@ -153,7 +166,8 @@ public final class EntityCatalog {
         new EntityLinker(names),
         Map.copyOf(links),
         Map.of(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** All entities, sorted by name. */
@@ -272,14 +286,15 @@ public final class EntityCatalog {
       this.keys = keys;
     }
 
-    private String key(String name) {
+    String key(String name) {
       return keys.computeIfAbsent(name, Names::key);
     }
 
-    private final Map<String, String> canonicalByKey = new TreeMap<>();
-
-    /** Per article, the entities whose notes or mention lists name it. */
-    private final Map<String, Set<String>> notedIn = new HashMap<>();
+    /**
+     * Hashed while every note is merged, which looks up each name and alias; sorted once at the
+     * end, so the catalog's look-ups hold the keys in the order a sorted map gave them.
+     */
+    private final Map<String, String> canonicalByKey = new HashMap<>();
 
     void addCurated(EntityEntry entry) {
       Draft draft = draftFor(entry.name());
@@ -316,45 +331,139 @@ public final class EntityCatalog {
     }
 
     private void noted(Draft draft, Article article) {
-      draft.articles.add(article.id());
-      notedIn.computeIfAbsent(article.id(), k -> new TreeSet<>()).add(draft.name);
+      if (draft.articles.isEmpty()
+          || !draft.articles.get(draft.articles.size() - 1).equals(article.id())) {
+        draft.articles.add(article.id());
+      }
     }
 
-    /** The catalog; {@code known} gives the links an article kept, the others are linked now. */
-    EntityCatalog build(List<Article> articles, Function<Article, Optional<ArticleLinks>> known) {
+    /**
+     * The catalog. Articles in {@code before} keep their links unless {@code relink} names them;
+     * the others are linked now. {@code counted} holds the counts of {@code before} and is adjusted
+     * to the new links; {@code earlier} is the catalog those counts were made for, whose related
+     * lists still hold for entities no changed count touches (empty: none is kept).
+     */
+    EntityCatalog build(
+        List<Article> articles,
+        Set<String> relink,
+        Map<String, ArticleLinks> before,
+        Mentions counted,
+        Map<String, Entity> earlier) {
       Map<String, List<String>> names = new LinkedHashMap<>();
       drafts.values().forEach(d -> names.put(d.name, new ArrayList<>(d.names())));
       EntityLinker linker = new EntityLinker(names);
-      List<Collection<String>> entitiesByPassage = new ArrayList<>();
-      Map<String, ArticleLinks> links = new HashMap<>();
+      Set<String> touched = new HashSet<>();
+      Map<String, ArticleLinks> links =
+          linkChanged(articles, relink, before, linker, counted, touched);
       Set<String> canonical = new HashSet<>();
       drafts.values().forEach(d -> canonical.add(d.name));
-      for (Article article : articles) {
-        ArticleLinks found = known.apply(article).orElseGet(() -> link(article, linker));
-        links.put(article.id(), found);
-        Set<String> mentioned = new TreeSet<>(found.inTitle());
-        for (List<String> inPassage : found.inPassages()) {
-          mentioned.addAll(inPassage);
-          // Links kept from before may name an entity no article or entry has any more.
-          entitiesByPassage.add(
-              canonical.containsAll(inPassage)
-                  ? inPassage
-                  : inPassage.stream().filter(canonical::contains).toList());
-        }
-        mentioned.addAll(notedIn.getOrDefault(article.id(), Set.of()));
-        mentioned.stream()
-            .map(name -> drafts.get(key(name)))
-            .filter(Objects::nonNull)
-            .forEach(draft -> draft.articles.add(article.id()));
-      }
-      Map<String, Map<String, Integer>> together = coOccurrences(entitiesByPassage);
+      Set<String> stale = staleRelated(canonical, earlier, counted, touched);
       Map<String, Entity> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (Draft draft : drafts.values()) {
+        Entity was = earlier.get(draft.name);
+        List<String> related =
+            was != null && was.name().equals(draft.name) && !stale.contains(draft.name)
+                ? was.related()
+                : related(counted.together(draft.name), canonical);
         byName.put(
-            draft.name, draft.toEntity(related(together.getOrDefault(draft.name, Map.of()))));
+            draft.name,
+            draft.toEntity(
+                union(draft.sortedArticles(), counted.articles(key(draft.name))), related));
       }
       return new EntityCatalog(
-          byName, Map.copyOf(canonicalByKey), linker, links, noteAliases, keys);
+          byName,
+          Map.copyOf(new TreeMap<>(canonicalByKey)),
+          linker,
+          links,
+          noteAliases,
+          keys,
+          counted);
+    }
+
+    /**
+     * Every article's links: those kept from {@code before}, the others found now; the counts lose
+     * what the replaced and removed links counted and gain what the new ones count.
+     */
+    private Map<String, ArticleLinks> linkChanged(
+        List<Article> articles,
+        Set<String> relink,
+        Map<String, ArticleLinks> before,
+        EntityLinker linker,
+        Mentions counted,
+        Set<String> touched) {
+      Map<String, ArticleLinks> links = new HashMap<>();
+      for (Article article : articles) {
+        ArticleLinks kept = before.get(article.id());
+        if (kept != null && !relink.contains(article.id())) {
+          links.put(article.id(), kept);
+          continue;
+        }
+        ArticleLinks found = link(article, linker);
+        if (kept != null) {
+          counted.remove(article.id(), kept, this::key, touched);
+        }
+        counted.add(article.id(), found, this::key, touched);
+        links.put(article.id(), found);
+      }
+      before.forEach(
+          (id, kept) -> {
+            if (!links.containsKey(id)) {
+              counted.remove(id, kept, this::key, touched);
+            }
+          });
+      return links;
+    }
+
+    /**
+     * The entities whose related list may differ from the one {@code earlier} has: those whose
+     * counts changed, the names that became or stopped being an entity's, and every entity counted
+     * with one of those. All of them when there is nothing earlier.
+     */
+    private static Set<String> staleRelated(
+        Set<String> canonical, Map<String, Entity> earlier, Mentions counted, Set<String> touched) {
+      if (earlier.isEmpty()) {
+        return canonical;
+      }
+      Set<String> changed = new HashSet<>();
+      for (String name : canonical) {
+        Entity was = earlier.get(name);
+        if (was == null || !was.name().equals(name)) {
+          changed.add(name);
+        }
+      }
+      earlier.values().stream()
+          .map(Entity::name)
+          .filter(n -> !canonical.contains(n))
+          .forEach(changed::add);
+      Set<String> stale = new HashSet<>(touched);
+      for (String name : changed) {
+        stale.add(name);
+        stale.addAll(counted.together(name).keySet());
+      }
+      return stale;
+    }
+
+    /** Two sorted lists, each without repeats, as one sorted list, in one pass. */
+    private static List<String> union(List<String> a, List<String> b) {
+      if (b.isEmpty()) {
+        return List.copyOf(a);
+      }
+      List<String> merged = new ArrayList<>(a.size() + b.size());
+      Iterator<String> left = a.iterator();
+      Iterator<String> right = b.iterator();
+      String l = left.hasNext() ? left.next() : null;
+      String r = right.hasNext() ? right.next() : null;
+      while (l != null || r != null) {
+        int order = l == null ? 1 : r == null ? -1 : l.compareTo(r);
+        merged.add(order <= 0 ? l : r);
+        if (order <= 0) {
+          l = left.hasNext() ? left.next() : null;
+        }
+        if (order >= 0) {
+          r = right.hasNext() ? right.next() : null;
+        }
+      }
+      return merged;
     }
 
     private ArticleLinks link(Article article, EntityLinker linker) {
@@ -378,33 +487,14 @@ public final class EntityCatalog {
     }
 
     /**
-     * For each entity, how many passages it shares with each other entity: one pass over the
-     * passages, so the cost grows with the archive, not with archive times catalog. Sharing an
-     * article says little (a long article names every entity it has once); sharing a passage says
-     * they are spoken of together.
-     */
-    private static Map<String, Map<String, Integer>> coOccurrences(
-        Iterable<Collection<String>> entitiesByPassage) {
-      Map<String, Map<String, Integer>> together = new HashMap<>();
-      for (Collection<String> entities : entitiesByPassage) {
-        for (String name : entities) {
-          Map<String, Integer> counts = together.computeIfAbsent(name, k -> new HashMap<>());
-          for (String other : entities) {
-            if (!other.equals(name)) {
-              counts.merge(other, 1, Integer::sum);
-            }
-          }
-        }
-      }
-      return together;
-    }
-
-    /**
      * The entities seen in the same passages, most shared passages first, then by name; at most
      * {@value #MAX_RELATED}, as in a large archive nearly every entity meets every other once.
+     * Sharing an article says little (a long article names every entity it has once); sharing a
+     * passage says they are spoken of together. Names that are no entity's any more are left out.
      */
-    private static List<String> related(Map<String, Integer> counts) {
+    private static List<String> related(Map<String, Integer> counts, Set<String> canonical) {
       return counts.entrySet().stream()
+          .filter(e -> canonical.contains(e.getKey()))
           .sorted(
               Map.Entry.<String, Integer>comparingByValue()
                   .reversed()
@@ -438,13 +528,31 @@ public final class EntityCatalog {
   private static final class Draft {
     final String name;
     final Set<String> aliases = new LinkedHashSet<>();
-    final Set<String> articles = new TreeSet<>();
+
+    /**
+     * The articles whose notes name it, in the order they were merged, which is mostly sorted: a
+     * list appended to, sorted once, costs less than a sorted set kept for every note.
+     */
+    final List<String> articles = new ArrayList<>();
+
     String kind = "";
     String summary = "";
     String description = "";
 
     Draft(String name) {
       this.name = name;
+    }
+
+    /** The articles whose notes name it, sorted, each once. */
+    List<String> sortedArticles() {
+      articles.sort(null);
+      List<String> once = new ArrayList<>(articles.size());
+      for (String id : articles) {
+        if (once.isEmpty() || !once.get(once.size() - 1).equals(id)) {
+          once.add(id);
+        }
+      }
+      return once;
     }
 
     List<String> names() {
@@ -454,9 +562,10 @@ public final class EntityCatalog {
       return names;
     }
 
-    Entity toEntity(List<String> related) {
+    /** The entity, with the articles linking found it in besides those noting it. */
+    Entity toEntity(List<String> allArticles, List<String> related) {
       return new Entity(
-          name, List.copyOf(aliases), kind, summary, List.copyOf(articles), related, description);
+          name, List.copyOf(aliases), kind, summary, allArticles, related, description);
     }
   }
 }
