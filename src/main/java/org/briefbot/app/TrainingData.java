@@ -1,6 +1,7 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.eval.NewsArticles;
 import org.briefbot.eval.SquadNewsroom;
@@ -19,10 +20,12 @@ final class TrainingData {
   @Option(
       names = "--articles",
       paramLabel = "DIR",
-      defaultValue = "../shared/articles",
+      split = ",",
+      defaultValue = "../shared/articles,src/test/resources/tuning/articles",
       description =
-          "news articles in the seed's format, each NAME.txt beside NAME.gold.jsonl (default: ${DEFAULT-VALUE})")
-  Path articles;
+          "folders of news articles in the seed's format, each NAME.txt beside NAME.gold.jsonl,"
+              + " comma-separated (default: ${DEFAULT-VALUE})")
+  List<Path> articles;
 
   @Option(
       names = "--seed-knowledge",

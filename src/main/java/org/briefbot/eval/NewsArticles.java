@@ -13,23 +13,43 @@ import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.ArticleParser;
 
 /**
- * Articles in the seed's format, each beside the questions readers asked of it (../shared/articles:
- * {@code NAME.txt} and {@code NAME.gold.jsonl}), so that folds can be cut by article.
+ * Articles in the seed's format, each beside the questions readers asked of it (../shared/articles
+ * and src/test/resources/tuning/articles: {@code NAME.txt} and {@code NAME.gold.jsonl}), so that
+ * folds can be cut by article.
  *
- * @param dir the folder
- * @param articles each article by id, in sorted order
+ * @param dirs the folders
+ * @param articles each article by id
  * @param questions each article's questions, answerable and out of scope
  */
 public record NewsArticles(
-    Path dir, Map<String, Article> articles, Map<String, List<GoldQuestion>> questions) {
+    List<Path> dirs, Map<String, Article> articles, Map<String, List<GoldQuestion>> questions) {
   private static final String GOLD = ".gold.jsonl";
 
   public NewsArticles {
+    dirs = List.copyOf(dirs);
     articles = Map.copyOf(articles);
     questions = Map.copyOf(questions);
   }
 
-  public static NewsArticles read(Path dir) {
+  /** Every article with questions in {@code dirs}; an id in two folders is refused. */
+  public static NewsArticles read(List<Path> dirs) {
+    Map<String, Article> articles = new LinkedHashMap<>();
+    Map<String, List<GoldQuestion>> questions = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      for (Path g : goldFiles(dir)) {
+        String name = g.getFileName().toString();
+        Path text = dir.resolve(name.substring(0, name.length() - GOLD.length()) + ".txt");
+        Article article = parse(text);
+        if (articles.putIfAbsent(article.id(), article) != null) {
+          throw new IllegalArgumentException("article " + article.id() + " twice, again in " + dir);
+        }
+        questions.put(article.id(), GoldEval.read(g));
+      }
+    }
+    return new NewsArticles(dirs, articles, questions);
+  }
+
+  private static List<Path> goldFiles(Path dir) {
     List<Path> gold;
     try (var files = Files.list(dir)) {
       gold = files.filter(p -> p.getFileName().toString().endsWith(GOLD)).sorted().toList();
@@ -39,16 +59,7 @@ public record NewsArticles(
     if (gold.isEmpty()) {
       throw new IllegalArgumentException("no *" + GOLD + " files in " + dir);
     }
-    Map<String, Article> articles = new LinkedHashMap<>();
-    Map<String, List<GoldQuestion>> questions = new LinkedHashMap<>();
-    for (Path g : gold) {
-      String name = g.getFileName().toString();
-      Path text = dir.resolve(name.substring(0, name.length() - GOLD.length()) + ".txt");
-      Article article = parse(text);
-      articles.put(article.id(), article);
-      questions.put(article.id(), GoldEval.read(g));
-    }
-    return new NewsArticles(dir, articles, questions);
+    return gold;
   }
 
   private static Article parse(Path file) {
