@@ -83,8 +83,12 @@ class TrainingSetTest {
     assertThatThrownBy(() -> cut.addAll(all))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("joined");
-    assertThatThrownBy(() -> cut.add(handSet, new GoldQuestion("why amazon", List.of("AWS")),
-            new TrainingSet.Origin(TrainingSet.Corpus.SEED, "why amazon")))
+    assertThatThrownBy(
+            () ->
+                cut.add(
+                    handSet,
+                    new GoldQuestion("why amazon", List.of("AWS")),
+                    new TrainingSet.Origin(TrainingSet.Corpus.SEED, "why amazon")))
         .isInstanceOf(IllegalStateException.class);
   }
 }
