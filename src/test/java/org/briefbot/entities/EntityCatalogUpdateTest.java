@@ -101,6 +101,37 @@ class EntityCatalogUpdateTest {
     assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related()).contains("Zorblax Works");
   }
 
+  @Test
+  void aNameThatChangesOnlyInCaseAgreesWithCountingEverythingAgain(@TempDir Path dir)
+      throws IOException {
+    archive(dir);
+    Knowledge loaded = loader.load(dir);
+    catalog = EntityCatalog.build(loaded);
+    reference = RebuildingCatalog.build(loaded);
+    kept = loaded.indexed();
+    Path zorblax = renamedFirstNote(waiting.get(0), "Zorblax Works");
+    Path quarnix = renamedFirstNote(waiting.get(1), "Quarnix Dynamics");
+    Path other = articleFiles().get(0);
+    Files.writeString(
+        other,
+        Files.readString(other)
+            .replace(
+                "What Happens Next\n",
+                "What Happens Next\nZorblax Works and Quarnix Dynamics met again this week.\n"));
+    apply(List.of(parse(zorblax), parse(quarnix), parse(other)));
+
+    // Names are keyed without case: the entity keeps its key while its spelling changes, first in
+    // the article whose note names it, then in the article that only mentions it.
+    Files.writeString(zorblax, Files.readString(zorblax).replace("Zorblax Works", "ZORBLAX WORKS"));
+    apply(List.of(parse(zorblax)));
+    Files.writeString(other, Files.readString(other).replace("Zorblax Works", "ZORBLAX WORKS"));
+    apply(List.of(parse(other)));
+
+    assertThat(catalog.find("zorblax works")).isPresent();
+    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related())
+        .anyMatch(name -> name.equalsIgnoreCase("Zorblax Works"));
+  }
+
   private EntityCatalog catalog;
   private RebuildingCatalog reference;
 
