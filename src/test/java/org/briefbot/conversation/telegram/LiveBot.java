@@ -171,20 +171,16 @@ final class LiveBot implements AutoCloseable {
 
   /** Webhook mode expecting {@code secret}, against a fresh fake, with a fresh SQLite store. */
   static LiveBot webhook(Library library, String secret, Faults faults) {
-    Path folder = temporaryFolder();
-    return new LiveBot(
-        new FakeBotApi(),
-        true,
-        library,
-        sqlite(folder),
-        Optional.of(folder),
-        webhookConfig(),
-        Map.of(SECRET_VARIABLE, secret),
-        faults);
+    return webhook(library, secret, faults, Optional.empty());
   }
 
   /** Webhook mode expecting {@code secret}, served on {@code host} (a shared server). */
   static LiveBot webhookOn(Library library, String secret, WebhookHost host) {
+    return webhook(library, secret, Faults.NONE, Optional.of(host));
+  }
+
+  private static LiveBot webhook(
+      Library library, String secret, Faults faults, Optional<WebhookHost> host) {
     Path folder = temporaryFolder();
     return new LiveBot(
         new FakeBotApi(),
@@ -194,8 +190,8 @@ final class LiveBot implements AutoCloseable {
         Optional.of(folder),
         webhookConfig(),
         Map.of(SECRET_VARIABLE, secret),
-        Faults.NONE,
-        Optional.of(host));
+        faults,
+        host);
   }
 
   /** The SQLite file of a fresh store, for tests that delete it. */
