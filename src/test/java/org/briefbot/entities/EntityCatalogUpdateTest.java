@@ -69,6 +69,48 @@ class EntityCatalogUpdateTest {
   @Test
   void anEntityThatGoesLeavesTheRelatedListsOfTheEntitiesItWasCountedWith(@TempDir Path dir)
       throws IOException {
+    Met met = twoNewEntitiesMetInOneArticle(dir);
+    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related()).contains("Zorblax Works");
+
+    String zorblaxText = Files.readString(met.noted());
+    Files.delete(met.noted());
+    apply(List.of());
+    assertThat(catalog.find("Zorblax Works"))
+        .as("no note names it, though the links of the other article still do")
+        .isEmpty();
+    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related())
+        .doesNotContain("Zorblax Works");
+
+    Files.writeString(met.noted(), zorblaxText);
+    apply(List.of(parse(met.noted())));
+    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related()).contains("Zorblax Works");
+  }
+
+  @Test
+  void aNameThatChangesOnlyInCaseAgreesWithCountingEverythingAgain(@TempDir Path dir)
+      throws IOException {
+    Met met = twoNewEntitiesMetInOneArticle(dir);
+
+    // Names are keyed without case: the entity keeps its key while its spelling changes, first in
+    // the article whose note names it, then in the article that only mentions it.
+    for (Path file : List.of(met.noted(), met.together())) {
+      Files.writeString(file, Files.readString(file).replace("Zorblax Works", "ZORBLAX WORKS"));
+      apply(List.of(parse(file)));
+    }
+
+    assertThat(catalog.find("zorblax works")).isPresent();
+    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related())
+        .anyMatch(name -> name.equalsIgnoreCase("Zorblax Works"));
+  }
+
+  /** The article whose note names Zorblax Works, and the one naming it beside Quarnix Dynamics. */
+  private record Met(Path noted, Path together) {}
+
+  /**
+   * Both catalogs over the archive, then two new entities (two waiting articles' first notes
+   * renamed) and an article that names them together, each step applied and compared.
+   */
+  private Met twoNewEntitiesMetInOneArticle(Path dir) throws IOException {
     archive(dir);
     Knowledge loaded = loader.load(dir);
     catalog = EntityCatalog.build(loaded);
@@ -85,51 +127,7 @@ class EntityCatalogUpdateTest {
                 "What Happens Next\n",
                 "What Happens Next\nZorblax Works and Quarnix Dynamics met again this week.\n"));
     apply(List.of(parse(other)));
-    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related()).contains("Zorblax Works");
-
-    String zorblaxText = Files.readString(zorblax);
-    Files.delete(zorblax);
-    apply(List.of());
-    assertThat(catalog.find("Zorblax Works"))
-        .as("no note names it, though the links of the other article still do")
-        .isEmpty();
-    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related())
-        .doesNotContain("Zorblax Works");
-
-    Files.writeString(zorblax, zorblaxText);
-    apply(List.of(parse(zorblax)));
-    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related()).contains("Zorblax Works");
-  }
-
-  @Test
-  void aNameThatChangesOnlyInCaseAgreesWithCountingEverythingAgain(@TempDir Path dir)
-      throws IOException {
-    archive(dir);
-    Knowledge loaded = loader.load(dir);
-    catalog = EntityCatalog.build(loaded);
-    reference = RebuildingCatalog.build(loaded);
-    kept = loaded.indexed();
-    Path zorblax = renamedFirstNote(waiting.get(0), "Zorblax Works");
-    Path quarnix = renamedFirstNote(waiting.get(1), "Quarnix Dynamics");
-    Path other = articleFiles().get(0);
-    Files.writeString(
-        other,
-        Files.readString(other)
-            .replace(
-                "What Happens Next\n",
-                "What Happens Next\nZorblax Works and Quarnix Dynamics met again this week.\n"));
-    apply(List.of(parse(zorblax), parse(quarnix), parse(other)));
-
-    // Names are keyed without case: the entity keeps its key while its spelling changes, first in
-    // the article whose note names it, then in the article that only mentions it.
-    Files.writeString(zorblax, Files.readString(zorblax).replace("Zorblax Works", "ZORBLAX WORKS"));
-    apply(List.of(parse(zorblax)));
-    Files.writeString(other, Files.readString(other).replace("Zorblax Works", "ZORBLAX WORKS"));
-    apply(List.of(parse(other)));
-
-    assertThat(catalog.find("zorblax works")).isPresent();
-    assertThat(catalog.find("Quarnix Dynamics").orElseThrow().related())
-        .anyMatch(name -> name.equalsIgnoreCase("Zorblax Works"));
+    return new Met(zorblax, other);
   }
 
   private EntityCatalog catalog;
