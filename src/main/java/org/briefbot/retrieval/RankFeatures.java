@@ -87,12 +87,17 @@ final class RankFeatures {
    * #COLUMNS}: serving computes only what its models read, training everything.
    */
   RankFeatures(TextAnalysis analysis, int columns) {
-    if (columns != SECOND_ROUND_COLUMNS && columns != COLUMNS) {
+    if (!servable(columns)) {
       throw new IllegalArgumentException(
           "columns neither " + SECOND_ROUND_COLUMNS + " nor " + COLUMNS + ": " + columns);
     }
     this.analysis = analysis;
     this.columns = columns;
+  }
+
+  /** Whether rows of {@code columns} features can be computed: the second round's, or all. */
+  static boolean servable(int columns) {
+    return columns == SECOND_ROUND_COLUMNS || columns == COLUMNS;
   }
 
   int columns() {

@@ -26,7 +26,7 @@ public record RankRows(List<Candidate> candidates, float[] rows, int width) {
 
   /** Whether models of {@code columns} features can be served: the committed width, or all. */
   public static boolean fittable(int columns) {
-    return columns == COMMITTED_COLUMNS || columns == columns();
+    return RankFeatures.servable(columns);
   }
 
   /** Feature names in column order. */
