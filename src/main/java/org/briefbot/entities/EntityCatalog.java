@@ -545,14 +545,7 @@ public final class EntityCatalog {
 
     /** The articles whose notes name it, sorted, each once. */
     List<String> sortedArticles() {
-      articles.sort(null);
-      List<String> once = new ArrayList<>(articles.size());
-      for (String id : articles) {
-        if (once.isEmpty() || !once.get(once.size() - 1).equals(id)) {
-          once.add(id);
-        }
-      }
-      return once;
+      return articles.stream().sorted().distinct().toList();
     }
 
     List<String> names() {
