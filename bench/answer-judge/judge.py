@@ -25,7 +25,8 @@ ap.add_argument('--frozen-layers', type=int, default=0, help='lower transformer 
 ap.add_argument('--news-weight', type=int, default=10)
 ap.add_argument('--max-len', type=int, default=160)
 ap.add_argument('--threshold', type=float, default=0.27)
-ap.add_argument('--save')
+ap.add_argument('--save', help='where to write the trained weights (PyTorch)')
+ap.add_argument('--export', help='where to write the trained judge as ONNX (inputs as the bot\'s sentence model, output one logit)')
 args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
 
@@ -184,3 +185,11 @@ for step in range(steps):
     if step % 50 == 0: print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s", flush=True)
 report(judge, test)
 if args.save: torch.save(judge.state_dict(), args.save)
+if args.export:
+    judge.eval()
+    ids, types = pair('How much did the ECB cut rates by?', 'The ECB cut its deposit facility rate by 25 basis points.')
+    example = (torch.tensor([ids]), torch.tensor([types]), torch.ones(1, len(ids), dtype=torch.long))
+    torch.onnx.export(judge, example, args.export, opset_version=14,
+                      input_names=['input_ids', 'token_type_ids', 'attention_mask'], output_names=['logit'],
+                      dynamic_axes={'input_ids': {0: 'b', 1: 'n'}, 'token_type_ids': {0: 'b', 1: 'n'},
+                                    'attention_mask': {0: 'b', 1: 'n'}, 'logit': {0: 'b'}})
