@@ -25,10 +25,11 @@ ap.add_argument('--frozen-layers', type=int, default=0, help='lower transformer 
 ap.add_argument('--news-weight', type=int, default=10)
 ap.add_argument('--max-len', type=int, default=160)
 ap.add_argument('--threshold', type=float, default=0.27)
+ap.add_argument('--seed', type=int, default=7)
 ap.add_argument('--save', help='where to write the trained weights (PyTorch)')
 ap.add_argument('--export', help='where to write the trained judge as ONNX (inputs as the bot\'s sentence model, output one logit)')
 args = ap.parse_args()
-torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
+torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 
 vocab = json.load(open(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json'))['model']['vocab']
 CLS, SEP, PAD, UNK = vocab['[CLS]'], vocab['[SEP]'], vocab['[PAD]'], vocab['[UNK]']
