@@ -2,6 +2,12 @@ package org.briefbot.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.briefbot.answer.Answerer;
 import org.briefbot.eval.FoldScore;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
@@ -85,6 +92,15 @@ final class FoldsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
+  @Option(
+      names = "--pairs",
+      paramLabel = "FILE",
+      description =
+          "write each fold question the learned ranking answered as a TSV line (fold, in"
+              + " scope 1/0, right 1/0, confidence, question, first passage, key sentence): what"
+              + " bench/answer-judge reads")
+  Path pairs;
+
   /**
    * One ranking's squad-newsroom figures, at each threshold and at the fold's chosen one ({@code
    * chosen} is NaN for the hand-set ranking and for pooled figures at mixed thresholds).
@@ -113,6 +129,9 @@ final class FoldsCommand implements Callable<Integer> {
       return 2;
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
+    if (pairs != null) {
+      truncate(pairs);
+    }
     List<Row> rows = new ArrayList<>();
     List<NewsRow> newsRows = new ArrayList<>();
     try (RankTraining training = tuning.open(config)) {
@@ -156,7 +175,9 @@ final class FoldsCommand implements Callable<Integer> {
         if (!learnedOnly) {
           handSet.put(fold, score(training, core, Optional.empty(), asked, absent));
         }
-        learned.put(fold, score(training, core, Optional.of(fit.models()), asked, absent));
+        learned.put(
+            fold,
+            score(training, core, Optional.of(fit.models()), asked, absent, pairWriter(fold)));
       }
     }
     if (!handSet.isEmpty()) {
@@ -232,6 +253,7 @@ final class FoldsCommand implements Callable<Integer> {
         ts.put("chosen", fit.threshold());
         ts.put("0", 0.0);
         thresholds.forEach(t -> ts.put(String.format(Locale.ROOT, "%.2f", t), t));
+        writePairs(fold, training.answerer(core, retriever, 0), asked);
         for (var t : ts.entrySet()) {
           GoldReport report =
               new GoldEval().run(training.answerer(core, retriever, t.getValue()), asked);
@@ -297,9 +319,60 @@ final class FoldsCommand implements Callable<Integer> {
       Optional<LearnedRanking> models,
       List<GoldQuestion> asked,
       List<String> absent) {
+    return score(training, core, models, asked, absent, FoldScore.Listener.NONE);
+  }
+
+  private FoldScore score(
+      RankTraining training,
+      LoadedLibrary core,
+      Optional<LearnedRanking> models,
+      List<GoldQuestion> asked,
+      List<String> absent,
+      FoldScore.Listener listener) {
     try (Retriever retriever = training.retriever(core, models)) {
       return FoldScore.of(
-          training.answerer(core, retriever), asked, training.squad().paragraphs(), absent);
+          training.answerer(core, retriever),
+          asked,
+          training.squad().paragraphs(),
+          absent,
+          listener);
+    }
+  }
+
+  /** A news fold's questions answered at threshold 0, appended to {@link #pairs} when asked for. */
+  private void writePairs(String fold, Answerer answerer, List<GoldQuestion> asked) {
+    if (pairs != null) {
+      FoldScore.askGold(answerer, asked, pairWriter(fold));
+    }
+  }
+
+  /** Appends the fold's answers to {@link #pairs}, when asked for. */
+  private FoldScore.Listener pairWriter(String fold) {
+    if (pairs == null) {
+      return FoldScore.Listener.NONE;
+    }
+    return (question, answer, inScope, hit) ->
+        FoldScore.pairLine(fold, question, answer, inScope, hit).ifPresent(this::appendLine);
+  }
+
+  private static void truncate(Path file) {
+    try {
+      Files.writeString(file, "", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private void appendLine(String line) {
+    try {
+      Files.writeString(
+          pairs,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + pairs, e);
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
@@ -41,6 +42,21 @@ public record FoldScore(List<Asked> answerable, double[] absent) {
       double threshold, double hit1, double p1, double absentDeclined, double answerableDeclined) {}
 
   /**
+   * Hears every question asked, with the answer it got: what an answer judge is fitted and tested
+   * on.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param inScope the question's article is indexed
+     * @param hit the first passage holds an expected string (false for absent questions)
+     */
+    void asked(String question, Answer answer, boolean inScope, boolean hit);
+
+    Listener NONE = (question, answer, inScope, hit) -> {};
+  }
+
+  /**
    * Asks {@code answerer}, whose threshold must be 0, every question; {@code paragraphs} maps a
    * question to the texts of the paragraphs it was written from (empty when unknown).
    */
@@ -49,22 +65,73 @@ public record FoldScore(List<Asked> answerable, double[] absent) {
       List<GoldQuestion> questions,
       Map<String, List<String>> paragraphs,
       List<String> absentQuestions) {
+    return of(answerer, questions, paragraphs, absentQuestions, Listener.NONE);
+  }
+
+  /** As {@link #of(Answerer, List, Map, List)}, telling {@code listener} each answer. */
+  public static FoldScore of(
+      Answerer answerer,
+      List<GoldQuestion> questions,
+      Map<String, List<String>> paragraphs,
+      List<String> absentQuestions,
+      Listener listener) {
     List<Asked> asked = new ArrayList<>();
     for (GoldQuestion q : questions) {
       Answer a = answerer.answer(q.q());
       String text = a.best().map(s -> s.text()).orElse("");
+      boolean hit = a.answered() && TrainingSet.contains(text, q.expect());
+      listener.asked(q.q(), a, true, hit);
       asked.add(
           new Asked(
               a.confidence(),
-              a.answered() && TrainingSet.contains(text, q.expect()),
+              hit,
               !text.isEmpty() && within(text, paragraphs.getOrDefault(q.q(), List.of()))));
     }
     double[] absent = new double[absentQuestions.size()];
     for (int i = 0; i < absent.length; i++) {
       Answer a = answerer.answer(absentQuestions.get(i));
+      listener.asked(absentQuestions.get(i), a, false, false);
       absent[i] = a.answered() ? a.confidence() : 0;
     }
     return new FoldScore(asked, absent);
+  }
+
+  /**
+   * Asks each gold question once, telling {@code listener} its answer; a question expecting nothing
+   * ("expect": []) is out of scope.
+   */
+  public static void askGold(Answerer answerer, List<GoldQuestion> questions, Listener listener) {
+    for (GoldQuestion q : questions) {
+      Answer a = answerer.answer(q.q());
+      String text = a.best().map(s -> s.text()).orElse("");
+      boolean inScope = !q.expect().isEmpty();
+      listener.asked(q.q(), a, inScope, inScope && TrainingSet.contains(text, q.expect()));
+    }
+  }
+
+  /**
+   * One line of what bench/answer-judge reads, tab-separated: set, in scope (1/0), right (1/0),
+   * confidence, question, first passage, key sentence; empty when the answer has no passage.
+   */
+  public static Optional<String> pairLine(
+      String set, String question, Answer answer, boolean inScope, boolean right) {
+    return answer
+        .best()
+        .map(
+            first ->
+                String.join(
+                    "\t",
+                    set,
+                    inScope ? "1" : "0",
+                    right ? "1" : "0",
+                    Double.toString(answer.confidence()),
+                    oneLine(question),
+                    oneLine(first.text()),
+                    oneLine(first.keySentence())));
+  }
+
+  private static String oneLine(String text) {
+    return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }
 
   /** Both halves together, as one set of questions. */
