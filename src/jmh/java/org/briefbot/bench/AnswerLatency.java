@@ -38,7 +38,7 @@ public class AnswerLatency {
 
   /**
    * bm25 by default; -p mode=bm25,hybrid adds hybrid (up to 10k: the first run embeds the archive
-   * once).
+   * once); hybrid-nojudge is hybrid without the answer judge.
    */
   @Param({"bm25"})
   public String mode;

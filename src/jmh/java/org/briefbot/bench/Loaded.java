@@ -19,10 +19,18 @@ final class Loaded implements AutoCloseable {
   final Floor textFloor;
   final List<String> questions;
 
-  Loaded(String archive, String mode) {
+  /** Where a mode ends with this, the answer judge is left out: the same bot as before it. */
+  static final String WITHOUT_JUDGE = "-nojudge";
+
+  Loaded(String archive, String modeParam) {
+    boolean judged = !modeParam.endsWith(WITHOUT_JUDGE);
+    String mode =
+        judged ? modeParam : modeParam.substring(0, modeParam.length() - WITHOUT_JUDGE.length());
     Path folder = Archives.folder(archive);
     Path index = Archives.index(archive, mode);
-    this.live = load(config(mode, index), folder);
+    BriefbotConfig config = config(mode, index);
+    this.live =
+        load(judged ? config : config.withRetrieval(config.retrieval().withoutJudge()), folder);
     this.core = live.serving();
     Path dir = LiveLibrary.indexDir(index, folder);
     try {

@@ -20,6 +20,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
+import org.briefbot.retrieval.AnswerJudge;
 import org.briefbot.retrieval.Match;
 import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.Retriever;
@@ -130,6 +131,8 @@ public final class Answerer {
     List<Match> hits = retriever.search(searched);
     if (sectionOnly) {
       hits = sectionFirst(hits, shape.section().get());
+    } else {
+      hits = judged(asked, hits);
     }
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
@@ -138,6 +141,25 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /**
+   * The matches with the first one's confidence from the answer judge, when the retriever has one:
+   * the judge reads the question with the passage, where the ranking's features only count and
+   * compare.
+   */
+  private List<Match> judged(String question, List<Match> hits) {
+    Optional<AnswerJudge> judge = retriever.judge();
+    if (judge.isEmpty() || hits.isEmpty()) {
+      return hits;
+    }
+    Match first = hits.get(0);
+    double confidence =
+        judge.get().confidence(question, first.passage().text(), first.confidence());
+    List<Match> judged = new ArrayList<>(hits);
+    judged.set(
+        0, new Match(first.passage(), first.score(), confidence, first.sentenceSimilarities()));
+    return judged;
   }
 
   /** The confidence below which the bot declines. */

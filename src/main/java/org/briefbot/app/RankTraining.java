@@ -117,13 +117,15 @@ final class RankTraining implements AutoCloseable {
               + columns);
     }
     this.columns = columns;
-    this.config = hybrid;
+    // The models are fitted and judged on the learned confidence alone: the answer judge was
+    // trained on squad-newsroom's articles, and would speak for the folds' test halves.
+    this.config = hybrid.withRetrieval(hybrid.retrieval().withoutJudge());
     // The cores serve only their index here: every retriever is built below with the models it
     // is judged with. In hybrid mode a core would read the committed models, which no longer fit
     // once the features change, and then train could not refit them.
-    this.coreConfig = Modes.apply(hybrid, "semantic");
+    this.coreConfig = Modes.apply(config, "semantic");
     this.model =
-        LoadedLibrary.openModel(hybrid)
+        LoadedLibrary.openModel(config)
             .orElseThrow(() -> new IllegalStateException("needs the model"));
     this.squad = squad;
     this.squadKnowledge = new KnowledgeLoader().load(squad.knowledge());

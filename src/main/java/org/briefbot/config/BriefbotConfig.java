@@ -49,6 +49,8 @@ public record BriefbotConfig(
    * @param candidates how many candidates BM25 returns before fusion and answering
    * @param vectorCandidates how many nearest passage vectors HNSW returns before fusion
    * @param embeddingCache folder where passage vectors are kept, keyed by passage text and model
+   * @param judge the answer judge's ONNX file (settings beside it as .json), read in hybrid mode
+   *     when present; "" never reads one
    */
   public record RetrievalConfig(
       Mode mode,
@@ -58,7 +60,8 @@ public record BriefbotConfig(
       boolean fuzzy,
       int candidates,
       int vectorCandidates,
-      String embeddingCache) {
+      String embeddingCache,
+      String judge) {
 
     /** The same settings in another mode; the model is loaded for any mode but bm25. */
     public RetrievalConfig inMode(Mode newMode) {
@@ -70,7 +73,14 @@ public record BriefbotConfig(
           fuzzy,
           candidates,
           vectorCandidates,
-          embeddingCache);
+          embeddingCache,
+          judge);
+    }
+
+    /** The same settings without the answer judge: for fitting and measuring the learned models. */
+    public RetrievalConfig withoutJudge() {
+      return new RetrievalConfig(
+          mode, semantic, k1, b, fuzzy, candidates, vectorCandidates, embeddingCache, "");
     }
   }
 
@@ -173,7 +183,16 @@ public record BriefbotConfig(
   public static BriefbotConfig defaults() {
     return new BriefbotConfig(
         new KnowledgeConfig("knowledge", "data/index"),
-        new RetrievalConfig(Mode.HYBRID, true, 0.9, 0.4, true, 50, 100, "data/embeddings"),
+        new RetrievalConfig(
+            Mode.HYBRID,
+            true,
+            0.9,
+            0.4,
+            true,
+            50,
+            100,
+            "data/embeddings",
+            "models/answer-judge.onnx"),
         new AnswerConfig(0.27, 3, 3, 1000),
         new TelegramConfig(
             TelegramConfig.Delivery.POLLING,

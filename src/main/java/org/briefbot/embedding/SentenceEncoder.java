@@ -88,7 +88,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
   }
 
-  private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+  static OrtSession.SessionOptions sessionOptions() throws OrtException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(1);
     options.setInterOpNumThreads(1);

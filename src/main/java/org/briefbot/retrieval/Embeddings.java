@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What retrieval needs from a sentence-embedding model: unit vectors for passages and questions.
- * Closing releases the model; whoever opened it closes it.
+ * What retrieval needs from a sentence-embedding model: unit vectors for passages and questions,
+ * and the answer judge when one runs beside it. Closing releases both; whoever opened them closes
+ * them.
  */
 public interface Embeddings extends AutoCloseable {
   /**
@@ -28,6 +29,11 @@ public interface Embeddings extends AutoCloseable {
 
   /** Whether the model's vocabulary has {@code word} whole: an English word to it, not a typo. */
   boolean knowsWord(String word);
+
+  /** The answer judge opened with the model, if one is configured and could be read. */
+  default Optional<AnswerJudge> judge() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

@@ -71,6 +71,16 @@ public final class Retriever implements AutoCloseable {
     return mode;
   }
 
+  /**
+   * The answer judge, when this retriever's first passage has a learned probability for it to join:
+   * hybrid mode with the learned models.
+   */
+  public Optional<AnswerJudge> judge() {
+    return mode == Mode.HYBRID && settings.learned().isPresent()
+        ? embeddings.flatMap(Embeddings::judge)
+        : Optional.empty();
+  }
+
   public PassageIndex index() {
     return index;
   }

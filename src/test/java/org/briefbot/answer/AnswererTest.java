@@ -127,14 +127,15 @@ class AnswererTest {
   @Test
   void aDeclineThatCameCloseOffersTheSentenceThatDidThenTheTopics() {
     // This out-of-scope question about a covered company comes close to the threshold, though
-    // with less than half of it, "does google cloud give free credits" no longer does.
-    Answer answer = answerer.answer("how many people work at aws");
+    // with less than half of it, "how many people work at aws" no longer does since the answer
+    // judge reads the passage with it.
+    Answer answer = answerer.answer("what is nvidias share price today");
 
     assertThat(answer.answered()).isFalse();
     Alternative closest = answer.alternatives().get(0);
     assertThat(closest).isInstanceOf(Alternative.Passage.class);
-    assertThat(closest.section()).isEqualTo("why_it_matters");
-    assertThat(closest.text()).startsWith("This landmark $138 billion AWS deal represents");
+    assertThat(closest.section()).isEqualTo("background");
+    assertThat(closest.text()).contains("NVIDIA, which currently dominates the AI accelerator");
     assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
     assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
         .isNotEmpty()

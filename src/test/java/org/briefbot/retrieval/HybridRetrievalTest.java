@@ -121,8 +121,12 @@ class HybridRetrievalTest {
     double misspelt =
         core.answerer().answer("which chips does opnai train its modles on").confidence();
 
-    // Both well above any threshold; the learned probability moves a little with the words.
-    assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.08));
+    // Both well above the threshold. The learned probability moves a little with the words; the
+    // answer judge reads the question as typed, and "opnai ... modles" costs it more.
+    double threshold = config.answer().threshold();
+    assertThat(right).isGreaterThan(2 * threshold);
+    assertThat(misspelt).isGreaterThan(2 * threshold);
+    assertThat(misspelt).isCloseTo(right, org.assertj.core.data.Offset.offset(0.2));
   }
 
   @Test

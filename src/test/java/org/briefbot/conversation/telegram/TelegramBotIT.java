@@ -181,12 +181,12 @@ class TelegramBotIT {
 
   @Test
   void aQuestionThatCameCloseQuotesTheClosestSentenceAndItsButtonSendsThePassage() {
-    // An out-of-scope question about a covered company that still comes close, to the Why It
-    // Matters passage.
-    live.api.pushPrivateMessage(LiveBot.USER, "how many people work at aws");
+    // An out-of-scope question about a covered company that still comes close, to the background
+    // passage on NVIDIA's market share.
+    live.api.pushPrivateMessage(LiveBot.USER, "what is nvidias share price today");
     FakeBotApi.Recorded unsure = live.awaitSentContaining(Html.escape(TelegramFormatter.NOT_SURE));
     TelegramHtml.assertValid(unsure.param("text"));
-    assertThat(unsure.param("text")).contains("<i>“This landmark $138 billion AWS deal");
+    assertThat(unsure.param("text")).contains("<i>“Major tech companies have been racing");
     assertThat(LiveBot.buttonLabels(unsure))
         .startsWith(TelegramFormatter.READ_PASSAGE)
         .contains("📰 " + Html.shorten(ARTICLE, 48));
@@ -195,7 +195,7 @@ class TelegramBotIT {
         LiveBot.USER, LiveBot.USER, live.messageIdOf(unsure), LiveBot.callbackData(unsure, "🔎 "));
 
     FakeBotApi.Recorded passage =
-        live.awaitSent(text -> plain(text).startsWith("This landmark $138 billion AWS deal"));
+        live.awaitSent(text -> plain(text).startsWith("Major tech companies have been racing"));
     assertThat(passage.params().at("/reply_parameters/message_id").asInt())
         .isEqualTo(live.messageIdOf(unsure));
   }
