@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.briefbot.answer.Answer;
-import org.briefbot.answer.Source;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.eval.FoldScore;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
 import org.briefbot.eval.SquadNewsroom;
@@ -28,18 +28,22 @@ import org.briefbot.knowledge.KnowledgeLoader;
  * scope), named after NAME.
  *
  * <p>Usage (single-file source): java -Xmx3g -cp target/briefbot.jar bench/answer-judge/Pairs.java
- * SQUAD_NEWSROOM OUT.tsv [NAME KNOWLEDGE GOLD]... ; "SQUAD_NEWSROOM -" skips the squad sets.
+ * SQUAD_NEWSROOM OUT.tsv [NAME KNOWLEDGE GOLD]... ; "SQUAD_NEWSROOM -" skips the squad sets. With
+ * -DfoldHalves=true the squad sets are those of a judge per `folds` half instead: "foldAP"/"foldAQ"
+ * the first 12 articles (the CI ones are in the second) cut in two the same way, "foldBP"/"foldBQ"
+ * the last 12.
  */
 public class Pairs {
   private static final Set<String> CI = Set.of("pharmacy", "private-school", "victoria-australia");
   private static final List<String> CI_INDEXED = List.of("pharmacy", "private-school");
+  private static final boolean FOLD_HALVES = Boolean.getBoolean("foldHalves");
 
   public static void main(String[] args) throws IOException {
     BriefbotConfig d = BriefbotConfig.defaults();
     BriefbotConfig config =
         new BriefbotConfig(
             d.knowledge(),
-            d.retrieval(),
+            d.retrieval().withoutJudge(),
             new BriefbotConfig.AnswerConfig(0.0, 3, 3, 1000),
             d.telegram(),
             d.admins(),
@@ -50,11 +54,14 @@ public class Pairs {
       if (!args[0].equals("-")) {
         SquadNewsroom squad = SquadNewsroom.read(Path.of(args[0]));
         Knowledge all = new KnowledgeLoader().load(squad.knowledge());
-        List<String> fit = squad.articles().stream().filter(id -> !CI.contains(id)).toList();
-        List<String> p = fit.subList(0, 10);
-        List<String> q = fit.subList(10, fit.size());
-        ask(out, config, "trainP", only(all, p), squad.questionsOf(p), squad.questionsOf(q));
-        ask(out, config, "trainQ", only(all, q), squad.questionsOf(q), squad.questionsOf(p));
+        if (FOLD_HALVES) {
+          for (boolean first : new boolean[] {true, false}) {
+            crossed(out, config, all, squad, first ? "foldA" : "foldB", squad.half(first));
+          }
+        } else {
+          List<String> fit = squad.articles().stream().filter(id -> !CI.contains(id)).toList();
+          crossed(out, config, all, squad, "train", fit);
+        }
         ask(
             out,
             config,
@@ -74,6 +81,24 @@ public class Pairs {
             gold.stream().filter(g -> g.expect().isEmpty()).toList());
       }
     }
+  }
+
+  /**
+   * The articles cut in two groups in sorted order (the first the smaller when odd), each indexed
+   * alone and asked its own questions and, as absent, the other group's: sets NAME + "P" and NAME +
+   * "Q".
+   */
+  private static void crossed(
+      PrintWriter out,
+      BriefbotConfig config,
+      Knowledge all,
+      SquadNewsroom squad,
+      String name,
+      List<String> articles) {
+    List<String> p = articles.subList(0, articles.size() / 2);
+    List<String> q = articles.subList(articles.size() / 2, articles.size());
+    ask(out, config, name + "P", only(all, p), squad.questionsOf(p), squad.questionsOf(q));
+    ask(out, config, name + "Q", only(all, q), squad.questionsOf(q), squad.questionsOf(p));
   }
 
   private static Knowledge only(Knowledge all, List<String> ids) {
@@ -109,22 +134,8 @@ public class Pairs {
     if (answer.best().isEmpty()) {
       return; // an entity question with no passage: nothing to judge
     }
-    Source first = answer.best().get();
-    String lower = first.text().toLowerCase(Locale.ROOT);
+    String lower = answer.best().get().text().toLowerCase(Locale.ROOT);
     boolean right = expect.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
-    out.println(
-        String.join(
-            "\t",
-            set,
-            inScope ? "1" : "0",
-            right ? "1" : "0",
-            Double.toString(answer.confidence()),
-            oneLine(question),
-            oneLine(first.text()),
-            oneLine(first.keySentence())));
-  }
-
-  private static String oneLine(String text) {
-    return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    FoldScore.pairLine(set, question, answer, inScope, right).ifPresent(out::println);
   }
 }

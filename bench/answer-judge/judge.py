@@ -1,9 +1,9 @@
 """Fine-tunes all-MiniLM-L6-v2 as a cross-encoder that judges whether the bot's first passage
 answers a question, and compares it with the bot's own confidence on the test sets.
 
-Input: TSV files from Pairs.java. Sets whose name starts with "train" are fitted on ("trainNews"
-repeated --news-weight times, the news articles being few); every other set is a test set,
-reported apart. Reports, per test set, the AUC of "the first passage answers" and of "in scope
+Input: TSV files from Pairs.java (or `folds --pairs`). Sets whose name starts with one of --train's
+prefixes are fitted on (those whose name holds "news" repeated --news-weight times, the news articles
+being few); every other set is a test set, reported apart. Reports, per test set, the AUC of "the first passage answers" and of "in scope
 vs absent" for the confidence, the judge and their mean, and, at 2%, 3.2% and the confidence's own
 share of answerable questions declined at --threshold, the share of absent questions declined.
 
@@ -22,7 +22,10 @@ ap.add_argument('pairs', nargs='+')
 ap.add_argument('--model-dir', required=True)
 ap.add_argument('--epochs', type=float, default=0.8)
 ap.add_argument('--frozen-layers', type=int, default=0, help='lower transformer layers left as they are')
-ap.add_argument('--news-weight', type=int, default=10)
+ap.add_argument('--news-weight', type=int, default=10, help='times each pair of a set whose name holds "news" (any case) is fitted on')
+ap.add_argument('--train', default='train', help='comma-separated prefixes of the sets fitted on; every other set is a test set')
+ap.add_argument('--load', help='trained weights (from --save) to score with instead of training')
+ap.add_argument('--write-scores', help='where to write each test pair\'s set, in scope, right, confidence, judge probability and question (TSV, input order)')
 ap.add_argument('--max-len', type=int, default=160)
 ap.add_argument('--threshold', type=float, default=0.27)
 ap.add_argument('--seed', type=int, default=7)
@@ -141,8 +144,7 @@ def auc(sc, y):
     n1 = y.sum(); n0 = len(y) - n1
     return (r[y == 1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0) if n1 and n0 else float('nan')
 
-def report(judge, test):
-    probability = score(judge, test)
+def report(probability, test):
     for name in sorted({d['set'] for d in test}):
         idx = [i for i, d in enumerate(test) if d['set'] == name]
         y = np.array([test[i]['right'] for i in idx]); ins = np.array([test[i]['in'] for i in idx])
@@ -164,12 +166,15 @@ for f in args.pairs:
     for line in open(f):
         r = line.rstrip('\n').split('\t')
         ids, types = pair(r[4], r[5])
-        data.append({'set': r[0], 'in': int(r[1]), 'right': int(r[2]), 'conf': float(r[3]), 'ids': ids, 'types': types})
-train = [d for d in data if d['set'].startswith('train')]
-train += [d for d in data if d['set'] == 'trainNews'] * (args.news_weight - 1)
-test = [d for d in data if not d['set'].startswith('train')]
+        data.append({'set': r[0], 'in': int(r[1]), 'right': int(r[2]), 'conf': float(r[3]), 'q': r[4], 'ids': ids, 'types': types})
+fitted = lambda d: d['set'].startswith(tuple(args.train.split(',')))
+train = [d for d in data if fitted(d)]
+train += [d for d in train if 'news' in d['set'].lower()] * (args.news_weight - 1)
+test = [d for d in data if not fitted(d)]
 
 judge = Judge(); load_minilm(judge)
+if args.load:
+    judge.load_state_dict(torch.load(args.load)); args.epochs = 0
 frozen = [judge.we, judge.pe, judge.te, judge.ln] + list(judge.layers[:args.frozen_layers])
 for module in frozen:
     for p in module.parameters(): p.requires_grad = False
@@ -184,7 +189,12 @@ for step in range(steps):
     loss = loss_of(judge(*batch(ds)), torch.tensor([float(d['right']) for d in ds]))
     optimiser.zero_grad(); loss.backward(); optimiser.step()
     if step % 50 == 0: print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s", flush=True)
-report(judge, test)
+probability = score(judge, test)
+report(probability, test)
+if args.write_scores:
+    with open(args.write_scores, 'w') as out:
+        for d, p in zip(test, probability):
+            out.write(f"{d['set']}\t{d['in']}\t{d['right']}\t{d['conf']}\t{p:.6f}\t{d['q']}\n")
 if args.save: torch.save(judge.state_dict(), args.save)
 if args.export:
     judge.eval()
