@@ -80,13 +80,14 @@ final class CheckCommand implements Callable<Integer> {
               status ->
                   System.out.printf(
                       Locale.ROOT,
-                      "Bot index: %,d passages%s; it answers with %s.%n",
+                      "Bot index: %,d passages%s; it answers with %s%s.%n",
                       status.passages(),
                       config.retrieval().semantic()
                           ? String.format(
                               Locale.ROOT, ", %d%% with vectors", status.percentEmbedded())
                           : "",
-                      status.describe()));
+                      status.describe(),
+                      status.answerJudge() ? " and the answer judge" : ""));
     } catch (RuntimeException e) {
       System.out.println("Bot index cannot be read: " + e.getMessage());
     }

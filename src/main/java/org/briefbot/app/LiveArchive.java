@@ -218,8 +218,18 @@ final class LiveArchive implements AutoCloseable {
               searcher.size(),
               embedded,
               model && embedded < searcher.size(),
-              Optional.empty()));
+              Optional.empty(),
+              judgeOnDisk(config)));
     }
+  }
+
+  /** Whether a hybrid bot with this config would find its answer judge's file. */
+  private static boolean judgeOnDisk(BriefbotConfig config) {
+    BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
+    return retrieval.semantic()
+        && retrieval.mode() == Mode.HYBRID
+        && !retrieval.judge().isBlank()
+        && Files.isRegularFile(Path.of(retrieval.judge()));
   }
 
   /**

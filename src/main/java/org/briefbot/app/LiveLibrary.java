@@ -250,7 +250,8 @@ public final class LiveLibrary implements Library, AutoCloseable {
     String configured = config.retrieval().mode().key();
     String mode = core.retriever().mode().key();
     if (model.isEmpty()) {
-      return new ServingStatus(mode, configured, core.index().size(), 0, false, Optional.empty());
+      return new ServingStatus(
+          mode, configured, core.index().size(), 0, false, Optional.empty(), false);
     }
     BackgroundEmbedding.Progress progress =
         embedding.map(BackgroundEmbedding::progress).orElse(BackgroundEmbedding.Progress.NONE);
@@ -262,7 +263,8 @@ public final class LiveLibrary implements Library, AutoCloseable {
         passages,
         Math.min(passages, serving + progress.done()),
         serving < passages || progress.running(),
-        progress.timeLeft());
+        progress.timeLeft(),
+        core.retriever().judge().isPresent());
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.Optional;
  *     background that are about to serve
  * @param embedding whether passages are still waiting for their vectors to serve
  * @param timeLeft while embedding, the estimated time until every passage has its vector
+ * @param answerJudge whether the answer judge reads the first passage of hybrid answers (on disk,
+ *     for {@code check}: whether its file is there for a hybrid bot to read)
  */
 public record ServingStatus(
     String mode,
@@ -24,7 +26,8 @@ public record ServingStatus(
     int passages,
     int embedded,
     boolean embedding,
-    Optional<Duration> timeLeft) {
+    Optional<Duration> timeLeft,
+    boolean answerJudge) {
   public ServingStatus {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(configured, "configured");
@@ -33,7 +36,7 @@ public record ServingStatus(
 
   /** A library without a model: nothing to embed, the configured mode (bm25) serves. */
   public static ServingStatus withoutModel(String mode, int passages) {
-    return new ServingStatus(mode, mode, passages, 0, false, Optional.empty());
+    return new ServingStatus(mode, mode, passages, 0, false, Optional.empty(), false);
   }
 
   /** The share of passages with their vectors, in whole percent (100 with nothing to embed). */

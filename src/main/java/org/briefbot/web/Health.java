@@ -85,6 +85,7 @@ final class Health implements HttpHandler {
     serving.put("embedding", status.embedding());
     serving.put("percentEmbedded", status.percentEmbedded());
     status.timeLeft().ifPresent(t -> serving.put("secondsLeft", t.toSeconds()));
+    serving.put("answerJudge", status.answerJudge());
     serving.put("describe", status.describe());
     return serving;
   }

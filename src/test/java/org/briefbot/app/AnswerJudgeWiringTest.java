@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.briefbot.TestConfig;
 import org.briefbot.answer.Answer;
@@ -76,6 +77,23 @@ class AnswerJudgeWiringTest {
     Answer answer = answer(Optional.of(broken), "hybrid");
     assertThat(answer.answered()).isTrue();
     assertThat(answer.confidence()).isEqualTo(answer(Optional.empty(), "hybrid").confidence());
+  }
+
+  @Test
+  void theBotSaysWhetherItsAnswersAreJudged() {
+    BriefbotConfig config = TestConfig.defaults();
+    BriefbotConfig without = config.withRetrieval(config.retrieval().withoutJudge());
+    Path knowledge = Path.of("knowledge");
+
+    try (LiveLibrary judged = LiveLibrary.load(config, knowledge)) {
+      assertThat(judged.awaitEmbedded(Duration.ofMinutes(2))).isTrue();
+      assertThat(judged.status().mode()).isEqualTo("hybrid");
+      assertThat(judged.status().answerJudge()).isTrue();
+    }
+    try (LiveLibrary plain = LiveLibrary.load(without, knowledge)) {
+      assertThat(plain.awaitEmbedded(Duration.ofMinutes(2))).isTrue();
+      assertThat(plain.status().answerJudge()).isFalse();
+    }
   }
 
   @Test

@@ -54,6 +54,9 @@ class OperationsIT {
     JsonNode serving = body.path("knowledge").path("serving");
     assertThat(serving.path("mode").asText()).isEqualTo(web.library.status().mode());
     assertThat(serving.path("configured").asText()).isEqualTo("hybrid");
+    // The committed judge reads hybrid answers; while BM25 serves (vectors still coming) none.
+    assertThat(serving.path("answerJudge").asBoolean())
+        .isEqualTo(serving.path("mode").asText().equals("hybrid"));
     assertThat(serving.path("percentEmbedded").asInt())
         .isEqualTo(web.library.status().percentEmbedded());
     assertThat(body.path("store").path("reachable").asBoolean()).isTrue();
