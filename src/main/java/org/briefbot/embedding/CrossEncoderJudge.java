@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ import java.util.Map;
  * NAME.onnx}) saying how its probability joins the learned one. Thread-safe: one ONNX session.
  */
 public final class CrossEncoderJudge implements AutoCloseable {
-  private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+  /** The sentence model's tokenizer: the judge was fine-tuned from the same MiniLM vocabulary. */
+  private static final String TOKENIZER_RESOURCE = SentenceEncoder.TOKENIZER_RESOURCE;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -80,19 +83,22 @@ public final class CrossEncoderJudge implements AutoCloseable {
   public static CrossEncoderJudge load(Path model) {
     Path sidecar = settingsFile(model);
     Settings settings = readSettings(sidecar);
-    byte[] vocabulary = resource();
+    byte[] vocabulary = SentenceEncoder.resource(TOKENIZER_RESOURCE);
+    long[] special = specialTokens(vocabulary);
     HuggingFaceTokenizer tokenizer = tokenizer(vocabulary);
     try {
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session =
           environment.createSession(model.toString(), SentenceEncoder.sessionOptions());
       checkInputs(session, model);
-      return new CrossEncoderJudge(
-          environment, session, tokenizer, specialTokens(vocabulary), settings);
+      return new CrossEncoderJudge(environment, session, tokenizer, special, settings);
     } catch (OrtException e) {
       tokenizer.close();
       throw new IllegalStateException(
           "Cannot load the answer judge " + model + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) { // not a judge model: its inputs are missing
+      tokenizer.close();
+      throw e;
     }
   }
 
@@ -105,14 +111,11 @@ public final class CrossEncoderJudge implements AutoCloseable {
 
   /** The probability that {@code passage} answers {@code question}. */
   public double probability(String question, String passage) {
-    long[] ids = pair(question, passage);
-    long[] types = new long[ids.length];
-    int passageStart = (int) firstIndexOf(ids, sep) + 1;
-    Arrays.fill(types, passageStart, ids.length, 1);
-    long[] mask = new long[ids.length];
+    Pair pair = pair(question, passage);
+    long[] mask = new long[pair.ids().length];
     Arrays.fill(mask, 1);
-    try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, new long[][] {ids});
-        OnnxTensor typeTensor = OnnxTensor.createTensor(environment, new long[][] {types});
+    try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, new long[][] {pair.ids()});
+        OnnxTensor typeTensor = OnnxTensor.createTensor(environment, new long[][] {pair.types()});
         OnnxTensor maskTensor = OnnxTensor.createTensor(environment, new long[][] {mask});
         OrtSession.Result result =
             session.run(
@@ -142,10 +145,16 @@ public final class CrossEncoderJudge implements AutoCloseable {
   }
 
   /**
+   * The judge's input: token ids, and each token's segment (0 for the question's part, 1 for the
+   * passage's).
+   */
+  record Pair(long[] ids, long[] types) {}
+
+  /**
    * [CLS] question [SEP] passage [SEP] as the judge was trained on: the question cut to its longest
    * part, then the passage cut to fill the rest.
    */
-  long[] pair(String question, String passage) {
+  Pair pair(String question, String passage) {
     long[] q = pieces(question, settings.maxQuestionTokens());
     long[] p = pieces(passage, settings.maxTokens() - 3 - q.length);
     long[] ids = new long[q.length + p.length + 3];
@@ -154,21 +163,14 @@ public final class CrossEncoderJudge implements AutoCloseable {
     ids[q.length + 1] = sep;
     System.arraycopy(p, 0, ids, q.length + 2, p.length);
     ids[ids.length - 1] = sep;
-    return ids;
+    long[] types = new long[ids.length];
+    Arrays.fill(types, q.length + 2, ids.length, 1);
+    return new Pair(ids, types);
   }
 
   private long[] pieces(String text, int limit) {
     long[] ids = tokenizer.encode(text, false, false).getIds();
     return ids.length <= limit ? ids : Arrays.copyOf(ids, limit);
-  }
-
-  private static long firstIndexOf(long[] ids, long token) {
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == token) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no separator in the judge's input");
   }
 
   @Override
@@ -213,7 +215,7 @@ public final class CrossEncoderJudge implements AutoCloseable {
   }
 
   private static HuggingFaceTokenizer tokenizer(byte[] vocabulary) {
-    try (InputStream in = new java.io.ByteArrayInputStream(vocabulary)) {
+    try (InputStream in = new ByteArrayInputStream(vocabulary)) {
       return HuggingFaceTokenizer.newInstance(
           in, Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
     } catch (IOException e) {
@@ -228,18 +230,6 @@ public final class CrossEncoderJudge implements AutoCloseable {
         throw new IllegalStateException(TOKENIZER_RESOURCE + " has no [CLS] or [SEP]");
       }
       return new long[] {vocab.get("[CLS]").asLong(), vocab.get("[SEP]").asLong()};
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + TOKENIZER_RESOURCE, e);
-    }
-  }
-
-  private static byte[] resource() {
-    try (InputStream in =
-        CrossEncoderJudge.class.getClassLoader().getResourceAsStream(TOKENIZER_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(TOKENIZER_RESOURCE + " is not on the class path");
-      }
-      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + TOKENIZER_RESOURCE, e);
     }

@@ -27,7 +27,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
   public static final int DIMENSIONS = 384;
   private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+  static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
   private final OrtSession session;
   private final Model model;
@@ -122,7 +122,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
   }
 
-  private static byte[] resource(String name) {
+  static byte[] resource(String name) {
     try (InputStream in = stream(name)) {
       return in.readAllBytes();
     } catch (IOException e) {

@@ -56,15 +56,17 @@ class CrossEncoderJudgeTest {
     String longPassage = "The deal was signed in Seattle. ".repeat(100);
     String longQuestion = "why ".repeat(200);
 
-    long[] ids = judge.pair("How much is the AWS deal worth?", longPassage);
-    long[] both = judge.pair(longQuestion, longPassage);
+    long[] ids = judge.pair("How much is the AWS deal worth?", longPassage).ids();
+    long[] both = judge.pair(longQuestion, longPassage).ids();
 
     assertThat(ids).hasSize(judge.settings().maxTokens());
     assertThat(ids[0]).isEqualTo(101); // [CLS]
     assertThat(ids[ids.length - 1]).isEqualTo(102); // [SEP]
     assertThat(both).hasSize(judge.settings().maxTokens());
     assertThat(both[judge.settings().maxQuestionTokens() + 1]).isEqualTo(102);
-    assertThat(judge.pair("", "")).containsExactly(101, 102, 102);
+    assertThat(judge.pair("", "").ids()).containsExactly(101, 102, 102);
+    assertThat(judge.pair("", "").types()).containsExactly(0, 0, 1);
+    assertThat(judge.pair("why", "because").types()).containsExactly(0, 0, 0, 1, 1);
   }
 
   @Test
