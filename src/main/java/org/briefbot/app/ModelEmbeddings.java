@@ -21,9 +21,13 @@ final class ModelEmbeddings implements Embeddings, AutoCloseable {
   private final PassageEmbedder embedder;
   private final Optional<CrossEncoderJudge> judge;
 
+  /** The judge as retrieval sees it, made once: the bot asks for it on every answer. */
+  private final Optional<AnswerJudge> answerJudge;
+
   private ModelEmbeddings(PassageEmbedder embedder, Optional<CrossEncoderJudge> judge) {
     this.embedder = embedder;
     this.judge = judge;
+    this.answerJudge = judge.map(ModelEmbeddings::failingSoftly);
   }
 
   static ModelEmbeddings open(Path cacheDir) {
@@ -60,22 +64,24 @@ final class ModelEmbeddings implements Embeddings, AutoCloseable {
     }
   }
 
-  /**
-   * The judge, answering with the learned confidence alone when a run fails: one bad pair must not
-   * cost the reader the answer.
-   */
   @Override
   public Optional<AnswerJudge> judge() {
-    return judge.map(
-        j ->
-            (question, passage, learned) -> {
-              try {
-                return j.confidence(question, passage, learned);
-              } catch (RuntimeException e) {
-                LOG.warn("The answer judge failed, answering without it: {}", e.getMessage());
-                return learned;
-              }
-            });
+    return answerJudge;
+  }
+
+  /**
+   * {@code judge}, answering with the learned confidence alone when a run fails: one bad pair must
+   * not cost the reader the answer.
+   */
+  private static AnswerJudge failingSoftly(CrossEncoderJudge judge) {
+    return (question, passage, learned) -> {
+      try {
+        return judge.confidence(question, passage, learned);
+      } catch (RuntimeException e) {
+        LOG.warn("The answer judge failed, answering without it: {}", e.getMessage());
+        return learned;
+      }
+    };
   }
 
   @Override
