@@ -228,8 +228,7 @@ final class LiveArchive implements AutoCloseable {
     BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
     return retrieval.semantic()
         && retrieval.mode() == Mode.HYBRID
-        && !retrieval.judge().isBlank()
-        && Files.isRegularFile(Path.of(retrieval.judge()));
+        && retrieval.judgeFile().filter(Files::isRegularFile).isPresent();
   }
 
   /**

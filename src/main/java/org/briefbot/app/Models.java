@@ -1,7 +1,6 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.retrieval.Embeddings;
 
@@ -13,8 +12,6 @@ final class Models {
   private Models() {}
 
   static Embeddings open(BriefbotConfig.RetrievalConfig retrieval) {
-    Optional<Path> judge =
-        retrieval.judge().isBlank() ? Optional.empty() : Optional.of(Path.of(retrieval.judge()));
-    return ModelEmbeddings.open(Path.of(retrieval.embeddingCache()), judge);
+    return ModelEmbeddings.open(Path.of(retrieval.embeddingCache()), retrieval.judgeFile());
   }
 }

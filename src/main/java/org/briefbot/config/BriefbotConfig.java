@@ -1,6 +1,8 @@
 package org.briefbot.config;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.briefbot.retrieval.Mode;
 
 /**
@@ -62,6 +64,11 @@ public record BriefbotConfig(
       int vectorCandidates,
       String embeddingCache,
       String judge) {
+
+    /** The answer judge's file, when one is configured. */
+    public Optional<Path> judgeFile() {
+      return judge.isBlank() ? Optional.empty() : Optional.of(Path.of(judge));
+    }
 
     /** The same settings in another mode; the model is loaded for any mode but bm25. */
     public RetrievalConfig inMode(Mode newMode) {
