@@ -2,12 +2,12 @@ package org.briefbot.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -101,6 +101,9 @@ final class FoldsCommand implements Callable<Integer> {
               + " bench/answer-judge reads")
   Path pairs;
 
+  /** Where {@link #pairs} is written while {@link #call} runs; null without --pairs. */
+  private BufferedWriter pairOut;
+
   /**
    * One ranking's squad-newsroom figures, at each threshold and at the fold's chosen one ({@code
    * chosen} is NaN for the hand-set ranking and for pooled figures at mixed thresholds).
@@ -129,18 +132,19 @@ final class FoldsCommand implements Callable<Integer> {
       return 2;
     }
     var config = Modes.apply(main.loadConfig(), "hybrid");
-    if (pairs != null) {
-      truncate(pairs);
-    }
     List<Row> rows = new ArrayList<>();
     List<NewsRow> newsRows = new ArrayList<>();
-    try (RankTraining training = tuning.open(config)) {
+    try (BufferedWriter out = pairs == null ? null : openPairs(pairs);
+        RankTraining training = tuning.open(config)) {
+      pairOut = out;
       if (only != Which.NEWS) {
         squadFolds(training, rows);
       }
       if (only != Which.SQUAD) {
         newsFolds(training, newsRows);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + pairs, e);
     }
     System.out.println(
         json ? toJson(Map.of("squad", rows, "news", newsRows)) : text(rows) + newsText(newsRows));
@@ -339,38 +343,30 @@ final class FoldsCommand implements Callable<Integer> {
     }
   }
 
-  /** A news fold's questions answered at threshold 0, appended to {@link #pairs} when asked for. */
+  /** A news fold's questions answered at threshold 0, written to {@link #pairs} when asked for. */
   private void writePairs(String fold, Answerer answerer, List<GoldQuestion> asked) {
-    if (pairs != null) {
+    if (pairOut != null) {
       FoldScore.askGold(answerer, asked, pairWriter(fold));
     }
   }
 
-  /** Appends the fold's answers to {@link #pairs}, when asked for. */
+  /** Writes the fold's answers to {@link #pairs}, when asked for. */
   private FoldScore.Listener pairWriter(String fold) {
-    if (pairs == null) {
+    if (pairOut == null) {
       return FoldScore.Listener.NONE;
     }
     return (question, answer, inScope, hit) ->
         FoldScore.pairLine(fold, question, answer, inScope, hit).ifPresent(this::appendLine);
   }
 
-  private static void truncate(Path file) {
-    try {
-      Files.writeString(file, "", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+  private static BufferedWriter openPairs(Path file) throws IOException {
+    return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
   private void appendLine(String line) {
     try {
-      Files.writeString(
-          pairs,
-          line + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      pairOut.write(line);
+      pairOut.newLine();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + pairs, e);
     }
