@@ -1,14 +1,14 @@
-"""Chooses where the answer judge's mean with the learned confidence declines, and writes the
+"""Chooses how the answer judge's probability joins the learned confidence, and writes the
 judge's settings file (answer-judge.json) so that answer.threshold keeps its meaning.
 
-The bot answers with confidence = ((judge + learned) / 2) ** exponent. On tuning data no model
-here saw (each fold's judge and learned models scoring the other fold's questions), the rule of
-eval/Threshold.java picks the cut t of the mean: per corpus (squad-newsroom, news articles), the
-balanced accuracy is the mean of the share of answerable questions answered with a right first
-passage and the share of out-of-scope ones declined; the t from 0.05 to 0.80 (hundredths) with the
-best mean over the corpora wins, the lowest on ties. The exponent ln(threshold)/ln(t) puts t
-where answer.threshold (--threshold, 0.27) already is, so one threshold declines the same way
-with or without the judge.
+The bot answers with confidence = ((1 - weight) * learned + weight * judge) ** exponent. On pairs
+no model here saw (each fold's judge and learned models scoring the other fold's questions), the
+share of answerable questions the confidence alone declines at --threshold (0.27) is held fixed;
+for each weight from 0 to 0.5 (twentieths) the blend's cut that declines that same share is found,
+and the weight whose cut declines the most questions about absent articles wins (the lower on
+ties). The exponent ln(threshold)/ln(cut) puts that cut where answer.threshold already is, so the
+judge moves which questions are declined, not how the threshold reads. With two folds, each is also
+judged at the weight and cut chosen on the other.
 
 Input: score files from judge.py --write-scores (set, in scope, right, confidence, judge); a set
 whose name starts with "news" is a news-article question, any other a squad-newsroom one.
@@ -48,16 +48,6 @@ def balanced(rows, score, t):
     declined = sum(1 for r in absent if score(r) < t) / len(absent)
     return right, declined
 
-def choose(corpora, score):
-    best = None
-    for k in range(5, 81):
-        t = k / 100
-        figures = {c: balanced(rows, score, t) for c, rows in corpora.items()}
-        mean = sum((a + b) / 2 for a, b in figures.values()) / len(figures)
-        if best is None or mean > best[1] + 1e-12:
-            best = (t, mean, figures)
-    return best
-
 def describe(corpora, figures):
     return '; '.join(f"{c} ({sum(1 for r in corpora[c] if r[0])} + {sum(1 for r in corpora[c] if not r[0])}):"
                      f" answered right {a:.3f}, out of scope declined {b:.3f}" for c, (a, b) in sorted(figures.items()))
@@ -79,10 +69,10 @@ def choose_blend(rows):
     weight that declines the most absent questions (ties: the lower weight), and its cut."""
     answerable = [r for r in rows if r[0] == 1]
     share = sum(1 for r in answerable if r[2] < args.threshold) / len(answerable)
+    absent = [r for r in rows if r[0] == 0]
     best = None
     for w in WEIGHTS:
         t = cut_declining(rows, blend(w), share)
-        absent = [r for r in rows if r[0] == 0]
         declined = sum(1 for r in absent if blend(w)(r) < t) / len(absent)
         if best is None or declined > best[2] + 1e-12:
             best = (w, t, declined, share)
@@ -90,7 +80,6 @@ def choose_blend(rows):
 
 folds = sorted({r[0] for r in rows})
 if len(folds) == 2:
-    pooled = {}
     for fold in folds:
         other = [r[2:6] for r in rows if r[0] != fold]
         w, t_blend = choose_blend(other)[:2]
