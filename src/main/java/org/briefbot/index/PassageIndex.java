@@ -16,11 +16,16 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -417,20 +422,6 @@ public final class PassageIndex implements AutoCloseable {
     return alternative.terms().size() > 1 ? Fields.CONTENT : Fields.SEARCHED;
   }
 
-  /**
-   * Whether a document has a concept on any of {@code fields}, for coverage: any alternative will
-   * do.
-   */
-  private Query matchQuery(Concept concept, String[] fields, TermLookups lookups) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (Alternative alternative : concept.alternatives()) {
-      for (String field : fields) {
-        any.add(termsQuery(field, alternative.terms(), lookups), Occur.SHOULD);
-      }
-    }
-    return any.build();
-  }
-
   private static Query termsQuery(String field, List<String> terms, TermLookups lookups) {
     if (terms.size() == 1) {
       Term term = new Term(field, terms.get(0));
@@ -445,18 +436,67 @@ public final class PassageIndex implements AutoCloseable {
    */
   private final class TermLookups {
     private final Map<Term, TermStates> states = new HashMap<>();
+    private final Map<String, TermsEnum[]> enums = new HashMap<>();
+    private final Map<String, PostingsEnum[]> postings = new HashMap<>();
 
     TermStates states(Term term) {
       TermStates known = states.get(term);
       if (known == null) {
         try {
-          known = TermStates.build(searcher, term, true);
+          known = build(term);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot look up " + term + ": " + e.getMessage(), e);
         }
         states.put(term, known);
       }
       return known;
+    }
+
+    /**
+     * What {@link TermStates#build} gives, seeking one terms enum per field and segment for the
+     * whole question: opening an enum per term cost more than the seek itself.
+     */
+    private TermStates build(Term term) throws IOException {
+      IndexReaderContext top = searcher.getTopReaderContext();
+      TermStates built = new TermStates(top);
+      TermsEnum[] perLeaf = enums.get(term.field());
+      if (perLeaf == null) {
+        perLeaf = open(top.leaves(), term.field());
+        enums.put(term.field(), perLeaf);
+      }
+      for (LeafReaderContext leaf : top.leaves()) {
+        TermsEnum terms = perLeaf[leaf.ord];
+        if (terms.seekExact(term.bytes())) {
+          built.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
+        }
+      }
+      return built;
+    }
+
+    /**
+     * The documents of one segment that have {@code term}, or null: its enum sought to the state
+     * already looked up, its postings enum reused from the last term of the field.
+     */
+    LeafMatch postings(Term term, LeafReaderContext leaf) throws IOException {
+      TermState state = states(term).get(leaf);
+      if (state == null) {
+        return null;
+      }
+      TermsEnum terms = enums.get(term.field())[leaf.ord];
+      terms.seekExact(term.bytes(), state);
+      PostingsEnum[] reuse =
+          postings.computeIfAbsent(term.field(), f -> new PostingsEnum[enums.get(f).length]);
+      reuse[leaf.ord] = terms.postings(reuse[leaf.ord], PostingsEnum.NONE);
+      return new LeafMatch(reuse[leaf.ord], null);
+    }
+
+    private static TermsEnum[] open(List<LeafReaderContext> leaves, String field)
+        throws IOException {
+      TermsEnum[] perLeaf = new TermsEnum[leaves.size()];
+      for (LeafReaderContext leaf : leaves) {
+        perLeaf[leaf.ord] = Terms.getTerms(leaf.reader(), field).iterator();
+      }
+      return perLeaf;
     }
   }
 
@@ -496,14 +536,16 @@ public final class PassageIndex implements AutoCloseable {
    */
   final class Coverage {
     private final QueryPlan plan;
-    private final List<Weight> content = new ArrayList<>();
-    private final List<Weight> article = new ArrayList<>();
+    private final TermLookups lookups;
+    private final List<Matcher> content = new ArrayList<>();
+    private final List<Matcher> article = new ArrayList<>();
 
     Coverage(QueryPlan plan, TermLookups lookups) throws IOException {
       this.plan = plan;
+      this.lookups = lookups;
       for (Concept concept : plan.concepts()) {
-        content.add(weight(matchQuery(concept, Fields.CONTENT, lookups)));
-        article.add(weight(matchQuery(concept, Fields.ARTICLE_LEVEL, lookups)));
+        content.add(matcher(concept, Fields.CONTENT));
+        article.add(matcher(concept, Fields.ARTICLE_LEVEL));
       }
     }
 
@@ -519,9 +561,10 @@ public final class PassageIndex implements AutoCloseable {
       if (total <= 0 || docs.length == 0) {
         return coverage;
       }
+      Integer[] order = increasing(docs);
       for (int i = 0; i < plan.concepts().size(); i++) {
-        boolean[] inContent = matching(content.get(i), docs);
-        boolean[] inArticle = matching(article.get(i), docs);
+        boolean[] inContent = content.get(i).matching(docs, order);
+        boolean[] inArticle = article.get(i).matching(docs, order);
         double idf = plan.concepts().get(i).idf();
         for (int d = 0; d < docs.length; d++) {
           coverage[d] += (inContent[d] ? 1 : inArticle[d] ? ARTICLE_LEVEL_MATCH : 0) * idf;
@@ -533,24 +576,63 @@ public final class PassageIndex implements AutoCloseable {
       return coverage;
     }
 
-    private Weight weight(Query query) throws IOException {
-      return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    /**
+     * A concept's one-word alternatives are read from their postings through the question's own
+     * terms enums; only phrases need a query's weight, whose scorers open enums of their own.
+     */
+    private Matcher matcher(Concept concept, String[] fields) throws IOException {
+      List<Term> words = new ArrayList<>();
+      BooleanQuery.Builder phrases = new BooleanQuery.Builder();
+      boolean anyPhrase = false;
+      for (Alternative alternative : concept.alternatives()) {
+        for (String field : fields) {
+          if (alternative.terms().size() == 1) {
+            words.add(new Term(field, alternative.terms().get(0)));
+          } else {
+            phrases.add(termsQuery(field, alternative.terms(), lookups), Occur.SHOULD);
+            anyPhrase = true;
+          }
+        }
+      }
+      Optional<Weight> phraseWeight =
+          anyPhrase
+              ? Optional.of(
+                  searcher.createWeight(
+                      searcher.rewrite(phrases.build()), ScoreMode.COMPLETE_NO_SCORES, 1f))
+              : Optional.empty();
+      return new Matcher(words, phraseWeight);
+    }
+
+    /** What one concept matches in one group of fields: any of its words or phrases. */
+    private final class Matcher {
+      private final List<Term> words;
+      private final Optional<Weight> phrases;
+
+      Matcher(List<Term> words, Optional<Weight> phrases) {
+        this.words = words;
+        this.phrases = phrases;
+      }
+
+      boolean[] matching(int[] docs, Integer[] order) throws IOException {
+        boolean[] matched = new boolean[docs.length];
+        for (Term word : words) {
+          mark(leaf -> lookups.postings(word, leaf), docs, order, matched);
+        }
+        if (phrases.isPresent()) {
+          mark(leaf -> scorerMatches(phrases.get(), leaf), docs, order, matched);
+        }
+        return matched;
+      }
     }
 
     /**
-     * Which of {@code docs} the weight matches: one scorer per segment, advanced over the docs in
-     * increasing order, instead of a fresh term lookup per document and concept.
+     * Marks which of {@code docs} a leaf's matches hold: one iterator per segment, advanced over
+     * the docs in increasing order ({@code order}), instead of a fresh look-up per document.
      */
-    private boolean[] matching(Weight weight, int[] docs) throws IOException {
-      boolean[] matched = new boolean[docs.length];
-      Integer[] order = new Integer[docs.length];
-      for (int i = 0; i < docs.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+    private void mark(LeafMatches source, int[] docs, Integer[] order, boolean[] matched)
+        throws IOException {
       List<LeafReaderContext> leaves = reader.leaves();
       int leafIndex = -1;
-      Scorer scorer = null;
       DocIdSetIterator approximation = null;
       TwoPhaseIterator twoPhase = null;
       for (int i : order) {
@@ -559,14 +641,11 @@ public final class PassageIndex implements AutoCloseable {
         LeafReaderContext leaf = leaves.get(leafOf);
         if (leafOf != leafIndex) {
           leafIndex = leafOf;
-          scorer = weight.scorer(leaf);
-          twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
-          approximation =
-              scorer == null
-                  ? null
-                  : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+          LeafMatch match = source.open(leaf);
+          approximation = match == null ? null : match.approximation();
+          twoPhase = match == null ? null : match.twoPhase();
         }
-        if (approximation == null) {
+        if (approximation == null || matched[i]) {
           continue;
         }
         int local = doc - leaf.docBase;
@@ -575,8 +654,36 @@ public final class PassageIndex implements AutoCloseable {
         }
         matched[i] = approximation.docID() == local && (twoPhase == null || twoPhase.matches());
       }
-      return matched;
     }
+
+    private static LeafMatch scorerMatches(Weight weight, LeafReaderContext leaf)
+        throws IOException {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        return null;
+      }
+      TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+      return new LeafMatch(
+          twoPhase == null ? scorer.iterator() : twoPhase.approximation(), twoPhase);
+    }
+  }
+
+  /** The documents something matches in one segment; {@code twoPhase} may be null. */
+  private record LeafMatch(DocIdSetIterator approximation, TwoPhaseIterator twoPhase) {}
+
+  /** Opens a segment's matches, or null when nothing in it matches. */
+  @FunctionalInterface
+  private interface LeafMatches {
+    LeafMatch open(LeafReaderContext leaf) throws IOException;
+  }
+
+  private static Integer[] increasing(int[] docs) {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+    return order;
   }
 
   private static int[] docIds(ScoreDoc[] hits, int count) {

@@ -109,6 +109,50 @@ class LiveIndexTest {
     }
   }
 
+  @Test
+  void coverageOverSeveralSegmentsIsCoverageOverOne() {
+    List<List<String>> synonyms = List.of(List.of("KQC", "Kaihal Quozen Capital"));
+    List<Passage> ferries =
+        article(
+            "ferries",
+            "Ports wait.",
+            "Hydrogen is cheap.",
+            "Kaihal Quozen Capital ordered 12 hydrogen ferries.");
+    List<Passage> mine =
+        article("mine", "Drassil opened a lithium mine near the ferry port.", "Lithium is dear.");
+    List<Passage> robots =
+        article("robots", "Robots pick fruit.", "Orchards hire.", "Quillfeather sold to KQC.");
+    List<Passage> all = new ArrayList<>(ferries);
+    all.addAll(mine);
+    all.addAll(robots);
+    SearchRequest asked = SearchRequest.of("KQC hydrogen ferries", 10);
+    try (LiveIndex index = open(dir);
+        PassageIndex one =
+            PassageIndex.build(
+                new IndexInput(all, Map.of(), synonyms, PassageVectors.NONE),
+                SETTINGS,
+                new TextAnalysis())) {
+      int version = 0;
+      for (List<Passage> article : List.of(ferries, mine, robots)) {
+        index.apply(add(List.of(), article), Map.of("version", Integer.toString(++version)));
+      }
+      try (PassageIndex segments = index.searcher(synonyms)) {
+        Map<String, Double> expected = coverage(one.search(asked));
+
+        assertThat(coverage(segments.search(asked))).isEqualTo(expected);
+        assertThat(expected).containsEntry("ferries#key_takeaway#2", 1.0);
+        assertThat(expected.get("robots#key_takeaway#2")).isStrictlyBetween(0.0, 1.0);
+        assertThat(expected.get("ferries#key_takeaway#0")).isStrictlyBetween(0.0, 1.0);
+      }
+    }
+  }
+
+  private static Map<String, Double> coverage(List<Hit> hits) {
+    Map<String, Double> byId = new java.util.TreeMap<>();
+    hits.forEach(h -> byId.put(h.passage().id(), h.coverage()));
+    return byId;
+  }
+
   /** Vectors that fail for the passage at one position, as a model or its cache might. */
   private record FailsAtPassage(int position) implements PassageVectors {
     @Override
