@@ -65,23 +65,33 @@ final class KeySentences {
     boolean vectors = cosines.length == sentences.size();
     Map<String, Double> asked = idfs(analysis.terms(question));
     double total = asked.values().stream().mapToDouble(Double::doubleValue).sum();
-    String best = sentences.get(0);
-    double bestScore = Double.NEGATIVE_INFINITY;
-    double before = 0;
+    double[] base = new double[sentences.size()];
+    double[] words = new double[sentences.size()];
+    int plain = 0;
     for (int i = 0; i < sentences.size(); i++) {
-      String sentence = sentences.get(i);
-      double words = total == 0 ? 0 : sharedIdf(sentence, asked) / total;
-      double score =
-          (vectors ? cosines[i] : 0)
-              + WORDS_WEIGHT * words
-              + lift(sentence, Math.max(words, before), question, wanted);
-      before = words;
-      if (score > bestScore) {
-        best = sentence;
+      words[i] = total == 0 ? 0 : sharedIdf(sentences.get(i), asked) / total;
+      base[i] = (vectors ? cosines[i] : 0) + WORDS_WEIGHT * words[i];
+      plain = base[i] > base[plain] ? i : plain;
+    }
+    if (wanted.isEmpty()) {
+      return sentences.get(plain);
+    }
+    // The lift is the only costly part (pattern matching): a sentence whose score with the lift
+    // cannot reach the best score without it keeps its plain score and cannot win.
+    int best = plain;
+    double bestScore = base[plain];
+    for (int i = 0; i < sentences.size(); i++) {
+      if (base[i] + wanted.get().lift() < base[plain]) {
+        continue;
+      }
+      double before = i == 0 ? 0 : words[i - 1];
+      double score = base[i] + lift(sentences.get(i), Math.max(words[i], before), question, wanted);
+      if (score > bestScore || (score == bestScore && i < best)) {
+        best = i;
         bestScore = score;
       }
     }
-    return best;
+    return sentences.get(best);
   }
 
   /**
