@@ -29,6 +29,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -40,14 +41,11 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -490,6 +488,59 @@ public final class PassageIndex implements AutoCloseable {
       return new LeafMatch(reuse[leaf.ord], null);
     }
 
+    /**
+     * The documents of one segment that have {@code words} in a row in {@code field}, or null: the
+     * words' postings intersected, then their positions compared, as an exact PhraseQuery matches.
+     */
+    LeafMatch phrase(String field, List<String> words, LeafReaderContext leaf) throws IOException {
+      PostingsEnum[] each = new PostingsEnum[words.size()];
+      for (int i = 0; i < each.length; i++) {
+        Term term = new Term(field, words.get(i));
+        TermState state = states(term).get(leaf);
+        if (state == null) {
+          return null;
+        }
+        TermsEnum terms = enums.get(field)[leaf.ord];
+        terms.seekExact(term.bytes(), state);
+        each[i] = terms.postings(null, PostingsEnum.POSITIONS);
+      }
+      DocIdSetIterator all = ConjunctionUtils.intersectIterators(List.of(each));
+      return new LeafMatch(
+          all,
+          new TwoPhaseIterator(all) {
+            @Override
+            public boolean matches() throws IOException {
+              return inARow(each);
+            }
+
+            @Override
+            public float matchCost() {
+              return each.length;
+            }
+          });
+    }
+
+    /** Whether the current document has the i-th word at some position p + i for every i. */
+    private static boolean inARow(PostingsEnum[] each) throws IOException {
+      int[][] positions = new int[each.length][];
+      for (int i = 0; i < each.length; i++) {
+        positions[i] = new int[each[i].freq()];
+        for (int k = 0; k < positions[i].length; k++) {
+          positions[i][k] = each[i].nextPosition();
+        }
+      }
+      for (int start : positions[0]) {
+        int i = 1;
+        while (i < each.length && Arrays.binarySearch(positions[i], start + i) >= 0) {
+          i++;
+        }
+        if (i == each.length) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private static TermsEnum[] open(List<LeafReaderContext> leaves, String field)
         throws IOException {
       TermsEnum[] perLeaf = new TermsEnum[leaves.size()];
@@ -577,38 +628,33 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     /**
-     * A concept's one-word alternatives are read from their postings through the question's own
-     * terms enums; only phrases need a query's weight, whose scorers open enums of their own.
+     * A concept's alternatives, each on each of {@code fields}, read from their postings through
+     * the question's own terms enums: a Weight's scorers would open enums of their own.
      */
-    private Matcher matcher(Concept concept, String[] fields) throws IOException {
+    private Matcher matcher(Concept concept, String[] fields) {
       List<Term> words = new ArrayList<>();
-      BooleanQuery.Builder phrases = new BooleanQuery.Builder();
-      boolean anyPhrase = false;
+      List<Phrase> phrases = new ArrayList<>();
       for (Alternative alternative : concept.alternatives()) {
         for (String field : fields) {
           if (alternative.terms().size() == 1) {
             words.add(new Term(field, alternative.terms().get(0)));
           } else {
-            phrases.add(termsQuery(field, alternative.terms(), lookups), Occur.SHOULD);
-            anyPhrase = true;
+            phrases.add(new Phrase(field, alternative.terms()));
           }
         }
       }
-      Optional<Weight> phraseWeight =
-          anyPhrase
-              ? Optional.of(
-                  searcher.createWeight(
-                      searcher.rewrite(phrases.build()), ScoreMode.COMPLETE_NO_SCORES, 1f))
-              : Optional.empty();
-      return new Matcher(words, phraseWeight);
+      return new Matcher(words, phrases);
     }
+
+    /** Analysed terms to be found in a row in one field. */
+    private record Phrase(String field, List<String> terms) {}
 
     /** What one concept matches in one group of fields: any of its words or phrases. */
     private final class Matcher {
       private final List<Term> words;
-      private final Optional<Weight> phrases;
+      private final List<Phrase> phrases;
 
-      Matcher(List<Term> words, Optional<Weight> phrases) {
+      Matcher(List<Term> words, List<Phrase> phrases) {
         this.words = words;
         this.phrases = phrases;
       }
@@ -618,8 +664,8 @@ public final class PassageIndex implements AutoCloseable {
         for (Term word : words) {
           mark(leaf -> lookups.postings(word, leaf), docs, order, matched);
         }
-        if (phrases.isPresent()) {
-          mark(leaf -> scorerMatches(phrases.get(), leaf), docs, order, matched);
+        for (Phrase phrase : phrases) {
+          mark(leaf -> lookups.phrase(phrase.field(), phrase.terms(), leaf), docs, order, matched);
         }
         return matched;
       }
@@ -654,17 +700,6 @@ public final class PassageIndex implements AutoCloseable {
         }
         matched[i] = approximation.docID() == local && (twoPhase == null || twoPhase.matches());
       }
-    }
-
-    private static LeafMatch scorerMatches(Weight weight, LeafReaderContext leaf)
-        throws IOException {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        return null;
-      }
-      TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-      return new LeafMatch(
-          twoPhase == null ? scorer.iterator() : twoPhase.approximation(), twoPhase);
     }
   }
 

@@ -121,7 +121,12 @@ class LiveIndexTest {
     List<Passage> mine =
         article("mine", "Drassil opened a lithium mine near the ferry port.", "Lithium is dear.");
     List<Passage> robots =
-        article("robots", "Robots pick fruit.", "Orchards hire.", "Quillfeather sold to KQC.");
+        article(
+            "robots",
+            "Robots pick fruit.",
+            "Ferries sail.",
+            "Quillfeather sold to KQC.",
+            "Capital for ferries flows to Quozen and Kaihal.");
     List<Passage> all = new ArrayList<>(ferries);
     all.addAll(mine);
     all.addAll(robots);
@@ -143,6 +148,9 @@ class LiveIndexTest {
         assertThat(expected).containsEntry("ferries#key_takeaway#2", 1.0);
         assertThat(expected.get("robots#key_takeaway#2")).isStrictlyBetween(0.0, 1.0);
         assertThat(expected.get("ferries#key_takeaway#0")).isStrictlyBetween(0.0, 1.0);
+        // The alias's words out of order are not the alias: only "ferries" counts, as alone.
+        assertThat(expected.get("robots#key_takeaway#3"))
+            .isEqualTo(expected.get("robots#key_takeaway#1"));
       }
     }
   }
