@@ -53,10 +53,33 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("briefbot: " + e.getMessage());
+          commandLine.getErr().println("briefbot: " + message(e));
           return 2;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) { // thrown on the command's own thread, not wrapped
+      cli.getErr().println("briefbot: " + message(e));
+      return 2;
+    }
+  }
+
+  /**
+   * What went wrong, and for a heap too small (most often a big knowledge folder's first index
+   * build, which holds every article at once) how to start instead.
+   */
+  static String message(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return e.getMessage()
+            + ". The Java heap (at most "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB here) is too small for this: a knowledge folder's first index build needs the"
+            + " most (100,000 articles build in 2 GB, not in 1 GB; later starts need far less)."
+            + " Start java with a larger heap, e.g. java -Xmx2g -jar target/briefbot.jar";
+      }
+    }
+    return e.getMessage();
   }
 
   @Override

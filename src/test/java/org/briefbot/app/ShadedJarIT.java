@@ -65,6 +65,28 @@ class ShadedJarIT {
     assertThat(report.path("upVotes").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void aHeapTooSmallForTheFirstBuildSaysHowToStart() throws Exception {
+    Path big = dir.resolve("big");
+    run("generate", "--articles", "3000", "--out", big.toString());
+    Path bm25 = Files.writeString(dir.resolve("bm25.yaml"), "retrieval:\n  mode: bm25\n");
+
+    ProcessBuilder builder =
+        jar(List.of("-Xmx32m"), "--config", bm25.toString(), "check", "--knowledge", big.toString())
+            .redirectErrorStream(true);
+    builder.environment().remove("TELEGRAM_BOT_TOKEN");
+    Process check = builder.start();
+    String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+
+    assertThat(check.exitValue()).as(out).isEqualTo(2);
+    assertThat(out)
+        .contains("briefbot: ")
+        .contains("OutOfMemoryError")
+        .contains("at most 32 MB here")
+        .contains("java -Xmx2g -jar");
+  }
+
   /** The {@code callback_data} of the button labelled {@code label} under a sent message. */
   private static String callbackData(FakeBotApi.Recorded sent, String label) throws IOException {
     List<String> found = new ArrayList<>();
@@ -102,16 +124,24 @@ class ShadedJarIT {
     return out;
   }
 
+  /** The jar run with {@code args} on the shipped knowledge. */
   private ProcessBuilder command(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--knowledge");
+    all.add(Path.of("knowledge").toAbsolutePath().toString());
+    return jar(List.of(), all.toArray(String[]::new));
+  }
+
+  /** The jar run from {@code dir} with JVM options {@code jvm} and {@code args}. */
+  private ProcessBuilder jar(List<String> jvm, String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-XX:TieredStopAtLevel=1"); // starts faster; nothing here depends on the JIT
+    command.addAll(jvm);
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
-    command.add("--knowledge");
-    command.add(Path.of("knowledge").toAbsolutePath().toString());
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     // DJL unpacks the tokenizer library into ~/.djl.ai and reuses it from there: a folder of this
     // test's own makes the jar's copy the one that loads.
