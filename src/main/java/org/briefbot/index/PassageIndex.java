@@ -476,12 +476,10 @@ public final class PassageIndex implements AutoCloseable {
      * already looked up, its postings enum reused from the last term of the field.
      */
     LeafMatch postings(Term term, LeafReaderContext leaf) throws IOException {
-      TermState state = states(term).get(leaf);
-      if (state == null) {
+      TermsEnum terms = sought(term, leaf);
+      if (terms == null) {
         return null;
       }
-      TermsEnum terms = enums.get(term.field())[leaf.ord];
-      terms.seekExact(term.bytes(), state);
       PostingsEnum[] reuse =
           postings.computeIfAbsent(term.field(), f -> new PostingsEnum[enums.get(f).length]);
       reuse[leaf.ord] = terms.postings(reuse[leaf.ord], PostingsEnum.NONE);
@@ -495,13 +493,10 @@ public final class PassageIndex implements AutoCloseable {
     LeafMatch phrase(String field, List<String> words, LeafReaderContext leaf) throws IOException {
       PostingsEnum[] each = new PostingsEnum[words.size()];
       for (int i = 0; i < each.length; i++) {
-        Term term = new Term(field, words.get(i));
-        TermState state = states(term).get(leaf);
-        if (state == null) {
+        TermsEnum terms = sought(new Term(field, words.get(i)), leaf);
+        if (terms == null) {
           return null;
         }
-        TermsEnum terms = enums.get(field)[leaf.ord];
-        terms.seekExact(term.bytes(), state);
         each[i] = terms.postings(null, PostingsEnum.POSITIONS);
       }
       DocIdSetIterator all = ConjunctionUtils.intersectIterators(List.of(each));
@@ -518,6 +513,20 @@ public final class PassageIndex implements AutoCloseable {
               return each.length;
             }
           });
+    }
+
+    /**
+     * The field's enum for {@code leaf}, sought to the state {@code term} was looked up with; null
+     * when the segment does not have the term.
+     */
+    private TermsEnum sought(Term term, LeafReaderContext leaf) throws IOException {
+      TermState state = states(term).get(leaf);
+      if (state == null) {
+        return null;
+      }
+      TermsEnum terms = enums.get(term.field())[leaf.ord];
+      terms.seekExact(term.bytes(), state);
+      return terms;
     }
 
     /** Whether the current document has the i-th word at some position p + i for every i. */
@@ -682,6 +691,9 @@ public final class PassageIndex implements AutoCloseable {
       DocIdSetIterator approximation = null;
       TwoPhaseIterator twoPhase = null;
       for (int i : order) {
+        if (matched[i]) {
+          continue; // another alternative matched it: a segment left with none is never opened
+        }
         int doc = docs[i];
         int leafOf = ReaderUtil.subIndex(doc, leaves);
         LeafReaderContext leaf = leaves.get(leafOf);
@@ -691,7 +703,7 @@ public final class PassageIndex implements AutoCloseable {
           approximation = match == null ? null : match.approximation();
           twoPhase = match == null ? null : match.twoPhase();
         }
-        if (approximation == null || matched[i]) {
+        if (approximation == null) {
           continue;
         }
         int local = doc - leaf.docBase;
