@@ -1,15 +1,12 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.briefbot.answer.AnswerSettings;
 import org.briefbot.answer.Answerer;
 import org.briefbot.config.BriefbotConfig;
@@ -22,6 +19,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.Mode;
 import org.briefbot.retrieval.RetrievalSettings;
@@ -250,38 +248,6 @@ public record LoadedLibrary(
   }
 
   /**
-   * The catalog reads every article's text to link entities and the index analyses the same text;
-   * neither needs the other's result to start, so they share the two cores. {@code then} runs on
-   * the catalog's thread once it is built, while the index is still being written (the catalog
-   * takes about half as long).
-   */
-  static EntityCatalog indexWhileBuildingCatalog(
-      Knowledge knowledge, Consumer<IndexInput> writer, Consumer<EntityCatalog> then) {
-    ExecutorService worker =
-        Executors.newSingleThreadExecutor(task -> new Thread(task, "entity-catalog-builder"));
-    try {
-      Future<EntityCatalog> catalog =
-          worker.submit(
-              () -> {
-                EntityCatalog built = EntityCatalog.build(knowledge);
-                then.accept(built);
-                return built;
-              });
-      writer.accept(input(knowledge, null));
-      return catalog.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while indexing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } finally {
-      worker.shutdownNow();
-    }
-  }
-
-  /**
    * What to index; the synonyms matter only when searching, so {@code catalog} may be null while
    * writing.
    */
@@ -296,11 +262,31 @@ public record LoadedLibrary(
   static Map<String, String> articleContext(Knowledge knowledge) {
     Map<String, String> context = new LinkedHashMap<>();
     for (Article article : knowledge.articles()) {
-      context.put(
-          article.id(),
-          String.join(", ", article.hashtags()) + "\n" + String.join(", ", article.themes()));
+      context.put(article.id(), articleContext(article));
     }
     return context;
+  }
+
+  /**
+   * As {@link #articleContext(Knowledge)}, for the articles of {@code passages} only: what writing
+   * these passages' documents reads, where the whole archive's would cost an update of a few
+   * articles a string per article.
+   */
+  static Map<String, String> articleContext(Knowledge knowledge, List<Passage> passages) {
+    Set<String> ids = new HashSet<>();
+    passages.forEach(p -> ids.add(p.articleId()));
+    Map<String, String> context = new LinkedHashMap<>();
+    for (Article article : knowledge.articles()) {
+      if (ids.contains(article.id())) {
+        context.put(article.id(), articleContext(article));
+      }
+    }
+    return context;
+  }
+
+  /** An article's hashtags and themes, as {@link #articleContext(Knowledge)} gives them. */
+  static String articleContext(Article article) {
+    return String.join(", ", article.hashtags()) + "\n" + String.join(", ", article.themes());
   }
 
   @Override

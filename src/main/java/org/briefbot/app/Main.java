@@ -75,8 +75,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             + ". The Java heap (at most "
             + Runtime.getRuntime().maxMemory() / (1024 * 1024)
             + " MB here) is too small for this: a knowledge folder's first index build needs the"
-            + " most (100,000 articles build in 2 GB, not in 1 GB; later starts need far less)."
-            + " Start java with a larger heap, e.g. java -Xmx2g -jar target/briefbot.jar";
+            + " most (100,000 articles build in 512 MB)."
+            + " Start java with a larger heap, e.g. java -Xmx1g -jar target/briefbot.jar";
       }
     }
     return e.getMessage();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -92,7 +93,18 @@ public final class EntityCatalog {
 
   /** Builds the catalog from curated entries first, then each article's notes and mentions. */
   public static EntityCatalog build(Knowledge knowledge) {
+    return build(knowledge, Article::passages);
+  }
+
+  /**
+   * As {@link #build(Knowledge)}, for articles whose passages are elsewhere (an index they were
+   * written to and dropped from the heap): {@code passages} gives each article's, asked for once
+   * per article in the order of {@link Knowledge#articles()}.
+   */
+  public static EntityCatalog build(
+      Knowledge knowledge, Function<Article, List<Passage>> passages) {
     Builder builder = new Builder(new HashMap<>(), new HashMap<>());
+    builder.passages = passages;
     knowledge.entities().forEach(builder::addCurated);
     knowledge.articles().forEach(builder::addNotes);
     return builder.build(knowledge.articles(), Set.of(), Map.of(), new Mentions(), Map.of());
@@ -280,6 +292,9 @@ public final class EntityCatalog {
      * again, and normalising the same names was most of an update's catalog time.
      */
     private final Map<String, String> keys;
+
+    /** Where an article's passages are read from, to link them. */
+    private Function<Article, List<Passage>> passages = Article::passages;
 
     Builder(Map<NoteKey, List<String>> noteAliases, Map<String, String> keys) {
       this.noteAliases = noteAliases;
@@ -471,7 +486,7 @@ public final class EntityCatalog {
           new TreeSet<>(linker.link(article.title() + "\n" + String.join("\n", article.hashtags())))
               .stream().toList();
       List<List<String>> inPassages = new ArrayList<>();
-      for (Passage passage : article.passages()) {
+      for (Passage passage : passages.apply(article)) {
         Set<String> inPassage = new TreeSet<>(linker.link(passage.text()));
         passage.entities().stream()
             .map(this::canonical)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -107,11 +108,14 @@ public final class LiveIndex implements AutoCloseable {
   }
 
   /**
-   * Replaces everything with {@code input}, written the way a whole archive is ({@link
-   * PassageWriter#write}), and commits {@code commitData} with it.
+   * Replaces everything with the documents of {@code shares}, written the way a whole archive is
+   * ({@link PassageWriter#write(List, IndexSettings, TextAnalysis, Path)}), in a commit that
+   * records nothing: the caller's next {@link #apply} records what the index holds. Until then the
+   * index reads as one whose commit names nothing, which a reader takes for an index still being
+   * built.
    */
-  public void replaceAll(IndexInput input, Map<String, String> commitData) {
-    PassageWriter.write(input, settings, analysis, dir, commitData);
+  public void replaceAll(List<Iterator<IndexInput>> shares) {
+    PassageWriter.write(shares, settings, analysis, dir);
     refresh();
   }
 

@@ -68,7 +68,7 @@ final class PassageColumn {
     return passages;
   }
 
-  private static Passage decode(BytesRef bytes) {
+  static Passage decode(BytesRef bytes) {
     ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
     return new Passage(
         readString(in, bytes),

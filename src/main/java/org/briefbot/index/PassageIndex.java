@@ -164,7 +164,7 @@ public final class PassageIndex implements AutoCloseable {
   public static PassageIndex build(
       IndexInput input, IndexSettings settings, TextAnalysis analysis, Directory directory) {
     try {
-      PassageWriter.writeDocuments(input, input.passages(), settings, analysis, directory);
+      PassageWriter.writeDocuments(List.of(input).iterator(), settings, analysis, directory);
       return owning(directory, analysis, input.synonyms(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the passage index: " + e.getMessage(), e);

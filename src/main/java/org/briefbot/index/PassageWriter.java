@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +45,8 @@ public final class PassageWriter {
   /** Below this many passages one writer is about as fast as two, and the index is one segment. */
   private static final int PARALLEL_FROM = 20_000;
 
-  private static final int WRITERS = 2;
+  /** How many writers index a whole archive of at least {@value #PARALLEL_FROM} passages. */
+  public static final int WRITERS = 2;
 
   private PassageWriter() {}
 
@@ -55,11 +56,33 @@ public final class PassageWriter {
    */
   public static void write(
       IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
+    List<Passage> passages = input.passages();
+    int writers = passages.size() < PARALLEL_FROM ? 1 : WRITERS;
+    List<Iterator<IndexInput>> shares = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      List<Passage> share =
+          passages.subList(w * passages.size() / writers, (w + 1) * passages.size() / writers);
+      shares.add(
+          List.of(new IndexInput(share, input.articleContext(), input.synonyms(), input.vectors()))
+              .iterator());
+    }
+    write(shares, settings, analysis, dir);
+  }
+
+  /**
+   * Writes the index of {@code shares} into the folder {@code dir} and closes it: documents in
+   * share order, each share's batches in the order its iterator gives them. A share's batches are
+   * taken (and may be made, e.g. parsed) on the thread that writes them, so only the batches being
+   * written are on the heap. One share is written on the calling thread; several as {@link
+   * #writeInParts} does.
+   */
+  public static void write(
+      List<Iterator<IndexInput>> shares, IndexSettings settings, TextAnalysis analysis, Path dir) {
     try (Directory directory = FSDirectory.open(dir)) {
-      if (input.passages().size() < PARALLEL_FROM) {
-        writeDocuments(input, input.passages(), settings, analysis, directory);
+      if (shares.size() == 1) {
+        writeDocuments(shares.get(0), settings, analysis, directory);
       } else {
-        writeInParts(input, settings, analysis, dir, directory);
+        writeInParts(shares, settings, analysis, dir, directory);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -68,22 +91,25 @@ public final class PassageWriter {
   }
 
   /**
-   * {@value #WRITERS} writers each index a contiguous share of the passages into a folder of its
-   * own, on named threads, then the shares are added to the index in order: analysis, most of the
-   * cost, runs on both cores, and documents keep the order one writer gives them, so every tie
-   * between equal scores breaks the same way.
+   * Each share is indexed by a writer of its own into a folder of its own, on named threads, then
+   * the shares are added to the index in order: analysis, most of the cost, runs on both cores, and
+   * documents keep the order one writer gives them, so every tie between equal scores breaks the
+   * same way.
    */
   private static void writeInParts(
-      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir, Directory target)
+      List<Iterator<IndexInput>> shares,
+      IndexSettings settings,
+      TextAnalysis analysis,
+      Path dir,
+      Directory target)
       throws IOException {
-    List<Passage> passages = input.passages();
     List<Path> parts = new ArrayList<>();
-    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, namedThreads("index-writer-"));
+    ExecutorService writers =
+        Executors.newFixedThreadPool(shares.size(), namedThreads("index-writer-"));
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < WRITERS; w++) {
-        List<Passage> share =
-            passages.subList(w * passages.size() / WRITERS, (w + 1) * passages.size() / WRITERS);
+      for (int w = 0; w < shares.size(); w++) {
+        Iterator<IndexInput> share = shares.get(w);
         Path part =
             Files.createTempDirectory(
                 dir.toAbsolutePath().getParent(), dir.getFileName() + ".part-" + w + "-");
@@ -92,7 +118,7 @@ public final class PassageWriter {
             writers.submit(
                 () -> {
                   try (Directory directory = FSDirectory.open(part)) {
-                    writeDocuments(input, share, settings, analysis, directory);
+                    writeDocuments(share, settings, analysis, directory);
                   }
                   return null;
                 }));
@@ -165,14 +191,16 @@ public final class PassageWriter {
   }
 
   static void writeDocuments(
-      IndexInput input,
-      List<Passage> passages,
+      Iterator<IndexInput> batches,
       IndexSettings settings,
       TextAnalysis analysis,
       Directory directory)
       throws IOException {
     try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
-      addDocuments(writer, input, passages, analysis);
+      while (batches.hasNext()) {
+        IndexInput batch = batches.next();
+        addDocuments(writer, batch, batch.passages(), analysis);
+      }
     }
   }
 
@@ -192,30 +220,6 @@ public final class PassageWriter {
       Document doc = document(passage, article, input.vectors().passage(passage));
       SentenceVectors.add(doc, input.vectors().sentences(passage));
       writer.addDocument(doc);
-    }
-  }
-
-  /**
-   * As {@link #write(IndexInput, IndexSettings, TextAnalysis, Path)}, recording {@code commitData}
-   * with the commit (what {@link LiveIndex} reads back to know what the index holds).
-   */
-  static void write(
-      IndexInput input,
-      IndexSettings settings,
-      TextAnalysis analysis,
-      Path dir,
-      Map<String, String> commitData) {
-    write(input, settings, analysis, dir);
-    try (Directory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                writerConfig(settings, analysis).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-      writer.setLiveCommitData(commitData.entrySet());
-      writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write the passage index to " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,5 +70,24 @@ public record Article(
         entityNotes,
         mentionedEntities,
         Optional.empty());
+  }
+
+  /**
+   * This article as kept once its passages are indexed: without them, each of its entity notes
+   * replaced by the equal one {@code notes} holds already (and added there when new), so that a
+   * note many articles repeat is held once.
+   */
+  public Article withoutPassages(Map<EntityNote, EntityNote> notes) {
+    return new Article(
+        id,
+        title,
+        hashtags,
+        themes,
+        published,
+        source,
+        List.of(),
+        entityNotes.stream().map(n -> notes.computeIfAbsent(n, k -> k)).toList(),
+        mentionedEntities,
+        link);
   }
 }

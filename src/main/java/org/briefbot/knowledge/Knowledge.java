@@ -34,24 +34,7 @@ public record Knowledge(
    */
   public Knowledge indexed() {
     Map<EntityNote, EntityNote> notes = new HashMap<>();
-    List<Article> light =
-        articles.stream()
-            .map(
-                a ->
-                    new Article(
-                        a.id(),
-                        a.title(),
-                        a.hashtags(),
-                        a.themes(),
-                        a.published(),
-                        a.source(),
-                        List.of(),
-                        a.entityNotes().stream()
-                            .map(n -> notes.computeIfAbsent(n, k -> k))
-                            .toList(),
-                        a.mentionedEntities(),
-                        a.link()))
-            .toList();
+    List<Article> light = articles.stream().map(a -> a.withoutPassages(notes)).toList();
     return new Knowledge(light, faqItems, entities, report);
   }
 

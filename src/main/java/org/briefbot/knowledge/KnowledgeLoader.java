@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * reload keeps serving the previous version of an article an editor broke.
  */
 public final class KnowledgeLoader {
-  private static final List<String> TEXT = List.of(".txt");
+  static final List<String> TEXT = List.of(".txt");
   private static final List<String> YAML = List.of(".yaml", ".yml");
 
   /** Two cores is the machine this is sized for; more threads only add contention there. */
@@ -109,8 +109,7 @@ public final class KnowledgeLoader {
     List<ParsedFile> parsed = parseAll(files);
     List<Article> articles = new ArrayList<>();
     for (ParsedFile file : parsed) {
-      ingest.filesRead.add(file.path());
-      ingest.problems(file.problems());
+      ingest.parsed(file.path(), file.problems());
       file.article().ifPresent(article -> lastGood.keepArticle(file.path(), article));
       file.article()
           .or(() -> previous(file.path(), lastGood.article(file.path()), ingest))
@@ -139,6 +138,14 @@ public final class KnowledgeLoader {
    */
   public List<ParsedFile> parseArticles(List<Path> files) {
     return parseAll(files);
+  }
+
+  /**
+   * The folder to load a batch of articles at a time, for a first build whose heap must not grow
+   * with the folder; see {@link ArticleBatches}.
+   */
+  public ArticleBatches inBatches(Path knowledgeDir) {
+    return new ArticleBatches(this, Objects.requireNonNull(knowledgeDir, "knowledgeDir"));
   }
 
   /**
@@ -188,7 +195,7 @@ public final class KnowledgeLoader {
     }
   }
 
-  private ParsedFile parseFile(Path file) {
+  ParsedFile parseFile(Path file) {
     List<IngestProblem> problems = new ArrayList<>();
     Optional<Article> article =
         Ingest.read(file, problems)
@@ -224,7 +231,7 @@ public final class KnowledgeLoader {
     };
   }
 
-  private List<FaqItem> loadFaq(
+  List<FaqItem> loadFaq(
       Path folder, List<String> loadedIds, Ingest ingest, LastGoodFiles lastGood) {
     Set<String> articleIds = new HashSet<>(loadedIds);
     Set<String> fileIds = new HashSet<>();
@@ -271,7 +278,7 @@ public final class KnowledgeLoader {
                     false));
   }
 
-  private List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
+  List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
     List<EntityEntry> entities = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {
       Optional<List<EntityEntry>> parsed =
@@ -291,7 +298,7 @@ public final class KnowledgeLoader {
   }
 
   /** The files read and problems found during one load. */
-  private static final class Ingest {
+  static final class Ingest {
     private final List<Path> filesRead = new ArrayList<>();
     private final List<IngestProblem> problems = new ArrayList<>();
 
@@ -416,6 +423,12 @@ public final class KnowledgeLoader {
 
     void problems(List<IngestProblem> more) {
       problems.addAll(more);
+    }
+
+    /** A file read and parsed elsewhere, with the problems found in it. */
+    void parsed(Path file, List<IngestProblem> found) {
+      filesRead.add(file);
+      problems.addAll(found);
     }
 
     IngestReport report() {

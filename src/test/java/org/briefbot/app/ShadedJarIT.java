@@ -84,7 +84,7 @@ class ShadedJarIT {
         .contains("briefbot: ")
         .contains("OutOfMemoryError")
         .contains("at most 32 MB here")
-        .contains("java -Xmx2g -jar");
+        .contains("java -Xmx1g -jar");
   }
 
   /** The {@code callback_data} of the button labelled {@code label} under a sent message. */

@@ -1,6 +1,7 @@
 package org.briefbot.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -323,5 +325,49 @@ class KnowledgeLoaderTest {
     assertThat(knowledge.report().problems())
         .extracting(IngestProblem::fatal)
         .containsExactly(true);
+  }
+
+  @Test
+  void loadsInBatchesWhatALoadGivesInIdOrderWithTheReportInFileOrder() throws IOException {
+    // "a-b.txt" sorts before "a.txt" by name, "a" before "a-b" by id.
+    write(articles.resolve("a.txt"), Seed.article());
+    write(articles.resolve("a-b.txt"), Seed.article().replace("$138 billion", "$139 billion"));
+    write(articles.resolve("broken.txt"), "#only #hashtags\n");
+    write(articles.resolve("notes.md"), "# notes");
+    write(articles.resolve("zeta.txt"), Seed.article());
+    Files.copy(Seed.FAQ, faq.resolve("deal.yaml"));
+    Files.copy(Seed.ENTITIES, entities.resolve("entities.yaml"));
+    Knowledge whole = loader.load(dir);
+
+    ArticleBatches batches = loader.inBatches(dir);
+    List<Article> handedOver = new ArrayList<>();
+    for (int share = 0; share < 2; share++) {
+      batches.share(share, 2, batch -> batch).forEachRemaining(handedOver::addAll);
+    }
+
+    assertThat(batches.files()).isEqualTo(4);
+    assertThat(handedOver).isEqualTo(whole.articles());
+    assertThat(handedOver).extracting(Article::id).containsExactly("a", "a-b", "zeta");
+    assertThat(batches.knowledge()).isEqualTo(whole.indexed());
+    assertThat(batches.knowledge().report().problems())
+        .extracting(IngestProblem::path)
+        .startsWith(articles.resolve("notes.md"), articles.resolve("broken.txt"));
+  }
+
+  @Test
+  void batchesOfAMissingFolderReportItAndTheFolderIsNotLoadedBeforeEveryShareIsRead()
+      throws IOException {
+    Path missing = dir.resolve("nope");
+    assertThat(loader.inBatches(missing).knowledge().report().problems())
+        .containsExactly(new IngestProblem(missing, 0, "knowledge folder not found", true));
+
+    write(articles.resolve("a.txt"), Seed.article());
+    write(articles.resolve("b.txt"), Seed.article());
+    ArticleBatches batches = loader.inBatches(dir);
+    batches.share(0, 2, batch -> batch).forEachRemaining(batch -> {});
+
+    assertThatThrownBy(batches::knowledge)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("b.txt");
   }
 }
