@@ -2,7 +2,6 @@ package org.briefbot.app;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,34 +35,6 @@ final class BackgroundEmbedding implements AutoCloseable {
   private final ExecutorService thread;
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NONE);
-
-  /**
-   * How far a round has got.
-   *
-   * @param total passages that were missing their vectors when the round started
-   * @param done passages embedded and committed since, not yet serving
-   * @param started when the round started ({@link System#nanoTime})
-   */
-  record Progress(int total, int done, long started) {
-    static final Progress NONE = new Progress(0, 0, 0);
-
-    boolean running() {
-      return total > 0;
-    }
-
-    /** The time left at the pace so far; empty before the first batch. */
-    Optional<Duration> timeLeft() {
-      if (done == 0 || done >= total) {
-        return Optional.empty();
-      }
-      long elapsed = System.nanoTime() - started;
-      return Optional.of(Duration.ofNanos(elapsed / done * (total - done)));
-    }
-
-    int percent() {
-      return total == 0 ? 100 : (int) Math.min(100, 100L * done / total);
-    }
-  }
 
   BackgroundEmbedding(LiveArchive archive, Embeddings model, Object lock, Runnable serve) {
     this.archive = archive;
@@ -117,9 +88,7 @@ final class BackgroundEmbedding implements AutoCloseable {
         synchronized (lock) {
           archive.addVectors(batch);
         }
-        Progress now =
-            progress.updateAndGet(
-                p -> new Progress(p.total(), p.done() + passages.size(), p.started()));
+        Progress now = progress.updateAndGet(p -> p.plus(passages.size()));
         if (System.nanoTime() - logged > LOG_EVERY.toNanos()) {
           logged = System.nanoTime();
           log.info(

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,6 +77,9 @@ final class LiveArchive implements AutoCloseable {
 
   /** How long an update waits for another process's update of the same index to finish. */
   private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+  /** How often a first build logs how far it has got. */
+  private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
   /**
    * From this many articles a first build runs {@link PassageWriter#WRITERS} writers, one per share
@@ -412,9 +417,18 @@ final class LiveArchive implements AutoCloseable {
     long start = System.nanoTime();
     ArticleBatches batches = loader.inBatches(knowledgeDir);
     int shares = batches.files() < WRITERS_FROM ? 1 : PassageWriter.WRITERS;
+    BuildLog progress = new BuildLog(batches.files());
     List<Iterator<IndexInput>> inputs = new ArrayList<>();
     for (int share = 0; share < shares; share++) {
-      inputs.add(batches.share(share, shares, this::batchInput));
+      inputs.add(
+          batches.share(
+              share,
+              shares,
+              articles -> {
+                IndexInput input = batchInput(articles);
+                progress.add(articles.size());
+                return input;
+              }));
     }
     String snapshot = snapshotName();
     Path file = folder.resolve(snapshot);
@@ -425,6 +439,9 @@ final class LiveArchive implements AutoCloseable {
     try {
       index.replaceAll(inputs);
       written = System.nanoTime();
+      log.info(
+          "Knowledge folder indexed in {} s; linking the entities of its articles",
+          (written - start) / 1_000_000_000);
       kept = batches.knowledge();
       try (ArticlePassages passages = ArticlePassages.open(folder.resolve("index"))) {
         catalog = EntityCatalog.build(kept, article -> passages.of(article.id()));
@@ -452,6 +469,31 @@ final class LiveArchive implements AutoCloseable {
         kept.articles().size(),
         folder);
     return new State(kept, catalog, files, snapshot);
+  }
+
+  /**
+   * A first build's progress in the log, every {@link #LOG_EVERY}: at 100,000 articles it takes
+   * more than a minute before the bot answers. Written to by the writers' threads.
+   */
+  private static final class BuildLog {
+    private final AtomicReference<Progress> progress;
+    private final AtomicLong logged = new AtomicLong(System.nanoTime());
+
+    BuildLog(int articles) {
+      this.progress = new AtomicReference<>(Progress.starting(articles));
+    }
+
+    void add(int articles) {
+      Progress now = progress.updateAndGet(p -> p.plus(articles));
+      long last = logged.get();
+      long time = System.nanoTime();
+      if (time - last >= LOG_EVERY.toNanos() && logged.compareAndSet(last, time)) {
+        log.info(
+            "Indexing the knowledge folder: {}% of {} articles written, about {} s until all"
+                + " are; merging the index and linking entities follow",
+            now.percent(), now.total(), now.timeLeft().map(Duration::toSeconds).orElse(0L));
+      }
+    }
   }
 
   /** A batch of parsed articles as the index takes it: passages, context and vectors. */

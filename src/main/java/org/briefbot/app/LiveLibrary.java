@@ -253,8 +253,7 @@ public final class LiveLibrary implements Library, AutoCloseable {
       return new ServingStatus(
           mode, configured, core.index().size(), 0, false, Optional.empty(), false);
     }
-    BackgroundEmbedding.Progress progress =
-        embedding.map(BackgroundEmbedding::progress).orElse(BackgroundEmbedding.Progress.NONE);
+    Progress progress = embedding.map(BackgroundEmbedding::progress).orElse(Progress.NONE);
     int passages = core.index().size();
     int serving = core.index().passagesWithVectors();
     return new ServingStatus(
