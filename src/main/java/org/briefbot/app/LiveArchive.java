@@ -416,20 +416,6 @@ final class LiveArchive implements AutoCloseable {
   private State buildAll(Map<String, String> files) {
     long start = System.nanoTime();
     ArticleBatches batches = loader.inBatches(knowledgeDir);
-    int shares = batches.files() < WRITERS_FROM ? 1 : PassageWriter.WRITERS;
-    BuildLog progress = new BuildLog(batches.files());
-    List<Iterator<IndexInput>> inputs = new ArrayList<>();
-    for (int share = 0; share < shares; share++) {
-      inputs.add(
-          batches.share(
-              share,
-              shares,
-              articles -> {
-                IndexInput input = batchInput(articles);
-                progress.add(articles.size());
-                return input;
-              }));
-    }
     String snapshot = snapshotName();
     Path file = folder.resolve(snapshot);
     long written;
@@ -437,24 +423,19 @@ final class LiveArchive implements AutoCloseable {
     Knowledge kept;
     EntityCatalog catalog;
     try {
-      index.replaceAll(inputs);
+      index.replaceAll(shares(batches));
       written = System.nanoTime();
       log.info(
           "Knowledge folder indexed in {} s; linking the entities of its articles",
           (written - start) / 1_000_000_000);
       kept = batches.knowledge();
-      try (ArticlePassages passages = ArticlePassages.open(folder.resolve("index"))) {
-        catalog = EntityCatalog.build(kept, article -> passages.of(article.id()));
-      }
+      catalog = catalogOfWritten(kept);
       linked = System.nanoTime();
       writeSnapshot(file, kept, catalog);
-      IndexInput curated =
-          vectors(
-              new IndexInput(
-                  curatedPassages(kept),
-                  LoadedLibrary.articleContext(kept, curatedPassages(kept)),
-                  List.of()));
-      index.apply(new LiveIndex.Change(List.of(), false, curated), data(snapshot, files));
+      List<Passage> curated = curatedPassages(kept);
+      IndexInput added =
+          vectors(new IndexInput(curated, LoadedLibrary.articleContext(kept, curated), List.of()));
+      index.apply(new LiveIndex.Change(List.of(), false, added), data(snapshot, files));
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
@@ -469,6 +450,38 @@ final class LiveArchive implements AutoCloseable {
         kept.articles().size(),
         folder);
     return new State(kept, catalog, files, snapshot);
+  }
+
+  /**
+   * The batches of a first build for the index's writers: {@link PassageWriter#WRITERS} shares of
+   * the articles from {@value #WRITERS_FROM} of them, else one.
+   */
+  private List<Iterator<IndexInput>> shares(ArticleBatches batches) {
+    int shares = batches.files() < WRITERS_FROM ? 1 : PassageWriter.WRITERS;
+    BuildLog progress = new BuildLog(batches.files());
+    List<Iterator<IndexInput>> inputs = new ArrayList<>();
+    for (int share = 0; share < shares; share++) {
+      inputs.add(
+          batches.share(
+              share,
+              shares,
+              articles -> {
+                IndexInput input = batchInput(articles);
+                progress.add(articles.size());
+                return input;
+              }));
+    }
+    return inputs;
+  }
+
+  /**
+   * The catalog of {@code kept}, linking the passages the index was just written with: read back in
+   * one pass, in the id order both have.
+   */
+  private EntityCatalog catalogOfWritten(Knowledge kept) {
+    try (ArticlePassages passages = ArticlePassages.open(folder.resolve("index"))) {
+      return EntityCatalog.build(kept, article -> passages.of(article.id()));
+    }
   }
 
   /**
