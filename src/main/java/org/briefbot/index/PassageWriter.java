@@ -79,6 +79,7 @@ public final class PassageWriter {
   public static void write(
       List<Iterator<IndexInput>> shares, IndexSettings settings, TextAnalysis analysis, Path dir) {
     try (Directory directory = FSDirectory.open(dir)) {
+      removeLeftParts(dir);
       if (shares.size() == 1) {
         writeDocuments(shares.get(0), settings, analysis, directory);
       } else {
@@ -130,6 +131,21 @@ public final class PassageWriter {
     } finally {
       writers.shutdownNow();
       parts.forEach(PassageWriter::deleteFolder);
+    }
+  }
+
+  /**
+   * Removes the part folders a write of {@code dir} killed half-way left behind (a whole archive's
+   * worth of segments each), which nothing else would ever remove; the caller writes {@code dir}
+   * alone.
+   */
+  private static void removeLeftParts(Path dir) throws IOException {
+    String prefix = dir.getFileName() + ".part-";
+    try (Stream<Path> siblings = Files.list(dir.toAbsolutePath().getParent())) {
+      siblings
+          .filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().startsWith(prefix))
+          .forEach(PassageWriter::deleteFolder);
     }
   }
 

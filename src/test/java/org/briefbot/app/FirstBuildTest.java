@@ -33,7 +33,7 @@ class FirstBuildTest {
   @TempDir Path dir;
 
   @Test
-  void servesWhatAWholeLoadGivesOnTwoWriters() throws IOException {
+  void servesWhatAWholeLoadGivesOnTwoWritersAndClearsWhatAKilledBuildLeft() throws IOException {
     Path knowledge = dir.resolve("knowledge");
     new ArchiveGenerator(7).generate(1_100, knowledge);
     copySeedFolder(knowledge);
@@ -44,10 +44,21 @@ class FirstBuildTest {
         Path.of("knowledge/articles/aws-openai-trainium.txt"), articles(knowledge, "a-b.txt"));
     Files.writeString(articles(knowledge, "broken.txt"), "\n\n");
     Knowledge whole = new KnowledgeLoader().load(knowledge);
+    // What a build killed half-way leaves beside the index: its writers' part folders.
+    Path left =
+        Files.createDirectories(
+            LiveArchive.indexDir(dir.resolve("index"), knowledge)
+                .resolveSibling("index.part-1-killed"));
+    Files.writeString(left.resolve("_0.fdt"), "segment");
 
     try (LiveArchive archive =
         LiveArchive.open(BM25, dir.resolve("index"), knowledge, Optional.empty())) {
       LoadedLibrary.Loaded built = archive.catchUp();
+      assertThat(left).doesNotExist();
+      try (var beside = Files.list(left.getParent())) {
+        assertThat(beside.map(p -> p.getFileName().toString()))
+            .noneMatch(name -> name.startsWith("index.part-"));
+      }
       try (PassageIndex index = built.index()) {
         assertThat(whole.articles()).hasSizeGreaterThan(1_000);
         assertThat(built.knowledge()).isEqualTo(whole.indexed());
