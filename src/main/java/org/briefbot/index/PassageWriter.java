@@ -42,32 +42,13 @@ import org.briefbot.knowledge.Passage;
 public final class PassageWriter {
   private static final double INDEXING_BUFFER_MB = 128;
 
-  /** Below this many passages one writer is about as fast as two, and the index is one segment. */
-  private static final int PARALLEL_FROM = 20_000;
-
-  /** How many writers index a whole archive of at least {@value #PARALLEL_FROM} passages. */
+  /**
+   * How many writers index a large archive: analysis, most of the cost, then runs on both cores of
+   * the machine this is sized for. Below about 20,000 passages one writer is as fast as two.
+   */
   public static final int WRITERS = 2;
 
   private PassageWriter() {}
-
-  /**
-   * Writes the index of {@code input} into the folder {@code dir} and closes it, for {@link
-   * PassageIndex#open} to read later (the synonyms of {@code input} matter only then).
-   */
-  public static void write(
-      IndexInput input, IndexSettings settings, TextAnalysis analysis, Path dir) {
-    List<Passage> passages = input.passages();
-    int writers = passages.size() < PARALLEL_FROM ? 1 : WRITERS;
-    List<Iterator<IndexInput>> shares = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      List<Passage> share =
-          passages.subList(w * passages.size() / writers, (w + 1) * passages.size() / writers);
-      shares.add(
-          List.of(new IndexInput(share, input.articleContext(), input.synonyms(), input.vectors()))
-              .iterator());
-    }
-    write(shares, settings, analysis, dir);
-  }
 
   /**
    * Writes the index of {@code shares} into the folder {@code dir} and closes it: documents in
