@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.briefbot.answer.Answer;
+import org.briefbot.conversation.Reply;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Answer latency, one question per call, cycling through the archive's questions: the whole
  * pipeline (question in, Answer out) against the raw Lucene floor on the same index, in the same
- * run and fork, so their ratio is fair. Sample mode gives p50 and p99.
+ * run and fork, so their ratio is fair; and the reply a chat gets, which adds the conversation's
+ * follow-ups and notes to the answer. Sample mode gives p50 and p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -70,6 +72,15 @@ public class AnswerLatency {
   @Benchmark
   public Answer pipeline(Cursor cursor) {
     return loaded.core.answerer().answer(cursor.next(loaded.questions));
+  }
+
+  /**
+   * What a chat gets for the question: the conversation's reply, the answer with its follow-up
+   * offers and entity notes, as every channel composes it (Telegram adds only its own I/O).
+   */
+  @Benchmark
+  public Reply reply(Cursor cursor) {
+    return loaded.core.conversation().handle(cursor.next(loaded.questions));
   }
 
   @Benchmark

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
@@ -41,14 +42,18 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 import org.briefbot.knowledge.Passage;
@@ -335,13 +340,33 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Every passage {@code query} matches, by section, position, then id. The matches are walked, not
+   * ranked: a top-n search sized for "all" keeps a queue as large as the index (two million entries
+   * at 100k articles, allocated for every article the conversation reads).
+   */
   private List<Passage> all(Query query) {
     try {
-      TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      IntStream.Builder docs = IntStream.builder();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        DocIdSetIterator matches = scorer.iterator();
+        for (int doc = matches.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = matches.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            docs.add(leaf.docBase + doc);
+          }
+        }
+      }
       List<Passage> passages =
-          new ArrayList<>(
-              Arrays.asList(
-                  PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length))));
+          new ArrayList<>(Arrays.asList(PassageColumn.read(reader, docs.build().toArray())));
       passages.sort(
           Comparator.comparing(Passage::section)
               .thenComparingInt(Passage::position)

@@ -66,6 +66,26 @@ class LiveIndexTest {
   }
 
   @Test
+  void anArticlesPassagesLeaveOutItsReplacedVersionInASegmentOthersStillUse() {
+    try (LiveIndex index = open(dir)) {
+      List<Passage> both = new ArrayList<>(article("ferries", "Velmora ordered 12 ferries."));
+      both.addAll(article("mine", "Drassil opened a lithium mine.", "Lithium is dear."));
+      index.apply(add(List.of(), both), Map.of("version", "1"));
+      index.apply(
+          add(List.of("ferries"), article("ferries", "Velmora ordered 40 ferries.")),
+          Map.of("version", "2"));
+
+      try (PassageIndex serving = index.searcher(List.of())) {
+        assertThat(texts(serving, "ferries")).containsExactly("Velmora ordered 40 ferries.");
+        assertThat(texts(serving, "mine"))
+            .containsExactly("Drassil opened a lithium mine.", "Lithium is dear.");
+        assertThat(serving.find("ferries#key_takeaway#0").map(Passage::text))
+            .contains("Velmora ordered 40 ferries.");
+      }
+    }
+  }
+
+  @Test
   void aWriterThatFailsHalfWayLeavesTheLastCommitServingAndOpening() {
     try (LiveIndex index = open(dir)) {
       index.apply(
