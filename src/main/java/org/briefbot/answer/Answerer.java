@@ -266,6 +266,11 @@ public final class Answerer {
     return index.passagesOf(articleId);
   }
 
+  /** How many passages each article has (curated FAQ items left out), by article id. */
+  public Map<String, Integer> passageCounts() {
+    return index.passageCounts();
+  }
+
   /** One passage by id, e.g. an alternative the reader tapped. */
   public Optional<Passage> passage(String passageId) {
     return index.find(passageId);

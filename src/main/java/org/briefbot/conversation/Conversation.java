@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.briefbot.answer.Alternative;
@@ -405,16 +406,13 @@ public final class Conversation {
 
   private Reply sources() {
     List<Reply.Item> items = new ArrayList<>();
+    // Articles in memory carry no passage text once indexed: the index knows how many there are.
+    Map<String, Integer> passages = answerer.passageCounts();
     for (Article a : answerer.articles()) {
-      // Articles in memory carry no passage text once indexed: the index knows how many there are.
-      List<Passage> passages =
-          answerer.passagesOf(a.id()).stream()
-              .filter(p -> p.section() != Section.CURATED_FAQ)
-              .toList();
       String detail =
           a.source().getFileName()
               + " · "
-              + passages.size()
+              + passages.getOrDefault(a.id(), 0)
               + " passages · "
               + a.entityNotes().size()
               + " entity notes";

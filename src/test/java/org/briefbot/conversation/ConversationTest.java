@@ -2,6 +2,7 @@ package org.briefbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
 import org.briefbot.app.LoadedLibrary;
+import org.briefbot.knowledge.Article;
+import org.briefbot.knowledge.KnowledgeLoader;
+import org.briefbot.knowledge.Section;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +77,19 @@ class ConversationTest {
         .extracting(Reply.Item::label)
         .containsExactly("Amazon secures landmark $138B AWS deal as OpenAI bets on Trainium");
     Reply.Listing sources = (Reply.Listing) conversation.handle("/sources");
-    assertThat(sources.items().get(0).detail()).startsWith("aws-openai-trainium.txt");
+    Article seed = core.knowledge().articles().get(0);
+    long passages =
+        new KnowledgeLoader()
+            .load(Path.of("knowledge")).articles().get(0).passages().stream()
+                .filter(p -> p.section() != Section.CURATED_FAQ)
+                .count();
+    assertThat(sources.items().get(0).detail())
+        .isEqualTo(
+            "aws-openai-trainium.txt · "
+                + passages
+                + " passages · "
+                + seed.entityNotes().size()
+                + " entity notes");
   }
 
   @Test

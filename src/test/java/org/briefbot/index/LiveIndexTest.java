@@ -81,6 +81,7 @@ class LiveIndexTest {
             .containsExactly("Drassil opened a lithium mine.", "Lithium is dear.");
         assertThat(serving.find("ferries#key_takeaway#0").map(Passage::text))
             .contains("Velmora ordered 40 ferries.");
+        assertThat(serving.passageCounts()).isEqualTo(Map.of("ferries", 1, "mine", 2));
       }
     }
   }
