@@ -211,7 +211,7 @@ public final class Conversation {
       stories =
           answerer.article(answeredFrom).isEmpty() || tied.size() < 2
               ? List.of()
-              : answerer.articles().stream().filter(a -> tied.contains(a.id())).toList();
+              : answerer.articles(tied);
     }
     if (stories.size() < 2) {
       return Optional.empty();
