@@ -237,8 +237,8 @@ public final class Conversation {
       case "entity" ->
           argument.isEmpty() ? new Turn(entities(""), context) : entity(argument, context);
       case "entities" -> new Turn(entities(argument), context);
-      case "topics" -> new Turn(topics(), context);
-      case "sources" -> new Turn(sources(), context);
+      case "topics" -> new Turn(topics(argument), context);
+      case "sources" -> new Turn(sources(argument), context);
       case "more" -> new Turn(more(argument), context);
       case "section" -> new Turn(section(argument), context);
       case "passage" -> passage(argument, context, Reply.Layout.LEAD);
@@ -350,30 +350,49 @@ public final class Conversation {
     if (all.isEmpty()) {
       return new Reply.Listing("I know no entities yet.", List.of());
     }
-    int pages = (all.size() + ENTITIES_PER_PAGE - 1) / ENTITIES_PER_PAGE;
-    int number = Math.min(pageNumber(page), pages);
-    int from = (number - 1) * ENTITIES_PER_PAGE;
-    int to = Math.min(from + ENTITIES_PER_PAGE, all.size());
+    Page shown = Page.of(all.size(), page);
     List<Reply.Item> items = new ArrayList<>();
-    all.subList(from, to).forEach(e -> items.add(entityItem(e)));
-    if (to < all.size()) {
-      items.add(
-          new Reply.Item(
-              "More entities (" + (to + 1) + "-" + all.size() + ")",
-              "",
-              "/entities " + (number + 1)));
-    }
+    all.subList(shown.from(), shown.to()).forEach(e -> items.add(entityItem(e)));
+    shown.next("entities", "/entities").ifPresent(items::add);
     String heading =
-        pages == 1
+        shown.whole()
             ? "Entities I know (" + all.size() + "):"
-            : "Entities I know ("
-                + all.size()
-                + "), most mentioned first, "
-                + (from + 1)
-                + "-"
-                + to
-                + ":";
+            : "Entities I know (" + all.size() + "), most mentioned first, " + shown.range() + ":";
     return new Reply.Listing(heading, items);
+  }
+
+  /**
+   * One page of a listing of {@code total} items, {@value #ENTITIES_PER_PAGE} to a page: a page's
+   * items fit the buttons a channel shows under a list, and a listing of 100,000 articles would be
+   * thousands of messages.
+   */
+  private record Page(int number, int from, int to, int total) {
+    static Page of(int total, String asked) {
+      int pages = Math.max(1, (total + ENTITIES_PER_PAGE - 1) / ENTITIES_PER_PAGE);
+      int number = Math.min(pageNumber(asked), pages);
+      int from = (number - 1) * ENTITIES_PER_PAGE;
+      return new Page(number, from, Math.min(from + ENTITIES_PER_PAGE, total), total);
+    }
+
+    /** Whether this page is the whole listing. */
+    boolean whole() {
+      return from == 0 && to == total;
+    }
+
+    String range() {
+      return (from + 1) + "-" + to;
+    }
+
+    /** The item that opens the next page with {@code command}, when there is one. */
+    Optional<Reply.Item> next(String noun, String command) {
+      return to < total
+          ? Optional.of(
+              new Reply.Item(
+                  "More " + noun + " (" + (to + 1) + "-" + total + ")",
+                  "",
+                  command + " " + (number + 1)))
+          : Optional.empty();
+    }
   }
 
   /** "2" is page 2; anything else is the first page. */
@@ -388,15 +407,23 @@ public final class Conversation {
     return new Reply.Item(e.name(), detail, "/entity " + e.name());
   }
 
-  private Reply topics() {
+  /** A page of the articles, newest first. */
+  private Reply topics(String page) {
+    List<Article> all = answerer.articles();
+    if (all.isEmpty()) {
+      return new Reply.Listing("No articles are loaded yet.", List.of());
+    }
+    Page shown = Page.of(all.size(), page);
     List<Reply.Item> items = new ArrayList<>();
-    for (Article a : answerer.articles()) {
+    for (Article a : all.subList(shown.from(), shown.to())) {
       items.add(new Reply.Item(a.title(), date(a) + " · /more " + a.id(), "/more " + a.id()));
     }
+    shown.next("articles", "/topics").ifPresent(items::add);
+    String type = "Type /more and a few words of a title for its key points:";
     return new Reply.Listing(
-        items.isEmpty()
-            ? "No articles are loaded yet."
-            : "Articles, newest first. Type /more and a few words of a title for its key points:",
+        shown.whole()
+            ? "Articles, newest first. " + type
+            : "Articles (" + all.size() + "), newest first, " + shown.range() + ". " + type,
         items);
   }
 
@@ -404,11 +431,17 @@ public final class Conversation {
     return article.published().toString().substring(0, 10);
   }
 
-  private Reply sources() {
+  /** A page of the articles, newest first, with their files and how much of each is indexed. */
+  private Reply sources(String page) {
+    List<Article> all = answerer.articles();
+    if (all.isEmpty()) {
+      return new Reply.Listing("No articles are loaded yet.", List.of());
+    }
+    Page shown = Page.of(all.size(), page);
     List<Reply.Item> items = new ArrayList<>();
     // Articles in memory carry no passage text once indexed: the index knows how many there are.
     Map<String, Integer> passages = answerer.passageCounts();
-    for (Article a : answerer.articles()) {
+    for (Article a : all.subList(shown.from(), shown.to())) {
       String detail =
           a.source().getFileName()
               + " · "
@@ -418,11 +451,10 @@ public final class Conversation {
               + " entity notes";
       items.add(new Reply.Item(a.title(), detail, "/more " + a.id()));
     }
+    shown.next("articles", "/sources").ifPresent(items::add);
+    String heading = "Sources (" + all.size() + " articles)";
     return new Reply.Listing(
-        items.isEmpty()
-            ? "No articles are loaded yet."
-            : "Sources (" + items.size() + " articles):",
-        items);
+        shown.whole() ? heading + ":" : heading + ", " + shown.range() + ":", items);
   }
 
   /**
@@ -431,7 +463,7 @@ public final class Conversation {
    */
   private Reply more(String argument) {
     if (argument.isEmpty()) {
-      return topics();
+      return topics("");
     }
     List<Article> found = matching(argument);
     if (found.isEmpty()) {
