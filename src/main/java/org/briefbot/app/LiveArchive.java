@@ -512,11 +512,8 @@ final class LiveArchive implements AutoCloseable {
   /** A batch of parsed articles as the index takes it: passages, context and vectors. */
   private IndexInput batchInput(List<Article> articles) {
     List<Passage> passages = new ArrayList<>();
-    Map<String, String> context = new LinkedHashMap<>();
-    for (Article article : articles) {
-      passages.addAll(article.passages());
-      context.put(article.id(), LoadedLibrary.articleContext(article));
-    }
+    articles.forEach(article -> passages.addAll(article.passages()));
+    Map<String, String> context = LoadedLibrary.articleContext(articles);
     // Writers ask from their own threads; the model embeds a batch at a time.
     synchronized (embedding) {
       return vectors(new IndexInput(passages, context, List.of()));

@@ -247,21 +247,21 @@ public record LoadedLibrary(
     return new Loaded(knowledge.indexed(), catalog, index);
   }
 
-  /**
-   * What to index; the synonyms matter only when searching, so {@code catalog} may be null while
-   * writing.
-   */
+  /** What to index: every passage, each article's context, and the catalog's synonyms. */
   static IndexInput input(Knowledge knowledge, EntityCatalog catalog) {
     return new IndexInput(
-        knowledge.passages(),
-        articleContext(knowledge),
-        catalog == null ? List.of() : catalog.synonymGroups());
+        knowledge.passages(), articleContext(knowledge.articles()), catalog.synonymGroups());
   }
 
   /** Hashtags and themes per article: words that describe the article as a whole. */
   static Map<String, String> articleContext(Knowledge knowledge) {
+    return articleContext(knowledge.articles());
+  }
+
+  /** As {@link #articleContext(Knowledge)}, for these articles. */
+  static Map<String, String> articleContext(List<Article> articles) {
     Map<String, String> context = new LinkedHashMap<>();
-    for (Article article : knowledge.articles()) {
+    for (Article article : articles) {
       context.put(article.id(), articleContext(article));
     }
     return context;
@@ -275,13 +275,7 @@ public record LoadedLibrary(
   static Map<String, String> articleContext(Knowledge knowledge, List<Passage> passages) {
     Set<String> ids = new HashSet<>();
     passages.forEach(p -> ids.add(p.articleId()));
-    Map<String, String> context = new LinkedHashMap<>();
-    for (Article article : knowledge.articles()) {
-      if (ids.contains(article.id())) {
-        context.put(article.id(), articleContext(article));
-      }
-    }
-    return context;
+    return articleContext(knowledge.articles().stream().filter(a -> ids.contains(a.id())).toList());
   }
 
   /** An article's hashtags and themes, as {@link #articleContext(Knowledge)} gives them. */

@@ -51,9 +51,6 @@ public final class ArticleBatches {
     this.loader = loader;
     this.knowledgeDir = knowledgeDir;
     this.folderFound = Files.isDirectory(knowledgeDir);
-    if (!folderFound) {
-      ingest.problem(knowledgeDir, 0, "knowledge folder not found", true);
-    }
     this.files =
         folderFound
             ? ingest.files(knowledgeDir.resolve("articles"), KnowledgeLoader.TEXT)
@@ -126,7 +123,7 @@ public final class ArticleBatches {
 
   private Knowledge load() {
     if (!folderFound) {
-      return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
+      return KnowledgeLoader.missingFolder(knowledgeDir, ingest);
     }
     List<Article> articles = new ArrayList<>();
     for (int position : byId) {
@@ -135,13 +132,7 @@ public final class ArticleBatches {
     for (int position = 0; position < files.size(); position++) {
       ingest.parsed(files.get(position), parsedAt(position).problems());
     }
-    LastGoodFiles none = new LastGoodFiles();
-    List<FaqItem> faqItems =
-        loader.loadFaq(
-            knowledgeDir.resolve("faq"), articles.stream().map(Article::id).toList(), ingest, none);
-    List<EntityEntry> entities =
-        loader.loadEntities(knowledgeDir.resolve("entities"), ingest, none);
-    return new Knowledge(articles, faqItems, entities, ingest.report());
+    return loader.withCurated(knowledgeDir, articles, ingest, new LastGoodFiles());
   }
 
   private ParsedFile parsedAt(int position) {

@@ -89,10 +89,26 @@ public final class KnowledgeLoader {
     Objects.requireNonNull(lastGood, "lastGood");
     Ingest ingest = new Ingest();
     if (!Files.isDirectory(knowledgeDir)) {
-      ingest.problem(knowledgeDir, 0, "knowledge folder not found", true);
-      return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
+      return missingFolder(knowledgeDir, ingest);
     }
     List<Article> articles = loadArticles(knowledgeDir.resolve("articles"), ingest, lastGood);
+    Knowledge knowledge = withCurated(knowledgeDir, articles, ingest, lastGood);
+    lastGood.retainOnly(ingest.report().filesRead());
+    return knowledge;
+  }
+
+  /** The knowledge of a folder that is not there: nothing, and a fatal problem saying so. */
+  static Knowledge missingFolder(Path knowledgeDir, Ingest ingest) {
+    ingest.problem(knowledgeDir, 0, "knowledge folder not found", true);
+    return new Knowledge(List.of(), List.of(), List.of(), ingest.report());
+  }
+
+  /**
+   * {@code articles}, loaded, with the folder's curated FAQ and entity files read into {@code
+   * ingest} after them: the knowledge of the folder.
+   */
+  Knowledge withCurated(
+      Path knowledgeDir, List<Article> articles, Ingest ingest, LastGoodFiles lastGood) {
     List<FaqItem> faqItems =
         loadFaq(
             knowledgeDir.resolve("faq"),
@@ -100,7 +116,6 @@ public final class KnowledgeLoader {
             ingest,
             lastGood);
     List<EntityEntry> entities = loadEntities(knowledgeDir.resolve("entities"), ingest, lastGood);
-    lastGood.retainOnly(ingest.report().filesRead());
     return new Knowledge(articles, faqItems, entities, ingest.report());
   }
 
@@ -231,7 +246,7 @@ public final class KnowledgeLoader {
     };
   }
 
-  List<FaqItem> loadFaq(
+  private List<FaqItem> loadFaq(
       Path folder, List<String> loadedIds, Ingest ingest, LastGoodFiles lastGood) {
     Set<String> articleIds = new HashSet<>(loadedIds);
     Set<String> fileIds = new HashSet<>();
@@ -278,7 +293,7 @@ public final class KnowledgeLoader {
                     false));
   }
 
-  List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
+  private List<EntityEntry> loadEntities(Path folder, Ingest ingest, LastGoodFiles lastGood) {
     List<EntityEntry> entities = new ArrayList<>();
     for (Path file : ingest.files(folder, YAML)) {
       Optional<List<EntityEntry>> parsed =
