@@ -31,12 +31,15 @@ import org.briefbot.knowledge.KnowledgeLoader;
  * SQUAD_NEWSROOM OUT.tsv [NAME KNOWLEDGE GOLD]... ; "SQUAD_NEWSROOM -" skips the squad sets. With
  * -DfoldHalves=true the squad sets are those of a judge per `folds` half instead: "foldAP"/"foldAQ"
  * the first 12 articles (the CI ones are in the second) cut in two the same way, "foldBP"/"foldBQ"
- * the last 12.
+ * the last 12. With -DnearMisses=true each group also gets NAME + "Pnear"/"Qnear", its articles'
+ * SQuAD 2.0 unanswerable questions asked of its own index (all out of scope), and "cinear" the CI
+ * articles' answerable questions with their unanswerable ones as the out-of-scope part.
  */
 public class Pairs {
   private static final Set<String> CI = Set.of("pharmacy", "private-school", "victoria-australia");
   private static final List<String> CI_INDEXED = List.of("pharmacy", "private-school");
   private static final boolean FOLD_HALVES = Boolean.getBoolean("foldHalves");
+  private static final boolean NEAR_MISSES = Boolean.getBoolean("nearMisses");
 
   public static void main(String[] args) throws IOException {
     BriefbotConfig d = BriefbotConfig.defaults();
@@ -69,6 +72,15 @@ public class Pairs {
             only(all, CI_INDEXED),
             squad.questionsOf(CI_INDEXED),
             squad.questionsOf(List.of("victoria-australia")));
+        if (NEAR_MISSES) {
+          ask(
+              out,
+              config,
+              "cinear",
+              only(all, CI_INDEXED),
+              squad.questionsOf(CI_INDEXED),
+              nearMisses(squad, CI_INDEXED));
+        }
       }
       for (int i = 2; i + 2 < args.length; i += 3) {
         List<GoldQuestion> gold = GoldEval.read(Path.of(args[i + 2]));
@@ -99,6 +111,22 @@ public class Pairs {
     List<String> q = articles.subList(articles.size() / 2, articles.size());
     ask(out, config, name + "P", only(all, p), squad.questionsOf(p), squad.questionsOf(q));
     ask(out, config, name + "Q", only(all, q), squad.questionsOf(q), squad.questionsOf(p));
+    if (NEAR_MISSES) {
+      ask(out, config, name + "Pnear", only(all, p), List.of(), nearMisses(squad, p));
+      ask(out, config, name + "Qnear", only(all, q), List.of(), nearMisses(squad, q));
+    }
+  }
+
+  /**
+   * SQuAD 2.0's unanswerable questions of these articles (unanswerable/ID.jsonl, where the
+   * benchmark has one): written to be unanswerable from paragraphs the index holds.
+   */
+  private static List<GoldQuestion> nearMisses(SquadNewsroom squad, List<String> ids) {
+    return ids.stream()
+        .map(id -> squad.dir().resolve("unanswerable").resolve(id + ".jsonl"))
+        .filter(Files::isRegularFile)
+        .flatMap(f -> GoldEval.read(f).stream())
+        .toList();
   }
 
   private static Knowledge only(Knowledge all, List<String> ids) {

@@ -152,7 +152,7 @@ def report(probability, test):
         print(f"{name}: {ins.sum()} in scope ({y.sum()} with a right first passage), {(ins == 0).sum()} absent")
         for label, target in [('right', y), ('in scope', ins)]:
             print(f"  AUC {label}: confidence {auc(conf, target):.3f}, judge {auc(j, target):.3f}, mean {auc(mean, target):.3f}")
-        if (ins == 0).any():
+        if (ins == 0).any() and (ins == 1).any():
             n = ins.sum()
             for k in sorted({round(0.02 * n), round(0.032 * n), int((conf[ins == 1] < args.threshold).sum())}):
                 line = f"  {k} of {n} in scope declined:"
@@ -189,13 +189,13 @@ for step in range(steps):
     loss = loss_of(judge(*batch(ds)), torch.tensor([float(d['right']) for d in ds]))
     optimiser.zero_grad(); loss.backward(); optimiser.step()
     if step % 50 == 0: print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s", flush=True)
+if args.save: torch.save(judge.state_dict(), args.save)
 probability = score(judge, test)
 report(probability, test)
 if args.write_scores:
     with open(args.write_scores, 'w') as out:
         for d, p in zip(test, probability):
             out.write(f"{d['set']}\t{d['in']}\t{d['right']}\t{d['conf']}\t{p:.6f}\t{d['q']}\n")
-if args.save: torch.save(judge.state_dict(), args.save)
 if args.export:
     judge.eval()
     ids, types = pair('How much did the ECB cut rates by?', 'The ECB cut its deposit facility rate by 25 basis points.')
