@@ -407,11 +407,19 @@ final class RankTraining implements AutoCloseable {
    */
   LoadedLibrary newsCore(List<String> articles) {
     Knowledge seed = new KnowledgeLoader().load(seedKnowledge);
-    List<Article> all = new ArrayList<>(seed.articles());
-    all.addAll(news.articlesOf(articles));
-    all.sort(Comparator.comparing(Article::id));
     return LoadedLibrary.build(
-        coreConfig, new Knowledge(all, List.of(), List.of(), seed.report()), Optional.of(model));
+        coreConfig, beside(seed, news.articlesOf(articles)), Optional.of(model));
+  }
+
+  /**
+   * The seed's articles and {@code news} in id order, without curated FAQ or entity files: the
+   * knowledge a news core indexes.
+   */
+  static Knowledge beside(Knowledge seed, List<Article> news) {
+    List<Article> all = new ArrayList<>(seed.articles());
+    all.addAll(news);
+    all.sort(Comparator.comparing(Article::id));
+    return new Knowledge(all, List.of(), List.of(), seed.report());
   }
 
   /** A hybrid core over the seed knowledge. */

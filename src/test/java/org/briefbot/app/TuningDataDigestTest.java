@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -15,7 +13,6 @@ import org.briefbot.entities.EntityCatalog;
 import org.briefbot.eval.NewsArticles;
 import org.briefbot.index.IndexInput;
 import org.briefbot.index.TextAnalysis;
-import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.Passage;
@@ -48,11 +45,7 @@ class TuningDataDigestTest {
   void theIndexReadsTheTuningDataAsPinned() {
     Knowledge seed = new KnowledgeLoader().load(Path.of("knowledge"));
     NewsArticles tuning = NewsArticles.read(List.of(Path.of("src/test/resources/tuning/articles")));
-    List<Article> beside = new ArrayList<>(seed.articles());
-    beside.addAll(tuning.articlesOf(tuning.ids()));
-    beside.sort(Comparator.comparing(Article::id));
-    // As RankTraining's news core holds them: no curated files.
-    Knowledge news = new Knowledge(beside, List.of(), List.of(), seed.report());
+    Knowledge news = RankTraining.beside(seed, tuning.articlesOf(tuning.ids()));
 
     StringBuilder read = new StringBuilder();
     describe(seed, read);
