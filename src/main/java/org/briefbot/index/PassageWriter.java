@@ -193,11 +193,29 @@ public final class PassageWriter {
       TextAnalysis analysis,
       Directory directory)
       throws IOException {
-    try (IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis))) {
+    IndexWriter writer = new IndexWriter(directory, writerConfig(settings, analysis));
+    try {
       while (batches.hasNext()) {
         IndexInput batch = batches.next();
         addDocuments(writer, batch, batch.passages(), analysis);
       }
+    } catch (VirtualMachineError e) {
+      // Not closed: after an OutOfMemoryError the writer's own rollback may have stopped half-way,
+      // still marked as closing, and close() then waits for it forever (a first build with too
+      // small a heap hung instead of exiting with its hint). The process is failing anyway.
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      closeAfter(writer, e);
+      throw e;
+    }
+    writer.close();
+  }
+
+  private static void closeAfter(IndexWriter writer, Exception failure) {
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 

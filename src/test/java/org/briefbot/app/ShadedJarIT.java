@@ -75,9 +75,8 @@ class ShadedJarIT {
         jar(List.of("-Xmx32m"), "--config", bm25.toString(), "check", "--knowledge", big.toString())
             .redirectErrorStream(true);
     builder.environment().remove("TELEGRAM_BOT_TOKEN");
-    Process check = builder.start();
-    String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(check.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+    Process check = builder.redirectOutput(dir.resolve("check.log").toFile()).start();
+    String out = finish(check, dir.resolve("check.log"), 120);
 
     assertThat(check.exitValue()).as(out).isEqualTo(2);
     assertThat(out)
@@ -117,10 +116,24 @@ class ShadedJarIT {
   private String run(String... args) throws IOException, InterruptedException {
     ProcessBuilder builder = command(args).redirectError(dir.resolve("command.log").toFile());
     builder.environment().remove("TELEGRAM_BOT_TOKEN");
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+    Path output = dir.resolve("command.out");
+    Process process = builder.redirectOutput(output.toFile()).start();
+    String out = finish(process, output, 60);
     assertThat(process.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  /**
+   * Waits at most {@code seconds} for {@code process}, whose output goes to {@code output}, and
+   * asserts it finished; what it wrote. Waited for, not read to its end: a process that hangs fails
+   * the test instead of hanging the build.
+   */
+  private static String finish(Process process, Path output, int seconds)
+      throws IOException, InterruptedException {
+    boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
+    process.destroyForcibly();
+    String out = Files.readString(output, StandardCharsets.UTF_8);
+    assertThat(finished).as("finished: " + out).isTrue();
     return out;
   }
 
