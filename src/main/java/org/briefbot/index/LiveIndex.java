@@ -124,7 +124,8 @@ public final class LiveIndex implements AutoCloseable {
    * it is committed, the index stays at its last commit and the failure is thrown.
    */
   public void apply(Change change, Map<String, String> commitData) {
-    try (IndexWriter writer = new IndexWriter(directory, config(settings, analysis))) {
+    try {
+      IndexWriter writer = new IndexWriter(directory, config(settings, analysis));
       try {
         for (String article : change.removedArticles()) {
           writer.deleteDocuments(new Term(Fields.ARTICLE, article));
@@ -137,14 +138,32 @@ public final class LiveIndex implements AutoCloseable {
         writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
       } catch (IOException | RuntimeException | Error e) {
-        writer.rollback();
+        rollBack(writer, e);
         throw e;
       }
+      writer.close();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot update the index in " + dir + ": " + e.getMessage(), e);
     }
     refresh();
+  }
+
+  /**
+   * Drops what a failed update added, unless the writer is already closed or closing. After an
+   * OutOfMemoryError Lucene rolls the writer back itself; when that rollback dies half-way the
+   * writer stays marked as closing, and rollback() or close() would wait for it forever: the
+   * update's thread would hang instead of reporting the failure (as the first build once did).
+   */
+  private static void rollBack(IndexWriter writer, Throwable failure) {
+    if (!writer.isOpen()) {
+      return;
+    }
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /**

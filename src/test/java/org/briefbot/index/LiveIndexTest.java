@@ -99,7 +99,7 @@ class LiveIndexTest {
                       "Quillfeather raised $77 million.",
                       "Harbor Ventures led the round.",
                       "The robots pick fruit."))
-              .withVectors(new FailsAtPassage(1));
+              .withVectors(new FailsAtPassage(1, false));
 
       assertThatThrownBy(
               () ->
@@ -126,6 +126,36 @@ class LiveIndexTest {
       try (PassageIndex caughtUp = reopened.searcher(List.of())) {
         assertThat(texts(caughtUp, "robots")).containsExactly("Quillfeather raised $77 million.");
         assertThat(texts(caughtUp, "mine")).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void anUpdateThatRunsOutOfHeapIsReportedAndTheNextOneApplies() {
+    try (LiveIndex index = open(dir)) {
+      index.apply(
+          add(List.of(), article("mine", "Drassil opened a lithium mine.")),
+          Map.of("version", "1"));
+      IndexInput failing =
+          IndexInput.of(article("robots", "Quillfeather raised $77 million.", "It picks fruit."))
+              .withVectors(new FailsAtPassage(1, true));
+
+      assertThatThrownBy(
+              () ->
+                  index.apply(
+                      new LiveIndex.Change(List.of("mine"), false, failing),
+                      Map.of("version", "2")))
+          .isInstanceOf(OutOfMemoryError.class)
+          .hasMessage("vectors failed at passage robots#key_takeaway#1");
+      assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
+
+      // The failed writer was rolled back, so its lock is free for the next update.
+      index.apply(
+          add(List.of("mine"), article("robots", "Quillfeather raised $77 million.")),
+          Map.of("version", "2"));
+      try (PassageIndex serving = index.searcher(List.of())) {
+        assertThat(texts(serving, "robots")).containsExactly("Quillfeather raised $77 million.");
+        assertThat(texts(serving, "mine")).isEmpty();
       }
     }
   }
@@ -182,12 +212,19 @@ class LiveIndexTest {
     return byId;
   }
 
-  /** Vectors that fail for the passage at one position, as a model or its cache might. */
-  private record FailsAtPassage(int position) implements PassageVectors {
+  /**
+   * Vectors that fail for the passage at one position, as a model or its cache might, or that run
+   * out of heap there.
+   */
+  private record FailsAtPassage(int position, boolean outOfMemory) implements PassageVectors {
     @Override
     public Optional<float[]> passage(Passage passage) {
       if (passage.position() == position) {
-        throw new IllegalStateException("vectors failed at passage " + passage.id());
+        String failure = "vectors failed at passage " + passage.id();
+        if (outOfMemory) {
+          throw new OutOfMemoryError(failure);
+        }
+        throw new IllegalStateException(failure);
       }
       return Optional.empty();
     }
