@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import org.briefbot.eval.BeirData;
 import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
+import org.briefbot.eval.GoldReport;
 import org.briefbot.eval.ModeCalibration;
+import org.briefbot.eval.NamedExample;
 import org.briefbot.eval.NewsArticles;
 import org.briefbot.eval.SquadNewsroom;
 import org.briefbot.eval.TrainingSet;
@@ -420,6 +423,30 @@ final class RankTraining implements AutoCloseable {
     all.addAll(news);
     all.sort(Comparator.comparing(Article::id));
     return new Knowledge(all, List.of(), List.of(), seed.report());
+  }
+
+  /**
+   * The named examples answered with {@code models} at {@code threshold}: one report per knowledge
+   * they are asked of (the seed beside news articles, or squad-newsroom articles), in file order.
+   */
+  List<GoldReport> named(List<NamedExample> examples, LearnedRanking models, double threshold) {
+    Map<List<List<String>>, List<NamedExample>> byKnowledge = new LinkedHashMap<>();
+    examples.forEach(
+        e ->
+            byKnowledge
+                .computeIfAbsent(List.of(e.news(), e.squad()), k -> new ArrayList<>())
+                .add(e));
+    List<GoldReport> reports = new ArrayList<>();
+    for (List<NamedExample> group : byKnowledge.values()) {
+      NamedExample first = group.get(0);
+      try (LoadedLibrary core =
+              first.squad().isEmpty() ? newsCore(first.news()) : core(first.squad());
+          Retriever retriever = retriever(core, Optional.of(models))) {
+        List<GoldQuestion> asked = group.stream().map(NamedExample::question).toList();
+        reports.add(new GoldEval().run(answerer(core, retriever, threshold), asked));
+      }
+    }
+    return reports;
   }
 
   /** A hybrid core over the seed knowledge. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.briefbot.eval.GoldReport;
 import org.briefbot.eval.ModeCalibration;
+import org.briefbot.eval.NamedExample;
 import org.briefbot.eval.TrainingSet;
 import org.briefbot.retrieval.Calibration;
 import org.briefbot.retrieval.LearnedRanking;
@@ -45,6 +48,14 @@ final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--named",
+      paramLabel = "FILE",
+      defaultValue = "src/test/resources/tuning/named-examples.jsonl",
+      description =
+          "questions the issues name, each judged with the new models (default: ${DEFAULT-VALUE})")
+  Path named;
+
+  @Option(
       names = "--calibrations-only",
       description =
           "refit only the BM25 and semantic modes' calibrations (minutes), not the learned models")
@@ -66,11 +77,42 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println(
             "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
         System.out.println("answer.threshold chosen on the tuning questions: " + fit.choice());
+        printNamed(training.named(NamedExample.read(named), models, fit.threshold()));
       }
       writeCalibrations(training);
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the models to " + out, e);
+    }
+  }
+
+  /**
+   * Every named example the new models get wrong: a fit is committed only when these hold as well
+   * as the held-out sets do, and the list is written before a fit, not after its misses.
+   */
+  private void printNamed(List<GoldReport> reports) {
+    int questions = reports.stream().mapToInt(GoldReport::questions).sum();
+    int misses = reports.stream().mapToInt(r -> r.misses().size()).sum();
+    System.out.println(
+        "named examples (" + named + "): " + (questions - misses) + " of " + questions + " right");
+    for (GoldReport report : reports) {
+      for (GoldReport.Miss miss : report.misses()) {
+        System.out.printf(
+            Locale.ROOT,
+            "  miss: %s expected %s, got %s (%.3f)%n",
+            miss.q(),
+            miss.expected(),
+            miss.got(),
+            miss.confidence());
+      }
+      for (GoldReport.KeySentenceMiss miss : report.keySentenceMisses()) {
+        System.out.printf(
+            Locale.ROOT,
+            "  key sentence: %s expected %s, bold %s%n",
+            miss.q(),
+            miss.expected(),
+            miss.keySentence());
+      }
     }
   }
 

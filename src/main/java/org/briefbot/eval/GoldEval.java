@@ -27,28 +27,33 @@ public final class GoldEval {
 
   /** Reads a gold file; a bad line fails with its number. */
   public static List<GoldQuestion> read(Path file) {
+    return readLines(file, GoldQuestion.class, "gold question");
+  }
+
+  /** Reads one JSON object of {@code type} per non-blank line; a bad line fails with its number. */
+  static <T> List<T> readLines(Path file, Class<T> type, String what) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read gold file " + file, e);
+      throw new UncheckedIOException("Cannot read " + file, e);
     }
-    List<GoldQuestion> questions = new ArrayList<>();
+    List<T> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
       }
       try {
-        questions.add(JSON.readValue(lines.get(i), GoldQuestion.class));
+        values.add(JSON.readValue(lines.get(i), type));
       } catch (IOException e) {
         throw new IllegalArgumentException(
-            file + ":" + (i + 1) + ": not a gold question: " + e.getMessage(), e);
+            file + ":" + (i + 1) + ": not a " + what + ": " + e.getMessage(), e);
       }
     }
-    if (questions.isEmpty()) {
+    if (values.isEmpty()) {
       throw new IllegalArgumentException(file + ": no questions");
     }
-    return questions;
+    return values;
   }
 
   public GoldReport run(Answerer answerer, List<GoldQuestion> questions) {
