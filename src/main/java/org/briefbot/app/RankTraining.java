@@ -427,7 +427,7 @@ final class RankTraining implements AutoCloseable {
 
   /**
    * The named examples answered with {@code models} at {@code threshold}: one report per knowledge
-   * they are asked of (the seed beside news articles, or squad-newsroom articles), in file order.
+   * they are asked of, in file order.
    */
   List<GoldReport> named(List<NamedExample> examples, LearnedRanking models, double threshold) {
     Map<List<List<String>>, List<NamedExample>> byKnowledge = new LinkedHashMap<>();
@@ -439,14 +439,24 @@ final class RankTraining implements AutoCloseable {
     List<GoldReport> reports = new ArrayList<>();
     for (List<NamedExample> group : byKnowledge.values()) {
       NamedExample first = group.get(0);
-      try (LoadedLibrary core =
-              first.squad().isEmpty() ? newsCore(first.news()) : core(first.squad());
+      try (LoadedLibrary core = knowledgeOf(first);
           Retriever retriever = retriever(core, Optional.of(models))) {
         List<GoldQuestion> asked = group.stream().map(NamedExample::question).toList();
         reports.add(new GoldEval().run(answerer(core, retriever, threshold), asked));
       }
     }
     return reports;
+  }
+
+  /**
+   * What a named example is asked of: the seed knowledge as the bot serves it (curated files
+   * included), squad-newsroom articles, or the seed's articles beside news articles.
+   */
+  private LoadedLibrary knowledgeOf(NamedExample example) {
+    if (!example.squad().isEmpty()) {
+      return core(example.squad());
+    }
+    return example.news().isEmpty() ? seedCore() : newsCore(example.news());
   }
 
   /** A hybrid core over the seed knowledge. */

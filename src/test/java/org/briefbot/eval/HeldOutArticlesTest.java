@@ -29,8 +29,8 @@ class HeldOutArticlesTest {
   private static final double HIT1 = 29.0 / 104;
 
   /**
-   * Measured 28 of 29 (15 of 15 on the first two articles); the floor is issue 15's target, as a better ranking changes which passages
-   * are judged.
+   * Measured 28 of 29 (15 of 15 on the first two articles); the floor is issue 15's target, as a
+   * better ranking changes which passages are judged.
    */
   private static final double KEY_SENTENCE_HIT = 0.9;
 
