@@ -1,0 +1,71 @@
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
+import org.briefbot.app.LoadedLibrary;
+import org.briefbot.config.BriefbotConfig;
+import org.briefbot.config.ConfigLoader;
+import org.briefbot.embedding.CrossEncoderJudge;
+import org.briefbot.eval.GoldEval;
+import org.briefbot.eval.GoldQuestion;
+
+/**
+ * For measuring whether the answer judge could choose among the passages the bot shows, not only
+ * decline the first: asks each gold question (at the config's threshold, 0 for this), and writes
+ * one row per shown passage (the answer, then its passage alternatives): question number, rank,
+ * the bot's confidence for it, the judge's probability, whether it holds an expected string
+ * (1/0; -1 for out-of-scope questions), its section. Usage (single-file source, from the project folder):
+ * java -cp target/briefbot.jar bench/answer-judge/RerankDump.java CONFIG GOLD KNOWLEDGE OUT
+ */
+public class RerankDump {
+  public static void main(String[] args) throws Exception {
+    BriefbotConfig config = new ConfigLoader().load(Optional.of(Path.of(args[0])));
+    List<GoldQuestion> questions = GoldEval.read(Path.of(args[1]));
+    try (LoadedLibrary library = LoadedLibrary.load(config, Path.of(args[2]));
+        CrossEncoderJudge judge = CrossEncoderJudge.load(Path.of(config.retrieval().judge()));
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[3])))) {
+      for (int i = 0; i < questions.size(); i++) {
+        GoldQuestion q = questions.get(i);
+        Answer answer = library.answerer().answer(q.q());
+        List<String> texts = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
+        List<Double> confidences = new ArrayList<>();
+        answer.best().ifPresent(s -> texts.add(s.text()));
+        answer.best().ifPresent(s -> sections.add(s.section()));
+        if (!texts.isEmpty()) {
+          confidences.add(answer.confidence());
+        }
+        for (Alternative alternative : answer.alternatives()) {
+          if (alternative instanceof Alternative.Passage p) {
+            texts.add(p.text());
+            sections.add(p.section());
+            confidences.add(p.confidence());
+          }
+        }
+        for (int r = 0; r < texts.size(); r++) {
+          int right = q.outOfScope() ? -1 : holds(texts.get(r), q.expect()) ? 1 : 0;
+          out.printf(
+              Locale.ROOT,
+              "%d\t%d\t%.5f\t%.5f\t%d\t%s\t%s%n",
+              i,
+              r,
+              confidences.get(r),
+              judge.probability(q.q(), texts.get(r)),
+              right,
+              sections.get(r),
+              q.q());
+        }
+      }
+    }
+  }
+
+  private static boolean holds(String text, List<String> expected) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return expected.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
+  }
+}
