@@ -1,0 +1,247 @@
+"""Would a sentence model fine-tuned on question -> answering passage pairs rank readers' questions
+better on articles it never saw? Measured, not served (docs/retrieval.md, "Readers' words").
+
+Fine-tunes the float all-MiniLM-L6-v2 (the bot's sentence model before quantization; the
+langchain4j artifact's ONNX file and tokenizer unzipped into --model-dir) as a bi-encoder with
+in-batch negatives (each question against every passage of its batch, cosine x 20, cross-entropy),
+mean pooling as the bot embeds. Pairs from tuning data only: squad-newsroom's training articles
+(all but the three the CI test holds out), the news tuning articles (../shared/articles,
+src/test/resources/tuning/articles and reader-articles) and the seed's tuning questions. Then
+ranks, by cosine alone, each test set's passages for its answerable questions, with the model
+before and after: the CI squad-newsroom articles, the held-out articles, the seed gold file.
+A passage is a line of an article of 8 words or more (bullets without their dash), roughly the
+bot's passages. Settings fixed before the first run: 1 epoch, batch 32, AdamW 2e-5, 10% warm-up,
+seed 7 (--seed), questions cut at 48 word pieces, passages at 128.
+
+Usage (from the project folder, Debian's python3 with torch and onnx):
+  /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm [--save FILE]
+"""
+import argparse, glob, json, math, os, random, time, unicodedata
+import numpy as np, onnx, torch, torch.nn as nn
+from onnx import numpy_helper
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--model-dir', required=True)
+ap.add_argument('--squad', default='../shared/benchmarks/squad-newsroom')
+ap.add_argument('--epochs', type=float, default=1.0)
+ap.add_argument('--save')
+ap.add_argument('--load', help='weights from --save to export instead of training')
+ap.add_argument('--export', help='where to write the model as ONNX, with the inputs and output of the bot\'s sentence model')
+ap.add_argument('--seed', type=int, default=7)
+ap.add_argument('--squad-only', action='store_true', help='leave out the news and seed pairs (an ablation)')
+args = ap.parse_args()
+torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
+HELD_OUT = {'pharmacy', 'private-school', 'victoria-australia'}
+
+vocab = json.load(open(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json'))['model']['vocab']
+CLS, SEP, PAD, UNK = vocab['[CLS]'], vocab['[SEP]'], vocab['[PAD]'], vocab['[UNK]']
+
+def normalise(t):
+    t = ''.join(' ' if c in '\t\n\r' or unicodedata.category(c) == 'Zs' else c for c in t
+                if not (ord(c) in (0, 0xfffd) or unicodedata.category(c) in ('Cc', 'Cf')))
+    return ''.join(c for c in unicodedata.normalize('NFD', t.lower()) if unicodedata.category(c) != 'Mn')
+
+def punctuation(c):
+    cp = ord(c)
+    return 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126 or unicodedata.category(c).startswith('P')
+
+def words(t):
+    out = []
+    for w in normalise(t).split():
+        cur = ''
+        for c in w:
+            if punctuation(c):
+                if cur: out.append(cur); cur = ''
+                out.append(c)
+            else:
+                cur += c
+        if cur: out.append(cur)
+    return out
+
+def wordpieces(w):
+    if len(w) > 100: return [UNK]
+    ids, start = [], 0
+    while start < len(w):
+        end, piece = len(w), None
+        while start < end:
+            sub = w[start:end] if start == 0 else '##' + w[start:end]
+            if sub in vocab: piece = vocab[sub]; break
+            end -= 1
+        if piece is None: return [UNK]
+        ids.append(piece); start = end
+    return ids
+
+def tokens(text, limit):
+    return [CLS] + [i for w in words(text) for i in wordpieces(w)][:limit] + [SEP]
+
+class Layer(nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.q, s.k, s.v, s.o = (nn.Linear(384, 384) for _ in range(4))
+        s.ln1, s.ln2 = nn.LayerNorm(384, eps=1e-12), nn.LayerNorm(384, eps=1e-12)
+        s.i, s.out = nn.Linear(384, 1536), nn.Linear(1536, 384)
+    def forward(s, x, bias):
+        B, L, _ = x.shape
+        heads = lambda t: t.view(B, L, 12, 32).transpose(1, 2)
+        a = torch.softmax(heads(s.q(x)) @ heads(s.k(x)).transpose(-1, -2) / math.sqrt(32) + bias, -1) @ heads(s.v(x))
+        x = s.ln1(x + s.o(a.transpose(1, 2).reshape(B, L, 384)))
+        return s.ln2(x + s.out(nn.functional.gelu(s.i(x))))
+
+class Encoder(nn.Module):
+    """MiniLM's layers with mean pooling, L2-normalised: the bot's sentence vectors."""
+    def __init__(s):
+        super().__init__()
+        s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
+        s.ln = nn.LayerNorm(384, eps=1e-12)
+        s.layers = nn.ModuleList([Layer() for _ in range(6)])
+    def forward(s, ids, mask):
+        x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(torch.zeros_like(ids)))
+        bias = (1.0 - mask[:, None, None, :].float()) * -1e4
+        for layer in s.layers: x = layer(x, bias)
+        v = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+        return nn.functional.normalize(v, dim=-1)
+
+def load_minilm(enc):
+    m = onnx.load(f'{args.model_dir}/all-minilm-l6-v2.onnx')
+    w = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
+    for n in m.graph.node:
+        if n.op_type == 'MatMul':
+            for x in n.input:
+                if x.startswith('onnx::MatMul'):
+                    w[n.name.strip('/').replace('/MatMul', '').replace('/', '.') + '.weight'] = w[x].t().contiguous()
+    put = lambda dst, name: dst.data.copy_(w[name])
+    put(enc.we.weight, 'embeddings.word_embeddings.weight'); put(enc.pe.weight, 'embeddings.position_embeddings.weight')
+    put(enc.te.weight, 'embeddings.token_type_embeddings.weight')
+    put(enc.ln.weight, 'embeddings.LayerNorm.weight'); put(enc.ln.bias, 'embeddings.LayerNorm.bias')
+    for k, l in enumerate(enc.layers):
+        p = f'encoder.layer.{k}.'
+        for mod, name in [(l.q, 'attention.self.query'), (l.k, 'attention.self.key'), (l.v, 'attention.self.value'),
+                          (l.o, 'attention.output.dense'), (l.i, 'intermediate.dense'), (l.out, 'output.dense')]:
+            put(mod.weight, p + name + '.weight'); put(mod.bias, p + name + '.bias')
+        put(l.ln1.weight, p + 'attention.output.LayerNorm.weight'); put(l.ln1.bias, p + 'attention.output.LayerNorm.bias')
+        put(l.ln2.weight, p + 'output.LayerNorm.weight'); put(l.ln2.bias, p + 'output.LayerNorm.bias')
+
+def passages(path):
+    out = []
+    for line in open(path, encoding='utf-8'):
+        line = line.strip()
+        if line.startswith('- '): line = line[2:]
+        if len(line.split()) >= 8: out.append(line)
+    return out
+
+def questions(path):
+    return [json.loads(l) for l in open(path, encoding='utf-8') if l.strip()]
+
+def pairs_of(article, gold):
+    ps, out = passages(article), []
+    for q in questions(gold):
+        for e in q['expect']:
+            hit = next((p for p in ps if e.lower() in p.lower()), None)
+            if hit: out.append((q['q'], hit)); break
+    return out
+
+def news_dirs():
+    return ['../shared/articles', 'src/test/resources/tuning/articles', 'src/test/resources/tuning/reader-articles']
+
+train = []
+for gold in sorted(glob.glob(f'{args.squad}/gold/*.jsonl')):
+    name = os.path.basename(gold)[:-6]
+    if name not in HELD_OUT:
+        train += pairs_of(f'{args.squad}/knowledge/articles/{name}.txt', gold)
+squad_pairs = len(train)
+for d in [] if args.squad_only else news_dirs():
+    for gold in sorted(glob.glob(f'{d}/*.gold.jsonl')):
+        train += pairs_of(gold.replace('.gold.jsonl', '.txt'), gold)
+if not args.squad_only:
+    train += pairs_of('knowledge/articles/aws-openai-trainium.txt', 'src/test/resources/tuning/seed-dev.jsonl')
+print(f'{len(train)} training pairs ({squad_pairs} squad-newsroom)', flush=True)
+
+def test_set(articles, golds):
+    ps = [p for a in articles for p in passages(a)]
+    qs = [q for g in golds for q in questions(g) if q['expect']]
+    return ps, qs
+
+held = sorted(glob.glob('src/test/resources/heldout/*.txt'))
+TESTS = {
+    'CI squad-newsroom articles (pharmacy, private-school)': test_set(
+        [f'src/test/resources/squad-newsroom/knowledge/articles/{a}.txt' for a in ('pharmacy', 'private-school')],
+        [f'src/test/resources/squad-newsroom/gold/{a}.jsonl' for a in ('pharmacy', 'private-school')]),
+    'held-out articles, all eight': test_set(held, [h.replace('.txt', '.gold.jsonl') for h in held]),
+    'seed gold file': test_set(['knowledge/articles/aws-openai-trainium.txt'], ['src/test/resources/gold/seed.jsonl']),
+}
+
+def embed(enc, texts, limit):
+    enc.eval(); out = []
+    with torch.no_grad():
+        for s in range(0, len(texts), 64):
+            toks = [tokens(t, limit) for t in texts[s:s + 64]]
+            L = max(map(len, toks))
+            ids = torch.tensor([t + [PAD] * (L - len(t)) for t in toks])
+            mask = torch.tensor([[1] * len(t) + [0] * (L - len(t)) for t in toks])
+            out.append(enc(ids, mask))
+    return torch.cat(out)
+
+def evaluate(enc, label):
+    for name, (ps, qs) in TESTS.items():
+        pv = embed(enc, ps, 128); qv = embed(enc, [q['q'] for q in qs], 48)
+        order = (qv @ pv.T).argsort(dim=1, descending=True)[:, :3]
+        right = lambda q, i: any(e.lower() in ps[i].lower() for e in q['expect'])
+        h1 = np.mean([right(q, int(order[k, 0])) for k, q in enumerate(qs)])
+        h3 = np.mean([any(right(q, int(i)) for i in order[k]) for k, q in enumerate(qs)])
+        print(f'{label}: {name}: {len(qs)} questions, {len(ps)} passages, hit@1 {h1:.3f}, hit@3 {h3:.3f}', flush=True)
+
+class TokenStates(nn.Module):
+    """The encoder without its pooling: what the bot's ONNX model returns (last_hidden_state)."""
+    def __init__(s, enc):
+        super().__init__(); s.enc = enc
+    def forward(s, input_ids, attention_mask, token_type_ids):
+        e = s.enc
+        x = e.ln(e.we(input_ids) + e.pe(torch.arange(input_ids.shape[1]))[None] + e.te(token_type_ids))
+        bias = (1.0 - attention_mask[:, None, None, :].float()) * -1e4
+        for layer in e.layers: x = layer(x, bias)
+        return x
+
+def export(enc, path):
+    enc.eval()
+    example = (torch.tensor([[CLS, 2000, SEP]]), torch.tensor([[1, 1, 1]]), torch.tensor([[0, 0, 0]]))
+    axes = {n: {0: 'b', 1: 'n'} for n in ('input_ids', 'attention_mask', 'token_type_ids', 'last_hidden_state')}
+    torch.onnx.export(TokenStates(enc), example, path, opset_version=14, dynamic_axes=axes,
+                      input_names=['input_ids', 'attention_mask', 'token_type_ids'], output_names=['last_hidden_state'])
+    print(f'wrote {path}', flush=True)
+
+enc = Encoder(); load_minilm(enc)
+if args.load:
+    enc.load_state_dict(torch.load(args.load))
+    evaluate(enc, 'loaded')
+    if args.export: export(enc, args.export)
+    raise SystemExit(0)
+evaluate(enc, 'MiniLM as shipped (float)')
+
+def batch_of(texts, limit):
+    toks = [tokens(t, limit) for t in texts]
+    L = max(map(len, toks))
+    return (torch.tensor([t + [PAD] * (L - len(t)) for t in toks]),
+            torch.tensor([[1] * len(t) + [0] * (L - len(t)) for t in toks]))
+
+random.shuffle(train)
+B = 32
+steps = int(len(train) * args.epochs / B)
+opt = torch.optim.AdamW(enc.parameters(), lr=2e-5)
+warm = max(1, steps // 10)
+sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm)) if s >= warm else (s + 1) / warm)
+start = time.time()
+for step in range(steps):
+    chunk = [train[(step * B + i) % len(train)] for i in range(B)]
+    enc.train()
+    q = enc(*batch_of([c[0] for c in chunk], 48)); p = enc(*batch_of([c[1] for c in chunk], 128))
+    # A passage several questions of the batch share is not a negative for any of them.
+    same = torch.tensor([[a[1] == b[1] and i != j for j, b in enumerate(chunk)] for i, a in enumerate(chunk)])
+    loss = nn.functional.cross_entropy((20 * q @ p.T).masked_fill(same, -1e4), torch.arange(len(chunk)))
+    opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+    if step % 20 == 0:
+        print(f'step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f} s', flush=True)
+evaluate(enc, 'fine-tuned')
+if args.save:
+    torch.save(enc.state_dict(), args.save)
+if args.export:
+    export(enc, args.export)
