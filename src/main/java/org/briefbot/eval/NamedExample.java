@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A question an issue names, with what it is asked of: the seed beside the {@code news} articles,
- * or the {@code squad} articles alone. {@code train} judges every fit on these, so that a refit
- * which passes the held-out sets but fails an example a reader would meet first is seen before its
- * models are committed.
+ * A question an issue names, with what it is asked of: the seed knowledge as the bot serves it, the
+ * seed's articles beside the {@code news} articles, or the {@code squad} articles alone. {@code
+ * train} judges every fit on these, so that a refit which passes the held-out sets but fails an
+ * example a reader would meet first is seen before its models are committed.
  *
  * @param q the question
  * @param expect what the answer's passage must hold; empty when the bot must decline
- * @param news news articles indexed beside the seed
+ * @param news news articles indexed beside the seed's articles; none: the seed knowledge as served
  * @param squad squad-newsroom articles indexed alone, when not empty
  */
 public record NamedExample(String q, List<String> expect, List<String> news, List<String> squad) {
