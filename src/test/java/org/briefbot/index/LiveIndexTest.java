@@ -89,9 +89,7 @@ class LiveIndexTest {
   @Test
   void aWriterThatFailsHalfWayLeavesTheLastCommitServingAndOpening() {
     try (LiveIndex index = open(dir)) {
-      index.apply(
-          add(List.of(), article("mine", "Drassil opened a lithium mine.")),
-          Map.of("version", "1"));
+      commitMine(index);
       IndexInput failing =
           IndexInput.of(
                   article(
@@ -101,15 +99,7 @@ class LiveIndexTest {
                       "The robots pick fruit."))
               .withVectors(new FailsAtPassage(1, false));
 
-      assertThatThrownBy(
-              () ->
-                  index.apply(
-                      new LiveIndex.Change(List.of("mine"), false, failing),
-                      Map.of("version", "2")))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("vectors failed at passage robots#key_takeaway#1");
-
-      assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
+      failsReplacingMine(index, failing, IllegalStateException.class);
       try (PassageIndex serving = index.searcher(List.of())) {
         assertThat(texts(serving, "mine")).containsExactly("Drassil opened a lithium mine.");
         assertThat(texts(serving, "robots")).isEmpty();
@@ -133,21 +123,12 @@ class LiveIndexTest {
   @Test
   void anUpdateThatRunsOutOfHeapIsReportedAndTheNextOneApplies() {
     try (LiveIndex index = open(dir)) {
-      index.apply(
-          add(List.of(), article("mine", "Drassil opened a lithium mine.")),
-          Map.of("version", "1"));
+      commitMine(index);
       IndexInput failing =
           IndexInput.of(article("robots", "Quillfeather raised $77 million.", "It picks fruit."))
               .withVectors(new FailsAtPassage(1, true));
 
-      assertThatThrownBy(
-              () ->
-                  index.apply(
-                      new LiveIndex.Change(List.of("mine"), false, failing),
-                      Map.of("version", "2")))
-          .isInstanceOf(OutOfMemoryError.class)
-          .hasMessage("vectors failed at passage robots#key_takeaway#1");
-      assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
+      failsReplacingMine(index, failing, OutOfMemoryError.class);
 
       // The failed writer was rolled back, so its lock is free for the next update.
       index.apply(
@@ -204,6 +185,27 @@ class LiveIndexTest {
             .isEqualTo(expected.get("robots#key_takeaway#1"));
       }
     }
+  }
+
+  /** Commits one article, "mine", as version 1. */
+  private static void commitMine(LiveIndex index) {
+    index.apply(
+        add(List.of(), article("mine", "Drassil opened a lithium mine.")), Map.of("version", "1"));
+  }
+
+  /**
+   * Replaces "mine" with {@code failing}, whose vectors fail at robots' second passage: the update
+   * throws {@code failure} and the last commit stays version 1.
+   */
+  private static void failsReplacingMine(
+      LiveIndex index, IndexInput failing, Class<? extends Throwable> failure) {
+    assertThatThrownBy(
+            () ->
+                index.apply(
+                    new LiveIndex.Change(List.of("mine"), false, failing), Map.of("version", "2")))
+        .isInstanceOf(failure)
+        .hasMessage("vectors failed at passage robots#key_takeaway#1");
+    assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
   }
 
   private static Map<String, Double> coverage(List<Hit> hits) {
