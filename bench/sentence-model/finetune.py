@@ -16,9 +16,11 @@ seed 7 (--seed), questions cut at 48 word pieces, passages at 128.
 Usage (from the project folder, Debian's python3 with torch and onnx):
   /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm [--save FILE]
 """
-import argparse, glob, json, math, os, random, time, unicodedata
-import numpy as np, onnx, torch, torch.nn as nn
-from onnx import numpy_helper
+import argparse, glob, json, os, random, sys, time
+import numpy as np, torch, torch.nn as nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'minilm'))
+import minilm
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--model-dir', required=True)
@@ -33,59 +35,11 @@ args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 HELD_OUT = {'pharmacy', 'private-school', 'victoria-australia'}
 
-vocab = json.load(open(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json'))['model']['vocab']
-CLS, SEP, PAD, UNK = vocab['[CLS]'], vocab['[SEP]'], vocab['[PAD]'], vocab['[UNK]']
-
-def normalise(t):
-    t = ''.join(' ' if c in '\t\n\r' or unicodedata.category(c) == 'Zs' else c for c in t
-                if not (ord(c) in (0, 0xfffd) or unicodedata.category(c) in ('Cc', 'Cf')))
-    return ''.join(c for c in unicodedata.normalize('NFD', t.lower()) if unicodedata.category(c) != 'Mn')
-
-def punctuation(c):
-    cp = ord(c)
-    return 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126 or unicodedata.category(c).startswith('P')
-
-def words(t):
-    out = []
-    for w in normalise(t).split():
-        cur = ''
-        for c in w:
-            if punctuation(c):
-                if cur: out.append(cur); cur = ''
-                out.append(c)
-            else:
-                cur += c
-        if cur: out.append(cur)
-    return out
-
-def wordpieces(w):
-    if len(w) > 100: return [UNK]
-    ids, start = [], 0
-    while start < len(w):
-        end, piece = len(w), None
-        while start < end:
-            sub = w[start:end] if start == 0 else '##' + w[start:end]
-            if sub in vocab: piece = vocab[sub]; break
-            end -= 1
-        if piece is None: return [UNK]
-        ids.append(piece); start = end
-    return ids
+tokenizer = minilm.WordPiece(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json')
+CLS, SEP, PAD = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD
 
 def tokens(text, limit):
-    return [CLS] + [i for w in words(text) for i in wordpieces(w)][:limit] + [SEP]
-
-class Layer(nn.Module):
-    def __init__(s):
-        super().__init__()
-        s.q, s.k, s.v, s.o = (nn.Linear(384, 384) for _ in range(4))
-        s.ln1, s.ln2 = nn.LayerNorm(384, eps=1e-12), nn.LayerNorm(384, eps=1e-12)
-        s.i, s.out = nn.Linear(384, 1536), nn.Linear(1536, 384)
-    def forward(s, x, bias):
-        B, L, _ = x.shape
-        heads = lambda t: t.view(B, L, 12, 32).transpose(1, 2)
-        a = torch.softmax(heads(s.q(x)) @ heads(s.k(x)).transpose(-1, -2) / math.sqrt(32) + bias, -1) @ heads(s.v(x))
-        x = s.ln1(x + s.o(a.transpose(1, 2).reshape(B, L, 384)))
-        return s.ln2(x + s.out(nn.functional.gelu(s.i(x))))
+    return [CLS] + tokenizer.ids(text)[:limit] + [SEP]
 
 class Encoder(nn.Module):
     """MiniLM's layers with mean pooling, L2-normalised: the bot's sentence vectors."""
@@ -93,33 +47,13 @@ class Encoder(nn.Module):
         super().__init__()
         s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
         s.ln = nn.LayerNorm(384, eps=1e-12)
-        s.layers = nn.ModuleList([Layer() for _ in range(6)])
+        s.layers = nn.ModuleList([minilm.Layer() for _ in range(6)])
     def forward(s, ids, mask):
         x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(torch.zeros_like(ids)))
         bias = (1.0 - mask[:, None, None, :].float()) * -1e4
         for layer in s.layers: x = layer(x, bias)
         v = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
         return nn.functional.normalize(v, dim=-1)
-
-def load_minilm(enc):
-    m = onnx.load(f'{args.model_dir}/all-minilm-l6-v2.onnx')
-    w = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
-    for n in m.graph.node:
-        if n.op_type == 'MatMul':
-            for x in n.input:
-                if x.startswith('onnx::MatMul'):
-                    w[n.name.strip('/').replace('/MatMul', '').replace('/', '.') + '.weight'] = w[x].t().contiguous()
-    put = lambda dst, name: dst.data.copy_(w[name])
-    put(enc.we.weight, 'embeddings.word_embeddings.weight'); put(enc.pe.weight, 'embeddings.position_embeddings.weight')
-    put(enc.te.weight, 'embeddings.token_type_embeddings.weight')
-    put(enc.ln.weight, 'embeddings.LayerNorm.weight'); put(enc.ln.bias, 'embeddings.LayerNorm.bias')
-    for k, l in enumerate(enc.layers):
-        p = f'encoder.layer.{k}.'
-        for mod, name in [(l.q, 'attention.self.query'), (l.k, 'attention.self.key'), (l.v, 'attention.self.value'),
-                          (l.o, 'attention.output.dense'), (l.i, 'intermediate.dense'), (l.out, 'output.dense')]:
-            put(mod.weight, p + name + '.weight'); put(mod.bias, p + name + '.bias')
-        put(l.ln1.weight, p + 'attention.output.LayerNorm.weight'); put(l.ln1.bias, p + 'attention.output.LayerNorm.bias')
-        put(l.ln2.weight, p + 'output.LayerNorm.weight'); put(l.ln2.bias, p + 'output.LayerNorm.bias')
 
 def passages(path):
     out = []
@@ -209,7 +143,7 @@ def export(enc, path):
                       input_names=['input_ids', 'attention_mask', 'token_type_ids'], output_names=['last_hidden_state'])
     print(f'wrote {path}', flush=True)
 
-enc = Encoder(); load_minilm(enc)
+enc = Encoder(); minilm.load(enc, f'{args.model_dir}/all-minilm-l6-v2.onnx')
 if args.load:
     enc.load_state_dict(torch.load(args.load))
     evaluate(enc, 'loaded')
