@@ -110,13 +110,7 @@ class LiveIndexTest {
       try (PassageIndex serving = reopened.searcher(List.of())) {
         assertThat(serving.size()).isEqualTo(1);
       }
-      reopened.apply(
-          add(List.of("mine"), article("robots", "Quillfeather raised $77 million.")),
-          Map.of("version", "2"));
-      try (PassageIndex caughtUp = reopened.searcher(List.of())) {
-        assertThat(texts(caughtUp, "robots")).containsExactly("Quillfeather raised $77 million.");
-        assertThat(texts(caughtUp, "mine")).isEmpty();
-      }
+      replacesMineWithRobots(reopened);
     }
   }
 
@@ -131,13 +125,7 @@ class LiveIndexTest {
       failsReplacingMine(index, failing, OutOfMemoryError.class);
 
       // The failed writer was rolled back, so its lock is free for the next update.
-      index.apply(
-          add(List.of("mine"), article("robots", "Quillfeather raised $77 million.")),
-          Map.of("version", "2"));
-      try (PassageIndex serving = index.searcher(List.of())) {
-        assertThat(texts(serving, "robots")).containsExactly("Quillfeather raised $77 million.");
-        assertThat(texts(serving, "mine")).isEmpty();
-      }
+      replacesMineWithRobots(index);
     }
   }
 
@@ -206,6 +194,17 @@ class LiveIndexTest {
         .isInstanceOf(failure)
         .hasMessage("vectors failed at passage robots#key_takeaway#1");
     assertThat(index.committed()).isEqualTo(Map.of("version", "1"));
+  }
+
+  /** Replaces "mine" with one robots passage as version 2, and sees only that served. */
+  private static void replacesMineWithRobots(LiveIndex index) {
+    index.apply(
+        add(List.of("mine"), article("robots", "Quillfeather raised $77 million.")),
+        Map.of("version", "2"));
+    try (PassageIndex serving = index.searcher(List.of())) {
+      assertThat(texts(serving, "robots")).containsExactly("Quillfeather raised $77 million.");
+      assertThat(texts(serving, "mine")).isEmpty();
+    }
   }
 
   private static Map<String, Double> coverage(List<Hit> hits) {
