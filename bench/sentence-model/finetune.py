@@ -14,7 +14,12 @@ bot's passages. Settings fixed before the first run: 1 epoch, batch 32, AdamW 2e
 seed 7 (--seed), questions cut at 48 word pieces, passages at 128.
 
 Usage (from the project folder, Debian's python3 with torch and onnx):
-  /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm [--save FILE]
+  /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm [--save FILE] [--squad-only]
+  /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm --load FILE --export DIR/all-minilm-l6-v2-q.onnx
+The bot then runs it in place of its own model with DIR first on the class path and a config whose
+knowledge.index and retrieval.embeddingCache are fresh folders (vectors of another model must not
+be reused):
+  java -cp DIR:target/briefbot.jar org.briefbot.app.Main eval GOLD --knowledge K --mode semantic --config C
 """
 import argparse, glob, json, os, random, sys, time
 import numpy as np, torch, torch.nn as nn
