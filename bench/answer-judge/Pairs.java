@@ -3,7 +3,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
@@ -162,8 +161,7 @@ public class Pairs {
     if (answer.best().isEmpty()) {
       return; // an entity question with no passage: nothing to judge
     }
-    String lower = answer.best().get().text().toLowerCase(Locale.ROOT);
-    boolean right = expect.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
+    boolean right = GoldEval.contains(answer.best().get().text(), expect);
     FoldScore.pairLine(set, question, answer, inScope, right).ifPresent(out::println);
   }
 }

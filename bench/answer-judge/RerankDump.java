@@ -48,7 +48,7 @@ public class RerankDump {
           }
         }
         for (int r = 0; r < texts.size(); r++) {
-          int right = q.outOfScope() ? -1 : holds(texts.get(r), q.expect()) ? 1 : 0;
+          int right = q.outOfScope() ? -1 : GoldEval.contains(texts.get(r), q.expect()) ? 1 : 0;
           out.printf(
               Locale.ROOT,
               "%d\t%d\t%.5f\t%.5f\t%d\t%s\t%s%n",
@@ -62,10 +62,5 @@ public class RerankDump {
         }
       }
     }
-  }
-
-  private static boolean holds(String text, List<String> expected) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return expected.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
   }
 }

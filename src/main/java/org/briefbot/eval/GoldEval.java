@@ -184,7 +184,10 @@ public final class GoldEval {
     return 0;
   }
 
-  private static boolean contains(String text, List<String> expected) {
+  /**
+   * Whether {@code text} holds one of the {@code expected} strings, ignoring case: a right answer.
+   */
+  public static boolean contains(String text, List<String> expected) {
     String lower = text.toLowerCase(Locale.ROOT);
     return expected.stream().anyMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)));
   }
