@@ -44,18 +44,13 @@ def pair(question, passage):
     p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
     return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
 
-class Judge(nn.Module):
+class Judge(minilm.Body):
     """MiniLM's layers, mean pooling as in the sentence model, one logistic output."""
     def __init__(s):
         super().__init__()
-        s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
-        s.ln = nn.LayerNorm(384, eps=1e-12)
-        s.layers = nn.ModuleList([minilm.Layer() for _ in range(6)])
         s.head = nn.Linear(384, 1)
     def forward(s, ids, types, mask):
-        x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(types))
-        bias = (1.0 - mask[:, None, None, :].float()) * -1e4
-        for layer in s.layers: x = layer(x, bias)
+        x = s.states(ids, mask, types)
         return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
 
 def load_minilm(judge):

@@ -70,8 +70,25 @@ class Layer(nn.Module):
         return s.ln2(x + s.out(nn.functional.gelu(s.i(x))))
 
 
+class Body(nn.Module):
+    """Embeddings and six layers: the token states both scripts pool their own way."""
+
+    def __init__(s):
+        super().__init__()
+        s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
+        s.ln = nn.LayerNorm(384, eps=1e-12)
+        s.layers = nn.ModuleList([Layer() for _ in range(6)])
+
+    def states(s, ids, mask, types=None):
+        types = torch.zeros_like(ids) if types is None else types
+        x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(types))
+        bias = (1.0 - mask[:, None, None, :].float()) * -1e4
+        for layer in s.layers: x = layer(x, bias)
+        return x
+
+
 def load(model, onnx_file):
-    """Copies the ONNX file's weights into a module with we, pe, te, ln and six layers."""
+    """Copies the ONNX file's weights into a Body (or a module with its we, pe, te, ln and layers)."""
     m = onnx.load(onnx_file)
     w = {i.name: torch.tensor(numpy_helper.to_array(i).copy()) for i in m.graph.initializer}
     for n in m.graph.node:  # the exported graph names its weight matrices by their MatMul node

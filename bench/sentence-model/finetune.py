@@ -46,17 +46,10 @@ CLS, SEP, PAD = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD
 def tokens(text, limit):
     return [CLS] + tokenizer.ids(text)[:limit] + [SEP]
 
-class Encoder(nn.Module):
+class Encoder(minilm.Body):
     """MiniLM's layers with mean pooling, L2-normalised: the bot's sentence vectors."""
-    def __init__(s):
-        super().__init__()
-        s.we, s.pe, s.te = nn.Embedding(30522, 384), nn.Embedding(512, 384), nn.Embedding(2, 384)
-        s.ln = nn.LayerNorm(384, eps=1e-12)
-        s.layers = nn.ModuleList([minilm.Layer() for _ in range(6)])
     def forward(s, ids, mask):
-        x = s.ln(s.we(ids) + s.pe(torch.arange(ids.shape[1]))[None] + s.te(torch.zeros_like(ids)))
-        bias = (1.0 - mask[:, None, None, :].float()) * -1e4
-        for layer in s.layers: x = layer(x, bias)
+        x = s.states(ids, mask)
         v = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
         return nn.functional.normalize(v, dim=-1)
 
@@ -134,11 +127,7 @@ class TokenStates(nn.Module):
     def __init__(s, enc):
         super().__init__(); s.enc = enc
     def forward(s, input_ids, attention_mask, token_type_ids):
-        e = s.enc
-        x = e.ln(e.we(input_ids) + e.pe(torch.arange(input_ids.shape[1]))[None] + e.te(token_type_ids))
-        bias = (1.0 - attention_mask[:, None, None, :].float()) * -1e4
-        for layer in e.layers: x = layer(x, bias)
-        return x
+        return s.enc.states(input_ids, attention_mask, token_type_ids)
 
 def export(enc, path):
     enc.eval()
