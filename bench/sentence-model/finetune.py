@@ -16,6 +16,9 @@ seed 7 (--seed), questions cut at 48 word pieces, passages at 128.
 Usage (from the project folder, Debian's python3 with torch and onnx):
   /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm [--save FILE] [--squad-only]
   /usr/bin/python3 bench/sentence-model/finetune.py --model-dir /tmp/minilm --load FILE --export DIR/all-minilm-l6-v2-q.onnx
+With --fold-half A (or B) the squad-newsroom pairs come from that half of its articles only, so
+`folds` can judge fold A->B with model A first on the class path (and B->A with model B): neither
+fold then tests on articles its sentence model was fitted on.
 The bot then runs it in place of its own model with DIR first on the class path and a config whose
 knowledge.index and retrieval.embeddingCache are fresh folders (vectors of another model must not
 be reused):
@@ -36,6 +39,9 @@ ap.add_argument('--load', help='weights from --save to export instead of trainin
 ap.add_argument('--export', help='where to write the model as ONNX, with the inputs and output of the bot\'s sentence model')
 ap.add_argument('--seed', type=int, default=7)
 ap.add_argument('--squad-only', action='store_true', help='leave out the news and seed pairs (an ablation)')
+ap.add_argument('--fold-half', choices=['A', 'B'], help='squad-newsroom pairs from this half of its articles only,'
+                ' cut as `folds` cuts them (sorted names, A the first 12), for a fold that must not test on'
+                ' articles its sentence model saw')
 args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 HELD_OUT = {'pharmacy', 'private-school', 'victoria-australia'}
@@ -76,7 +82,11 @@ def news_dirs():
     return ['../shared/articles', 'src/test/resources/tuning/articles', 'src/test/resources/tuning/reader-articles']
 
 train = []
-for gold in sorted(glob.glob(f'{args.squad}/gold/*.jsonl')):
+squad_golds = sorted(glob.glob(f'{args.squad}/gold/*.jsonl'))
+if args.fold_half:
+    half = len(squad_golds) // 2
+    squad_golds = squad_golds[:half] if args.fold_half == 'A' else squad_golds[half:]
+for gold in squad_golds:
     name = os.path.basename(gold)[:-6]
     if name not in HELD_OUT:
         train += pairs_of(f'{args.squad}/knowledge/articles/{name}.txt', gold)
