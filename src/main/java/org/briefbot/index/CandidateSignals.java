@@ -17,10 +17,10 @@ import org.briefbot.knowledge.Passage;
 /** Merges a BM25 list and a nearest-vector list into {@link Candidate}s with all their signals. */
 final class CandidateSignals {
   private final IndexReader reader;
-  private final PassageIndex.Coverage coverage;
+  private final Coverage coverage;
   private final Optional<float[]> query;
 
-  CandidateSignals(IndexReader reader, PassageIndex.Coverage coverage, Optional<float[]> query) {
+  CandidateSignals(IndexReader reader, Coverage coverage, Optional<float[]> query) {
     this.reader = reader;
     this.coverage = coverage;
     this.query = query;

@@ -18,21 +18,16 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermState;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -50,7 +45,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -73,9 +67,6 @@ public final class PassageIndex implements AutoCloseable {
 
   /** How far the article the conversation is about lifts its passages. */
   private static final float ARTICLE_BOOST = 1.5f;
-
-  /** Matching a question word only in the article's title or tags counts half. */
-  private static final double ARTICLE_LEVEL_MATCH = 0.5;
 
   /**
    * Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0.
@@ -212,7 +203,8 @@ public final class PassageIndex implements AutoCloseable {
       Lexical lexical = lexical(request);
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
-      return new CandidateSignals(reader, new Coverage(lexical.plan(), lexical.lookups()), vector)
+      return new CandidateSignals(
+              reader, new Coverage(reader, lexical.plan(), lexical.lookups()), vector)
           .of(lexical.top(), nearest);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
@@ -225,7 +217,7 @@ public final class PassageIndex implements AutoCloseable {
   private record Lexical(QueryPlan plan, TermLookups lookups, TopDocs top) {}
 
   private Lexical lexical(SearchRequest request) throws IOException {
-    TermLookups lookups = new TermLookups();
+    TermLookups lookups = new TermLookups(searcher);
     QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
     // The total hit count is never used: counting none lets Lucene skip non-competitive
     // documents from the start (the default counts the first 1,000 exactly). Same top hits.
@@ -503,146 +495,15 @@ public final class PassageIndex implements AutoCloseable {
   }
 
   /**
-   * Term dictionary look-ups of one search: the ranking query and the coverage check ask for the
-   * same terms, and on a small index looking them up is most of a question's cost.
-   */
-  private final class TermLookups {
-    private final Map<Term, TermStates> states = new HashMap<>();
-    private final Map<String, TermsEnum[]> enums = new HashMap<>();
-    private final Map<String, PostingsEnum[]> postings = new HashMap<>();
-
-    TermStates states(Term term) {
-      TermStates known = states.get(term);
-      if (known == null) {
-        try {
-          known = build(term);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot look up " + term + ": " + e.getMessage(), e);
-        }
-        states.put(term, known);
-      }
-      return known;
-    }
-
-    /**
-     * What {@link TermStates#build} gives, seeking one terms enum per field and segment for the
-     * whole question: opening an enum per term cost more than the seek itself.
-     */
-    private TermStates build(Term term) throws IOException {
-      IndexReaderContext top = searcher.getTopReaderContext();
-      TermStates built = new TermStates(top);
-      TermsEnum[] perLeaf = enums.get(term.field());
-      if (perLeaf == null) {
-        perLeaf = open(top.leaves(), term.field());
-        enums.put(term.field(), perLeaf);
-      }
-      for (LeafReaderContext leaf : top.leaves()) {
-        TermsEnum terms = perLeaf[leaf.ord];
-        if (terms.seekExact(term.bytes())) {
-          built.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
-        }
-      }
-      return built;
-    }
-
-    /**
-     * The documents of one segment that have {@code term}, or null: its enum sought to the state
-     * already looked up, its postings enum reused from the last term of the field.
-     */
-    LeafMatch postings(Term term, LeafReaderContext leaf) throws IOException {
-      TermsEnum terms = sought(term, leaf);
-      if (terms == null) {
-        return null;
-      }
-      PostingsEnum[] reuse =
-          postings.computeIfAbsent(term.field(), f -> new PostingsEnum[enums.get(f).length]);
-      reuse[leaf.ord] = terms.postings(reuse[leaf.ord], PostingsEnum.NONE);
-      return new LeafMatch(reuse[leaf.ord], null);
-    }
-
-    /**
-     * The documents of one segment that have {@code words} in a row in {@code field}, or null: the
-     * words' postings intersected, then their positions compared, as an exact PhraseQuery matches.
-     */
-    LeafMatch phrase(String field, List<String> words, LeafReaderContext leaf) throws IOException {
-      PostingsEnum[] each = new PostingsEnum[words.size()];
-      for (int i = 0; i < each.length; i++) {
-        TermsEnum terms = sought(new Term(field, words.get(i)), leaf);
-        if (terms == null) {
-          return null;
-        }
-        each[i] = terms.postings(null, PostingsEnum.POSITIONS);
-      }
-      DocIdSetIterator all = ConjunctionUtils.intersectIterators(List.of(each));
-      return new LeafMatch(
-          all,
-          new TwoPhaseIterator(all) {
-            @Override
-            public boolean matches() throws IOException {
-              return inARow(each);
-            }
-
-            @Override
-            public float matchCost() {
-              return each.length;
-            }
-          });
-    }
-
-    /**
-     * The field's enum for {@code leaf}, sought to the state {@code term} was looked up with; null
-     * when the segment does not have the term.
-     */
-    private TermsEnum sought(Term term, LeafReaderContext leaf) throws IOException {
-      TermState state = states(term).get(leaf);
-      if (state == null) {
-        return null;
-      }
-      TermsEnum terms = enums.get(term.field())[leaf.ord];
-      terms.seekExact(term.bytes(), state);
-      return terms;
-    }
-
-    /** Whether the current document has the i-th word at some position p + i for every i. */
-    private static boolean inARow(PostingsEnum[] each) throws IOException {
-      int[][] positions = new int[each.length][];
-      for (int i = 0; i < each.length; i++) {
-        positions[i] = new int[each[i].freq()];
-        for (int k = 0; k < positions[i].length; k++) {
-          positions[i][k] = each[i].nextPosition();
-        }
-      }
-      for (int start : positions[0]) {
-        int i = 1;
-        while (i < each.length && Arrays.binarySearch(positions[i], start + i) >= 0) {
-          i++;
-        }
-        if (i == each.length) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static TermsEnum[] open(List<LeafReaderContext> leaves, String field)
-        throws IOException {
-      TermsEnum[] perLeaf = new TermsEnum[leaves.size()];
-      for (LeafReaderContext leaf : leaves) {
-        perLeaf[leaf.ord] = Terms.getTerms(leaf.reader(), field).iterator();
-      }
-      return perLeaf;
-    }
-  }
-
-  /**
    * Loads the hits and re-ranks the first {@link #COVERAGE_DEPTH} by a blend of coverage and BM25
    * (relative to the best score): a passage that answers every part of the question beats one that
    * repeats a single word of it. The rest keep BM25 order behind them.
    */
   private List<Hit> hits(QueryPlan plan, TopDocs top, TermLookups lookups) throws IOException {
-    Passage[] passages = PassageColumn.read(reader, docIds(top.scoreDocs, top.scoreDocs.length));
+    Passage[] passages =
+        PassageColumn.read(reader, Coverage.docIds(top.scoreDocs, top.scoreDocs.length));
     int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
-    double[] coverage = new Coverage(plan, lookups).of(top.scoreDocs, depth);
+    double[] coverage = new Coverage(reader, plan, lookups).of(top.scoreDocs, depth);
     double maxScore =
         top.scoreDocs.length == 0 ? 1 : Math.max(top.scoreDocs[0].score, Float.MIN_NORMAL);
     double w = settings.coverageWeight();
@@ -662,156 +523,5 @@ public final class PassageIndex implements AutoCloseable {
         Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
     reranked.addAll(rest);
     return reranked;
-  }
-
-  /**
-   * Share of the plan's IDF a document matches: in its own text fully, in its article's title or
-   * tags half.
-   */
-  final class Coverage {
-    private final QueryPlan plan;
-    private final TermLookups lookups;
-    private final List<Matcher> content = new ArrayList<>();
-    private final List<Matcher> article = new ArrayList<>();
-
-    Coverage(QueryPlan plan, TermLookups lookups) throws IOException {
-      this.plan = plan;
-      this.lookups = lookups;
-      for (Concept concept : plan.concepts()) {
-        content.add(matcher(concept, Fields.CONTENT));
-        article.add(matcher(concept, Fields.ARTICLE_LEVEL));
-      }
-    }
-
-    /** The coverage of each of the first {@code depth} hits, by rank. */
-    double[] of(ScoreDoc[] hits, int depth) throws IOException {
-      return of(docIds(hits, depth));
-    }
-
-    /** The coverage of each of {@code docs} (top-level doc ids, any order), in their order. */
-    double[] of(int[] docs) throws IOException {
-      double[] coverage = new double[docs.length];
-      double total = plan.totalIdf();
-      if (total <= 0 || docs.length == 0) {
-        return coverage;
-      }
-      Integer[] order = increasing(docs);
-      for (int i = 0; i < plan.concepts().size(); i++) {
-        boolean[] inContent = content.get(i).matching(docs, order);
-        boolean[] inArticle = article.get(i).matching(docs, order);
-        double idf = plan.concepts().get(i).idf();
-        for (int d = 0; d < docs.length; d++) {
-          coverage[d] += (inContent[d] ? 1 : inArticle[d] ? ARTICLE_LEVEL_MATCH : 0) * idf;
-        }
-      }
-      for (int d = 0; d < docs.length; d++) {
-        coverage[d] = Math.min(1, coverage[d] / total); // sums of doubles may overshoot 1 by an ulp
-      }
-      return coverage;
-    }
-
-    /**
-     * A concept's alternatives, each on each of {@code fields}, read from their postings through
-     * the question's own terms enums: a Weight's scorers would open enums of their own.
-     */
-    private Matcher matcher(Concept concept, String[] fields) {
-      List<Term> words = new ArrayList<>();
-      List<Phrase> phrases = new ArrayList<>();
-      for (Alternative alternative : concept.alternatives()) {
-        for (String field : fields) {
-          if (alternative.terms().size() == 1) {
-            words.add(new Term(field, alternative.terms().get(0)));
-          } else {
-            phrases.add(new Phrase(field, alternative.terms()));
-          }
-        }
-      }
-      return new Matcher(words, phrases);
-    }
-
-    /** Analysed terms to be found in a row in one field. */
-    private record Phrase(String field, List<String> terms) {}
-
-    /** What one concept matches in one group of fields: any of its words or phrases. */
-    private final class Matcher {
-      private final List<Term> words;
-      private final List<Phrase> phrases;
-
-      Matcher(List<Term> words, List<Phrase> phrases) {
-        this.words = words;
-        this.phrases = phrases;
-      }
-
-      boolean[] matching(int[] docs, Integer[] order) throws IOException {
-        boolean[] matched = new boolean[docs.length];
-        for (Term word : words) {
-          mark(leaf -> lookups.postings(word, leaf), docs, order, matched);
-        }
-        for (Phrase phrase : phrases) {
-          mark(leaf -> lookups.phrase(phrase.field(), phrase.terms(), leaf), docs, order, matched);
-        }
-        return matched;
-      }
-    }
-
-    /**
-     * Marks which of {@code docs} a leaf's matches hold: one iterator per segment, advanced over
-     * the docs in increasing order ({@code order}), instead of a fresh look-up per document.
-     */
-    private void mark(LeafMatches source, int[] docs, Integer[] order, boolean[] matched)
-        throws IOException {
-      List<LeafReaderContext> leaves = reader.leaves();
-      int leafIndex = -1;
-      DocIdSetIterator approximation = null;
-      TwoPhaseIterator twoPhase = null;
-      for (int i : order) {
-        if (matched[i]) {
-          continue; // another alternative matched it: a segment left with none is never opened
-        }
-        int doc = docs[i];
-        int leafOf = ReaderUtil.subIndex(doc, leaves);
-        LeafReaderContext leaf = leaves.get(leafOf);
-        if (leafOf != leafIndex) {
-          leafIndex = leafOf;
-          LeafMatch match = source.open(leaf);
-          approximation = match == null ? null : match.approximation();
-          twoPhase = match == null ? null : match.twoPhase();
-        }
-        if (approximation == null) {
-          continue;
-        }
-        int local = doc - leaf.docBase;
-        if (approximation.docID() < local) {
-          approximation.advance(local);
-        }
-        matched[i] = approximation.docID() == local && (twoPhase == null || twoPhase.matches());
-      }
-    }
-  }
-
-  /** The documents something matches in one segment; {@code twoPhase} may be null. */
-  private record LeafMatch(DocIdSetIterator approximation, TwoPhaseIterator twoPhase) {}
-
-  /** Opens a segment's matches, or null when nothing in it matches. */
-  @FunctionalInterface
-  private interface LeafMatches {
-    LeafMatch open(LeafReaderContext leaf) throws IOException;
-  }
-
-  private static Integer[] increasing(int[] docs) {
-    Integer[] order = new Integer[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
-    return order;
-  }
-
-  private static int[] docIds(ScoreDoc[] hits, int count) {
-    int[] docs = new int[count];
-    for (int i = 0; i < count; i++) {
-      docs[i] = hits[i].doc;
-    }
-    return docs;
   }
 }
