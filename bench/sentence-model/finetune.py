@@ -112,16 +112,17 @@ TESTS = {
     'seed gold file': test_set(['knowledge/articles/aws-openai-trainium.txt'], ['src/test/resources/gold/seed.jsonl']),
 }
 
+def batch_of(texts, limit):
+    """Token ids padded to the longest text, and the mask of the real tokens."""
+    toks = [tokens(t, limit) for t in texts]
+    L = max(map(len, toks))
+    return (torch.tensor([t + [PAD] * (L - len(t)) for t in toks]),
+            torch.tensor([[1] * len(t) + [0] * (L - len(t)) for t in toks]))
+
 def embed(enc, texts, limit):
-    enc.eval(); out = []
+    enc.eval()
     with torch.no_grad():
-        for s in range(0, len(texts), 64):
-            toks = [tokens(t, limit) for t in texts[s:s + 64]]
-            L = max(map(len, toks))
-            ids = torch.tensor([t + [PAD] * (L - len(t)) for t in toks])
-            mask = torch.tensor([[1] * len(t) + [0] * (L - len(t)) for t in toks])
-            out.append(enc(ids, mask))
-    return torch.cat(out)
+        return torch.cat([enc(*batch_of(texts[s:s + 64], limit)) for s in range(0, len(texts), 64)])
 
 def evaluate(enc, label):
     for name, (ps, qs) in TESTS.items():
@@ -154,12 +155,6 @@ if args.load:
     if args.export: export(enc, args.export)
     raise SystemExit(0)
 evaluate(enc, 'MiniLM as shipped (float)')
-
-def batch_of(texts, limit):
-    toks = [tokens(t, limit) for t in texts]
-    L = max(map(len, toks))
-    return (torch.tensor([t + [PAD] * (L - len(t)) for t in toks]),
-            torch.tensor([[1] * len(t) + [0] * (L - len(t)) for t in toks]))
 
 random.shuffle(train)
 B = 32
