@@ -23,6 +23,9 @@ import org.briefbot.eval.GoldQuestion;
  * java -cp target/briefbot.jar bench/answer-judge/RerankDump.java CONFIG GOLD KNOWLEDGE OUT
  */
 public class RerankDump {
+  /** A passage the bot shows for a question: the answer's or an alternative's. */
+  record Shown(String text, String section, double confidence) {}
+
   public static void main(String[] args) throws Exception {
     BriefbotConfig config = new ConfigLoader().load(Optional.of(Path.of(args[0])));
     List<GoldQuestion> questions = GoldEval.read(Path.of(args[1]));
@@ -32,32 +35,27 @@ public class RerankDump {
       for (int i = 0; i < questions.size(); i++) {
         GoldQuestion q = questions.get(i);
         Answer answer = library.answerer().answer(q.q());
-        List<String> texts = new ArrayList<>();
-        List<String> sections = new ArrayList<>();
-        List<Double> confidences = new ArrayList<>();
-        answer.best().ifPresent(s -> texts.add(s.text()));
-        answer.best().ifPresent(s -> sections.add(s.section()));
-        if (!texts.isEmpty()) {
-          confidences.add(answer.confidence());
-        }
+        List<Shown> shown = new ArrayList<>();
+        answer
+            .best()
+            .ifPresent(s -> shown.add(new Shown(s.text(), s.section(), answer.confidence())));
         for (Alternative alternative : answer.alternatives()) {
           if (alternative instanceof Alternative.Passage p) {
-            texts.add(p.text());
-            sections.add(p.section());
-            confidences.add(p.confidence());
+            shown.add(new Shown(p.text(), p.section(), p.confidence()));
           }
         }
-        for (int r = 0; r < texts.size(); r++) {
-          int right = q.outOfScope() ? -1 : GoldEval.contains(texts.get(r), q.expect()) ? 1 : 0;
+        for (int r = 0; r < shown.size(); r++) {
+          Shown passage = shown.get(r);
+          int right = q.outOfScope() ? -1 : GoldEval.contains(passage.text(), q.expect()) ? 1 : 0;
           out.printf(
               Locale.ROOT,
               "%d\t%d\t%.5f\t%.5f\t%d\t%s\t%s%n",
               i,
               r,
-              confidences.get(r),
-              judge.probability(q.q(), texts.get(r)),
+              passage.confidence(),
+              judge.probability(q.q(), passage.text()),
               right,
-              sections.get(r),
+              passage.section(),
               q.q());
         }
       }
