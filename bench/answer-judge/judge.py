@@ -53,9 +53,6 @@ class Judge(minilm.Body):
         x = s.states(ids, mask, types)
         return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
 
-def load_minilm(judge):
-    minilm.load(judge, f'{args.model_dir}/all-minilm-l6-v2.onnx')
-
 def batch(ds):
     L = max(len(d['ids']) for d in ds)
     pad = lambda xs, v: [x + [v] * (L - len(x)) for x in xs]
@@ -104,7 +101,7 @@ train = [d for d in data if fitted(d)]
 train += [d for d in train if 'news' in d['set'].lower()] * (args.news_weight - 1)
 test = [d for d in data if not fitted(d)]
 
-judge = Judge(); load_minilm(judge)
+judge = Judge(); minilm.load(judge, f'{args.model_dir}/all-minilm-l6-v2.onnx')
 if args.load:
     judge.load_state_dict(torch.load(args.load)); args.epochs = 0
 frozen = [judge.we, judge.pe, judge.te, judge.ln] + list(judge.layers[:args.frozen_layers])
