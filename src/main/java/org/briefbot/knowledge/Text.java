@@ -31,6 +31,7 @@ final class Text {
       Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![\\w*])");
   private static final Pattern BULLET = Pattern.compile("^(?:[-*•+‣▪◦–]|\\d{1,3}[.)])\\s+");
   private static final Pattern ELLIPSIS = Pattern.compile("(?:\\.{3,}|…)$");
+  private static final int MIN_TAIL_WORDS = 4;
 
   /** Words that end with a period without ending a sentence, e.g. "OpenAI, Inc. and ...". */
   private static final Set<String> ABBREVIATIONS =
@@ -114,16 +115,32 @@ final class Text {
   }
 
   /**
-   * A note cut off with "..." reads better ending at its last complete sentence; when it has none,
-   * it keeps its words and ends with a proper "…".
+   * A note cut off with "..." keeps what its unfinished last sentence says, ending with "…":
+   * writers put facts there (a company's chief executive, a founding year) that readers ask for. A
+   * tail of fewer than {@value #MIN_TAIL_WORDS} words, or from an unclosed parenthesis on, says
+   * nothing and goes, so the note ends at its last complete sentence.
    */
   static String trimCutOff(String text) {
     if (!endsWithEllipsis(text)) {
       return text;
     }
     String body = ELLIPSIS.matcher(text).replaceFirst("").strip();
+    if (body.isEmpty() || ".!?".indexOf(body.charAt(body.length() - 1)) >= 0) {
+      return body.isEmpty() ? "…" : body;
+    }
     List<Integer> ends = sentenceEnds(body);
-    return ends.isEmpty() ? body + "…" : body.substring(0, ends.get(ends.size() - 1));
+    int tailStart = ends.isEmpty() ? 0 : ends.get(ends.size() - 1);
+    String tail = withoutOpenParenthesis(body.substring(tailStart)).strip();
+    if (tailStart > 0 && tail.split(" ").length < MIN_TAIL_WORDS) {
+      return body.substring(0, tailStart).strip();
+    }
+    return (body.substring(0, tailStart).strip() + " " + tail).strip() + "…";
+  }
+
+  /** "with autoscaling (a process that allows a client to use more compu" ends before '('. */
+  private static String withoutOpenParenthesis(String tail) {
+    int open = tail.lastIndexOf('(');
+    return open > 0 && tail.indexOf(')', open) < 0 ? tail.substring(0, open) : tail;
   }
 
   /**

@@ -33,11 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class TuningDataDigestTest {
   /**
-   * Pinned at the commit that added this test. The seed's part reads as it did when the committed
-   * models were fitted (6e2aa3c); the eight tuning articles came after that fit.
+   * Pinned when entity notes cut off with "..." began to keep their unfinished last sentence. The
+   * committed models were fitted on the notes ending at their last complete sentence (6e2aa3c, the
+   * seed's part; the eight tuning articles came after that fit); they were not refitted for it: a
+   * refit on the same tuning data misses named examples the committed models answer, with the new
+   * reading and without it (docs/retrieval.md, "Cut-off entity notes").
    */
   private static final String PINNED =
-      "a4b868d770e450bbed95820e0907e028ded84fbb91797d6bf2990e2714bdb742";
+      "bdf98b661a12218c3afc459fd7fd64829d45ec9cbdc4f57b95ccefdbc185e405";
 
   private final TextAnalysis analysis = new TextAnalysis();
 

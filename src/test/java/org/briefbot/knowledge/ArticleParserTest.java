@@ -138,13 +138,16 @@ class ArticleParserTest {
   }
 
   @Test
-  void trimsNoteCutOffWithEllipsisToItsLastCompleteSentence() {
+  void keepsWhatANoteCutOffWithEllipsisSaysUpToAnUnclosedParenthesis() {
     EntityNote aws = article(Seed.article()).entityNotes().get(0);
 
+    // Seed: "... pay-as-you-go basis. Clients often use this in combination with autoscaling (a
+    // process that allows a client to use more compu..."
     assertThat(aws.summary())
         .isEqualTo(
             "Amazon Web Services, Inc. (AWS) is a subsidiary of Amazon that provides on-demand cloud computing "
-                + "platforms and APIs to individuals, companies, and governments, on a metered, pay-as-you-go basis.");
+                + "platforms and APIs to individuals, companies, and governments, on a metered, pay-as-you-go basis. "
+                + "Clients often use this in combination with autoscaling…");
   }
 
   @Test
@@ -155,7 +158,9 @@ class ArticleParserTest {
     // Inc.** and ... (a..."
     assertThat(openAi.summary())
         .isEqualTo(
-            "OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California.");
+            "OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California. "
+                + "The organization operates under a unique hybrid structure, comprising the non-profit OpenAI, Inc. "
+                + "and its controlled for-profit subsidiary, OpenAI Global, LLC…");
   }
 
   @Test

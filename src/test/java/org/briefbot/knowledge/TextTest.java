@@ -11,13 +11,17 @@ class TextTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "It is a company. It was founded in 2015 and ... | It is a company.",
-        "It is a company. It was founded in 2015 and …   | It is a company.",
-        "Held by OpenAI, Inc. and its subsidiary...      | Held by OpenAI, Inc. and its subsidiary…",
-        "Ends after J. Smith joined. Then the co...      | Ends after J. Smith joined.",
-        "A complete sentence.                            | A complete sentence.",
+        "It is a company. It was founded in 2015 and ... | It is a company. It was founded in 2015 and…",
+        "It is a company. Its boss is Ann Lee...          | It is a company. Its boss is Ann Lee…",
+        "It is a company. It was founded …                | It is a company.",
+        "It is a company. ...                             | It is a company.",
+        "Held by OpenAI, Inc. and its subsidiary...       | Held by OpenAI, Inc. and its subsidiary…",
+        "Ends after J. Smith joined. Then the co...       | Ends after J. Smith joined.",
+        "It is big. It is used with scaling (a process... | It is big. It is used with scaling…",
+        "It is big. Used with (a process...               | It is big.",
+        "A complete sentence.                             | A complete sentence.",
       })
-  void trimsCutOffTextToItsLastCompleteSentence(String text, String trimmed) {
+  void keepsWhatACutOffSentenceSaysUnlessItIsAFewWords(String text, String trimmed) {
     assertThat(Text.trimCutOff(text)).isEqualTo(trimmed);
   }
 
