@@ -22,6 +22,12 @@ enum AnswerKind {
   /** "how long": a number of days, weeks, months or years. */
   DURATION(Cue.STRONG, Patterns.DURATION),
   PERSON(Cue.WEAK, null),
+  /**
+   * "who runs ...", "who is the boss of ...": a sentence naming someone in a role, which names are
+   * not enough for (an entity note names its founders, owners and home town in the sentence
+   * before).
+   */
+  LEADER(Cue.DECISIVE, Patterns.ROLE),
   ORGANISATION(Cue.WEAK, null),
   PLACE(Cue.WEAK, null),
   /** "what is the name of ...": any proper name. */
@@ -36,9 +42,12 @@ enum AnswerKind {
    * 0.2-0.8) and its share of the question's words (0-0.3). Numbers, dates and amounts are read
    * reliably by a pattern and rarely sit in a sentence by chance; names, causes and definitions are
    * in most sentences of a news article, so they only break near-ties. Fitted on the tuning split
-   * (docs/retrieval.md, "Key sentences").
+   * (docs/retrieval.md, "Key sentences"). Someone named in a role decides a "who runs ..."
+   * question, however close in meaning the sentence naming the company is (docs/retrieval.md,
+   * "Cut-off entity notes and who leads").
    */
   private enum Cue {
+    DECISIVE(1.0),
     STRONG(0.3),
     WEAK(0.05);
 
@@ -65,6 +74,11 @@ enum AnswerKind {
     this.stated = stated;
   }
 
+  /** The roles a leader holds, as a pattern's alternatives: "chief executive|ceo|...". */
+  static String roles() {
+    return Patterns.ROLES;
+  }
+
   /** What holding this kind adds to a sentence's score. */
   double lift() {
     return cue.lift;
@@ -77,6 +91,8 @@ enum AnswerKind {
   boolean heldBy(String sentence, String question) {
     return switch (this) {
       case PERSON, ORGANISATION, NAME -> !ProperNames.newIn(sentence, question).isEmpty();
+      case LEADER ->
+          stated.matcher(sentence).find() && !ProperNames.newIn(sentence, question).isEmpty();
       case PLACE ->
           !ProperNames.newIn(sentence, question).isEmpty()
               && PLACE_PREPOSITION.matcher(sentence).find();
@@ -168,6 +184,14 @@ enum AnswerKind {
                 + "|a few|several|many)(?:\\s*[-–]\\s*\\d+)?[\\s-]*"
                 + "(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|seasons?)\\b",
             FLAGS);
+
+    static final String ROLES =
+        "chief executive|ceo|president|chair|chairman|chairwoman|chairperson|head|leader"
+            + "|managing director|director general|director-general|general secretary"
+            + "|secretary general|secretary-general|mayor|governor|prime minister|premier|boss";
+
+    static final Pattern ROLE =
+        Pattern.compile("\\b(?:" + ROLES + ")\\b|\\b(?:run|led|headed|chaired) by\\b", FLAGS);
 
     static final Pattern DEFINITION =
         Pattern.compile(

@@ -134,7 +134,7 @@ public final class Answerer {
     if (sectionOnly) {
       hits = sectionFirst(hits, shape.section().get());
     } else {
-      hits = judged(asked, hits);
+      hits = leaderChecked(shape, judged(asked, hits));
     }
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
@@ -143,6 +143,29 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /**
+   * The matches, the first one no surer than a near miss when the question asks who leads something
+   * and that passage names no one in a role. The ranking's features count names, and a note about a
+   * company is full of them: without this, "Who is the CEO of OpenAI?" was answered with OpenAI's
+   * note, which names no chief executive.
+   */
+  private List<Match> leaderChecked(QuestionShape shape, List<Match> hits) {
+    if (hits.isEmpty() || shape.wants().filter(AnswerKind.LEADER::equals).isEmpty()) {
+      return hits;
+    }
+    Match first = hits.get(0);
+    double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
+    if (first.confidence() <= nearMiss
+        || first.passage().sentences().stream()
+            .anyMatch(s -> AnswerKind.LEADER.heldBy(s, shape.topic()))) {
+      return hits;
+    }
+    List<Match> capped = new ArrayList<>(hits);
+    capped.set(
+        0, new Match(first.passage(), first.score(), nearMiss, first.sentenceSimilarities()));
+    return capped;
   }
 
   /**

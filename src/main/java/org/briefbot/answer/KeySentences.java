@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Passage;
+import org.briefbot.knowledge.Section;
 
 /** Picks the sentence of a passage that best answers the question, for channels to emphasise. */
 final class KeySentences {
@@ -22,6 +23,10 @@ final class KeySentences {
    */
   private static final Pattern POINTS_BACK =
       Pattern.compile("^(?:this|that|these|those|such)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** "Its chief executive is ...", "He was ...": about what an earlier sentence named. */
+  private static final Pattern REFERS_BACK =
+      Pattern.compile("^(?:it|its|he|his|she|her|they|their)\\b", Pattern.CASE_INSENSITIVE);
 
   private final TextAnalysis analysis;
   private final PassageIndex index;
@@ -84,7 +89,8 @@ final class KeySentences {
       if (base[i] + wanted.get().lift() < base[plain]) {
         continue;
       }
-      double before = i == 0 ? 0 : words[i - 1];
+      double before =
+          i == 0 ? 0 : aboutEarlier(passage, sentences.get(i)) ? max(words, i) : words[i - 1];
       double score = base[i] + lift(sentences.get(i), Math.max(words[i], before), question, wanted);
       if (score > bestScore || (score == bestScore && i < best)) {
         best = i;
@@ -109,6 +115,24 @@ final class KeySentences {
       return 0;
     }
     return wanted.get().heldBy(sentence, question) ? wanted.get().lift() : 0;
+  }
+
+  /**
+   * Whether the sentence is about what an earlier one named, not only the one just before it: every
+   * sentence of an entity note is about its entity ("The company is run by ..."), and elsewhere a
+   * sentence opening with a pronoun is.
+   */
+  private static boolean aboutEarlier(Passage passage, String sentence) {
+    return passage.section() == Section.ENTITY_NOTE || REFERS_BACK.matcher(sentence).find();
+  }
+
+  /** The most of the question's words any sentence before {@code end} has. */
+  private static double max(double[] words, int end) {
+    double max = 0;
+    for (int i = 0; i < end; i++) {
+      max = Math.max(max, words[i]);
+    }
+    return max;
   }
 
   /**

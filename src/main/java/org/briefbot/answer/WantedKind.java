@@ -39,6 +39,23 @@ final class WantedKind {
   private static final Pattern NAME_OF =
       Pattern.compile("^(?:is|was|are|were) (?:the )?names?\\b", FLAGS);
 
+  /**
+   * "who runs ...", "who is the boss of ...", "who is acme's ceo", in the present tense and right
+   * after "who": "who was the game's leading rusher" and "who manages a construction job" ask for
+   * someone, not for who is in charge of an organisation.
+   */
+  private static final String ROLE = "(?:" + AnswerKind.roles() + ")";
+
+  private static final Pattern LEADS =
+      Pattern.compile(
+          "^(?:(?:runs|leads|heads|chairs|is (?:running|leading|in charge))\\b"
+              + "|(?:'s|is|s) (?:the )?(?:current )?"
+              + ROLE
+              + " (?:of|at)\\b|(?:'s|is|s) [\\w' .&-]+?'s? "
+              + ROLE
+              + "\\W*$|(?:'s|is|s) in charge\\b)",
+          FLAGS);
+
   private static final Pattern MONEY_WORD =
       Pattern.compile(
           "\\b(?:cost|costs|pay|paid|spend|spent|worth|earn|earned|earns|raise|raised|invest|invested"
@@ -82,7 +99,8 @@ final class WantedKind {
       case "why" -> Optional.of(AnswerKind.REASON);
       case "when" -> Optional.of(AnswerKind.DATE);
       case "where" -> Optional.of(AnswerKind.PLACE);
-      case "who", "whom", "whose" -> Optional.of(AnswerKind.PERSON);
+      case "who", "whom", "whose" ->
+          Optional.of(LEADS.matcher(rest).find() ? AnswerKind.LEADER : AnswerKind.PERSON);
       case "how" -> afterHow(rest);
       default -> afterWhat(rest, !word.equals("which"));
     };

@@ -228,4 +228,37 @@ class AnswererTest {
           .startsWith("Construction of the first Oslo site");
     }
   }
+
+  @Test
+  void aNoteCutOffMidSentenceStillSaysWhoRunsTheCompany(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(
+        dir.resolve("articles/azure-norway.txt"),
+        TestKnowledge.SECOND_ARTICLE.replace(
+            "Europe's largest generator of renewable energy.",
+            "Europe's largest generator of renewable energy. Its chief executive is Ingrid Solheim,"
+                + " a former head of its trading arm who has run the company since 2021..."));
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer boss = two.answerer().answer("who runs statkraft");
+
+      assertThat(boss.answered()).isTrue();
+      assertThat(boss.best().orElseThrow().keySentence())
+          .startsWith("Its chief executive is Ingrid Solheim")
+          .endsWith("…");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Who is the CEO of OpenAI?", "who runs microsoft azure"})
+  void aQuestionForWhoLeadsIsDeclinedWhenThePassageNamesNoOneInARole(
+      String question, @TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), TestKnowledge.SECOND_ARTICLE);
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer(question);
+
+      assertThat(answer.answered()).isFalse();
+      assertThat(answer.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
+    }
+  }
 }

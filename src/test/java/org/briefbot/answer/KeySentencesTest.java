@@ -100,6 +100,40 @@ class KeySentencesTest {
         .startsWith("Industry analysts expect Microsoft to respond");
   }
 
+  /** Invented, in the shape of the notes writers give their companies. */
+  private static final String NOTE =
+      "Velmar Foods is a snack maker based in Leeds, founded in 1962 by two brothers from Bradford."
+          + " Its crisps are sold in 30 countries. The company is run by chief executive Ines"
+          + " Haldane, a former buyer at a supermarket group.";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "who runs velmar foods",
+        "who's the boss at velmar",
+        "who is velmar foods' ceo",
+      })
+  void aQuestionForWhoLeadsIsAnsweredByTheSentenceNamingSomeoneInARole(String question) {
+    Passage note = Passage.of("seed", "Seed", Section.ENTITY_NOTE, 0, NOTE);
+
+    assertThat(keySentences.best(note, question, WantedKind.of(question), new double[0]))
+        .startsWith("The company is run by chief executive Ines Haldane");
+  }
+
+  @Test
+  void aQuestionForWhoFoundedItIsNotAskingWhoLeads() {
+    Passage note = Passage.of("seed", "Seed", Section.ENTITY_NOTE, 0, NOTE);
+
+    assertThat(
+            keySentences.best(
+                note,
+                "who founded velmar foods",
+                WantedKind.of("who founded velmar foods"),
+                new double[0]))
+        .startsWith("Velmar Foods is a snack maker");
+  }
+
   private String best(String text, String question) {
     Passage passage = Passage.of("seed", "Seed", Section.WHAT_HAPPENS_NEXT, 0, text);
     return keySentences.best(passage, question, WantedKind.of(question), new double[0]);
