@@ -33,6 +33,12 @@ final class Text {
   private static final Pattern ELLIPSIS = Pattern.compile("(?:\\.{3,}|…)$");
   private static final int MIN_TAIL_WORDS = 4;
 
+  /**
+   * A lower-case letter left alone at the end of a cut-off note, "advances i...", begins a cut
+   * word.
+   */
+  private static final Pattern LAST_LETTER = Pattern.compile("\\s+\\p{Ll}$");
+
   /** Words that end with a period without ending a sentence, e.g. "OpenAI, Inc. and ...". */
   private static final Set<String> ABBREVIATIONS =
       Set.of(
@@ -117,8 +123,9 @@ final class Text {
   /**
    * A note cut off with "..." keeps what its unfinished last sentence says, ending with "…":
    * writers put facts there (a company's chief executive, a founding year) that readers ask for. A
-   * tail of fewer than {@value #MIN_TAIL_WORDS} words, or from an unclosed parenthesis on, says
-   * nothing and goes, so the note ends at its last complete sentence.
+   * tail of fewer than {@value #MIN_TAIL_WORDS} words, or one cut inside a parenthesis (the seed's
+   * Wikipedia extracts, cut at a length: "with autoscaling (a process that allows a client to use
+   * more compu..."), is cut mid-thought and goes, so the note ends at its last complete sentence.
    */
   static String trimCutOff(String text) {
     if (!endsWithEllipsis(text)) {
@@ -130,17 +137,15 @@ final class Text {
     }
     List<Integer> ends = sentenceEnds(body);
     int tailStart = ends.isEmpty() ? 0 : ends.get(ends.size() - 1);
-    String tail = withoutOpenParenthesis(body.substring(tailStart)).strip();
-    if (tailStart > 0 && tail.split(" ").length < MIN_TAIL_WORDS) {
+    String tail = body.substring(tailStart).strip();
+    if (tailStart > 0 && (tail.split(" ").length < MIN_TAIL_WORDS || insideParenthesis(tail))) {
       return body.substring(0, tailStart).strip();
     }
-    return (body.substring(0, tailStart).strip() + " " + tail).strip() + "…";
+    return LAST_LETTER.matcher(body).replaceFirst("") + "…";
   }
 
-  /** "with autoscaling (a process that allows a client to use more compu" ends before '('. */
-  private static String withoutOpenParenthesis(String tail) {
-    int open = tail.lastIndexOf('(');
-    return open > 0 && tail.indexOf(')', open) < 0 ? tail.substring(0, open) : tail;
+  private static boolean insideParenthesis(String tail) {
+    return tail.lastIndexOf('(') > tail.lastIndexOf(')');
   }
 
   /**

@@ -138,7 +138,7 @@ class ArticleParserTest {
   }
 
   @Test
-  void keepsWhatANoteCutOffWithEllipsisSaysUpToAnUnclosedParenthesis() {
+  void dropsTheSentenceANoteWasCutOffInsideAParenthesis() {
     EntityNote aws = article(Seed.article()).entityNotes().get(0);
 
     // Seed: "... pay-as-you-go basis. Clients often use this in combination with autoscaling (a
@@ -146,8 +146,7 @@ class ArticleParserTest {
     assertThat(aws.summary())
         .isEqualTo(
             "Amazon Web Services, Inc. (AWS) is a subsidiary of Amazon that provides on-demand cloud computing "
-                + "platforms and APIs to individuals, companies, and governments, on a metered, pay-as-you-go basis. "
-                + "Clients often use this in combination with autoscaling…");
+                + "platforms and APIs to individuals, companies, and governments, on a metered, pay-as-you-go basis.");
   }
 
   @Test
@@ -158,9 +157,7 @@ class ArticleParserTest {
     // Inc.** and ... (a..."
     assertThat(openAi.summary())
         .isEqualTo(
-            "OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California. "
-                + "The organization operates under a unique hybrid structure, comprising the non-profit OpenAI, Inc. "
-                + "and its controlled for-profit subsidiary, OpenAI Global, LLC…");
+            "OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California.");
   }
 
   @Test

@@ -17,7 +17,10 @@ class TextTest {
         "It is a company. ...                             | It is a company.",
         "Held by OpenAI, Inc. and its subsidiary...       | Held by OpenAI, Inc. and its subsidiary…",
         "Ends after J. Smith joined. Then the co...       | Ends after J. Smith joined.",
-        "It is big. It is used with scaling (a process... | It is big. It is used with scaling…",
+        "It is big. It is used with scaling (a process... | It is big.",
+        "It is big. It (the ship) sank near Oslo...       | It is big. It (the ship) sank near Oslo…",
+        "It is big. In machine learning, advances i...    | It is big. In machine learning, advances…",
+        "It is big. It is known as Plan B...              | It is big. It is known as Plan B…",
         "It is big. Used with (a process...               | It is big.",
         "A complete sentence.                             | A complete sentence.",
       })
