@@ -98,7 +98,9 @@ class FaultInjectionIT {
       // Far longer than the bot keeps trying: the attempt the outage leaves hanging fails after
       // QUICK's 3 s, the seven retries span 4.5 s. An 8 s outage left half a second, and a last
       // retry that found the API back once in a while delivered the reply instead of giving up.
-      live.api.outageAtNext("sendMessage", Duration.ofSeconds(30));
+      // On a loaded machine each retry can hang its 3 s too (the listener not yet closed): 28.5 s,
+      // which a 30 s outage and a 20 s wait for the log did not always cover in a full run.
+      live.api.outageAtNext("sendMessage", Duration.ofSeconds(60));
       live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
       awaitLog(live, "Gave up on sendmessage to chat " + LiveBot.USER);
@@ -461,7 +463,7 @@ class FaultInjectionIT {
   }
 
   private static void awaitLog(LiveBot live, String text) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (!live.log().contains(text)) {
       assertThat(System.nanoTime()).as("'" + text + "' logged in time").isLessThan(deadline);
       pause(Duration.ofMillis(20));
