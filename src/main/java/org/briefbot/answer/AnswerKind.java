@@ -79,6 +79,14 @@ enum AnswerKind {
     return Patterns.ROLES;
   }
 
+  /**
+   * Whether this kind is a value a pattern reads reliably: an amount, number, percent, date or
+   * duration.
+   */
+  boolean isValue() {
+    return cue == Cue.STRONG;
+  }
+
   /** What holding this kind adds to a sentence's score. */
   double lift() {
     return cue.lift;

@@ -134,7 +134,7 @@ public final class Answerer {
     if (sectionOnly) {
       hits = sectionFirst(hits, shape.section().get());
     } else {
-      hits = leaderChecked(shape, judged(asked, hits));
+      hits = kindChecked(shape, judged(asked, hits));
     }
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
@@ -146,26 +146,39 @@ public final class Answerer {
   }
 
   /**
-   * The matches, the first one no surer than a near miss when the question asks who leads something
-   * and that passage names no one in a role. The ranking's features count names, and a note about a
-   * company is full of them: without this, "Who is the CEO of OpenAI?" was answered with OpenAI's
-   * note, which names no chief executive.
+   * The matches, the first one no surer than a near miss when it cannot hold what the question asks
+   * for (see {@link #mustHold}). The ranking's features count names and shared words, and a note
+   * about a company or a person is full of both: without this, "Who is the CEO of OpenAI?" was
+   * answered with OpenAI's note, which names no chief executive, and "how old is ..." with the note
+   * on that person.
    */
-  private List<Match> leaderChecked(QuestionShape shape, List<Match> hits) {
-    if (hits.isEmpty() || shape.wants().filter(AnswerKind.LEADER::equals).isEmpty()) {
+  private List<Match> kindChecked(QuestionShape shape, List<Match> hits) {
+    if (hits.isEmpty() || shape.wants().isEmpty()) {
       return hits;
     }
     Match first = hits.get(0);
+    AnswerKind kind = shape.wants().get();
     double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
     if (first.confidence() <= nearMiss
-        || first.passage().sentences().stream()
-            .anyMatch(s -> AnswerKind.LEADER.heldBy(s, shape.topic()))) {
+        || !mustHold(kind, first.passage())
+        || first.passage().sentences().stream().anyMatch(s -> kind.heldBy(s, shape.topic()))) {
       return hits;
     }
     List<Match> capped = new ArrayList<>(hits);
     capped.set(
         0, new Match(first.passage(), first.score(), nearMiss, first.sentenceSimilarities()));
     return capped;
+  }
+
+  /**
+   * Whether a passage must hold the kind asked for to answer: someone named in a role for "who runs
+   * ...", always; a value (an amount, a number, a date) when the passage is an entity note, which
+   * describes its entity and is what questions about an attribute the article never gives find.
+   * Elsewhere a value can answer in words ("each week"), and requiring one lost right answers.
+   */
+  private static boolean mustHold(AnswerKind kind, Passage passage) {
+    return kind == AnswerKind.LEADER
+        || (kind.isValue() && passage.section() == Section.ENTITY_NOTE);
   }
 
   /**

@@ -229,15 +229,18 @@ class AnswererTest {
     }
   }
 
+  /** The second article, its Statkraft note naming a chief executive in a cut-off sentence. */
+  private static String withStatkraftsChief() {
+    return TestKnowledge.SECOND_ARTICLE.replace(
+        "Europe's largest generator of renewable energy.",
+        "Europe's largest generator of renewable energy. Its chief executive is Ingrid Solheim, a"
+            + " former head of its trading arm who has run the company since 2021...");
+  }
+
   @Test
   void aNoteCutOffMidSentenceStillSaysWhoRunsTheCompany(@TempDir Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
-    TestKnowledge.write(
-        dir.resolve("articles/azure-norway.txt"),
-        TestKnowledge.SECOND_ARTICLE.replace(
-            "Europe's largest generator of renewable energy.",
-            "Europe's largest generator of renewable energy. Its chief executive is Ingrid Solheim,"
-                + " a former head of its trading arm who has run the company since 2021..."));
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsChief());
     try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
       Answer boss = two.answerer().answer("who runs statkraft");
 
@@ -245,6 +248,20 @@ class AnswererTest {
       assertThat(boss.best().orElseThrow().keySentence())
           .startsWith("Its chief executive is Ingrid Solheim")
           .endsWith("…");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"how much is ingrid solheim paid", "how old is ingrid solheim"})
+  void aQuestionForAValueTheNoteFoundDoesNotHoldIsDeclined(String question, @TempDir Path dir)
+      throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsChief());
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer(question);
+
+      assertThat(answer.answered()).isFalse();
+      assertThat(answer.alternatives().get(0).section()).isIn("entity_note", "topic");
     }
   }
 
