@@ -22,6 +22,9 @@ final class WantedKind {
   private static final Pattern QUESTION_WORD =
       Pattern.compile("\\b(whats|what|which|who|whom|whose|when|where|why|how)\\b", FLAGS);
 
+  /** "whos the boss", as readers type "who's" on a phone ("whats" is read as it is). */
+  private static final Pattern WHOS = Pattern.compile("\\bwhos\\b", FLAGS);
+
   /** "how and when did ...": the second word says more than "how". */
   private static final Pattern AND_QUESTION_WORD =
       Pattern.compile("^(?:and|or)\\s+(what|which|who|when|where|why|how)\\b", FLAGS);
@@ -80,7 +83,7 @@ final class WantedKind {
 
   /** The kind {@code question} wants, if its wording says. */
   static Optional<AnswerKind> of(String question) {
-    String text = question.strip().toLowerCase(Locale.ROOT);
+    String text = WHOS.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll("who's");
     if (DEFINE.matcher(text).find()) {
       return Optional.of(AnswerKind.DEFINITION);
     }

@@ -28,6 +28,8 @@ class WantedKindTest {
         "Who was the game's leading rusher?              | PERSON",
         "Who normally manages a construction job?        | PERSON",
         "who is the ceo of openai                        | LEADER",
+        "whos in charge at the port                      | LEADER",
+        "whos footing the bill                           | PERSON",
         "who runs the port authority                     | LEADER",
         "who's the boss at the bakery                    | LEADER",
         "who is acme's ceo                               | LEADER",
