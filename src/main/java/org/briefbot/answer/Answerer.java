@@ -164,10 +164,7 @@ public final class Answerer {
         || first.passage().sentences().stream().anyMatch(s -> kind.heldBy(s, shape.topic()))) {
       return hits;
     }
-    List<Match> capped = new ArrayList<>(hits);
-    capped.set(
-        0, new Match(first.passage(), first.score(), nearMiss, first.sentenceSimilarities()));
-    return capped;
+    return withFirstConfidence(hits, nearMiss);
   }
 
   /**
@@ -194,10 +191,14 @@ public final class Answerer {
     Match first = hits.get(0);
     double confidence =
         judge.get().confidence(question, first.passage().text(), first.confidence());
-    List<Match> judged = new ArrayList<>(hits);
-    judged.set(
-        0, new Match(first.passage(), first.score(), confidence, first.sentenceSimilarities()));
-    return judged;
+    return withFirstConfidence(hits, confidence);
+  }
+
+  /** The matches, the first one with {@code confidence}. */
+  private static List<Match> withFirstConfidence(List<Match> hits, double confidence) {
+    List<Match> changed = new ArrayList<>(hits);
+    changed.set(0, hits.get(0).withConfidence(confidence));
+    return changed;
   }
 
   /** The confidence below which the bot declines. */

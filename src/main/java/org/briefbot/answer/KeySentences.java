@@ -85,12 +85,13 @@ final class KeySentences {
     // cannot reach the best score without it keeps its plain score and cannot win.
     int best = plain;
     double bestScore = base[plain];
+    double earlier = 0; // the most question words of any sentence before i
     for (int i = 0; i < sentences.size(); i++) {
+      earlier = i == 0 ? 0 : Math.max(earlier, words[i - 1]);
       if (base[i] + wanted.get().lift() < base[plain]) {
         continue;
       }
-      double before =
-          i == 0 ? 0 : aboutEarlier(passage, sentences.get(i)) ? max(words, i) : words[i - 1];
+      double before = i == 0 ? 0 : aboutEarlier(passage, sentences.get(i)) ? earlier : words[i - 1];
       double score = base[i] + lift(sentences.get(i), Math.max(words[i], before), question, wanted);
       if (score > bestScore || (score == bestScore && i < best)) {
         best = i;
@@ -124,15 +125,6 @@ final class KeySentences {
    */
   private static boolean aboutEarlier(Passage passage, String sentence) {
     return passage.section() == Section.ENTITY_NOTE || REFERS_BACK.matcher(sentence).find();
-  }
-
-  /** The most of the question's words any sentence before {@code end} has. */
-  private static double max(double[] words, int end) {
-    double max = 0;
-    for (int i = 0; i < end; i++) {
-      max = Math.max(max, words[i]);
-    }
-    return max;
   }
 
   /**

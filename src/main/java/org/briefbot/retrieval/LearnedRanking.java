@@ -169,7 +169,7 @@ public final class LearnedRanking {
       Match m = matches.get(i);
       double close = closeness.applyAsDouble(byId.get(m.passage().id()));
       if (close > m.confidence()) {
-        matches.set(i, new Match(m.passage(), m.score(), close, m.sentenceSimilarities()));
+        matches.set(i, m.withConfidence(close));
       }
     }
   }

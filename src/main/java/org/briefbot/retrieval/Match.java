@@ -20,4 +20,9 @@ public record Match(
   public Match(Passage passage, double score, double confidence) {
     this(passage, score, confidence, NONE);
   }
+
+  /** The same match with another confidence (the judge's, a cap, a closeness). */
+  public Match withConfidence(double other) {
+    return new Match(passage, score, other, sentenceSimilarities);
+  }
 }
