@@ -1,15 +1,21 @@
 package org.briefbot.index;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -39,6 +45,13 @@ public final class TextAnalysis {
 
   private final Analyzer analyzer = new EnglishQuestionAnalyzer();
 
+  /**
+   * Snowball's longer list of English function words ("up", "more", "again", "own"), analysed:
+   * indexing keeps them, as phrases need them, but a question sharing one with a passage says
+   * nothing about what it asks.
+   */
+  private final Set<String> functionTerms = functionTerms();
+
   /** The analysed terms of {@code text} in order, e.g. "Trainium chips?" gives [trainium, chip]. */
   public List<String> terms(String text) {
     List<String> terms = new ArrayList<>();
@@ -52,6 +65,13 @@ public final class TextAnalysis {
     } catch (IOException e) {
       throw new UncheckedIOException("analysing text from a String cannot fail", e);
     }
+    return terms;
+  }
+
+  /** {@link #terms} without function words: the words that say what {@code text} is about. */
+  public List<String> contentTerms(String text) {
+    List<String> terms = terms(text);
+    terms.removeIf(functionTerms::contains);
     return terms;
   }
 
@@ -89,6 +109,31 @@ public final class TextAnalysis {
     CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     set.addAll(QUESTION_WORDS);
     return CharArraySet.unmodifiableSet(set);
+  }
+
+  private Set<String> functionTerms() {
+    Set<String> terms = new HashSet<>();
+    for (Object word : snowballStopWords("english")) {
+      terms.addAll(terms(word instanceof char[] chars ? new String(chars) : word.toString()));
+    }
+    return Set.copyOf(terms);
+  }
+
+  /**
+   * The Snowball project's stop-word list for {@code language} ("english", "german", ...), as
+   * Lucene ships it. By name, not beside Lucene's SnowballFilter: the shaded jar keeps the lists
+   * but drops that unused class.
+   */
+  public static CharArraySet snowballStopWords(String language) {
+    String resource = "/org/apache/lucene/analysis/snowball/" + language + "_stop.txt";
+    try (InputStream in = TextAnalysis.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("The stop-word list " + resource + " is not on the path");
+      }
+      return WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource + ": " + e.getMessage(), e);
+    }
   }
 
   private static final class EnglishQuestionAnalyzer extends Analyzer {

@@ -1,10 +1,5 @@
 package org.briefbot.smalltalk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
+import org.briefbot.index.TextAnalysis;
 
 /**
  * Which language a text is in, when its function words say so clearly. A reader's question is
@@ -79,15 +74,7 @@ final class Languages {
   }
 
   private static CharArraySet snowball(String language) {
-    String resource = "/org/apache/lucene/analysis/snowball/" + language + "_stop.txt";
-    try (InputStream in = Languages.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("The stop-word list " + resource + " is not on the path");
-      }
-      return WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource + ": " + e.getMessage(), e);
-    }
+    return TextAnalysis.snowballStopWords(language);
   }
 
   /**
