@@ -72,9 +72,11 @@ final class WantedKind {
   private static final Pattern MANY = Pattern.compile("^many\\b", FLAGS);
   private static final Pattern MANY_OF_MONEY =
       Pattern.compile("^many (?:dollars|euros|pounds)\\b", FLAGS);
-  private static final Pattern MEASURE =
-      Pattern.compile(
-          "^(?:big|large|old|far|tall|high|fast|heavy|deep|wide|often|small|long)\\b", FLAGS);
+  private static final String MEASURES =
+      "big|large|old|far|tall|high|fast|heavy|deep|wide|often|small|long";
+  private static final Pattern MEASURE = Pattern.compile("^(?:" + MEASURES + ")\\b", FLAGS);
+  private static final Pattern HOW_MEASURE =
+      Pattern.compile("\\bhow\\s+(?:" + MEASURES + ")\\b", FLAGS);
 
   /** The nouns after "what" or "which" that name a kind, in the order they are tried. */
   private static final Map<AnswerKind, Pattern> NOUNS = nouns();
@@ -107,6 +109,14 @@ final class WantedKind {
       case "how" -> afterHow(rest);
       default -> afterWhat(rest, !word.equals("which"));
     };
+  }
+
+  /**
+   * The question without the measure its "how" asks ("how old is ...", "how big ..."): the form of
+   * the question, where its other words name what is measured.
+   */
+  static String withoutMeasure(String question) {
+    return HOW_MEASURE.matcher(question).replaceAll("how");
   }
 
   private static Optional<AnswerKind> afterHow(String rest) {
@@ -148,10 +158,14 @@ final class WantedKind {
     nouns.put(
         AnswerKind.DATE,
         noun("year|years|date|month|day|century|decade|time|period|era|season|week"));
-    nouns.put(AnswerKind.PERCENT, noun("percent|percentage|share|proportion|fraction|rate"));
+    // "share" of what: a share price is an amount.
+    nouns.put(
+        AnswerKind.PERCENT, noun("percent|percentage|share(?! price)|proportion|fraction|rate"));
     nouns.put(
         AnswerKind.AMOUNT,
-        noun("price|cost|amount of money|sum|fee|salary|budget|revenue|value|fine"));
+        noun(
+            "price|share price|stock price|cost|amount of money|sum|fee|salary|budget|revenue|value|fine"
+                + "|profit|profits|income|earnings|turnover|worth|wage|wages"));
     nouns.put(
         AnswerKind.NUMBER,
         noun(
@@ -182,8 +196,8 @@ final class WantedKind {
     return nouns;
   }
 
-  /** The noun, after at most two words ("what new deposit rate"). */
+  /** The noun, after at most two words ("what new deposit rate", "what is acme's share price"). */
   private static Pattern noun(String nouns) {
-    return Pattern.compile("^(?:\\w+\\s+){0,2}?(?:" + nouns + ")\\b", FLAGS);
+    return Pattern.compile("^(?:[\\w'’]+\\s+){0,2}?(?:" + nouns + ")\\b", FLAGS);
   }
 }
