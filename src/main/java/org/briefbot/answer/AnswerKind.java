@@ -87,6 +87,14 @@ enum AnswerKind {
     return cue == Cue.STRONG;
   }
 
+  /**
+   * Whether this kind is a quantity (an amount, number or percent), which is always a quantity of
+   * something the question names: "how much profit", "how many staff", "what share".
+   */
+  boolean isQuantity() {
+    return this == AMOUNT || this == NUMBER || this == PERCENT;
+  }
+
   /** What holding this kind adds to a sentence's score. */
   double lift() {
     return cue.lift;

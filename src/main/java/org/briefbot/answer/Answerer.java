@@ -147,7 +147,8 @@ public final class Answerer {
 
   /**
    * The matches, the first one no surer than a near miss when it cannot hold what the question asks
-   * for (see {@link #mustHold}). The ranking's features count names and shared words, and a note
+   * for (see {@link #mustHold}), or is a note that never names what a quantity question counts (see
+   * {@link #namesWhatIsCounted}). The ranking's features count names and shared words, and a note
    * about a company or a person is full of both: without this, "Who is the CEO of OpenAI?" was
    * answered with OpenAI's note, which names no chief executive, and "how old is ..." with the note
    * on that person.
@@ -160,11 +161,29 @@ public final class Answerer {
     AnswerKind kind = shape.wants().get();
     double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
     if (first.confidence() <= nearMiss
-        || !mustHold(kind, first.passage())
-        || first.passage().sentences().stream().anyMatch(s -> kind.heldBy(s, shape.topic()))) {
+        || (holdsWhatIsAsked(kind, first.passage(), shape.topic())
+            && namesWhatIsCounted(kind, first.passage(), shape.topic()))) {
       return hits;
     }
     return withFirstConfidence(hits, nearMiss);
+  }
+
+  private boolean holdsWhatIsAsked(AnswerKind kind, Passage passage, String question) {
+    return !mustHold(kind, passage)
+        || passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question));
+  }
+
+  /**
+   * Whether an entity note names what a quantity question counts: a note on a company gives its
+   * founding year and size, and "how much profit did it make", "how many staff does it employ" or
+   * "what is its share price" found it by the company's name alone. A question word the note lacks
+   * is the quantity it does not give. Dates are left out: readers ask when something "came" or
+   * "turned up" where the note says "arrived" or "was first found".
+   */
+  private boolean namesWhatIsCounted(AnswerKind kind, Passage passage, String question) {
+    return !kind.isQuantity()
+        || passage.section() != Section.ENTITY_NOTE
+        || keySentences.hasAllWords(passage, WantedKind.withoutMeasure(question));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.TextAnalysis;
+import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 
@@ -128,6 +129,36 @@ final class KeySentences {
   }
 
   /**
+   * Whether the passage has every content word of the question, a misspelt word ("satelites") read
+   * as the indexed word it is one or two edits from.
+   */
+  boolean hasAllWords(Passage passage, String question) {
+    Map<String, String> corrected = new HashMap<>();
+    for (Typo typo : index.typos(question)) {
+      analysis.terms(typo.word()).forEach(term -> corrected.put(term, typo.correction()));
+    }
+    for (String term : analysis.contentTerms(question)) {
+      if (!hasTerm(passage, corrected.getOrDefault(term, term))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean hasTerm(Passage passage, String term) {
+    for (String sentence : passage.sentences()) {
+      if (termsOf(sentence).contains(term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Set<String> termsOf(String sentence) {
+    return sentenceTerms.get(sentence, s -> Set.copyOf(analysis.terms(s)));
+  }
+
+  /**
    * Each distinct asked term's rarity, looked up once per question rather than once per sentence.
    */
   private Map<String, Double> idfs(List<String> terms) {
@@ -143,7 +174,7 @@ final class KeySentences {
    * question's.
    */
   private double sharedIdf(String sentence, Map<String, Double> asked) {
-    Set<String> terms = sentenceTerms.get(sentence, s -> Set.copyOf(analysis.terms(s)));
+    Set<String> terms = termsOf(sentence);
     double shared = 0;
     for (Map.Entry<String, Double> term : asked.entrySet()) {
       if (terms.contains(term.getKey())) {

@@ -265,6 +265,46 @@ class AnswererTest {
     }
   }
 
+  /** The second article, its Statkraft note giving the company's size and no other quantity. */
+  private static String withStatkraftsSize() {
+    return TestKnowledge.SECOND_ARTICLE.replace(
+        "Europe's largest generator of renewable energy.",
+        "Europe's largest generator of renewable energy. It employs about 5,300 people in 21"
+            + " countries and has been run by Ingrid Solheim since 2021.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"how many people does statkraft employ", "how many emploees does statkraft have"})
+  void aNoteAnswersAQuantityItNames(String question, @TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsSize());
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer(question);
+
+      assertThat(answer.answered()).isTrue();
+      assertThat(answer.best().orElseThrow().text()).contains("5,300 people");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "how many power stations does statkraft run",
+        "how many wind farms does statkraft own"
+      })
+  void aQuantityTheNoteNeverNamesIsDeclinedThoughItHoldsNumbers(String question, @TempDir Path dir)
+      throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsSize());
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer(question);
+
+      assertThat(answer.answered()).isFalse();
+      assertThat(answer.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Who is the CEO of OpenAI?", "who runs microsoft azure"})
   void aQuestionForWhoLeadsIsDeclinedWhenThePassageNamesNoOneInARole(
