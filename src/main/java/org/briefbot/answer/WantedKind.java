@@ -59,6 +59,14 @@ final class WantedKind {
               + "\\W*$|(?:'s|is|s) in charge\\b)",
           FLAGS);
 
+  /** The words of a question asking who leads: a role, "runs", "in charge". */
+  private static final Pattern LEADING =
+      Pattern.compile(
+          "\\b(?:"
+              + AnswerKind.roles()
+              + "|runs|leads|heads|chairs|running|leading|in charge|current)\\b",
+          FLAGS);
+
   private static final Pattern MONEY_WORD =
       Pattern.compile(
           "\\b(?:cost|costs|pay|paid|spend|spent|worth|earn|earned|earns|raise|raised|invest|invested"
@@ -109,6 +117,11 @@ final class WantedKind {
       case "how" -> afterHow(rest);
       default -> afterWhat(rest, !word.equals("which"));
     };
+  }
+
+  /** The question without the words that ask who leads: what is left names what is led. */
+  static String withoutLeading(String question) {
+    return LEADING.matcher(WHOS.matcher(question).replaceAll("who's")).replaceAll(" ");
   }
 
   /**

@@ -251,6 +251,21 @@ class AnswererTest {
     }
   }
 
+  @Test
+  void aBossIsTheChiefExecutiveTheNoteNames(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsChief());
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer boss = two.answerer().answer("whos the boss at statkraft");
+      Answer other = two.answerer().answer("who is the ceo of the norwegian grid operator");
+
+      assertThat(boss.answered()).isTrue();
+      assertThat(boss.best().orElseThrow().keySentence())
+          .startsWith("Its chief executive is Ingrid Solheim");
+      assertThat(other.answered()).isFalse();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"how much is ingrid solheim paid", "how old is ingrid solheim"})
   void aQuestionForAValueTheNoteFoundDoesNotHoldIsDeclined(String question, @TempDir Path dir)

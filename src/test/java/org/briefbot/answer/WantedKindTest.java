@@ -64,4 +64,19 @@ class WantedKindTest {
   void wantsNoKindWhenTheWordingDoesNotSay(String question) {
     assertThat(WantedKind.of(question)).isEqualTo(Optional.empty());
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "whos the boss at pallendra           | pallendra",
+        "who is the ceo of the grid operator  | grid operator",
+        "who runs brandauer backstuben        | brandauer backstuben",
+        "who is in charge at the port         | port",
+      })
+  void withoutLeadingKeepsWhatIsLed(String question, String led) {
+    assertThat(WantedKind.withoutLeading(question))
+        .contains(led)
+        .doesNotContainPattern("\\b(?:boss|ceo|runs|charge)\\b");
+  }
 }
