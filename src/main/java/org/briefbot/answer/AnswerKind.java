@@ -21,6 +21,11 @@ enum AnswerKind {
   DATE(Cue.STRONG, Patterns.DATE),
   /** "how long": a number of days, weeks, months or years. */
   DURATION(Cue.STRONG, Patterns.DURATION),
+  /**
+   * "how old": someone's age ("51-year-old", "aged 51", "Rosselot, 51,") or when something began
+   * ("founded in 1911", "dating to 1338").
+   */
+  AGE(Cue.STRONG, Patterns.AGE),
   PERSON(Cue.WEAK, null),
   /**
    * "who runs ...", "who is the boss of ...": a sentence naming someone in a role, which names are
@@ -28,6 +33,11 @@ enum AnswerKind {
    * before).
    */
   LEADER(Cue.DECISIVE, Patterns.ROLE),
+  /**
+   * "who started ...", "who founded ...": a sentence naming who founded it ("founded in 2018 by
+   * ...", "founder Mattias Grell", "Grell founded ..."), which a founding year is not.
+   */
+  FOUNDER(Cue.DECISIVE, Patterns.FOUNDED),
   ORGANISATION(Cue.WEAK, null),
   PLACE(Cue.WEAK, null),
   /** "what is the name of ...": any proper name. */
@@ -79,6 +89,11 @@ enum AnswerKind {
     return Patterns.ROLES;
   }
 
+  /** Whether this kind asks who: someone in a role, or who founded something. */
+  boolean isSomeoneInRole() {
+    return this == LEADER || this == FOUNDER;
+  }
+
   /**
    * Whether this kind is a value a pattern reads reliably: an amount, number, percent, date or
    * duration.
@@ -107,14 +122,15 @@ enum AnswerKind {
   boolean heldBy(String sentence, String question) {
     return switch (this) {
       case PERSON, ORGANISATION, NAME -> !ProperNames.newIn(sentence, question).isEmpty();
-      case LEADER ->
+      case LEADER, FOUNDER ->
           stated.matcher(sentence).find() && !ProperNames.newIn(sentence, question).isEmpty();
       case PLACE ->
           !ProperNames.newIn(sentence, question).isEmpty()
               && PLACE_PREPOSITION.matcher(sentence).find();
       // A definition or a cause is worded with the question's own verbs ("what are ..." is answered
-      // by "... are ..."): only values must be new.
-      case DEFINITION, REASON -> stated.matcher(sentence).find();
+      // by "... are ..."), and an age with its words ("how old was she" by "she was 26 years old"):
+      // only values must be new.
+      case DEFINITION, REASON, AGE -> stated.matcher(sentence).find();
       default -> stated.matcher(withoutQuestionWords(sentence, question)).find();
     };
   }
@@ -199,6 +215,21 @@ enum AnswerKind {
                 + NUMBER_WORDS
                 + "|a few|several|many)(?:\\s*[-–]\\s*\\d+)?[\\s-]*"
                 + "(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|seasons?)\\b",
+            FLAGS);
+
+    static final Pattern FOUNDED =
+        Pattern.compile(
+            "\\b(?:(?:co-?)?found(?:ed|ing)|established|set up|started)\\b[^.;]{0,80}?\\bby\\b"
+                + "|\\b(?:co-?)?founders?\\b"
+                + "|\\b(?:co-?)?founded\\b(?!\\s+(?:in|on|as|at)\\b)"
+                + "|\\b(?:started|set up|created|established|launched) by\\b",
+            FLAGS);
+
+    static final Pattern AGE =
+        Pattern.compile(
+            "\\b\\d{1,3}[\\s-]years?[\\s-]old\\b|\\b(?:aged?|age of) \\d{1,3}\\b"
+                + "|\\bwho (?:is|was|turns|turned) \\d{1,3}\\b|, \\d{1,3},"
+                + "|\\b(?:born|founded|established|formed|built|opened|set up|dat(?:es|ed|ing) (?:back|from|to))\\b",
             FLAGS);
 
     static final String ROLES =

@@ -161,9 +161,9 @@ public final class Answerer {
     Match first = hits.get(0);
     AnswerKind kind = shape.wants().get();
     double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
-    if (kind == AnswerKind.LEADER
+    if (kind.isSomeoneInRole()
         && first.confidence() < settings.threshold()
-        && namesLeaderOf(first.passage(), shape.topic())) {
+        && namesLeaderOf(kind, first.passage(), shape.topic())) {
       return withFirstConfidence(hits, settings.threshold());
     }
     if (first.confidence() <= nearMiss
@@ -180,8 +180,8 @@ public final class Answerer {
    * counts only shared words: "whos the boss at pallendra" was declined at 0.11 with the note that
    * says who its chief executive is. A passage naming what is led and someone leading it answers.
    */
-  private boolean namesLeaderOf(Passage passage, String question) {
-    return passage.sentences().stream().anyMatch(s -> AnswerKind.LEADER.heldBy(s, question))
+  private boolean namesLeaderOf(AnswerKind kind, Passage passage, String question) {
+    return passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question))
         && keySentences.hasAllWords(passage, WantedKind.withoutLeading(question));
   }
 
@@ -205,13 +205,15 @@ public final class Answerer {
 
   /**
    * Whether a passage must hold the kind asked for to answer: someone named in a role for "who runs
-   * ...", always; a value (an amount, a number, a date) when the passage is an entity note, which
-   * describes its entity and is what questions about an attribute the article never gives find.
-   * Elsewhere a value can answer in words ("each week"), and requiring one lost right answers.
+   * ...", always; a value (an amount, a number, a date, an age) or who founded it when the passage
+   * is an entity note, which describes its entity and is what questions about an attribute the
+   * article never gives find. Elsewhere a value can answer in words ("each week"), and a founder in
+   * other verbs ("composed", "proclaimed"): requiring either lost right answers.
    */
   private static boolean mustHold(AnswerKind kind, Passage passage) {
     return kind == AnswerKind.LEADER
-        || (kind.isValue() && passage.section() == Section.ENTITY_NOTE);
+        || ((kind.isValue() || kind == AnswerKind.FOUNDER)
+            && passage.section() == Section.ENTITY_NOTE);
   }
 
   /**

@@ -59,12 +59,19 @@ final class WantedKind {
               + "\\W*$|(?:'s|is|s) in charge\\b)",
           FLAGS);
 
-  /** The words of a question asking who leads: a role, "runs", "in charge". */
+  /** "who started ...", "who founded ...", right after "who". */
+  private static final Pattern FOUNDS =
+      Pattern.compile("^(?:co-?)?(?:started|founded|set up|established)\\b", FLAGS);
+
+  /**
+   * The words of a question asking who leads or founded: a role, "runs", "in charge", "started".
+   */
   private static final Pattern LEADING =
       Pattern.compile(
           "\\b(?:"
               + AnswerKind.roles()
-              + "|runs|leads|heads|chairs|running|leading|in charge|current)\\b",
+              + "|runs|leads|heads|chairs|running|leading|in charge|current"
+              + "|(?:co-?)?(?:started|founded|set up|established))\\b",
           FLAGS);
 
   private static final Pattern MONEY_WORD =
@@ -76,6 +83,7 @@ final class WantedKind {
   private static final Pattern PERCENT_WORD =
       Pattern.compile("\\b(?:percent|percentage|rate|share|proportion)\\b", FLAGS);
   private static final Pattern LONG = Pattern.compile("^long\\b", FLAGS);
+  private static final Pattern OLD = Pattern.compile("^old\\b", FLAGS);
   private static final Pattern MUCH = Pattern.compile("^much\\b", FLAGS);
   private static final Pattern MANY = Pattern.compile("^many\\b", FLAGS);
   private static final Pattern MANY_OF_MONEY =
@@ -112,14 +120,15 @@ final class WantedKind {
       case "why" -> Optional.of(AnswerKind.REASON);
       case "when" -> Optional.of(AnswerKind.DATE);
       case "where" -> Optional.of(AnswerKind.PLACE);
-      case "who", "whom", "whose" ->
-          Optional.of(LEADS.matcher(rest).find() ? AnswerKind.LEADER : AnswerKind.PERSON);
+      case "who", "whom", "whose" -> Optional.of(afterWho(rest));
       case "how" -> afterHow(rest);
       default -> afterWhat(rest, !word.equals("which"));
     };
   }
 
-  /** The question without the words that ask who leads: what is left names what is led. */
+  /**
+   * The question without the words that ask who leads or founded: what is left names what is led.
+   */
   static String withoutLeading(String question) {
     return LEADING.matcher(WHOS.matcher(question).replaceAll("who's")).replaceAll(" ");
   }
@@ -132,9 +141,19 @@ final class WantedKind {
     return HOW_MEASURE.matcher(question).replaceAll("how");
   }
 
+  private static AnswerKind afterWho(String rest) {
+    if (LEADS.matcher(rest).find()) {
+      return AnswerKind.LEADER;
+    }
+    return FOUNDS.matcher(rest).find() ? AnswerKind.FOUNDER : AnswerKind.PERSON;
+  }
+
   private static Optional<AnswerKind> afterHow(String rest) {
     if (rest.startsWith("long ago")) {
       return Optional.of(AnswerKind.DATE);
+    }
+    if (OLD.matcher(rest).find()) {
+      return Optional.of(AnswerKind.AGE);
     }
     if (LONG.matcher(rest).find()) {
       return Optional.of(AnswerKind.DURATION);

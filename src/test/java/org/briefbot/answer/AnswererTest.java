@@ -267,6 +267,38 @@ class AnswererTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"who founded statkraft", "who started annapurna labs"})
+  void aQuestionForAFounderIsDeclinedWhenTheNoteNamesNone(String question, @TempDir Path dir)
+      throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/azure-norway.txt"), withStatkraftsChief());
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer(question);
+
+      assertThat(answer.answered()).isFalse();
+      assertThat(answer.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
+    }
+  }
+
+  @Test
+  void aQuestionForAFounderIsAnsweredWithTheSentenceNamingThem(@TempDir Path dir)
+      throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(
+        dir.resolve("articles/azure-norway.txt"),
+        TestKnowledge.SECOND_ARTICLE.replace(
+            "Europe's largest generator of renewable energy.",
+            "Europe's largest generator of renewable energy. It was founded in 1992 by Ola Brekke,"
+                + " a former grid engineer, and now employs about 5,300 people."));
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer("who started statkraft");
+
+      assertThat(answer.answered()).isTrue();
+      assertThat(answer.best().orElseThrow().keySentence()).contains("by Ola Brekke");
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"how much is ingrid solheim paid", "how old is ingrid solheim"})
   void aQuestionForAValueTheNoteFoundDoesNotHoldIsDeclined(String question, @TempDir Path dir)
       throws IOException {
