@@ -148,11 +148,11 @@ public final class Answerer {
   /**
    * The matches, the first one no surer than a near miss when it cannot hold what the question asks
    * for (see {@link #mustHold}), or is a note that never names what a quantity question counts (see
-   * {@link #namesWhatIsCounted}), and at least as sure as the threshold when it names who leads
-   * what the question asks about (see {@link #namesLeaderOf}). The ranking's features count names
-   * and shared words, and a note about a company or a person is full of both: without this, "Who is
-   * the CEO of OpenAI?" was answered with OpenAI's note, which names no chief executive, and "how
-   * old is ..." with the note on that person.
+   * {@link #namesWhatIsCounted}), and at least as sure as the threshold when it names who leads or
+   * founded what the question asks about (see {@link #namesWhoIsAsked}). The ranking's features
+   * count names and shared words, and a note about a company or a person is full of both: without
+   * this, "Who is the CEO of OpenAI?" was answered with OpenAI's note, which names no chief
+   * executive, and "how old is ..." with the note on that person.
    */
   private List<Match> kindChecked(QuestionShape shape, List<Match> hits) {
     if (hits.isEmpty() || shape.wants().isEmpty()) {
@@ -163,7 +163,7 @@ public final class Answerer {
     double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
     if (kind.isSomeoneInRole()
         && first.confidence() < settings.threshold()
-        && namesLeaderOf(kind, first.passage(), shape.topic())) {
+        && namesWhoIsAsked(kind, first.passage(), shape.topic())) {
       return withFirstConfidence(hits, settings.threshold());
     }
     if (first.confidence() <= nearMiss
@@ -175,12 +175,13 @@ public final class Answerer {
   }
 
   /**
-   * Whether the passage names someone in a role and every other word of a who-leads question.
-   * Readers ask for "the boss" where writers name a "chief executive", and the ranking's confidence
-   * counts only shared words: "whos the boss at pallendra" was declined at 0.11 with the note that
-   * says who its chief executive is. A passage naming what is led and someone leading it answers.
+   * Whether the passage names someone in the role asked about (who leads, who founded) and every
+   * other word of the question. Readers ask for "the boss" where writers name a "chief executive",
+   * and the ranking's confidence counts only shared words: "whos the boss at pallendra" was
+   * declined at 0.11 with the note that says who its chief executive is. A passage naming what is
+   * led and someone leading it answers.
    */
-  private boolean namesLeaderOf(AnswerKind kind, Passage passage, String question) {
+  private boolean namesWhoIsAsked(AnswerKind kind, Passage passage, String question) {
     return passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question))
         && keySentences.hasAllWords(passage, WantedKind.withoutLeading(question));
   }

@@ -196,8 +196,8 @@ final class WantedKind {
     nouns.put(
         AnswerKind.AMOUNT,
         noun(
-            "price|share price|stock price|cost|amount of money|sum|fee|salary|budget|revenue|value|fine"
-                + "|profit|profits|income|earnings|turnover|worth|wage|wages"));
+            "price|share price|stock price|cost|amount of money|sum|fee|salary|budget|revenue"
+                + "|value|fine|profit|profits|income|earnings|turnover|worth|wage|wages"));
     nouns.put(
         AnswerKind.NUMBER,
         noun(
