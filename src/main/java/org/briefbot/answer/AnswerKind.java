@@ -38,6 +38,11 @@ enum AnswerKind {
    * ...", "founder Mattias Grell", "Grell founded ..."), which a founding year is not.
    */
   FOUNDER(Cue.DECISIVE, Patterns.FOUNDED),
+  /**
+   * "who owns ...", "who controls ...": a sentence naming an owner ("owned by ...", "... holds
+   * 60%", "a subsidiary of ..."), which the owned thing's own description is not.
+   */
+  OWNER(Cue.DECISIVE, Patterns.OWNED),
   ORGANISATION(Cue.WEAK, null),
   PLACE(Cue.WEAK, null),
   /** "what is the name of ...": any proper name. */
@@ -89,9 +94,9 @@ enum AnswerKind {
     return Patterns.ROLES;
   }
 
-  /** Whether this kind asks who: someone in a role, or who founded something. */
+  /** Whether this kind asks who: someone in a role, who founded something or who owns it. */
   boolean isSomeoneInRole() {
-    return this == LEADER || this == FOUNDER;
+    return this == LEADER || this == FOUNDER || this == OWNER;
   }
 
   /**
@@ -122,7 +127,7 @@ enum AnswerKind {
   boolean heldBy(String sentence, String question) {
     return switch (this) {
       case PERSON, ORGANISATION, NAME -> !ProperNames.newIn(sentence, question).isEmpty();
-      case LEADER, FOUNDER ->
+      case LEADER, FOUNDER, OWNER ->
           stated.matcher(sentence).find() && !ProperNames.newIn(sentence, question).isEmpty();
       case PLACE ->
           !ProperNames.newIn(sentence, question).isEmpty()
@@ -223,6 +228,13 @@ enum AnswerKind {
                 + "|\\b(?:co-?)?founders?\\b"
                 + "|\\b(?:co-?)?founded\\b(?!\\s+(?:in|on|as|at)\\b)"
                 + "|\\b(?:started|set up|created|established|launched) by\\b",
+            FLAGS);
+
+    static final Pattern OWNED =
+        Pattern.compile(
+            "\\b(?:owned|owns|owner|owners|ownership|controlled|controls|controlling)\\b"
+                + "|\\bhold(?:s|ing)?\\b[^.;]{0,30}?(?:\\d\\s?%|\\bper ?cent\\b|\\bstake\\b|\\bshares\\b)"
+                + "|\\b(?:stake|subsidiary|shareholders?)\\b|\\bbacked by\\b",
             FLAGS);
 
     static final Pattern AGE =

@@ -213,7 +213,7 @@ public final class Answerer {
    */
   private static boolean mustHold(AnswerKind kind, Passage passage) {
     return kind == AnswerKind.LEADER
-        || ((kind.isValue() || kind == AnswerKind.FOUNDER)
+        || ((kind.isValue() || kind == AnswerKind.FOUNDER || kind == AnswerKind.OWNER)
             && passage.section() == Section.ENTITY_NOTE);
   }
 

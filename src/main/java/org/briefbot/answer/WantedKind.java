@@ -63,6 +63,10 @@ final class WantedKind {
   private static final Pattern FOUNDS =
       Pattern.compile("^(?:co-?)?(?:started|founded|set up|established)\\b", FLAGS);
 
+  /** "who owns ...", "who controls ...", right after "who". */
+  private static final Pattern OWNS =
+      Pattern.compile("^(?:owns|controls|is behind|backs)\\b", FLAGS);
+
   /**
    * The words of a question asking who leads or founded: a role, "runs", "in charge", "started".
    */
@@ -71,7 +75,7 @@ final class WantedKind {
           "\\b(?:"
               + AnswerKind.roles()
               + "|runs|leads|heads|chairs|running|leading|in charge|current"
-              + "|(?:co-?)?(?:started|founded|set up|established))\\b",
+              + "|(?:co-?)?(?:started|founded|set up|established)|owns|controls|is behind|backs)\\b",
           FLAGS);
 
   private static final Pattern MONEY_WORD =
@@ -145,7 +149,10 @@ final class WantedKind {
     if (LEADS.matcher(rest).find()) {
       return AnswerKind.LEADER;
     }
-    return FOUNDS.matcher(rest).find() ? AnswerKind.FOUNDER : AnswerKind.PERSON;
+    if (FOUNDS.matcher(rest).find()) {
+      return AnswerKind.FOUNDER;
+    }
+    return OWNS.matcher(rest).find() ? AnswerKind.OWNER : AnswerKind.PERSON;
   }
 
   private static Optional<AnswerKind> afterHow(String rest) {

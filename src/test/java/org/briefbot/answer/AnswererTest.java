@@ -279,6 +279,15 @@ class AnswererTest {
     assertThat(answer.best().orElseThrow().keySentence()).contains("by Ola Brekke");
   }
 
+  @Test
+  void aQuestionForAnOwnerIsAnsweredWithTheSentenceNamingThem(@TempDir Path dir)
+      throws IOException {
+    Answer answer = askWith(TestKnowledge.SECOND_ARTICLE, "who owns statkraft", dir);
+
+    assertThat(answer.answered()).isTrue();
+    assertThat(answer.best().orElseThrow().keySentence()).contains("owned by the Norwegian state");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"how much is ingrid solheim paid", "how old is ingrid solheim"})
   void aQuestionForAValueTheNoteFoundDoesNotHoldIsDeclined(String question, @TempDir Path dir)
@@ -309,8 +318,8 @@ class AnswererTest {
 
   /**
    * Questions the passage found cannot answer, however many names and words it shares: who leads
-   * where it names no one in a role, who founded where a note names no founder, a quantity a note
-   * never names though it holds numbers.
+   * where it names no one in a role, who founded or owns it where a note names no founder or owner,
+   * a quantity a note never names though it holds numbers.
    */
   static Stream<Arguments> unanswerableByWhatWasFound() {
     return Stream.of(
@@ -319,7 +328,11 @@ class AnswererTest {
         Arguments.of("who founded statkraft", withStatkraftsChief()),
         Arguments.of("who started annapurna labs", withStatkraftsChief()),
         Arguments.of("how many power stations does statkraft run", withStatkraftsSize()),
-        Arguments.of("how many wind farms does statkraft own", withStatkraftsSize()));
+        Arguments.of("how many wind farms does statkraft own", withStatkraftsSize()),
+        Arguments.of(
+            "who owns statkraft",
+            TestKnowledge.SECOND_ARTICLE.replace(
+                "wholly owned by the Norwegian state and Europe's", "and Europe's")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -41,6 +41,8 @@ class WantedKindTest {
         "who is acme's ceo                               | LEADER",
         "who founded the bakery                          | FOUNDER",
         "who started qingmo                              | FOUNDER",
+        "who owns the shiokaze consortium                | OWNER",
+        "who is behind the bid                           | OWNER",
         "who did openai start working with               | PERSON",
         "Which company makes Trainium chips?             | ORGANISATION",
         "where is OpenAI headquartered?                  | PLACE",
