@@ -59,23 +59,27 @@ final class WantedKind {
               + "\\W*$|(?:'s|is|s) in charge\\b)",
           FLAGS);
 
-  /** "who started ...", "who founded ...", right after "who". */
-  private static final Pattern FOUNDS =
-      Pattern.compile("^(?:co-?)?(?:started|founded|set up|established)\\b", FLAGS);
+  private static final String FOUNDING = "(?:co-?)?(?:started|founded|set up|established)";
+  private static final String OWNING = "owns|controls|is behind|backs";
 
-  /** "who owns ...", "who controls ...", right after "who". */
-  private static final Pattern OWNS =
-      Pattern.compile("^(?:owns|controls|is behind|backs)\\b", FLAGS);
+  /** "who started ...", "who founded ...", "who owns ...": right after "who". */
+  private static final Pattern FOUNDS = Pattern.compile("^" + FOUNDING + "\\b", FLAGS);
+
+  private static final Pattern OWNS = Pattern.compile("^(?:" + OWNING + ")\\b", FLAGS);
 
   /**
-   * The words of a question asking who leads or founded: a role, "runs", "in charge", "started".
+   * The words of a question asking who leads, founded or owns: a role, "runs", "in charge",
+   * "started", "owns".
    */
   private static final Pattern LEADING =
       Pattern.compile(
           "\\b(?:"
               + AnswerKind.roles()
-              + "|runs|leads|heads|chairs|running|leading|in charge|current"
-              + "|(?:co-?)?(?:started|founded|set up|established)|owns|controls|is behind|backs)\\b",
+              + "|runs|leads|heads|chairs|running|leading|in charge|current|"
+              + FOUNDING
+              + "|"
+              + OWNING
+              + ")\\b",
           FLAGS);
 
   private static final Pattern MONEY_WORD =
@@ -131,7 +135,8 @@ final class WantedKind {
   }
 
   /**
-   * The question without the words that ask who leads or founded: what is left names what is led.
+   * The question without the words that ask who leads, founded or owns: what is left names what is
+   * led.
    */
   static String withoutLeading(String question) {
     return LEADING.matcher(WHOS.matcher(question).replaceAll("who's")).replaceAll(" ");
