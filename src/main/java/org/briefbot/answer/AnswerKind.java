@@ -227,7 +227,7 @@ enum AnswerKind {
             "\\b(?:(?:co-?)?found(?:ed|ing)|established|set up|started)\\b[^.;]{0,80}?\\bby\\b"
                 + "|\\b(?:co-?)?founders?\\b"
                 + "|\\b(?:co-?)?founded\\b(?!\\s+(?:in|on|as|at)\\b)"
-                + "|\\b(?:started|set up|created|established|launched) by\\b",
+                + "|\\b(?:created|launched) by\\b",
             FLAGS);
 
     static final Pattern OWNED =

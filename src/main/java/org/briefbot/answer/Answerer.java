@@ -182,13 +182,17 @@ public final class Answerer {
    * led and someone leading it answers.
    */
   private boolean namesWhoIsAsked(AnswerKind kind, Passage passage, String question) {
-    return passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question))
+    return holds(kind, passage, question)
         && keySentences.hasAllWords(passage, WantedKind.withoutLeading(question));
   }
 
-  private boolean holdsWhatIsAsked(AnswerKind kind, Passage passage, String question) {
-    return !mustHold(kind, passage)
-        || passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question));
+  private static boolean holdsWhatIsAsked(AnswerKind kind, Passage passage, String question) {
+    return !mustHold(kind, passage) || holds(kind, passage, question);
+  }
+
+  /** Whether a sentence of the passage holds the kind of answer asked for. */
+  private static boolean holds(AnswerKind kind, Passage passage, String question) {
+    return passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question));
   }
 
   /**
@@ -206,15 +210,14 @@ public final class Answerer {
 
   /**
    * Whether a passage must hold the kind asked for to answer: someone named in a role for "who runs
-   * ...", always; a value (an amount, a number, a date, an age) or who founded it when the passage
-   * is an entity note, which describes its entity and is what questions about an attribute the
-   * article never gives find. Elsewhere a value can answer in words ("each week"), and a founder in
-   * other verbs ("composed", "proclaimed"): requiring either lost right answers.
+   * ...", always; a value (an amount, a number, a date, an age) or who founded or owns it when the
+   * passage is an entity note, which describes its entity and is what questions about an attribute
+   * the article never gives find. Elsewhere a value can answer in words ("each week"), and a
+   * founder in other verbs ("composed", "proclaimed"): requiring either lost right answers.
    */
   private static boolean mustHold(AnswerKind kind, Passage passage) {
     return kind == AnswerKind.LEADER
-        || ((kind.isValue() || kind == AnswerKind.FOUNDER || kind == AnswerKind.OWNER)
-            && passage.section() == Section.ENTITY_NOTE);
+        || ((kind.isValue() || kind.isSomeoneInRole()) && passage.section() == Section.ENTITY_NOTE);
   }
 
   /**

@@ -45,13 +45,6 @@ public final class TextAnalysis {
 
   private final Analyzer analyzer = new EnglishQuestionAnalyzer();
 
-  /**
-   * Snowball's longer list of English function words ("up", "more", "again", "own"), analysed:
-   * indexing keeps them, as phrases need them, but a question sharing one with a passage says
-   * nothing about what it asks.
-   */
-  private final Set<String> functionTerms = functionTerms();
-
   /** The analysed terms of {@code text} in order, e.g. "Trainium chips?" gives [trainium, chip]. */
   public List<String> terms(String text) {
     List<String> terms = new ArrayList<>();
@@ -71,7 +64,7 @@ public final class TextAnalysis {
   /** {@link #terms} without function words: the words that say what {@code text} is about. */
   public List<String> contentTerms(String text) {
     List<String> terms = terms(text);
-    terms.removeIf(functionTerms::contains);
+    terms.removeIf(FunctionTerms.TERMS::contains);
     return terms;
   }
 
@@ -111,12 +104,23 @@ public final class TextAnalysis {
     return CharArraySet.unmodifiableSet(set);
   }
 
-  private Set<String> functionTerms() {
-    Set<String> terms = new HashSet<>();
-    for (Object word : snowballStopWords("english")) {
-      terms.addAll(terms(word instanceof char[] chars ? new String(chars) : word.toString()));
+  /**
+   * Snowball's longer list of English function words ("up", "more", "again", "own"), analysed:
+   * indexing keeps them, as phrases need them, but a question sharing one with a passage says
+   * nothing about what it asks. Read once, on first use, not by every instance.
+   */
+  private static final class FunctionTerms {
+    static final Set<String> TERMS = load();
+
+    private static Set<String> load() {
+      TextAnalysis analysis = new TextAnalysis();
+      Set<String> terms = new HashSet<>();
+      for (Object word : snowballStopWords("english")) {
+        terms.addAll(
+            analysis.terms(word instanceof char[] chars ? new String(chars) : word.toString()));
+      }
+      return Set.copyOf(terms);
     }
-    return Set.copyOf(terms);
   }
 
   /**

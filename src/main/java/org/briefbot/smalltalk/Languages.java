@@ -68,13 +68,12 @@ final class Languages {
   private static Languages load() {
     Map<String, CharArraySet> lists = new LinkedHashMap<>();
     for (String language : LATIN) {
-      lists.put(language, snowball(language));
+      lists.put(language, TextAnalysis.snowballStopWords(language));
     }
-    return new Languages(lists, snowball("english"), snowball("russian"));
-  }
-
-  private static CharArraySet snowball(String language) {
-    return TextAnalysis.snowballStopWords(language);
+    return new Languages(
+        lists,
+        TextAnalysis.snowballStopWords("english"),
+        TextAnalysis.snowballStopWords("russian"));
   }
 
   /**
