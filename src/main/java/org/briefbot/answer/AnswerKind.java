@@ -2,6 +2,7 @@ package org.briefbot.answer;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -79,6 +80,25 @@ enum AnswerKind {
           "\\b(?:in|at|from|near|to|into|across|outside|inside)\\s+(?:the\\s+)?\\p{Lu}");
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  /** A word, without a possessive "'s": "kallberg's" is "kallberg". */
+  private static final Pattern WORD =
+      Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?=['’]s\\b)|\\p{L}[\\p{L}\\p{N}'’-]*");
+
+  /**
+   * An age question's own words and the pronouns that stand for what it asks about: what is left
+   * names it.
+   */
+  private static final Set<String> AGE_QUESTION_WORDS =
+      Set.of(
+          "how old is was are were the a an now today currently he she it they him her them this that these those"
+              .split(" "));
+
+  /** A sentence opening with a pronoun names what it is about in the sentence before it. */
+  private static final Pattern OPENS_WITH_PRONOUN =
+      Pattern.compile(
+          "^(?:it|its|he|his|she|her|they|their|this|that)\\b", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern QUESTION_WORD = Pattern.compile("[\\w$€£%.,-]+", Patterns.FLAGS);
 
   private final Cue cue;
@@ -135,9 +155,34 @@ enum AnswerKind {
       // A definition or a cause is worded with the question's own verbs ("what are ..." is answered
       // by "... are ..."), and an age with its words ("how old was she" by "she was 26 years old"):
       // only values must be new.
-      case DEFINITION, REASON, AGE -> stated.matcher(sentence).find();
+      case DEFINITION, REASON -> stated.matcher(sentence).find();
+      case AGE -> stated.matcher(sentence).find() && namesWhatIsAsked(sentence, question);
       default -> stated.matcher(withoutQuestionWords(sentence, question)).find();
     };
+  }
+
+  /**
+   * Whether the sentence names what an age question asks about, or points back to it with a
+   * pronoun: in a note on a coffee company, "founded in 1996" is the company's age, not that of the
+   * chief executive the note names later ("how old is daniel okafor").
+   */
+  private static boolean namesWhatIsAsked(String sentence, String question) {
+    Set<String> asked = subjectWords(question);
+    if (asked.isEmpty() || OPENS_WITH_PRONOUN.matcher(sentence).find()) {
+      return true;
+    }
+    return WORD.matcher(sentence.toLowerCase(Locale.ROOT))
+        .results()
+        .anyMatch(m -> asked.contains(m.group()));
+  }
+
+  /** The words of an age question that name what it asks about: "how old is kallberg stål". */
+  private static Set<String> subjectWords(String question) {
+    return WORD.matcher(question.toLowerCase(Locale.ROOT))
+        .results()
+        .map(MatchResult::group)
+        .filter(w -> !AGE_QUESTION_WORDS.contains(w))
+        .collect(Collectors.toSet());
   }
 
   /** The sentence without the words the question has, so what was asked about is not an answer. */
@@ -179,16 +224,22 @@ enum AnswerKind {
             + "|millions|half|double|twice|triple|single|first|second|third|fourth|fifth|sixth"
             + "|seventh|eighth|ninth|tenth";
 
-    // "May" is the month after a preposition or before a day ("in May", "May 30"), the verb
-    // otherwise ("Amazon may announce").
+    // "May" is the month after a preposition or next to a day ("in May", "May 30", "on 14 May"),
+    // the verb otherwise ("Amazon may announce").
     static final String MONTHS =
         "january|february|march|april|june|july|august|september|october|november|december"
-            + "|(?<=in |of |by |since |until )may|may(?= \\d)";
+            + "|(?<=in |of |by |since |until |\\d )may|may(?= \\d)";
 
+    // Currencies beyond the dollar and the euro: "GH¢62,400", "₦45,000", "KSh 4,900", "130,000
+    // dong", "Rp 15 trillion".
     static final Pattern AMOUNT =
         Pattern.compile(
-            "[$€£¥]\\s?\\d"
-                + "|\\b\\d[\\d,.]*\\s*(?:dollars|euros|pounds|yen|kroner|francs|marks|rubles|rupees|cents|pence)\\b"
+            "[$€£¥₦₹₩₫₱₺₽₪₴¢]\\s?\\d"
+                + "|\\b(?:usd|eur|gbp|jpy|cny|rmb|chf|sek|nok|dkk|pln|inr|rs|kes|ksh|ngn|ghs|zar|brl"
+                + "|mxn|idr|rp|vnd|hkd|sgd|aud|cad|nzd|aed|sar)\\.?\\s?\\d"
+                + "|\\b\\d[\\d,.]*\\s*(?:dollars|euros|pounds|yen|yuan|renminbi|kroner|kronor|krona|krone"
+                + "|francs|marks|rubles|roubles|rupees|rupiah|naira|cedis|shillings|rand|reais|pesos"
+                + "|dong|baht|ringgit|lira|zloty|dirhams|riyals|cents|pence)\\b"
                 + "|\\b\\d[\\d,.]*\\s*(?:billion|million|trillion|bn)\\b",
             FLAGS);
 
@@ -201,7 +252,8 @@ enum AnswerKind {
             "\\d\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b|basis points?\\b)"
                 + "|\\b(?:"
                 + NUMBER_WORDS
-                + ") percent\\b|\\bhalf\\b|\\bquarter of\\b|\\bthird of\\b",
+                + ") percent\\b|\\bhalf\\b|\\bquarter of\\b|\\bthird of\\b"
+                + "|\\b(?:a|one|two|three|four|five|seven|nine)[\\s-](?:thirds?|quarters?|fifths?|eighths?|tenths?)\\b",
             FLAGS);
 
     static final Pattern DATE =

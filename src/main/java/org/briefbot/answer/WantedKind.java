@@ -94,6 +94,10 @@ final class WantedKind {
   private static final Pattern OLD = Pattern.compile("^old\\b", FLAGS);
   private static final Pattern MUCH = Pattern.compile("^much\\b", FLAGS);
   private static final Pattern MANY = Pattern.compile("^many\\b", FLAGS);
+
+  /** "how much of the population ...": a share of a whole, given as a percent or a fraction. */
+  private static final Pattern MUCH_OF = Pattern.compile("^much of\\b", FLAGS);
+
   private static final Pattern MANY_OF_MONEY =
       Pattern.compile("^many (?:dollars|euros|pounds)\\b", FLAGS);
   private static final String MEASURES =
@@ -172,7 +176,7 @@ final class WantedKind {
     }
     if (MUCH.matcher(rest).find()) {
       return Optional.of(
-          PERCENT_WORD.matcher(rest).find()
+          PERCENT_WORD.matcher(rest).find() || MUCH_OF.matcher(rest).find()
               ? AnswerKind.PERCENT
               : MONEY_WORD.matcher(rest).find() ? AnswerKind.AMOUNT : AnswerKind.NUMBER);
     }
