@@ -162,6 +162,15 @@ enum AnswerKind {
   }
 
   /**
+   * Whether {@code sentence} can answer a question wanting this kind: it holds one, or, for an
+   * amount, a percent, since a sum that changed is often given as its change ("advertising revenue
+   * rose almost 500%").
+   */
+  boolean answeredBy(String sentence, String question) {
+    return heldBy(sentence, question) || (this == AMOUNT && PERCENT.heldBy(sentence, question));
+  }
+
+  /**
    * Whether the sentence names what an age question asks about, or points back to it with a
    * pronoun: in a note on a coffee company, "founded in 1996" is the company's age, not that of the
    * chief executive the note names later ("how old is daniel okafor").

@@ -192,7 +192,7 @@ public final class Answerer {
 
   /** Whether a sentence of the passage holds the kind of answer asked for. */
   private static boolean holds(AnswerKind kind, Passage passage, String question) {
-    return passage.sentences().stream().anyMatch(s -> kind.heldBy(s, question));
+    return passage.sentences().stream().anyMatch(s -> kind.answeredBy(s, question));
   }
 
   /**
@@ -210,13 +210,17 @@ public final class Answerer {
 
   /**
    * Whether a passage must hold the kind asked for to answer: someone named in a role for "who runs
-   * ...", always; a value (an amount, a number, a date, an age) or who founded or owns it when the
-   * passage is an entity note, which describes its entity and is what questions about an attribute
-   * the article never gives find. Elsewhere a value can answer in words ("each week"), and a
-   * founder in other verbs ("composed", "proclaimed"): requiring either lost right answers.
+   * ...", and a sum of money for "how much does it cost", always (money is written with a currency
+   * a pattern reads; "what is the minimum wage in france" found "France raised its minimum pension
+   * age from 62 to 64"); another value (a number, a date, an age) or who founded or owns it when
+   * the passage is an entity note, which describes its entity and is what questions about an
+   * attribute the article never gives find. Elsewhere such a value can answer in words ("each
+   * week"), and a founder in other verbs ("composed", "proclaimed"): requiring either lost right
+   * answers.
    */
   private static boolean mustHold(AnswerKind kind, Passage passage) {
     return kind == AnswerKind.LEADER
+        || kind == AnswerKind.AMOUNT
         || ((kind.isValue() || kind.isSomeoneInRole()) && passage.section() == Section.ENTITY_NOTE);
   }
 

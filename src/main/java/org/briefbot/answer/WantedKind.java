@@ -213,7 +213,7 @@ final class WantedKind {
         AnswerKind.AMOUNT,
         noun(
             "price|share price|stock price|cost|amount of money|sum|fee|salary|budget|revenue"
-                + "|value|fine|profit|profits|income|earnings|turnover|worth|wage|wages"));
+                + "|value|fine|profit|profits|income|earnings|worth|wage|wages"));
     nouns.put(
         AnswerKind.NUMBER,
         noun(

@@ -69,6 +69,20 @@ class AnswerKindTest {
     assertThat(kind.heldBy(sentence, question)).isEqualTo(held);
   }
 
+  @ParameterizedTest(name = "\"{0}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Advertising revenue rose almost 500% between 1953 and 1958. | AMOUNT | true",
+        "Amazon secures a $138 billion AWS deal with OpenAI. | AMOUNT | true",
+        "The supply contract runs for 15 years and covers all three sites. | AMOUNT | false",
+        "Advertising revenue rose almost 500% between 1953 and 1958. | NUMBER | true",
+        "It employs about 5,300 people. | PERCENT | false",
+      })
+  void anAmountIsAnsweredByASumOrItsChange(String sentence, AnswerKind kind, boolean answered) {
+    assertThat(kind.answeredBy(sentence, "how much did it grow")).isEqualTo(answered);
+  }
+
   @Test
   void numbersAndDatesLiftMoreThanNamesCausesAndDefinitions() {
     for (AnswerKind strong :

@@ -319,7 +319,7 @@ class AnswererTest {
   /**
    * Questions the passage found cannot answer, however many names and words it shares: who leads
    * where it names no one in a role, who founded or owns it where a note names no founder or owner,
-   * a quantity a note never names though it holds numbers.
+   * a quantity a note never names though it holds numbers, a price where no sum is given.
    */
   static Stream<Arguments> unanswerableByWhatWasFound() {
     return Stream.of(
@@ -329,6 +329,7 @@ class AnswererTest {
         Arguments.of("who started annapurna labs", withStatkraftsChief()),
         Arguments.of("how many power stations does statkraft run", withStatkraftsSize()),
         Arguments.of("how many wind farms does statkraft own", withStatkraftsSize()),
+        Arguments.of("how much does the hydropower contract cost", TestKnowledge.SECOND_ARTICLE),
         Arguments.of(
             "who owns statkraft",
             TestKnowledge.SECOND_ARTICLE.replace(
