@@ -308,7 +308,8 @@ enum AnswerKind {
     static final String ROLES =
         "chief executive|ceo|president|chair|chairman|chairwoman|chairperson|head|leader"
             + "|managing director|director general|director-general|general secretary"
-            + "|secretary general|secretary-general|mayor|governor|prime minister|premier|boss";
+            + "|secretary general|secretary-general|mayor|governor|prime minister|premier|boss"
+            + "|minister|commissioner|chancellor";
 
     static final Pattern ROLE =
         Pattern.compile("\\b(?:" + ROLES + ")\\b|\\b(?:run|led|headed|chaired) by\\b", FLAGS);

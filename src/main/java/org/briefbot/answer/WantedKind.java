@@ -43,9 +43,10 @@ final class WantedKind {
       Pattern.compile("^(?:is|was|are|were) (?:the )?names?\\b", FLAGS);
 
   /**
-   * "who runs ...", "who is the boss of ...", "who is acme's ceo", in the present tense and right
-   * after "who": "who was the game's leading rusher" and "who manages a construction job" ask for
-   * someone, not for who is in charge of an organisation.
+   * "who runs ...", "who is the boss of ...", "who is acme's ceo" (or "ghanas agriculture
+   * minister", as readers type it), in the present tense and right after "who": "who was the game's
+   * leading rusher" and "who manages a construction job" ask for someone, not for who is in charge
+   * of an organisation.
    */
   private static final String ROLE = "(?:" + AnswerKind.roles() + ")";
 
@@ -54,7 +55,7 @@ final class WantedKind {
           "^(?:(?:runs|leads|heads|chairs|is (?:running|leading|in charge))\\b"
               + "|(?:'s|is|s) (?:the )?(?:current )?"
               + ROLE
-              + " (?:of|at)\\b|(?:'s|is|s) [\\w' .&-]+?'s? "
+              + " (?:of|at)\\b|(?:'s|is|s) [\\w' .&-]+? "
               + ROLE
               + "\\W*$|(?:'s|is|s) in charge\\b)",
           FLAGS);

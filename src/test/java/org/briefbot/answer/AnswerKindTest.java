@@ -55,6 +55,8 @@ class AnswerKindTest {
         "LEADER | The port is run by Halden Group. | who runs the port | true",
         "LEADER | The port authority was founded in 1911 by two Dutch shipping families. | who runs the port authority | false",
         "LEADER | Its chief executive has resigned. | who runs the port authority | false",
+        "LEADER | Education Minister Paul Desrochers said he hopes the deal will serve as a model. | who is ontario's education minister | true",
+        "LEADER | It is headed by the Insurance Commissioner, an elected official. | who is the california insurance commissioner | false",
         "ORGANISATION | It directly impacts enterprise customers, cloud competitors like Microsoft Azure and Google Cloud, and AI developers. | which company competes with aws | true",
         "PLACE | OpenAI is an American artificial intelligence (AI) research organization headquartered in San Francisco, California. | where is OpenAI headquartered? | true",
         "PLACE | OpenAI will use AWS's Trainium chips for AI model training. | where will openai train | false",

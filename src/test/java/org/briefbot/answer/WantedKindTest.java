@@ -40,6 +40,8 @@ class WantedKindTest {
         "who runs the port authority                     | LEADER",
         "who's the boss at the bakery                    | LEADER",
         "who is acme's ceo                               | LEADER",
+        "who is ghanas agriculture minister              | LEADER",
+        "Who is the Commissioner of the National Football League? | LEADER",
         "who founded the bakery                          | FOUNDER",
         "who started qingmo                              | FOUNDER",
         "who owns the shiokaze consortium                | OWNER",
