@@ -213,7 +213,8 @@ final class WantedKind {
     nouns.put(
         AnswerKind.AMOUNT,
         noun(
-            "price|share price|stock price|cost|amount of money|sum|fee|salary|budget|revenue"
+            "price|prices|share price|stock price|cost|costs|amount of money|sum|fee|fees|salary"
+                + "|salaries|budget|revenue"
                 + "|value|fine|profit|profits|income|earnings|worth|wage|wages"));
     nouns.put(
         AnswerKind.NUMBER,

@@ -18,6 +18,7 @@ class WantedKindTest {
         "what is acme's share price                      | AMOUNT",
         "what was castelmont's profit last year          | AMOUNT",
         "what is corvane aerospace worth                 | AMOUNT",
+        "what fees did orravex charge per trade          | AMOUNT",
         "what share of the vote did the party win        | PERCENT",
         "how big is the cloud market                     | NUMBER",
         "How many episodes were in The Daleks' Master Plan? | NUMBER",
