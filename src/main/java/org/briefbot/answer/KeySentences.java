@@ -84,16 +84,20 @@ final class KeySentences {
     }
     // The lift is the only costly part (pattern matching): a sentence whose score with the lift
     // cannot reach the best score without it keeps its plain score and cannot win.
+    double kindLift = wanted.get().lift(passage.section() == Section.ENTITY_NOTE);
     int best = plain;
     double bestScore = base[plain];
     double earlier = 0; // the most question words of any sentence before i
     for (int i = 0; i < sentences.size(); i++) {
       earlier = i == 0 ? 0 : Math.max(earlier, words[i - 1]);
-      if (base[i] + wanted.get().lift() < base[plain]) {
+      if (base[i] + kindLift < base[plain]) {
         continue;
       }
       double before = i == 0 ? 0 : aboutEarlier(passage, sentences.get(i)) ? earlier : words[i - 1];
-      double score = base[i] + lift(sentences.get(i), Math.max(words[i], before), question, wanted);
+      double score =
+          base[i]
+              + lift(
+                  sentences.get(i), Math.max(words[i], before), question, wanted.get(), kindLift);
       if (score > bestScore || (score == bestScore && i < best)) {
         best = i;
         bestScore = score;
@@ -110,13 +114,14 @@ final class KeySentences {
    * before it.
    *
    * @param words the question's words in the sentence, or in the one before when more
+   * @param kindLift what holding the kind adds in this passage
    */
   private static double lift(
-      String sentence, double words, String question, Optional<AnswerKind> wanted) {
-    if (wanted.isEmpty() || words == 0 || POINTS_BACK.matcher(sentence).find()) {
+      String sentence, double words, String question, AnswerKind wanted, double kindLift) {
+    if (words == 0 || POINTS_BACK.matcher(sentence).find()) {
       return 0;
     }
-    return wanted.get().heldBy(sentence, question) ? wanted.get().lift() : 0;
+    return wanted.heldBy(sentence, question) ? kindLift : 0;
   }
 
   /**

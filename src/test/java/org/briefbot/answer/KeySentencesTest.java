@@ -134,6 +134,24 @@ class KeySentencesTest {
         .startsWith("Velmar Foods is a snack maker");
   }
 
+  /** Invented: a note opening with its entity's name and giving a figure after. */
+  private static final String STREAMING_NOTE =
+      "Streamvale is an American video streaming service based in Burbank, California, launched in"
+          + " 2015. It has about 118 million paying subscribers.";
+
+  @Test
+  void inANoteTheSentenceHoldingTheValueAskedForBeatsTheOneNamingTheEntity() {
+    String question = "how many subscribers does streamvale have";
+    double[] opensCloser = {0.9, 0.4};
+    Passage note = Passage.of("seed", "Seed", Section.ENTITY_NOTE, 0, STREAMING_NOTE);
+    Passage analysis = Passage.of("seed", "Seed", Section.WHY_IT_MATTERS, 0, STREAMING_NOTE);
+
+    assertThat(keySentences.best(note, question, WantedKind.of(question), opensCloser))
+        .startsWith("It has about 118 million paying subscribers");
+    assertThat(keySentences.best(analysis, question, WantedKind.of(question), opensCloser))
+        .startsWith("Streamvale is an American video streaming service");
+  }
+
   private String best(String text, String question) {
     Passage passage = Passage.of("seed", "Seed", Section.WHAT_HAPPENS_NEXT, 0, text);
     return keySentences.best(passage, question, WantedKind.of(question), new double[0]);
