@@ -144,11 +144,11 @@ enum AnswerKind {
    * What holding this kind adds to a sentence of an entity note or of another passage. A note
    * describes its entity sentence by sentence, and its opening one, which names the entity, is
    * closest in words and meaning to any question about it: for a value ("how many subscribers does
-   * streamvale have"), the sentence holding one answers, as someone named in a role does for "who
-   * runs ...".
+   * streamvale have") or a place ("where is the fda based"), the sentence holding one answers, as
+   * someone named in a role does for "who runs ...".
    */
   double lift(boolean entityNote) {
-    return entityNote && isValue() ? Cue.DECISIVE.lift : cue.lift;
+    return entityNote && (isValue() || this == PLACE) ? Cue.DECISIVE.lift : cue.lift;
   }
 
   /**

@@ -152,6 +152,18 @@ class KeySentencesTest {
         .startsWith("Streamvale is an American video streaming service");
   }
 
+  @Test
+  void inANoteTheSentenceSayingWhereItIsBeatsTheOneNamingTheEntity() {
+    String question = "where is the competition authority based";
+    String text =
+        "The Competition Authority is a Norwegian government agency that enforces competition"
+            + " law. It is based in Bergen and has about 100 staff.";
+    Passage note = Passage.of("seed", "Seed", Section.ENTITY_NOTE, 0, text);
+
+    assertThat(keySentences.best(note, question, WantedKind.of(question), new double[] {0.9, 0.4}))
+        .startsWith("It is based in Bergen");
+  }
+
   private String best(String text, String question) {
     Passage passage = Passage.of("seed", "Seed", Section.WHAT_HAPPENS_NEXT, 0, text);
     return keySentences.best(passage, question, WantedKind.of(question), new double[0]);
