@@ -135,11 +135,6 @@ enum AnswerKind {
     return this == AMOUNT || this == NUMBER || this == PERCENT;
   }
 
-  /** What holding this kind adds to a sentence's score. */
-  double lift() {
-    return cue.lift;
-  }
-
   /**
    * What holding this kind adds to a sentence of an entity note or of another passage. A note
    * describes its entity sentence by sentence, and its opening one, which names the entity, is

@@ -89,8 +89,8 @@ class AnswerKindTest {
   void numbersAndDatesLiftMoreThanNamesCausesAndDefinitions() {
     for (AnswerKind strong :
         new AnswerKind[] {AnswerKind.AMOUNT, AnswerKind.NUMBER, AnswerKind.DATE}) {
-      assertThat(strong.lift()).isGreaterThan(AnswerKind.PERSON.lift());
+      assertThat(strong.lift(false)).isGreaterThan(AnswerKind.PERSON.lift(false));
     }
-    assertThat(AnswerKind.PERSON.lift()).isEqualTo(AnswerKind.REASON.lift());
+    assertThat(AnswerKind.PERSON.lift(false)).isEqualTo(AnswerKind.REASON.lift(false));
   }
 }
