@@ -11,7 +11,9 @@ import org.briefbot.config.BriefbotConfig;
 import org.briefbot.eval.BeirData;
 import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.BeirReport;
+import org.briefbot.eval.ChatReplay;
 import org.briefbot.eval.GoldEval;
+import org.briefbot.eval.GoldQuestion;
 import org.briefbot.eval.GoldReport;
 import org.briefbot.index.IndexSettings;
 import org.briefbot.retrieval.Embeddings;
@@ -60,6 +62,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
+  @Option(
+      names = "--chat",
+      description =
+          "ask the questions in order in one chat, as a reader does: each follows the last answer's context")
+  boolean chat;
+
   @Option(names = "--min-hit1", paramLabel = "X", description = "exit 1 when hit@1 is below X")
   Double minHit1;
 
@@ -102,7 +110,11 @@ final class EvalCommand implements Callable<Integer> {
                 dumpCandidates);
         return 0;
       }
-      GoldReport report = new GoldEval().run(core.answerer(), GoldEval.read(gold));
+      List<GoldQuestion> questions = GoldEval.read(gold);
+      GoldReport report =
+          chat
+              ? new GoldEval().run(core.answerer(), questions, new ChatReplay(core.conversation()))
+              : new GoldEval().run(core.answerer(), questions);
       System.out.println(json ? toJson(report) : text(report));
       boolean below = minHit1 != null && report.hit1() < minHit1;
       if (below) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
@@ -56,7 +57,17 @@ public final class GoldEval {
     return values;
   }
 
+  /** Scores each question asked on its own, as {@code ask} and a chat's first message are. */
   public GoldReport run(Answerer answerer, List<GoldQuestion> questions) {
+    return run(answerer, questions, answerer::answer);
+  }
+
+  /**
+   * Scores the answers {@code asker} gives, in the file's order: a {@link ChatReplay} asks them in
+   * one chat, as a reader reading story after story does.
+   */
+  public GoldReport run(
+      Answerer answerer, List<GoldQuestion> questions, Function<String, Answer> asker) {
     int answerable = 0;
     int outOfScope = 0;
     int hit1 = 0;
@@ -69,7 +80,7 @@ public final class GoldEval {
     List<GoldReport.Miss> misses = new ArrayList<>();
     List<GoldReport.KeySentenceMiss> keySentenceMisses = new ArrayList<>();
     for (GoldQuestion question : questions) {
-      Answer answer = answerer.answer(question.q());
+      Answer answer = asker.apply(question.q());
       if (question.outOfScope()) {
         outOfScope++;
         if (!answer.answered()) {

@@ -124,6 +124,27 @@ class CommandLineIT {
   }
 
   @Test
+  void evalChatAsksTheQuestionsInOneChat(@TempDir Path dir) throws IOException {
+    Path gold = dir.resolve("chat.jsonl");
+    TestKnowledge.write(
+        gold,
+        """
+        {"q": "tell me more", "expect": ["Trainium"]}
+        {"q": "How much is the AWS deal worth?", "expect": ["138 billion"]}
+        {"q": "tell me more", "expect": ["Trainium"]}
+        """);
+
+    JsonNode alone = JSON.readTree(run("", "eval", gold.toString(), "--json").out());
+    JsonNode chat = JSON.readTree(run("", "eval", gold.toString(), "--json", "--chat").out());
+
+    // Alone, "tell me more" is a question about nothing; in a chat it follows the deal's answer,
+    // and before any answer it is no answer.
+    assertThat(alone.get("false_declines").asInt()).isEqualTo(2);
+    assertThat(chat.get("false_declines").asInt()).isEqualTo(1);
+    assertThat(chat.get("questions").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void evalBeirScoresARankingAgainstItsQrels(@TempDir Path dir) throws IOException {
     TestKnowledge.write(
         dir.resolve("corpus.jsonl"),
