@@ -31,10 +31,17 @@ final class CandidateSignals {
         .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
   }
 
-  List<Candidate> of(TopDocs lexical, TopDocs nearest) throws IOException {
+  /**
+   * The candidates of the lexical and nearest hits, and of {@code unranked} hits, which join with
+   * neither rank (nor a BM25 score) unless one of the other two found them too.
+   */
+  List<Candidate> of(TopDocs lexical, TopDocs nearest, TopDocs unranked) throws IOException {
     TreeMap<Integer, int[]> ranks = new TreeMap<>(); // doc -> {lexical rank, vector rank}
     rank(lexical, ranks, 0);
     rank(nearest, ranks, 1);
+    for (ScoreDoc doc : unranked.scoreDocs) {
+      ranks.computeIfAbsent(doc.doc, d -> new int[2]);
+    }
     int[] docs = ranks.keySet().stream().mapToInt(Integer::intValue).toArray();
     double[] covered = coverage.of(docs);
     double[] similarity = similarities(docs);

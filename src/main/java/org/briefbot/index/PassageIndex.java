@@ -68,6 +68,9 @@ public final class PassageIndex implements AutoCloseable {
   /** How far the article the conversation is about lifts its passages. */
   private static final float ARTICLE_BOOST = 1.5f;
 
+  /** How many of the conversation's article's passages join a follow-up's candidates. */
+  private static final int IN_ARTICLE = 10;
+
   /**
    * Coverage is worked out, and the ranking refined, for this many top hits; the rest keep 0.
    * Asking for more hits than this leaves these first ones unchanged.
@@ -201,11 +204,12 @@ public final class PassageIndex implements AutoCloseable {
     }
     try {
       Lexical lexical = lexical(request);
+      TopDocs inArticle = inArticle(request, lexical);
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
       return new CandidateSignals(
               reader, new Coverage(reader, lexical.plan(), lexical.lookups()), vector)
-          .of(lexical.top(), nearest);
+          .of(lexical.top(), nearest, inArticle);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
@@ -223,9 +227,50 @@ public final class PassageIndex implements AutoCloseable {
     // documents from the start (the default counts the first 1,000 exactly). Same top hits.
     TopDocs top =
         searcher.search(
-            query(plan, request, lookups),
+            query(plan, scored(request, plan), lookups),
             new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
     return new Lexical(plan, lookups, top);
+  }
+
+  /**
+   * The search whose scores become candidate signals: without the conversation's article when the
+   * question has words to search by. Its boost lifts every passage of that article by a constant,
+   * so the same question scored differently with a context than without, and the learned models,
+   * fitted on questions asked alone, read signals unlike those they were fitted on ("How much is
+   * the AWS deal worth?" asked twice in a chat was declined the second time). A question with no
+   * such words ("what happens next?") has only its section and article to go by.
+   */
+  private static SearchRequest scored(SearchRequest request, QueryPlan plan) {
+    return followsArticle(request, plan)
+        ? new SearchRequest(
+            request.text(), request.preferSection(), Optional.empty(), request.topK())
+        : request;
+  }
+
+  private static boolean followsArticle(SearchRequest request, QueryPlan plan) {
+    return request.preferArticle().isPresent() && !plan.concepts().isEmpty();
+  }
+
+  /**
+   * The conversation's article's passages the question finds best, scored as the question alone
+   * scores them: they join the candidates with no BM25 rank, as passages found by meaning alone do,
+   * so that a follow-up reaches its article's passages at any archive size and the retriever's lift
+   * for that article can choose them.
+   */
+  private TopDocs inArticle(SearchRequest request, Lexical lexical) throws IOException {
+    if (!followsArticle(request, lexical.plan())) {
+      return EMPTY;
+    }
+    Query within =
+        new BooleanQuery.Builder()
+            .add(
+                query(lexical.plan(), scored(request, lexical.plan()), lexical.lookups()),
+                Occur.MUST)
+            .add(
+                new TermQuery(new Term(Fields.ARTICLE, request.preferArticle().get())),
+                Occur.FILTER)
+            .build();
+    return searcher.search(within, new TopScoreDocCollectorManager(IN_ARTICLE, null, IN_ARTICLE));
   }
 
   /** How many passages have their vector (the rest are found by BM25 only). */

@@ -2,11 +2,14 @@ package org.briefbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
@@ -16,6 +19,7 @@ import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.Section;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -205,6 +209,35 @@ class ConversationTest {
         .containsExactly(source(answered).passageId());
     assertThat(((Reply.Answered) declined.reply()).answer().kind()).isEqualTo(Answer.Kind.DECLINED);
     assertThat(declined.context()).isEqualTo(answered.context());
+  }
+
+  /**
+   * The conversation's article wins ties; it must not change how a question is scored. Its boost
+   * once lifted every passage of that article in BM25, so the learned confidence, fitted on
+   * questions asked alone, read other signals in a chat: 0.474 instead of 0.514 for the ECB's
+   * deposit rate asked after the AWS deal.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"what is the deposit rate now", "When will the migration to AWS start?"})
+  void aQuestionInAChatIsScoredAsItIsAlone(String question, @TempDir Path dir) throws IOException {
+    Path knowledge = TestKnowledge.copyShipped(dir);
+    Files.copy(
+        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
+        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), knowledge)) {
+      Answer alone = two.answerer().answer(question);
+      Conversation chat = two.conversation();
+      Turn deal = chat.reply(DEAL, Optional.empty());
+
+      Turn next = chat.reply(question, deal.context());
+
+      Answer inChat = ((Reply.Answered) next.reply()).answer();
+      assertThat(source(deal).articleId()).isEqualTo("aws-openai-trainium");
+      assertThat(alone.kind()).isEqualTo(Answer.Kind.PASSAGE);
+      assertThat(inChat.kind()).isEqualTo(Answer.Kind.PASSAGE);
+      assertThat(source(next).passageId()).isEqualTo(alone.best().orElseThrow().passageId());
+      assertThat(inChat.confidence()).isEqualTo(alone.confidence());
+    }
   }
 
   @Test

@@ -87,6 +87,37 @@ class PassageIndexTest {
     }
   }
 
+  /**
+   * A conversation's article must not change how a question scores (the learned models were fitted
+   * on questions asked alone), yet its best passages must be candidates however many articles
+   * outrank them.
+   */
+  @Test
+  void aConversationsArticleAddsItsPassagesWithoutChangingAnyScore() {
+    Passage strong = Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Clouds are big clouds.");
+    Passage weak = Passage.of("b", "B", Section.KEY_TAKEAWAY, 0, "Rain, wind and some clouds.");
+    Passage other = Passage.of("b", "B", Section.KEY_TAKEAWAY, 1, "Rain and wind.");
+    try (PassageIndex small =
+        PassageIndex.build(
+            IndexInput.of(List.of(strong, weak, other)),
+            IndexSettings.defaults(0.9, 0.4, true),
+            new TextAnalysis())) {
+      List<Candidate> alone = small.candidates(SearchRequest.of("clouds", 1), Optional::empty, 5);
+      List<Candidate> inChat =
+          small.candidates(
+              new SearchRequest("clouds", Optional.empty(), Optional.of("b"), 1),
+              Optional::empty,
+              5);
+
+      assertThat(alone).extracting(Candidate::passage).containsExactly(strong);
+      assertThat(inChat).extracting(Candidate::passage).containsExactly(strong, weak);
+      assertThat(inChat.get(0)).usingRecursiveComparison().isEqualTo(alone.get(0));
+      assertThat(inChat.get(1).lexicalRank()).isZero();
+      assertThat(inChat.get(1).lexical()).isZero();
+      assertThat(inChat.get(1).coverage()).isEqualTo(1.0);
+    }
+  }
+
   @Test
   void questionOfUnknownWordsMatchesNothing() {
     assertThat(index.search(SearchRequest.of("capital of Australia", 5))).isEmpty();
