@@ -38,6 +38,7 @@ class FaultInjectionIT {
   private static final String SECRET = "fault-secret_42";
   private static final String WEATHER = "What will the weather be like in Lisbon on Sunday?";
   private static final String DECLINED = TelegramFormatter.DECLINED.substring(0, 30);
+  private static final int SEND_ATTEMPTS = LiveBot.Faults.QUICK.sending().maxAttempts();
 
   /** Counted over the class, printed at the end for the closing note. */
   private static final AtomicInteger FAULTS = new AtomicInteger();
@@ -95,12 +96,15 @@ class FaultInjectionIT {
   @Test
   void aReplyStillFailingAfterTheRetryWindowIsLoggedWithWhatWasLost() {
     try (LiveBot live = fast()) {
-      // Far longer than the bot keeps trying: the attempt the outage leaves hanging fails after
-      // QUICK's 3 s, the seven retries span 4.5 s. An 8 s outage left half a second, and a last
-      // retry that found the API back once in a while delivered the reply instead of giving up.
-      // On a loaded machine each retry can hang its 3 s too (the listener not yet closed): 28.5 s,
-      // which a 30 s outage and a 20 s wait for the log did not always cover in a full run.
-      live.api.outageAtNext("sendMessage", Duration.ofSeconds(60));
+      // Every attempt fails at once, the first on a dropped connection and the rest with a 503,
+      // so the give-up comes after QUICK's back-offs (4.5 s) on any machine. An outage did the
+      // same through the fake's listener going away, whose timing (each attempt could hang until
+      // the listener closed) made the give-up late on a loaded machine; a short outage's recovery
+      // is aReplyInFlightWhenTheBotApiGoesAwayIsDeliveredAfterIt's.
+      live.api.dropNext("sendMessage");
+      for (int i = 1; i < SEND_ATTEMPTS; i++) {
+        live.api.failNext("sendMessage", 503, "Service Unavailable");
+      }
       live.api.pushPrivateMessage(LiveBot.USER, DEAL);
 
       awaitLog(live, "Gave up on sendmessage to chat " + LiveBot.USER);
@@ -109,7 +113,7 @@ class FaultInjectionIT {
           .anySatisfy(
               line ->
                   assertThat(line)
-                      .contains("still failing after 8 attempts")
+                      .contains("still failing after " + SEND_ATTEMPTS + " attempts")
                       .contains("lost: a message of ")
                       .contains("Amazon secures"));
       LOST.addAndGet(0); // a documented give-up, not a silent loss
