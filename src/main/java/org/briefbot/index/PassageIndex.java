@@ -185,7 +185,7 @@ public final class PassageIndex implements AutoCloseable {
   /** The best passages for a question, best first, ties broken by passage id. */
   public List<Hit> search(SearchRequest request) {
     try {
-      Lexical lexical = lexical(request);
+      Lexical lexical = lexical(request, false);
       return hits(lexical.plan(), lexical.top(), lexical.lookups());
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
@@ -203,7 +203,7 @@ public final class PassageIndex implements AutoCloseable {
       throw new IllegalArgumentException("vectorDepth < 1: " + vectorDepth);
     }
     try {
-      Lexical lexical = lexical(request);
+      Lexical lexical = lexical(request, true);
       TopDocs inArticle = inArticle(request, lexical);
       Optional<float[]> vector = queryVector.get();
       TopDocs nearest = vector.isPresent() ? nearest(vector.get(), vectorDepth) : EMPTY;
@@ -220,14 +220,18 @@ public final class PassageIndex implements AutoCloseable {
    */
   private record Lexical(QueryPlan plan, TermLookups lookups, TopDocs top) {}
 
-  private Lexical lexical(SearchRequest request) throws IOException {
+  /**
+   * {@code asAlone}: scored as the question asked alone (see {@link #scored}), for candidates whose
+   * signals the learned models read; BM25 mode ranks by the search itself, boosts and all.
+   */
+  private Lexical lexical(SearchRequest request, boolean asAlone) throws IOException {
     TermLookups lookups = new TermLookups(searcher);
     QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
     // The total hit count is never used: counting none lets Lucene skip non-competitive
     // documents from the start (the default counts the first 1,000 exactly). Same top hits.
     TopDocs top =
         searcher.search(
-            query(plan, scored(request, plan), lookups),
+            query(plan, asAlone ? scored(request, plan) : request, lookups),
             new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
     return new Lexical(plan, lookups, top);
   }

@@ -115,6 +115,10 @@ class PassageIndexTest {
       assertThat(inChat.get(1).lexicalRank()).isZero();
       assertThat(inChat.get(1).lexical()).isZero();
       assertThat(inChat.get(1).coverage()).isEqualTo(1.0);
+      // BM25 mode ranks by the search itself: there the article's boost is the preference.
+      assertThat(small.search(new SearchRequest("clouds", Optional.empty(), Optional.of("b"), 1)))
+          .extracting(Hit::passage)
+          .containsExactly(weak);
     }
   }
 
