@@ -2,10 +2,13 @@ package org.briefbot.bench;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.briefbot.answer.Answer;
+import org.briefbot.conversation.Context;
 import org.briefbot.conversation.Reply;
+import org.briefbot.conversation.Turn;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,10 +60,11 @@ public class AnswerLatency {
     loaded.close();
   }
 
-  /** Each thread walks the questions from its own cursor. */
+  /** Each thread walks the questions from its own cursor, as one chat. */
   @State(Scope.Thread)
   public static class Cursor {
     private int next;
+    private Optional<Context> context = Optional.empty();
 
     String next(List<String> questions) {
       String question = questions.get(next);
@@ -81,6 +85,17 @@ public class AnswerLatency {
   @Benchmark
   public Reply reply(Cursor cursor) {
     return loaded.core.conversation().handle(cursor.next(loaded.questions));
+  }
+
+  /**
+   * {@link #reply} in a chat: each question arrives with the context the reply before it left, so
+   * the last answer's article is preferred and its best passages join the candidates.
+   */
+  @Benchmark
+  public Reply chat(Cursor cursor) {
+    Turn turn = loaded.core.conversation().reply(cursor.next(loaded.questions), cursor.context);
+    cursor.context = turn.context();
+    return turn.reply();
   }
 
   @Benchmark
