@@ -36,6 +36,17 @@ public final class TestKnowledge {
     return dir;
   }
 
+  /** A second real article in the seed's format, the ECB's June rate cut (test data only). */
+  public static final Path ECB_ARTICLE =
+      Path.of("src/test/resources/articles/ecb-rate-cut-june.txt");
+
+  /** {@link #copyShipped} with {@link #ECB_ARTICLE} beside the seed: two stories to tell apart. */
+  public static Path copyShippedWithEcb(Path dir) throws IOException {
+    copyShipped(dir);
+    Files.copy(ECB_ARTICLE, dir.resolve("articles").resolve(ECB_ARTICLE.getFileName()));
+    return dir;
+  }
+
   public static void write(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, content, StandardCharsets.UTF_8);

@@ -68,10 +68,7 @@ class CommandLineIT {
 
   @Test
   void askJsonGivesTheLinkOfTheAnswersArticle(@TempDir Path dir) throws IOException {
-    TestKnowledge.copyShipped(dir);
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        dir.resolve("articles/ecb-rate-cut-june.txt"));
+    TestKnowledge.copyShippedWithEcb(dir);
     Run run =
         run("", "ask", "--json", "--knowledge", dir.toString(), "What is eurozone inflation now?");
     JsonNode answer = run.jsonLines().get(0).get("answer");

@@ -3,7 +3,6 @@ package org.briefbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,10 +219,7 @@ class ConversationTest {
   @ParameterizedTest
   @ValueSource(strings = {"what is the deposit rate now", "When will the migration to AWS start?"})
   void aQuestionInAChatIsScoredAsItIsAlone(String question, @TempDir Path dir) throws IOException {
-    Path knowledge = TestKnowledge.copyShipped(dir);
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    Path knowledge = TestKnowledge.copyShippedWithEcb(dir);
     try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), knowledge)) {
       Answer alone = two.answerer().answer(question);
       Conversation chat = two.conversation();

@@ -165,11 +165,8 @@ class EntityCatalogUpdateTest {
    * most articles share; a third of the generated articles wait to be added.
    */
   private void archive(Path dir) throws IOException {
-    TestKnowledge.copyShipped(dir);
+    TestKnowledge.copyShippedWithEcb(dir);
     articlesDir = dir.resolve("articles");
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        articlesDir.resolve("ecb-rate-cut-june.txt"));
     Path pool = dir.resolveSibling(dir.getFileName() + "-pool");
     new ArchiveGenerator(5, 40).generate(60, pool);
     try (Stream<Path> files = Files.list(pool.resolve("articles"))) {

@@ -3,7 +3,6 @@ package org.briefbot.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.briefbot.TestKnowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
@@ -22,10 +21,7 @@ class EntityNotesCatalogTest {
 
   @BeforeAll
   static void build(@TempDir Path dir) throws IOException {
-    TestKnowledge.copyShipped(dir);
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        dir.resolve("articles/ecb-rate-cut-june.txt"));
+    TestKnowledge.copyShippedWithEcb(dir);
     catalog = EntityCatalog.build(new KnowledgeLoader().load(dir));
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * src/test/resources/articles/README.md).
  */
 class ArticleLinkAndNotesTest {
-  static final Path ECB = Path.of("src/test/resources/articles/ecb-rate-cut-june.txt");
+  static final Path ECB = TestKnowledge.ECB_ARTICLE;
   private static final Instant FILE_TIME = Instant.parse("2025-06-05T12:00:00Z");
 
   private final ArticleParser parser = new ArticleParser();

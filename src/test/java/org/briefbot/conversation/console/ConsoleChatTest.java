@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reader typing those lines would see.
  */
 class ConsoleChatTest {
-  private static final Path ECB = Path.of("src/test/resources/articles/ecb-rate-cut-june.txt");
+  private static final Path ECB = TestKnowledge.ECB_ARTICLE;
 
   @TempDir Path knowledge;
   private LiveLibrary library;

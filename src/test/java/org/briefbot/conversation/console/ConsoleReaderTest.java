@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
@@ -26,10 +25,7 @@ class ConsoleReaderTest {
 
   @BeforeAll
   static void load(@TempDir Path knowledge) throws IOException {
-    TestKnowledge.copyShipped(knowledge);
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    TestKnowledge.copyShippedWithEcb(knowledge);
     library = TestConfig.live(TestConfig.defaults(), knowledge);
   }
 

@@ -38,10 +38,7 @@ class ReaderExperienceIT {
 
   @BeforeAll
   static void loadCore() throws IOException {
-    knowledge = TestKnowledge.copyShipped(Files.createTempDirectory("briefbot-reader-"));
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    knowledge = TestKnowledge.copyShippedWithEcb(Files.createTempDirectory("briefbot-reader-"));
     library = LiveBot.library(knowledge);
   }
 

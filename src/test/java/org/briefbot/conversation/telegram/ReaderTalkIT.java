@@ -3,7 +3,6 @@ package org.briefbot.conversation.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +44,7 @@ class ReaderTalkIT {
 
   @BeforeAll
   static void loadCore(@TempDir Path knowledge) throws IOException {
-    TestKnowledge.copyShipped(knowledge);
-    Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    TestKnowledge.copyShippedWithEcb(knowledge);
     library = LiveBot.library(knowledge);
   }
 

@@ -47,11 +47,8 @@ public final class TranscriptRecorder {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path scratch = java.nio.file.Files.createTempDirectory("briefbot-transcript-");
     String store = args.length > 0 ? args[0] : "jdbc:sqlite:" + scratch.resolve("briefbot.db");
-    Path knowledge = TestKnowledge.copyShipped(scratch.resolve("knowledge"));
     // A second story, to show how briefbot tells several apart.
-    java.nio.file.Files.copy(
-        Path.of("src/test/resources/articles/ecb-rate-cut-june.txt"),
-        knowledge.resolve("articles/ecb-rate-cut-june.txt"));
+    Path knowledge = TestKnowledge.copyShippedWithEcb(scratch.resolve("knowledge"));
     try (LiveLibrary library = LiveBot.library(knowledge);
         LiveBot live = LiveBot.polling(library, store, java.util.List.of(EDITOR))) {
       new TranscriptRecorder(live, out).record();
