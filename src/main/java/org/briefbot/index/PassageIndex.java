@@ -218,7 +218,7 @@ public final class PassageIndex implements AutoCloseable {
   /**
    * A question's BM25 search: its plan, the term look-ups ranking and coverage share, the top hits.
    */
-  private record Lexical(QueryPlan plan, TermLookups lookups, TopDocs top) {}
+  private record Lexical(QueryPlan plan, TermLookups lookups, Query query, TopDocs top) {}
 
   /**
    * {@code asAlone}: scored as the question asked alone (see {@link #scored}), for candidates whose
@@ -229,11 +229,11 @@ public final class PassageIndex implements AutoCloseable {
     QueryPlan plan = planner.plan(request.text(), term -> lookups.states(term).docFreq());
     // The total hit count is never used: counting none lets Lucene skip non-competitive
     // documents from the start (the default counts the first 1,000 exactly). Same top hits.
+    Query query = query(plan, asAlone ? scored(request, plan) : request, lookups);
     TopDocs top =
         searcher.search(
-            query(plan, asAlone ? scored(request, plan) : request, lookups),
-            new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
-    return new Lexical(plan, lookups, top);
+            query, new TopScoreDocCollectorManager(request.topK(), null, request.topK()));
+    return new Lexical(plan, lookups, query, top);
   }
 
   /**
@@ -257,9 +257,9 @@ public final class PassageIndex implements AutoCloseable {
 
   /**
    * The conversation's article's passages the question finds best, scored as the question alone
-   * scores them: they join the candidates with no BM25 rank, as passages found by meaning alone do,
-   * so that a follow-up reaches its article's passages at any archive size and the retriever's lift
-   * for that article can choose them.
+   * scores them ({@code lexical} searched as alone): they join the candidates with no BM25 rank, as
+   * passages found by meaning alone do, so that a follow-up reaches its article's passages at any
+   * archive size and the retriever's lift for that article can choose them.
    */
   private TopDocs inArticle(SearchRequest request, Lexical lexical) throws IOException {
     if (!followsArticle(request, lexical.plan())) {
@@ -267,9 +267,7 @@ public final class PassageIndex implements AutoCloseable {
     }
     Query within =
         new BooleanQuery.Builder()
-            .add(
-                query(lexical.plan(), scored(request, lexical.plan()), lexical.lookups()),
-                Occur.MUST)
+            .add(lexical.query(), Occur.MUST)
             .add(
                 new TermQuery(new Term(Fields.ARTICLE, request.preferArticle().get())),
                 Occur.FILTER)
