@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.briefbot.answer.Answer;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.eval.BeirData;
 import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.BeirReport;
 import org.briefbot.eval.ChatReplay;
 import org.briefbot.eval.GoldEval;
-import org.briefbot.eval.GoldQuestion;
 import org.briefbot.eval.GoldReport;
 import org.briefbot.index.IndexSettings;
 import org.briefbot.retrieval.Embeddings;
@@ -110,11 +111,9 @@ final class EvalCommand implements Callable<Integer> {
                 dumpCandidates);
         return 0;
       }
-      List<GoldQuestion> questions = GoldEval.read(gold);
-      GoldReport report =
-          chat
-              ? new GoldEval().run(core.answerer(), questions, new ChatReplay(core.conversation()))
-              : new GoldEval().run(core.answerer(), questions);
+      Function<String, Answer> asker =
+          chat ? new ChatReplay(core.conversation()) : core.answerer()::answer;
+      GoldReport report = new GoldEval().run(core.answerer(), GoldEval.read(gold), asker);
       System.out.println(json ? toJson(report) : text(report));
       boolean below = minHit1 != null && report.hit1() < minHit1;
       if (below) {
