@@ -114,13 +114,40 @@ public final class Answerer {
    * wins ties ("what happens next?" right after an answer).
    */
   public Answer answer(String question, Optional<String> aboutArticle) {
+    return answer(question, aboutArticle, Scope.ARCHIVE);
+  }
+
+  /**
+   * Answers a question about the article the reader chose ("which story do you mean?"): from that
+   * article's passages only, or declined; never from another story. Curated questions and entity
+   * cards answer as for {@link #answer(String, Optional)}.
+   */
+  public Answer answerIn(String question, String article) {
+    return answer(question, Optional.of(article), Scope.CHOSEN_STORY);
+  }
+
+  /** Where a question's answer may come from. */
+  private enum Scope {
+    /** Any article; the conversation's, if any, wins ties. */
+    ARCHIVE,
+    /** Only the article the reader chose, which the request prefers. */
+    CHOSEN_STORY
+  }
+
+  private List<Match> search(SearchRequest request, Scope scope) {
+    return scope == Scope.CHOSEN_STORY
+        ? retriever.searchWithin(request)
+        : retriever.search(request);
+  }
+
+  private Answer answer(String question, Optional<String> aboutArticle, Scope scope) {
     String asked = clip(question);
     QuestionShape shape = QuestionShape.of(asked);
     SearchRequest request =
         new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());
     Optional<Passage> editors = curated.find(asked);
     if (editors.isPresent()) {
-      return curatedAnswer(question, shape, editors.get(), retriever.search(request));
+      return curatedAnswer(question, shape, editors.get(), search(request, scope));
     }
     Optional<Answer> entity =
         shape.entityName().flatMap(name -> entityAnswer(question, name, false));
@@ -130,7 +157,7 @@ public final class Answerer {
     SearchRequest searched = retriever.mode() == Mode.BM25 ? reranked(request) : request;
     boolean sectionOnly =
         shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
-    List<Match> hits = retriever.search(searched);
+    List<Match> hits = search(searched, scope);
     if (sectionOnly) {
       hits = sectionFirst(hits, shape.section().get());
     } else {
@@ -139,7 +166,10 @@ public final class Answerer {
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
-      List<Match> closest = needsMoreTopics(hits, request) ? retriever.search(request) : hits;
+      List<Match> closest =
+          scope == Scope.ARCHIVE && needsMoreTopics(hits, request)
+              ? retriever.search(request)
+              : hits;
       return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);

@@ -291,7 +291,7 @@ public final class Conversation {
           new Reply.Message("I no longer have that article. Ask me again, or see /topics."),
           context);
     }
-    return answered(question(parts[1], Optional.of(parts[0])), context);
+    return answered(questionIn(parts[1], parts[0]), context);
   }
 
   /**
@@ -309,12 +309,19 @@ public final class Conversation {
   }
 
   private Reply.Answered question(String question, Optional<String> aboutArticle) {
-    Optional<String> notice =
-        question.length() > maxQuestionChars
-            ? Optional.of(
-                "Your message is long, so I read its first " + maxQuestionChars + " characters.")
-            : Optional.empty();
-    return new Reply.Answered(answerer.answer(question, aboutArticle), notice);
+    return new Reply.Answered(answerer.answer(question, aboutArticle), longNotice(question));
+  }
+
+  /** A question about the story the reader chose: answered from that story or declined. */
+  private Reply.Answered questionIn(String question, String article) {
+    return new Reply.Answered(answerer.answerIn(question, article), longNotice(question));
+  }
+
+  private Optional<String> longNotice(String question) {
+    return question.length() > maxQuestionChars
+        ? Optional.of(
+            "Your message is long, so I read its first " + maxQuestionChars + " characters.")
+        : Optional.empty();
   }
 
   /**

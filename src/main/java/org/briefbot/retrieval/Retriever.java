@@ -37,6 +37,9 @@ public final class Retriever implements AutoCloseable {
   private static final double LEARNED_SECTION_LIFT = 2.0;
   private static final double LEARNED_ARTICLE_LIFT = 0.5;
 
+  /** Above any span of the learned ranking's scores: a chosen article's passages all come first. */
+  private static final double CHOSEN_ARTICLE_LIFT = 1_000;
+
   /** How many of the best fused candidates the answer cues may reorder. */
   private static final int CUE_DEPTH = 20;
 
@@ -97,6 +100,33 @@ public final class Retriever implements AutoCloseable {
         ? semantic(candidates, preferred, request.topK())
         : hybrid(
             retrieved, preferred, routing(request), AnswerCues.of(request.text()), request.topK());
+  }
+
+  /**
+   * The best passages of the article {@code request} prefers, best first: for a question the reader
+   * asked about a story they chose ("which story do you mean?"), where another story's passage is
+   * no answer. Ranked as {@link #search} ranks them, except that with the learned models that
+   * article's passages come before every other before the others are dropped: below the first, a
+   * match's confidence is raised to its closeness for offering it as an alternative, so only a
+   * first match carries its probability of answering.
+   */
+  public List<Match> searchWithin(SearchRequest request) {
+    String article =
+        request
+            .preferArticle()
+            .orElseThrow(() -> new IllegalArgumentException("no article to search within"));
+    List<Match> matches;
+    if (mode == Mode.HYBRID && settings.learned().isPresent()) {
+      ToDoubleFunction<Candidate> routing = routing(request);
+      ToDoubleFunction<Candidate> chosen =
+          c ->
+              routing.applyAsDouble(c)
+                  + (c.passage().articleId().equals(article) ? CHOSEN_ARTICLE_LIFT : 0);
+      matches = learned(settings.learned().get(), retrieve(request), chosen, request.topK());
+    } else {
+      matches = search(request);
+    }
+    return matches.stream().filter(m -> m.passage().articleId().equals(article)).toList();
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */

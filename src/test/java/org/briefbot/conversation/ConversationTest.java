@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
+import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Source;
 import org.briefbot.app.LoadedLibrary;
@@ -233,6 +234,41 @@ class ConversationTest {
       assertThat(inChat.kind()).isEqualTo(Answer.Kind.PASSAGE);
       assertThat(source(next).passageId()).isEqualTo(alone.best().orElseThrow().passageId());
       assertThat(inChat.confidence()).isEqualTo(alone.confidence());
+    }
+  }
+
+  /**
+   * A story chosen from "which story do you mean?" ({@code /in ARTICLE QUESTION}) is the reader's
+   * word, not a guess: the answer and its alternatives come from that story or the question is
+   * declined. Before, the chosen story only won ties, and the ECB's deposit rate was the answer
+   * with the AWS story chosen. Where the chosen story holds the best passage anyway, nothing
+   * changes.
+   */
+  @Test
+  void aChosenStoryAnswersFromThatStoryOnly(@TempDir Path dir) throws IOException {
+    String rate = "what is the deposit rate now";
+    try (LoadedLibrary two =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir))) {
+      Conversation chat = two.conversation();
+      Answer preferringAws = two.answerer().answer(rate, Optional.of("aws-openai-trainium"));
+      Answer alone = two.answerer().answer(rate);
+
+      Answer inAws = ((Reply.Answered) chat.handle("/in aws-openai-trainium " + rate)).answer();
+      Answer inEcb = ((Reply.Answered) chat.handle("/in ecb-rate-cut-june " + rate)).answer();
+
+      assertThat(preferringAws.best().orElseThrow().articleId()).isEqualTo("ecb-rate-cut-june");
+      assertThat(inAws.best().map(Source::articleId)).isEmpty();
+      assertThat(inAws.alternatives())
+          .filteredOn(Alternative.Passage.class::isInstance)
+          .extracting(a -> ((Alternative.Passage) a).articleId())
+          .doesNotContain("ecb-rate-cut-june");
+      assertThat(inEcb.best().orElseThrow().passageId())
+          .isEqualTo(alone.best().orElseThrow().passageId());
+      assertThat(inEcb.confidence()).isEqualTo(alone.confidence());
+      assertThat(inEcb.alternatives())
+          .filteredOn(Alternative.Passage.class::isInstance)
+          .extracting(a -> ((Alternative.Passage) a).articleId())
+          .containsOnly("ecb-rate-cut-june");
     }
   }
 
