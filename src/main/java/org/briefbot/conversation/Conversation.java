@@ -312,9 +312,21 @@ public final class Conversation {
     return new Reply.Answered(answerer.answer(question, aboutArticle), longNotice(question));
   }
 
-  /** A question about the story the reader chose: answered from that story or declined. */
+  /**
+   * A question about the story the reader chose: answered from that story or declined, saying that
+   * only that story was searched, since another may answer it.
+   */
   private Reply.Answered questionIn(String question, String article) {
-    return new Reply.Answered(answerer.answerIn(question, article), longNotice(question));
+    Answer answer = answerer.answerIn(question, article);
+    Optional<String> notice = longNotice(question);
+    if (!answer.answered()) {
+      String searched =
+          "I looked only in \""
+              + answerer.article(article).map(Article::title).orElse(article)
+              + "\", the story you chose.";
+      notice = Optional.of(notice.map(n -> n + " " + searched).orElse(searched));
+    }
+    return new Reply.Answered(answer, notice);
   }
 
   private Optional<String> longNotice(String question) {

@@ -253,11 +253,15 @@ class ConversationTest {
       Answer preferringAws = two.answerer().answer(rate, Optional.of("aws-openai-trainium"));
       Answer alone = two.answerer().answer(rate);
 
-      Answer inAws = ((Reply.Answered) chat.handle("/in aws-openai-trainium " + rate)).answer();
+      Reply.Answered repliedInAws = (Reply.Answered) chat.handle("/in aws-openai-trainium " + rate);
+      Answer inAws = repliedInAws.answer();
       Answer inEcb = ((Reply.Answered) chat.handle("/in ecb-rate-cut-june " + rate)).answer();
 
       assertThat(preferringAws.best().orElseThrow().articleId()).isEqualTo("ecb-rate-cut-june");
       assertThat(inAws.best().map(Source::articleId)).isEmpty();
+      assertThat(repliedInAws.notice())
+          .hasValueSatisfying(
+              n -> assertThat(n).contains("Amazon secures landmark $138B AWS deal"));
       assertThat(inAws.alternatives())
           .filteredOn(Alternative.Passage.class::isInstance)
           .extracting(a -> ((Alternative.Passage) a).articleId())
