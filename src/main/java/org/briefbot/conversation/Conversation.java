@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
@@ -60,6 +61,15 @@ public final class Conversation {
 
   /** Key points of an article with no takeaways: its first few passages. */
   private static final int FIRST_PASSAGES = 3;
+
+  /**
+   * Words by which a question points back at what the chat was about ("will regulators look at
+   * this").
+   */
+  private static final Pattern REFERS_BACK =
+      Pattern.compile(
+          "\\b(this|that|these|those|it|its|they|them|their|he|she|him|his|her)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   /** Articles offered at most when asking which one the reader means. */
   private static final int MAX_STORIES = 8;
@@ -178,6 +188,9 @@ public final class Conversation {
   private Turn ask(String text, Optional<Context> context) {
     Optional<String> about = context.flatMap(followUps::article);
     Reply.Answered reply = question(text, about);
+    if (about.isPresent() && !reply.answer().answered()) {
+      reply = fromTheChatsStory(text, about.get()).orElse(reply);
+    }
     if (about.isEmpty()) {
       Optional<Reply> which = whichStory(text, reply.answer());
       if (which.isPresent()) {
@@ -185,6 +198,21 @@ public final class Conversation {
       }
     }
     return answered(reply, context);
+  }
+
+  /**
+   * A declined question that points back at the chat's story, answered from that story when it
+   * answers it. Among many stories the models read such a follow-up as asked of the whole archive,
+   * where its few words are common, and decline it; the reader meant the story they were reading.
+   */
+  private Optional<Reply.Answered> fromTheChatsStory(String text, String article) {
+    if (!REFERS_BACK.matcher(text).find()) {
+      return Optional.empty();
+    }
+    Answer within = answerer.answerIn(text, article);
+    return within.answered()
+        ? Optional.of(new Reply.Answered(within, longNotice(text)))
+        : Optional.empty();
   }
 
   /**

@@ -3,6 +3,7 @@ package org.briefbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,6 +274,36 @@ class ConversationTest {
           .filteredOn(Alternative.Passage.class::isInstance)
           .extracting(a -> ((Alternative.Passage) a).articleId())
           .containsOnly("ecb-rate-cut-june");
+    }
+  }
+
+  /**
+   * Among many other stories, a follow-up that refers back reads to the models like a question
+   * about the whole archive: beside the 24 reader-worded news articles, "is it going to be probed
+   * by regulators" after the AWS deal was declined (0.14). Declined so, it is answered from the
+   * chat's story when that story answers it.
+   */
+  @Test
+  void aFollowUpThatRefersBackIsAnsweredFromTheChatsStory(@TempDir Path dir) throws IOException {
+    Path knowledge = TestKnowledge.copyShipped(dir);
+    try (Stream<Path> news = Files.list(Path.of("src/test/resources/tuning/reader-articles"))) {
+      for (Path article : news.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        Files.copy(article, knowledge.resolve("articles").resolve(article.getFileName()));
+      }
+    }
+    String regulators = "is it going to be probed by regulators";
+    try (LoadedLibrary archive = TestConfig.load(TestConfig.defaults(), knowledge)) {
+      Answer alone = archive.answerer().answer(regulators, Optional.of("aws-openai-trainium"));
+      Conversation chat = archive.conversation();
+      Turn deal = chat.reply(DEAL, Optional.empty());
+
+      Turn next = chat.reply(regulators, deal.context());
+
+      assertThat(archive.answerer().articles()).hasSize(25);
+      assertThat(alone.answered()).isFalse();
+      assertThat(source(next).articleId()).isEqualTo("aws-openai-trainium");
+      assertThat(((Reply.Answered) next.reply()).answer().best().orElseThrow().text())
+          .contains("Regulatory scrutiny");
     }
   }
 
