@@ -90,6 +90,13 @@ public final class Retriever implements AutoCloseable {
 
   /** The best passages for a question, best first, at most {@code request.topK()}. */
   public List<Match> search(SearchRequest request) {
+    return search(request, routing(request));
+  }
+
+  /**
+   * {@link #search}, with the learned ranking's {@code routing} lift (unused by the other modes).
+   */
+  private List<Match> search(SearchRequest request, ToDoubleFunction<Candidate> routing) {
     if (mode == Mode.BM25) {
       return index.search(request).stream().map(this::bm25Match).toList();
     }
@@ -98,8 +105,7 @@ public final class Retriever implements AutoCloseable {
     ToDoubleFunction<Candidate> preferred = preference(request);
     return mode == Mode.SEMANTIC
         ? semantic(candidates, preferred, request.topK())
-        : hybrid(
-            retrieved, preferred, routing(request), AnswerCues.of(request.text()), request.topK());
+        : hybrid(retrieved, preferred, routing, AnswerCues.of(request.text()), request.topK());
   }
 
   /**
@@ -108,25 +114,22 @@ public final class Retriever implements AutoCloseable {
    * no answer. Ranked as {@link #search} ranks them, except that with the learned models that
    * article's passages come before every other before the others are dropped: below the first, a
    * match's confidence is raised to its closeness for offering it as an alternative, so only a
-   * first match carries its probability of answering.
+   * first match carries its probability of answering. The other modes calibrate each match from its
+   * own signals.
    */
   public List<Match> searchWithin(SearchRequest request) {
     String article =
         request
             .preferArticle()
             .orElseThrow(() -> new IllegalArgumentException("no article to search within"));
-    List<Match> matches;
-    if (mode == Mode.HYBRID && settings.learned().isPresent()) {
-      ToDoubleFunction<Candidate> routing = routing(request);
-      ToDoubleFunction<Candidate> chosen =
-          c ->
-              routing.applyAsDouble(c)
-                  + (c.passage().articleId().equals(article) ? CHOSEN_ARTICLE_LIFT : 0);
-      matches = learned(settings.learned().get(), retrieve(request), chosen, request.topK());
-    } else {
-      matches = search(request);
-    }
-    return matches.stream().filter(m -> m.passage().articleId().equals(article)).toList();
+    ToDoubleFunction<Candidate> routing = routing(request);
+    ToDoubleFunction<Candidate> chosen =
+        c ->
+            routing.applyAsDouble(c)
+                + (c.passage().articleId().equals(article) ? CHOSEN_ARTICLE_LIFT : 0);
+    return search(request, chosen).stream()
+        .filter(m -> m.passage().articleId().equals(article))
+        .toList();
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
