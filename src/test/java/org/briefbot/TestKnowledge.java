@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.briefbot.app.LoadedLibrary;
 
 /** The shipped knowledge folder and small knowledge folders built in tests from real files. */
@@ -45,6 +46,26 @@ public final class TestKnowledge {
     copyShipped(dir);
     Files.copy(ECB_ARTICLE, dir.resolve("articles").resolve(ECB_ARTICLE.getFileName()));
     return dir;
+  }
+
+  /** The 24 reader-worded tuning articles, each beside its gold file: news on other subjects. */
+  public static final Path READER_ARTICLES = Path.of("src/test/resources/tuning/reader-articles");
+
+  /**
+   * Copies the {@link #READER_ARTICLES} into the folder {@code articles} (created if missing).
+   *
+   * @return the articles copied, by file name
+   */
+  public static List<Path> copyReaderArticles(Path articles) throws IOException {
+    Files.createDirectories(articles);
+    List<Path> copied;
+    try (var files = Files.list(READER_ARTICLES)) {
+      copied = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+    }
+    for (Path article : copied) {
+      Files.copy(article, articles.resolve(article.getFileName()));
+    }
+    return copied;
   }
 
   public static void write(Path file, String content) throws IOException {

@@ -3,7 +3,6 @@ package org.briefbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -286,11 +285,7 @@ class ConversationTest {
   @Test
   void aFollowUpThatRefersBackIsAnsweredFromTheChatsStory(@TempDir Path dir) throws IOException {
     Path knowledge = TestKnowledge.copyShipped(dir);
-    try (Stream<Path> news = Files.list(Path.of("src/test/resources/tuning/reader-articles"))) {
-      for (Path article : news.filter(f -> f.toString().endsWith(".txt")).toList()) {
-        Files.copy(article, knowledge.resolve("articles").resolve(article.getFileName()));
-      }
-    }
+    TestKnowledge.copyReaderArticles(knowledge.resolve("articles"));
     String regulators = "is it going to be probed by regulators";
     try (LoadedLibrary archive = TestConfig.load(TestConfig.defaults(), knowledge)) {
       Answer alone = archive.answerer().answer(regulators, Optional.of("aws-openai-trainium"));

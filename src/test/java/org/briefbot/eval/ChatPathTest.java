@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.briefbot.TestConfig;
+import org.briefbot.TestKnowledge;
 import org.briefbot.app.LoadedLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * question is scored. Main before 11697ed answered one more out-of-scope question here in a chat.
  */
 class ChatPathTest {
-  private static final Path READER_ARTICLES = Path.of("src/test/resources/tuning/reader-articles");
-
   @Test
   void questionsAskedInOneChatDoAtLeastAsWellAsAlone(@TempDir Path knowledge) throws IOException {
-    List<Path> articles = files(".txt");
-    Path into = Files.createDirectories(knowledge.resolve("articles"));
-    for (Path article : articles) {
-      Files.copy(article, into.resolve(article.getFileName()));
-    }
+    List<Path> articles = TestKnowledge.copyReaderArticles(knowledge.resolve("articles"));
     List<GoldQuestion> questions = new ArrayList<>();
-    files(".gold.jsonl").forEach(g -> questions.addAll(GoldEval.read(g)));
+    goldFiles().forEach(g -> questions.addAll(GoldEval.read(g)));
 
     GoldReport alone;
     GoldReport chat;
@@ -48,9 +43,12 @@ class ChatPathTest {
         .isGreaterThanOrEqualTo(alone.declineAccuracy());
   }
 
-  private static List<Path> files(String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(READER_ARTICLES)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+  private static List<Path> goldFiles() throws IOException {
+    try (Stream<Path> files = Files.list(TestKnowledge.READER_ARTICLES)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".gold.jsonl"))
+          .sorted()
+          .toList();
     }
   }
 }
