@@ -72,8 +72,8 @@ final class TrainCommand implements Callable<Integer> {
       if (!calibrationsOnly) {
         TrainingSet.Fit fit = training.fit(training.squadTraining(), training.news().ids());
         LearnedRanking models = fit.models();
-        Files.write(out.resolve("ranker.json"), models.ranker().bytes());
-        Files.write(out.resolve("answerable.json"), models.answerable().bytes());
+        Files.write(out.resolve("ranker.json"), models.ranker().committable());
+        Files.write(out.resolve("answerable.json"), models.answerable().committable());
         System.out.println(
             "wrote " + out.resolve("ranker.json") + " and " + out.resolve("answerable.json"));
         System.out.println("answer.threshold chosen on the tuning questions: " + fit.choice());

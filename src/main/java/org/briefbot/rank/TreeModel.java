@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A fitted tree ensemble, read from XGBoost's JSON model and evaluated in plain Java: a row of
@@ -18,6 +21,10 @@ import java.util.Objects;
  */
 public final class TreeModel {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Per-node figures of how a tree was grown, which no prediction reads. */
+  private static final Pattern TRAINING_STATISTICS =
+      Pattern.compile("\"(loss_changes|sum_hessian)\":\\[([^\\]]*)\\]");
 
   private final byte[] json;
   private final int columns;
@@ -157,9 +164,27 @@ public final class TreeModel {
     return margins;
   }
 
-  /** The model as XGBoost's JSON, the form committed under src/main/resources. */
+  /** The model as XGBoost's JSON. */
   public byte[] bytes() {
     return json.clone();
+  }
+
+  /**
+   * The model as XGBoost's JSON with each node's training statistics (its loss change and hessian
+   * sum) set to 0, the form committed under src/main/resources: neither XGBoost's predictions nor
+   * this evaluator read them, and they were nearly half of the models' share of the jar, which
+   * issue 11 caps. Every other character is XGBoost's own.
+   */
+  public byte[] committable() {
+    String text = new String(json, StandardCharsets.UTF_8);
+    Matcher m = TRAINING_STATISTICS.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      String zeros = m.group(2).isEmpty() ? "" : m.group(2).replaceAll("[^,]+", "0E0");
+      m.appendReplacement(out, Matcher.quoteReplacement("\"" + m.group(1) + "\":[" + zeros + "]"));
+    }
+    m.appendTail(out);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -65,6 +65,14 @@ class ShadedJarIT {
     assertThat(report.path("upVotes").asLong()).isEqualTo(1);
   }
 
+  /** Issue 11's cap on the jar a user downloads; its size crept over it by 554 bytes once. */
+  private static final long MAX_JAR_BYTES = 70_000_000;
+
+  @Test
+  void theJarStaysUnderIssue11sCap() throws IOException {
+    assertThat(Files.size(JAR)).isLessThanOrEqualTo(MAX_JAR_BYTES);
+  }
+
   @Test
   void aHeapTooSmallForTheFirstBuildSaysHowToStart() throws Exception {
     Path big = dir.resolve("big");

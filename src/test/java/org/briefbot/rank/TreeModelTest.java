@@ -63,6 +63,20 @@ class TreeModelTest {
   }
 
   @Test
+  void theCommittedFormScoresAsTheFittedModelAndLoadsInXGBoost() throws Exception {
+    Table table = table(new Random(13), true);
+    TreeModel fitted = Fitting.ranking(table, PARAMS);
+
+    byte[] committable = fitted.committable();
+    TreeModel committed = TreeModel.read(committable, COLUMNS);
+
+    assertThat(committable.length).isLessThan(fitted.bytes().length);
+    assertThat(committed.score(table.values())).containsExactly(fitted.score(table.values()));
+    assertThat(committed.score(table.values()))
+        .containsExactly(xgboost(committed, table.values()), within(1e-5));
+  }
+
+  @Test
   void aModelForOtherFeaturesIsRefused() {
     TreeModel model = Fitting.probability(table(new Random(3), false), PARAMS);
 
