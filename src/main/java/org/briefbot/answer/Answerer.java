@@ -126,6 +126,32 @@ public final class Answerer {
     return answer(question, Optional.of(article), Scope.CHOSEN_STORY);
   }
 
+  /**
+   * What the key-sentence model reads about this question's answer, for {@code train}: the first
+   * passage the question gets in hybrid mode, when it has more than one sentence and their vectors.
+   */
+  public Optional<KeySentenceRows> keySentenceRows(String question) {
+    Answer answer = answer(question);
+    if (answer.kind() != Answer.Kind.PASSAGE || !answer.answered()) {
+      return Optional.empty();
+    }
+    String id = answer.best().orElseThrow().passageId();
+    QuestionShape shape = QuestionShape.of(clip(question));
+    SearchRequest request =
+        new SearchRequest(shape.topic(), shape.section(), Optional.empty(), settings.candidates());
+    return retriever.search(request).stream()
+        .filter(m -> m.passage().id().equals(id))
+        .findFirst()
+        .filter(m -> m.passage().sentences().size() > 1)
+        .filter(m -> m.sentenceSimilarities().length == m.passage().sentences().size())
+        .map(
+            m ->
+                new KeySentenceRows(
+                    m.passage().sentences(),
+                    keySentences.rows(
+                        m.passage(), shape.topic(), shape.wants(), m.sentenceSimilarities())));
+  }
+
   /** Where a question's answer may come from. */
   private enum Scope {
     /** Any article; the conversation's, if any, wins ties. */

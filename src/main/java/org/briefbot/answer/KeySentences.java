@@ -1,5 +1,9 @@
 package org.briefbot.answer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
+import org.briefbot.rank.TreeModel;
 
 /** Picks the sentence of a passage that best answers the question, for channels to emphasise. */
 final class KeySentences {
@@ -29,6 +34,9 @@ final class KeySentences {
   private static final Pattern REFERS_BACK =
       Pattern.compile("^(?:it|its|he|his|she|her|they|their)\\b", Pattern.CASE_INSENSITIVE);
 
+  /** Where the key-sentence model is on the class path. */
+  static final String MODEL_RESOURCE = "/org/briefbot/rank/key-sentence.json";
+
   private final TextAnalysis analysis;
   private final PassageIndex index;
 
@@ -39,9 +47,40 @@ final class KeySentences {
   private final BoundedMemo<String, Set<String>> sentenceTerms =
       new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
 
+  /** The same, in order, for the key-sentence model's word pairs and spans. */
+  private final BoundedMemo<String, List<String>> sentenceTermList =
+      new BoundedMemo<>(BoundedMemo.DEFAULT_LIMIT);
+
+  /** The committed key-sentence model, or none when the class path lacks it. */
+  private final Optional<TreeModel> model;
+
   KeySentences(TextAnalysis analysis, PassageIndex index) {
+    this(analysis, index, committed());
+  }
+
+  KeySentences(TextAnalysis analysis, PassageIndex index, Optional<TreeModel> model) {
     this.analysis = analysis;
     this.index = index;
+    this.model = model;
+  }
+
+  /** The model fitted by {@code train --key-sentences-only}, read once per process. */
+  static Optional<TreeModel> committed() {
+    return Committed.MODEL;
+  }
+
+  private static final class Committed {
+    static final Optional<TreeModel> MODEL = read();
+
+    private static Optional<TreeModel> read() {
+      try (InputStream in = KeySentences.class.getResourceAsStream(MODEL_RESOURCE)) {
+        return in == null
+            ? Optional.empty()
+            : Optional.of(TreeModel.read(in, SentenceFeatures.COLUMNS));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + MODEL_RESOURCE, e);
+      }
+    }
   }
 
   List<String> terms(String text) {
@@ -49,13 +88,15 @@ final class KeySentences {
   }
 
   /**
-   * The sentence that answers best: the highest sum of its cosine with the question (from
-   * retrieval, when known), the share of the question's rarest words it has, and a lift when it
-   * holds the kind of answer the question wants (an amount for "how much", a date for "when") that
-   * the question does not already name, less a little when it opens by pointing back. Cosine or
-   * words alone err: the vectors favour a sentence naming the same company, the words one sharing a
-   * verb, and neither sees that "how much" wants a number. The first sentence wins ties; the result
-   * is always a substring of the passage text.
+   * The sentence that answers best. With sentence vectors, the key-sentence model's choice (fitted
+   * by {@code train --key-sentences-only}, docs/retrieval.md "Key sentence"), which weighs the rule
+   * below with how the question's words fall in this passage; without them, or without a model, the
+   * rule: the highest sum of its cosine with the question (from retrieval, when known), the share
+   * of the question's rarest words it has, and a lift when it holds the kind of answer the question
+   * wants (an amount for "how much", a date for "when") that the question does not already name.
+   * Cosine or words alone err: the vectors favour a sentence naming the same company, the words one
+   * sharing a verb, and neither sees that "how much" wants a number. The first sentence wins ties;
+   * the result is always a substring of the passage text.
    *
    * @param question the words to match: the question without any routing phrase
    * @param wanted the kind of answer the question asks for, if its wording says
@@ -68,42 +109,96 @@ final class KeySentences {
     if (sentences.size() == 1) {
       return sentences.get(0);
     }
-    boolean vectors = cosines.length == sentences.size();
+    List<SentenceFeatures.Sentence> read = read(passage, question, wanted, cosines);
+    if (cosines.length == sentences.size() && model.isPresent()) {
+      double[] scores = model.get().score(rows(passage, question, wanted, read));
+      return sentences.get(first(scores));
+    }
+    return sentences.get(first(ruleScores(read)));
+  }
+
+  /**
+   * The rows the key-sentence model reads for each of the passage's sentences, {@link
+   * SentenceFeatures#COLUMNS} values each; {@code cosines} are the sentences' with the question.
+   */
+  float[] rows(Passage passage, String question, Optional<AnswerKind> wanted, double[] cosines) {
+    return rows(passage, question, wanted, read(passage, question, wanted, cosines));
+  }
+
+  private float[] rows(
+      Passage passage,
+      String question,
+      Optional<AnswerKind> wanted,
+      List<SentenceFeatures.Sentence> read) {
+    return SentenceFeatures.rows(
+        read,
+        analysis.terms(question),
+        question,
+        wanted,
+        kindLift(passage, wanted),
+        passage.section() == Section.ENTITY_NOTE,
+        first(ruleScores(read)));
+  }
+
+  /**
+   * Each sentence as the rule reads it, with the rule's score: its cosine (from retrieval, when
+   * known), 0.3 times the share of the question's words it has, and the lift for holding the kind
+   * wanted.
+   */
+  private List<SentenceFeatures.Sentence> read(
+      Passage passage, String question, Optional<AnswerKind> wanted, double[] cosines) {
+    List<String> texts = passage.sentences();
+    boolean vectors = cosines.length == texts.size();
     Map<String, Double> asked = idfs(analysis.terms(question));
     double total = asked.values().stream().mapToDouble(Double::doubleValue).sum();
-    double[] base = new double[sentences.size()];
-    double[] words = new double[sentences.size()];
-    int plain = 0;
-    for (int i = 0; i < sentences.size(); i++) {
-      words[i] = total == 0 ? 0 : sharedIdf(sentences.get(i), asked) / total;
-      base[i] = (vectors ? cosines[i] : 0) + WORDS_WEIGHT * words[i];
-      plain = base[i] > base[plain] ? i : plain;
+    double[] words = new double[texts.size()];
+    for (int i = 0; i < texts.size(); i++) {
+      words[i] = total == 0 ? 0 : sharedIdf(texts.get(i), asked) / total;
     }
-    if (wanted.isEmpty()) {
-      return sentences.get(plain);
-    }
-    // The lift is the only costly part (pattern matching): a sentence whose score with the lift
-    // cannot reach the best score without it keeps its plain score and cannot win.
-    double kindLift = wanted.get().lift(passage.section() == Section.ENTITY_NOTE);
-    int best = plain;
-    double bestScore = base[plain];
+    double kindLift = kindLift(passage, wanted);
+    List<SentenceFeatures.Sentence> read = new ArrayList<>();
     double earlier = 0; // the most question words of any sentence before i
-    for (int i = 0; i < sentences.size(); i++) {
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
       earlier = i == 0 ? 0 : Math.max(earlier, words[i - 1]);
-      if (base[i] + kindLift < base[plain]) {
-        continue;
-      }
-      double before = i == 0 ? 0 : aboutEarlier(passage, sentences.get(i)) ? earlier : words[i - 1];
+      double before = i == 0 ? 0 : aboutEarlier(passage, text) ? earlier : words[i - 1];
+      boolean pointsBack = POINTS_BACK.matcher(text).find();
+      boolean holds = wanted.isPresent() && wanted.get().heldBy(text, question);
+      double cosine = vectors ? cosines[i] : 0;
       double score =
-          base[i]
-              + lift(
-                  sentences.get(i), Math.max(words[i], before), question, wanted.get(), kindLift);
-      if (score > bestScore || (score == bestScore && i < best)) {
-        best = i;
-        bestScore = score;
-      }
+          cosine
+              + WORDS_WEIGHT * words[i]
+              + (holds ? lift(Math.max(words[i], before), pointsBack, kindLift) : 0);
+      read.add(
+          new SentenceFeatures.Sentence(
+              text,
+              sentenceTermList.get(text, analysis::terms),
+              cosine,
+              words[i],
+              before,
+              pointsBack,
+              REFERS_BACK.matcher(text).find(),
+              holds,
+              score));
     }
-    return sentences.get(best);
+    return read;
+  }
+
+  private static double[] ruleScores(List<SentenceFeatures.Sentence> read) {
+    return read.stream().mapToDouble(SentenceFeatures.Sentence::ruleScore).toArray();
+  }
+
+  private static double kindLift(Passage passage, Optional<AnswerKind> wanted) {
+    return wanted.map(w -> w.lift(passage.section() == Section.ENTITY_NOTE)).orElse(0.0);
+  }
+
+  /** The index of the highest score, the first of equal ones. */
+  private static int first(double[] scores) {
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      best = scores[i] > scores[best] ? i : best;
+    }
+    return best;
   }
 
   /**
@@ -114,14 +209,11 @@ final class KeySentences {
    * before it.
    *
    * @param words the question's words in the sentence, or in the one before when more
+   * @param pointsBack whether the sentence opens by pointing back ("This landmark deal ...")
    * @param kindLift what holding the kind adds in this passage
    */
-  private static double lift(
-      String sentence, double words, String question, AnswerKind wanted, double kindLift) {
-    if (words == 0 || POINTS_BACK.matcher(sentence).find()) {
-      return 0;
-    }
-    return wanted.heldBy(sentence, question) ? kindLift : 0;
+  private static double lift(double words, boolean pointsBack, double kindLift) {
+    return words == 0 || pointsBack ? 0 : kindLift;
   }
 
   /**

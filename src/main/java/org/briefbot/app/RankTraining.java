@@ -21,6 +21,7 @@ import org.briefbot.eval.BeirEval;
 import org.briefbot.eval.GoldEval;
 import org.briefbot.eval.GoldQuestion;
 import org.briefbot.eval.GoldReport;
+import org.briefbot.eval.KeySentenceSet;
 import org.briefbot.eval.ModeCalibration;
 import org.briefbot.eval.NamedExample;
 import org.briefbot.eval.NewsArticles;
@@ -34,6 +35,7 @@ import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Knowledge;
 import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.rank.Fitting;
+import org.briefbot.rank.TreeModel;
 import org.briefbot.rank.Xgboost;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.LearnedRanking;
@@ -69,6 +71,12 @@ final class RankTraining implements AutoCloseable {
    * articles are.
    */
   static final float NEWS_WEIGHT = 20;
+
+  /**
+   * The key-sentence model's: chosen among five settings by two inner folds of the tuning articles
+   * (docs/retrieval.md, "The key-sentence model").
+   */
+  static final Fitting.Params KEY_SENTENCES = new Fitting.Params(100, 3, 0.1, 1);
 
   private final BriefbotConfig config;
   private final BriefbotConfig coreConfig;
@@ -323,6 +331,34 @@ final class RankTraining implements AutoCloseable {
     askNews(newsArticles, over);
     askSeed(over);
     return data;
+  }
+
+  /**
+   * The key-sentence model, fitted on the sentences of the passages the bot answers the tuning
+   * questions with ({@code models} ranking, every question answered): {@code articles}' questions
+   * asked of them, the news articles' beside the seed, the seed's tuning questions.
+   */
+  TreeModel keySentences(List<String> articles, List<String> newsArticles, LearnedRanking models) {
+    KeySentenceSet set = new KeySentenceSet();
+    try (LoadedLibrary core = core(articles);
+        Retriever retriever = retriever(core, Optional.of(models))) {
+      Answerer answerer = answerer(core, retriever);
+      squad.questionsOf(articles).forEach(q -> set.add(answerer, q));
+    }
+    if (!newsArticles.isEmpty()) {
+      try (LoadedLibrary core = newsCore(newsArticles);
+          Retriever retriever = retriever(core, Optional.of(models))) {
+        Answerer answerer = answerer(core, retriever);
+        news.questionsOf(newsArticles).forEach(q -> set.add(answerer, q));
+      }
+    }
+    try (LoadedLibrary core = seedCore();
+        Retriever retriever = retriever(core, Optional.of(models))) {
+      Answerer answerer = answerer(core, retriever);
+      seedTuning.forEach(q -> set.add(answerer, q));
+    }
+    log.info("Fitting the key-sentence model on {} questions", set.questions());
+    return Fitting.ranking(set.table(), KEY_SENTENCES);
   }
 
   /** The modes whose confidence is a calibration of their signals (hybrid's is learned). */

@@ -13,6 +13,7 @@ import org.briefbot.eval.GoldReport;
 import org.briefbot.eval.ModeCalibration;
 import org.briefbot.eval.NamedExample;
 import org.briefbot.eval.TrainingSet;
+import org.briefbot.rank.TreeModel;
 import org.briefbot.retrieval.Calibration;
 import org.briefbot.retrieval.LearnedRanking;
 import org.briefbot.retrieval.Mode;
@@ -61,6 +62,12 @@ final class TrainCommand implements Callable<Integer> {
           "refit only the BM25 and semantic modes' calibrations (minutes), not the learned models")
   boolean calibrationsOnly;
 
+  @Option(
+      names = "--key-sentences-only",
+      description =
+          "fit only the key-sentence model (key-sentence.json), with the committed ranking models")
+  boolean keySentencesOnly;
+
   @Override
   public Integer call() {
     if (!RankTraining.canFit("train")) {
@@ -69,6 +76,17 @@ final class TrainCommand implements Callable<Integer> {
     var config = Modes.apply(main.loadConfig(), "hybrid");
     try (RankTraining training = tuning.open(config)) {
       Files.createDirectories(out);
+      if (keySentencesOnly) {
+        LearnedRanking committed =
+            LearnedRanking.committed()
+                .orElseThrow(() -> new IllegalStateException("no committed ranking models"));
+        TreeModel model =
+            training.keySentences(training.squadTraining(), training.news().ids(), committed);
+        Path file = out.resolve("key-sentence.json");
+        Files.write(file, model.committable());
+        System.out.println("wrote " + file);
+        return 0;
+      }
       if (!calibrationsOnly) {
         TrainingSet.Fit fit = training.fit(training.squadTraining(), training.news().ids());
         LearnedRanking models = fit.models();

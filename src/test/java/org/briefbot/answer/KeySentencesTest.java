@@ -164,6 +164,50 @@ class KeySentencesTest {
         .startsWith("It is based in Bergen");
   }
 
+  /**
+   * Invented, in the shape of squad-newsroom's long paragraphs: the question's rarest word in the
+   * archive ("Orvanto") is in every sentence, the one that singles out the answer ("Latin") in one.
+   */
+  private static final String PARAGRAPH =
+      "The physician Aulus Orvanto wrote a herbal in five volumes in the first century. Orvanto"
+          + " described about six hundred plants and the remedies made from them. The Latin"
+          + " translation of Orvanto's herbal, known as Liber Herbarum, was copied for centuries."
+          + " Scholars of the Islamic world added to it.";
+
+  @Test
+  void wordsRareInThePassageSingleOutTheSentenceThatHasThem() {
+    String question = "What is the name of the Latin translation of Orvanto's herbal?";
+    Passage passage = Passage.of("seed", "Seed", Section.WHY_IT_MATTERS, 0, PARAGRAPH);
+    double[] cosines = {0.62, 0.55, 0.58, 0.31};
+
+    float[] rows = keySentences.rows(passage, question, WantedKind.of(question), cosines);
+
+    int rare = SentenceFeatures.NAMES.indexOf("passage_rare_words");
+    int onlyHere = SentenceFeatures.NAMES.indexOf("only_here");
+    assertThat(column(rows, rare)).hasSize(4);
+    assertThat(argmax(column(rows, rare))).isEqualTo(2);
+    assertThat(column(rows, onlyHere)[2]).isGreaterThanOrEqualTo(2);
+    assertThat(keySentences.best(passage, question, WantedKind.of(question), cosines))
+        .startsWith("The Latin translation of Orvanto's herbal");
+  }
+
+  private static double[] column(float[] rows, int column) {
+    int n = rows.length / SentenceFeatures.COLUMNS;
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = rows[i * SentenceFeatures.COLUMNS + column];
+    }
+    return values;
+  }
+
+  private static int argmax(double[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      best = values[i] > values[best] ? i : best;
+    }
+    return best;
+  }
+
   private String best(String text, String question) {
     Passage passage = Passage.of("seed", "Seed", Section.WHAT_HAPPENS_NEXT, 0, text);
     return keySentences.best(passage, question, WantedKind.of(question), new double[0]);

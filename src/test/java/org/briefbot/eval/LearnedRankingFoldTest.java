@@ -50,6 +50,7 @@ class LearnedRankingFoldTest {
     assertThat(answered.hit1()).isGreaterThanOrEqualTo(FLOOR_HIT1);
     assertThat((double) answered.falseDeclines() / answered.answerable())
         .isLessThanOrEqualTo(CEILING_ANSWERABLE_DECLINED);
+    assertThat(answered.keySentenceHit()).isGreaterThanOrEqualTo(FLOOR_KEY_SENTENCE);
     assertThat(declined.outOfScope()).isEqualTo(124);
     assertThat(declined.declineAccuracy()).isGreaterThanOrEqualTo(FLOOR_ABSENT_DECLINED);
   }
@@ -60,6 +61,10 @@ class LearnedRankingFoldTest {
   private static final double FLOOR_HIT1 = 0.87;
   private static final double CEILING_ANSWERABLE_DECLINED = 0.05;
   private static final double FLOOR_ABSENT_DECLINED = 0.98;
+
+  // The key-sentence model emphasises the answering sentence for 0.856 of the 215 answers whose
+  // passage has it in one sentence; the hand-set rule it replaced, 0.800.
+  private static final double FLOOR_KEY_SENTENCE = 0.84;
 
   private static List<GoldQuestion> gold(String article) {
     return GoldEval.read(DIR.resolve("gold").resolve(article + ".jsonl"));

@@ -44,7 +44,7 @@ class TreeModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ranker.json", "answerable.json"})
+  @ValueSource(strings = {"ranker.json", "answerable.json", "key-sentence.json"})
   void theCommittedModelsScoreAsXGBoostDoes(String name) throws Exception {
     byte[] json;
     try (InputStream in = TreeModel.class.getResourceAsStream(name)) {
