@@ -60,6 +60,11 @@ public record Passage(
    * bullet).
    */
   public List<String> sentences() {
+    return sentences(text);
+  }
+
+  /** The sentences of a passage's {@code text}, as {@link #sentences()} cuts them. */
+  public static List<String> sentences(String text) {
     List<String> sentences = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {

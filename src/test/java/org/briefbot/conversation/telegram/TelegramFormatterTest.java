@@ -71,6 +71,40 @@ class TelegramFormatterTest {
   }
 
   @Test
+  void aKeySentenceThatRefersBackIsLedInByTheSentenceNamingWhatItMeans() {
+    String named = "Abu al-Qasim al-Zahrawi pioneered the preparation of medicines by sublimation.";
+    String key = "His Liber servitoris explains how to prepare the simples.";
+    String text = "A".repeat(200) + ". " + named + " " + key + " " + "B".repeat(200) + ".";
+    Source source = new Source("art#bg#0", text, key, "art", "Article", "bg", "Background");
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.9, Optional.of(source), List.of(), List.of());
+
+    Reply.Answered reply = new Reply.Answered(answer, Optional.empty());
+
+    assertThat(reply.cut()).isTrue();
+    assertThat(reply.shown()).isEqualTo(named + " " + key);
+    assertThat(formatter.format(reply).html())
+        .startsWith(named + " <b>" + key + "</b>\n\n📰 <i>Article</i>");
+  }
+
+  @Test
+  void aKeySentenceLedInToTheWholePassageShowsItAllWithNoButtonForMore() {
+    String named =
+        "Abu al-Qasim al-Zahrawi pioneered the preparation of medicines, " + "C".repeat(150) + ".";
+    String key =
+        "His Liber servitoris explains how to prepare the simples, " + "D".repeat(100) + ".";
+    Source source =
+        new Source("art#bg#0", named + " " + key, key, "art", "Article", "bg", "Background");
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.9, Optional.of(source), List.of(), List.of());
+
+    Reply.Answered reply = new Reply.Answered(answer, Optional.empty());
+
+    assertThat(reply.cut()).isFalse();
+    assertThat(reply.shown()).isEqualTo(named + " " + key);
+  }
+
+  @Test
   void aLongPassageIsLedByItsKeySentenceAloneWithTheWholePassageBehindAButton() {
     String key = "The deal is worth $138 billion.";
     String text = "A".repeat(200) + ". " + key + " " + "B".repeat(200) + ".";
