@@ -106,87 +106,127 @@ final class SentenceFeatures {
       double kindLift,
       boolean entityNote,
       int ruleChoice) {
-    int n = sentences.size();
-    Set<String> asked = new HashSet<>(question);
-    Map<String, Integer> inSentences = new HashMap<>();
-    for (Sentence s : sentences) {
-      for (String term : new HashSet<>(s.terms())) {
-        if (asked.contains(term)) {
-          inSentences.merge(term, 1, Integer::sum);
-        }
-      }
+    Asked asked = Asked.of(question, questionText, wanted);
+    Rarity rarity = Rarity.of(sentences, asked.terms());
+    Read read = new Read(sentences, kindLift, entityNote, ruleChoice);
+    double[][] values = new double[sentences.size()][];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row(i, read, asked, rarity);
     }
-    Map<String, Double> passageRarity = new HashMap<>();
-    for (String term : asked) {
-      passageRarity.put(term, Math.log((n + 1.0) / (inSentences.getOrDefault(term, 0) + 0.5)));
-    }
-    double rarityTotal = passageRarity.values().stream().mapToDouble(Double::doubleValue).sum();
-    String opening = opening(questionText);
-    Set<String> askedNames = names(questionText);
-    double[][] values = new double[n][];
-    for (int i = 0; i < n; i++) {
-      Sentence s = sentences.get(i);
-      Set<String> has = new HashSet<>(s.terms());
-      double rare = 0;
-      int onlyHere = 0;
-      int shared = 0;
-      for (String term : asked) {
-        if (has.contains(term)) {
-          rare += passageRarity.get(term);
-          onlyHere += inSentences.get(term) == 1 ? 1 : 0;
-          shared++;
-        }
-      }
-      boolean digits = DIGIT.matcher(s.text()).find();
-      double newNames = Math.log1p(newNames(s.text(), askedNames));
-      Sentence next = i + 1 < n ? sentences.get(i + 1) : null;
-      values[i] =
-          new double[] {
-            s.cosine(),
-            0,
-            s.words(),
-            0,
-            flag(wanted.isPresent()),
-            flag(wanted.map(AnswerKind::isValue).orElse(false)),
-            flag(s.holds()),
-            flag(s.holds() && wanted.get().isValue()),
-            flag(s.pointsBack()),
-            flag(s.refersBack()),
-            s.before(),
-            next == null ? 0 : next.words(),
-            flag(next != null && (next.refersBack() || next.pointsBack())),
-            flag(i == 0),
-            n == 1 ? 0 : (double) i / (n - 1),
-            Math.log1p(s.terms().size()),
-            s.ruleScore(),
-            flag(i == ruleChoice),
-            flag(entityNote),
-            Math.log(n),
-            kindLift,
-            rarityTotal == 0 ? 0 : rare / rarityTotal,
-            onlyHere,
-            bigrams(question, s.terms()),
-            asked.isEmpty() ? 0 : (double) shared / asked.size(),
-            0,
-            0,
-            density(asked, s.terms()),
-            newNames,
-            flag(digits),
-            flag(digits && ASK_DIGITS.contains(opening)),
-            ASK_NAMES.contains(opening) ? newNames : 0
-          };
-    }
-    gaps(values, 0, 1);
-    gaps(values, 2, 3);
-    gaps(values, 21, 25);
-    gaps(values, 22, 26);
-    float[] rows = new float[n * COLUMNS];
-    for (int i = 0; i < n; i++) {
+    gaps(values, NAMES.indexOf("cosine"), NAMES.indexOf("cosine_gap"));
+    gaps(values, NAMES.indexOf("words"), NAMES.indexOf("words_gap"));
+    gaps(values, NAMES.indexOf("passage_rare_words"), NAMES.indexOf("passage_rare_words_gap"));
+    gaps(values, NAMES.indexOf("only_here"), NAMES.indexOf("only_here_gap"));
+    float[] rows = new float[values.length * COLUMNS];
+    for (int i = 0; i < values.length; i++) {
       for (int j = 0; j < COLUMNS; j++) {
         rows[i * COLUMNS + j] = (float) values[i][j];
       }
     }
     return rows;
+  }
+
+  /** What the question brings to every sentence's row. */
+  private record Asked(
+      List<String> order,
+      Set<String> terms,
+      String opening,
+      Set<String> names,
+      Optional<AnswerKind> wanted) {
+    static Asked of(List<String> question, String text, Optional<AnswerKind> wanted) {
+      return new Asked(
+          question,
+          new HashSet<>(question),
+          SentenceFeatures.opening(text),
+          SentenceFeatures.names(text),
+          wanted);
+    }
+  }
+
+  /** The passage as a whole: its sentences and what the rule made of them. */
+  private record Read(
+      List<Sentence> sentences, double kindLift, boolean entityNote, int ruleChoice) {}
+
+  /**
+   * How rare each question term is among the passage's sentences: log((n + 1) / (sentences with it
+   * + 0.5)).
+   *
+   * @param inSentences per question term, how many sentences have it
+   */
+  private record Rarity(Map<String, Integer> inSentences, Map<String, Double> of, double total) {
+    static Rarity of(List<Sentence> sentences, Set<String> asked) {
+      Map<String, Integer> inSentences = new HashMap<>();
+      for (Sentence s : sentences) {
+        for (String term : new HashSet<>(s.terms())) {
+          if (asked.contains(term)) {
+            inSentences.merge(term, 1, Integer::sum);
+          }
+        }
+      }
+      int n = sentences.size();
+      Map<String, Double> of = new HashMap<>();
+      for (String term : asked) {
+        of.put(term, Math.log((n + 1.0) / (inSentences.getOrDefault(term, 0) + 0.5)));
+      }
+      return new Rarity(
+          inSentences, of, of.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+  }
+
+  /** Sentence {@code i}'s values in {@link #NAMES}' order, the gaps still 0. */
+  private static double[] row(int i, Read passage, Asked asked, Rarity rarity) {
+    List<Sentence> sentences = passage.sentences();
+    int n = sentences.size();
+    Sentence s = sentences.get(i);
+    Set<String> has = new HashSet<>(s.terms());
+    double rare = 0;
+    int onlyHere = 0;
+    int shared = 0;
+    for (String term : asked.terms()) {
+      if (has.contains(term)) {
+        rare += rarity.of().get(term);
+        onlyHere += rarity.inSentences().get(term) == 1 ? 1 : 0;
+        shared++;
+      }
+    }
+    Optional<AnswerKind> wanted = asked.wanted();
+    boolean digits = DIGIT.matcher(s.text()).find();
+    double newNames = Math.log1p(newNames(s.text(), asked.names()));
+    Sentence next = i + 1 < n ? sentences.get(i + 1) : null;
+    return new double[] {
+      s.cosine(),
+      0,
+      s.words(),
+      0,
+      flag(wanted.isPresent()),
+      flag(wanted.map(AnswerKind::isValue).orElse(false)),
+      flag(s.holds()),
+      flag(s.holds() && wanted.get().isValue()),
+      flag(s.pointsBack()),
+      flag(s.refersBack()),
+      s.before(),
+      next == null ? 0 : next.words(),
+      flag(next != null && (next.refersBack() || next.pointsBack())),
+      flag(i == 0),
+      n == 1 ? 0 : (double) i / (n - 1),
+      Math.log1p(s.terms().size()),
+      s.ruleScore(),
+      flag(i == passage.ruleChoice()),
+      flag(passage.entityNote()),
+      Math.log(n),
+      passage.kindLift(),
+      rarity.total() == 0 ? 0 : rare / rarity.total(),
+      onlyHere,
+      bigrams(asked.order(), s.terms()),
+      asked.terms().isEmpty() ? 0 : (double) shared / asked.terms().size(),
+      0,
+      0,
+      density(asked.terms(), s.terms()),
+      newNames,
+      flag(digits),
+      flag(digits && ASK_DIGITS.contains(asked.opening())),
+      ASK_NAMES.contains(asked.opening()) ? newNames : 0
+    };
   }
 
   private static double flag(boolean b) {
