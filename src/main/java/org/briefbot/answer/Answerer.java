@@ -127,8 +127,9 @@ public final class Answerer {
   }
 
   /**
-   * What the key-sentence model reads about this question's answer, for {@code train}: the first
-   * passage the question gets in hybrid mode, when it has more than one sentence and their vectors.
+   * What the key-sentence model reads about this question's answer, for {@code train}: the passage
+   * it is answered with, when that has more than one sentence and their vectors. The passage's
+   * match is searched for again, for its sentence cosines: training asks each question once.
    */
   public Optional<KeySentenceRows> keySentenceRows(String question) {
     Answer answer = answer(question);

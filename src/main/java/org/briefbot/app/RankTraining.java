@@ -340,25 +340,25 @@ final class RankTraining implements AutoCloseable {
    */
   TreeModel keySentences(List<String> articles, List<String> newsArticles, LearnedRanking models) {
     KeySentenceSet set = new KeySentenceSet();
-    try (LoadedLibrary core = core(articles);
-        Retriever retriever = retriever(core, Optional.of(models))) {
-      Answerer answerer = answerer(core, retriever);
-      squad.questionsOf(articles).forEach(q -> set.add(answerer, q));
-    }
+    askKeySentences(core(articles), squad.questionsOf(articles), models, set);
     if (!newsArticles.isEmpty()) {
-      try (LoadedLibrary core = newsCore(newsArticles);
-          Retriever retriever = retriever(core, Optional.of(models))) {
-        Answerer answerer = answerer(core, retriever);
-        news.questionsOf(newsArticles).forEach(q -> set.add(answerer, q));
-      }
+      askKeySentences(newsCore(newsArticles), news.questionsOf(newsArticles), models, set);
     }
-    try (LoadedLibrary core = seedCore();
-        Retriever retriever = retriever(core, Optional.of(models))) {
-      Answerer answerer = answerer(core, retriever);
-      seedTuning.forEach(q -> set.add(answerer, q));
-    }
+    askKeySentences(seedCore(), seedTuning, models, set);
     log.info("Fitting the key-sentence model on {} questions", set.questions());
     return Fitting.ranking(set.table(), KEY_SENTENCES);
+  }
+
+  /**
+   * {@code questions} asked of {@code core} with {@code models}, their answers added to the set.
+   */
+  private void askKeySentences(
+      LoadedLibrary core, List<GoldQuestion> questions, LearnedRanking models, KeySentenceSet set) {
+    try (core;
+        Retriever retriever = retriever(core, Optional.of(models))) {
+      Answerer answerer = answerer(core, retriever);
+      questions.forEach(q -> set.add(answerer, q));
+    }
   }
 
   /** The modes whose confidence is a calibration of their signals (hybrid's is learned). */
