@@ -34,6 +34,14 @@ final class KeySentences {
   private static final Pattern REFERS_BACK =
       Pattern.compile("^(?:it|its|he|his|she|her|they|their)\\b", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Whether the sentence opens by pointing back at what an earlier one named ("This deal ...", "He
+   * was ..."), so that it does not say what it is about on its own.
+   */
+  static boolean opensByPointingBack(String sentence) {
+    return POINTS_BACK.matcher(sentence).find() || REFERS_BACK.matcher(sentence).find();
+  }
+
   /** Where the key-sentence model is on the class path. */
   static final String MODEL_RESOURCE = "/org/briefbot/rank/key-sentence.json";
 

@@ -1,7 +1,9 @@
 package org.briefbot.answer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.briefbot.knowledge.Passage;
 
 /**
  * A passage shown as an answer, with where it came from.
@@ -38,5 +40,21 @@ public record Source(
       String section,
       String sectionLabel) {
     this(passageId, text, keySentence, articleId, article, section, sectionLabel, Optional.empty());
+  }
+
+  /**
+   * The key sentence, after the one before it when it opens by pointing back, as {@link
+   * KeySentences} reads an opening: "His Liber servitoris is of particular interest ..." alone does
+   * not say whose, the sentence before it names him. One sentence only, so that a reply led by it
+   * still fits a phone screen.
+   */
+  public String keySentenceLedIn() {
+    int at = text.indexOf(keySentence);
+    if (at <= 0 || !KeySentences.opensByPointingBack(keySentence)) {
+      return keySentence;
+    }
+    List<String> before = Passage.sentences(text.substring(0, at));
+    int from = before.isEmpty() ? -1 : text.lastIndexOf(before.get(before.size() - 1), at);
+    return from < 0 ? keySentence : text.substring(from, at + keySentence.length());
   }
 }

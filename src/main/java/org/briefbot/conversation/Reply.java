@@ -3,11 +3,9 @@ package org.briefbot.conversation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.EntityCard;
 import org.briefbot.answer.Source;
-import org.briefbot.knowledge.Passage;
 
 /** What the bot says back, before a channel formats it. */
 public sealed interface Reply {
@@ -31,12 +29,6 @@ public sealed interface Reply {
       offers = List.copyOf(offers);
     }
 
-    /** A sentence about what the one before it named: "He was ...", "This deal ...". */
-    private static final Pattern REFERS_BACK =
-        Pattern.compile(
-            "^(?:he|she|it|its|his|her|they|their|this|that|these|those|such)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     /** Led by the key sentence, no offers yet: the conversation adds them once, for every reply. */
     public Answered(Answer answer, Optional<String> notice) {
       this(answer, notice, Layout.LEAD, List.of());
@@ -52,33 +44,16 @@ public sealed interface Reply {
           && answer.kind() == Answer.Kind.PASSAGE
           && answer
               .best()
-              .map(b -> b.text().length() > SHORT_PASSAGE && !lead(b).equals(b.text()))
+              .map(b -> b.text().length() > SHORT_PASSAGE && !b.keySentenceLedIn().equals(b.text()))
               .orElse(false);
     }
 
     /**
-     * The passage text to show: when {@link #cut()}, the key sentence, after the sentence before it
-     * when it opens by referring back; else all of it.
+     * The passage text to show: when {@link #cut()}, the key sentence led in by the one before it
+     * when it points back ({@link Source#keySentenceLedIn}); else all of it.
      */
     public String shown() {
-      return answer.best().map(b -> cut() ? lead(b) : b.text()).orElse("");
-    }
-
-    /**
-     * The key sentence, after the one before it when it opens by referring back: "His Liber
-     * servitoris is of particular interest ..." alone does not say whose, the sentence before it
-     * names him. One sentence only, so that the reply still fits a phone screen.
-     */
-    private static String lead(Source best) {
-      String key = best.keySentence();
-      String text = best.text();
-      int at = text.indexOf(key);
-      if (at <= 0 || !REFERS_BACK.matcher(key).find()) {
-        return key;
-      }
-      List<String> before = Passage.sentences(text.substring(0, at));
-      int from = before.isEmpty() ? -1 : text.lastIndexOf(before.get(before.size() - 1), at);
-      return from < 0 ? key : text.substring(from, at + key.length());
+      return answer.best().map(b -> cut() ? b.keySentenceLedIn() : b.text()).orElse("");
     }
 
     Answered withOffers(List<Offer> newOffers) {
