@@ -117,9 +117,10 @@ final class KeySentences {
     if (sentences.size() == 1) {
       return sentences.get(0);
     }
-    List<SentenceFeatures.Sentence> read = read(passage, question, wanted, cosines);
+    List<String> asked = analysis.terms(question);
+    List<SentenceFeatures.Sentence> read = read(passage, question, asked, wanted, cosines);
     if (cosines.length == sentences.size() && model.isPresent()) {
-      double[] scores = model.get().score(rows(passage, question, wanted, read));
+      double[] scores = model.get().score(rows(passage, question, asked, wanted, read));
       return sentences.get(first(scores));
     }
     return sentences.get(first(ruleScores(read)));
@@ -130,17 +131,19 @@ final class KeySentences {
    * SentenceFeatures#COLUMNS} values each; {@code cosines} are the sentences' with the question.
    */
   float[] rows(Passage passage, String question, Optional<AnswerKind> wanted, double[] cosines) {
-    return rows(passage, question, wanted, read(passage, question, wanted, cosines));
+    List<String> asked = analysis.terms(question);
+    return rows(passage, question, asked, wanted, read(passage, question, asked, wanted, cosines));
   }
 
   private float[] rows(
       Passage passage,
       String question,
+      List<String> asked,
       Optional<AnswerKind> wanted,
       List<SentenceFeatures.Sentence> read) {
     return SentenceFeatures.rows(
         read,
-        analysis.terms(question),
+        asked,
         question,
         wanted,
         kindLift(passage, wanted),
@@ -154,10 +157,14 @@ final class KeySentences {
    * wanted.
    */
   private List<SentenceFeatures.Sentence> read(
-      Passage passage, String question, Optional<AnswerKind> wanted, double[] cosines) {
+      Passage passage,
+      String question,
+      List<String> terms,
+      Optional<AnswerKind> wanted,
+      double[] cosines) {
     List<String> texts = passage.sentences();
     boolean vectors = cosines.length == texts.size();
-    Map<String, Double> asked = idfs(analysis.terms(question));
+    Map<String, Double> asked = idfs(terms);
     double total = asked.values().stream().mapToDouble(Double::doubleValue).sum();
     double[] words = new double[texts.size()];
     for (int i = 0; i < texts.size(); i++) {
