@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param confidence in [0,1]; the same value means the same certainty for every question
  * @param best the chosen passage (or entity summary); empty when declined
  * @param entities notes on up to three entities the question or the passage mentions
- * @param alternatives other passages; when declined, the closest topics, after the first passage
- *     when it came close (see {@link #closest()})
+ * @param alternatives other passages; when declined, the closest topics, after the passages that
+ *     came close (see {@link #closestPassages()})
  */
 public record Answer(
     String question,
@@ -49,15 +49,20 @@ public record Answer(
   }
 
   /**
-   * For a declined answer, the passage that came close enough to offer, if any; the rest are
-   * topics.
+   * For a declined answer, the passage that came closest, if any passage came close enough to
+   * offer; the rest are topics.
    */
   public Optional<Alternative.Passage> closest() {
+    return closestPassages().stream().findFirst();
+  }
+
+  /** For a declined answer, the passages that came close enough to offer, closest first. */
+  public List<Alternative.Passage> closestPassages() {
     return answered()
-        ? Optional.empty()
+        ? List.of()
         : alternatives.stream()
             .filter(Alternative.Passage.class::isInstance)
             .map(Alternative.Passage.class::cast)
-            .findFirst();
+            .toList();
   }
 }

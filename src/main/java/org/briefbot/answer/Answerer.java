@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.briefbot.entities.Entity;
@@ -197,7 +199,7 @@ public final class Answerer {
           scope == Scope.ARCHIVE && needsMoreTopics(hits, request)
               ? retriever.search(request)
               : hits;
-      return declined(question, closest, sectionOnly ? Optional.empty() : nearMiss(closest, shape));
+      return declined(question, closest, sectionOnly ? List.of() : closestPassages(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
   }
@@ -374,7 +376,7 @@ public final class Answerer {
                 declined(
                     question,
                     retriever.search(SearchRequest.of(clip(name), settings.candidates())),
-                    Optional.empty()));
+                    List.of()));
   }
 
   /**
@@ -687,29 +689,46 @@ public final class Answerer {
   }
 
   /**
-   * The first passage of a declined question when its confidence is as high as an alternative's
-   * must be (half the threshold): not sure enough to answer with, but close enough to offer, named
-   * as such, ahead of the topics. Vague paraphrases land here ("could this start a price war" finds
-   * the price-war sentence at 0.19), and so do some out-of-scope questions about covered companies,
-   * which is why it is offered and not shown. Its text is the passage's key sentence, what came
-   * close; "/passage ID" shows the whole passage.
+   * The passages of a declined question worth offering, closest first, when the first one's
+   * confidence is as high as an alternative's must be (half the threshold): not sure enough to
+   * answer with, but close enough to offer, named as such, ahead of the topics. Vague paraphrases
+   * land here ("could this start a price war" finds the price-war sentence at 0.19), and so do some
+   * out-of-scope questions about covered companies, which is why they are offered and not shown.
+   * The passages after it that come as close are offered too, as an answer's "see also" is: in
+   * readers' own words the ranking often puts the passage that answers second or third, and the
+   * reader can tell which one does. Each text is the passage's key sentence, what came close; a
+   * passage or sentence already offered is not offered again; "/passage ID" shows the whole
+   * passage.
    */
-  private Optional<Alternative> nearMiss(List<Match> hits, QuestionShape shape) {
+  private List<Alternative> closestPassages(List<Match> hits, QuestionShape shape) {
     if (hits.isEmpty() || !worthOffering(hits.get(0))) {
-      return Optional.empty();
+      return List.of();
     }
-    Match hit = hits.get(0);
+    List<String> passages = new ArrayList<>();
+    Set<String> sentences = new HashSet<>();
+    List<Alternative> offered = new ArrayList<>();
+    for (Match hit : hits) {
+      if (offered.size() >= settings.alternatives()) {
+        break;
+      }
+      if (!worthOffering(hit) || repeats(passages, hit.passage().text())) {
+        continue;
+      }
+      Alternative.Passage passage = offered(hit, shape);
+      if (sentences.add(passage.text())) {
+        passages.add(hit.passage().text());
+        offered.add(passage);
+      }
+    }
+    return offered;
+  }
+
+  private Alternative.Passage offered(Match hit, QuestionShape shape) {
     Passage p = hit.passage();
     String sentence =
         keySentences.best(p, shape.topic(), shape.wants(), hit.sentenceSimilarities());
-    return Optional.of(
-        new Alternative.Passage(
-            p.id(),
-            sentence,
-            p.articleId(),
-            p.articleTitle(),
-            p.section().key(),
-            hit.confidence()));
+    return new Alternative.Passage(
+        p.id(), sentence, p.articleId(), p.articleTitle(), p.section().key(), hit.confidence());
   }
 
   /**
@@ -721,10 +740,10 @@ public final class Answerer {
   }
 
   /**
-   * "I don't know", offering the near miss, if any, then the articles (then entities) closest to
-   * what was asked.
+   * "I don't know", offering the passages that came close, if any, then the articles (then
+   * entities) closest to what was asked.
    */
-  private Answer declined(String question, List<Match> hits, Optional<Alternative> nearMiss) {
+  private Answer declined(String question, List<Match> hits, List<Alternative> cameClose) {
     Map<String, Alternative> topics = new LinkedHashMap<>();
     for (Match hit : hits) {
       Passage p = hit.passage();
@@ -737,7 +756,7 @@ public final class Answerer {
       topics.putIfAbsent(a.id(), topic(a, 0));
     }
     List<Alternative> closest = new ArrayList<>();
-    nearMiss.ifPresent(closest::add);
+    closest.addAll(cameClose);
     topics.values().stream().limit(TOPICS_OFFERED).forEach(closest::add);
     double confidence = hits.isEmpty() ? 0 : Math.min(hits.get(0).confidence(), 1);
     return new Answer(

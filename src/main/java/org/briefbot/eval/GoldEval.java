@@ -77,6 +77,8 @@ public final class GoldEval {
     double reciprocalRanks = 0;
     int keySentenceQuestions = 0;
     int keySentenceHits = 0;
+    int closestRight = 0;
+    int outOfScopeOffered = 0;
     List<GoldReport.Miss> misses = new ArrayList<>();
     List<GoldReport.KeySentenceMiss> keySentenceMisses = new ArrayList<>();
     for (GoldQuestion question : questions) {
@@ -85,6 +87,7 @@ public final class GoldEval {
         outOfScope++;
         if (!answer.answered()) {
           declinedRight++;
+          outOfScopeOffered += answer.closest().isPresent() ? 1 : 0;
         } else {
           misses.add(miss(question, answer));
         }
@@ -96,6 +99,7 @@ public final class GoldEval {
       hit3 += rank >= 1 && rank <= 3 ? 1 : 0;
       reciprocalRanks += rank >= 1 ? 1.0 / rank : 0;
       falseDeclines += answer.answered() ? 0 : 1;
+      closestRight += closestHolds(answerer, question, answer) ? 1 : 0;
       Optional<Boolean> keySentence = keySentenceHolds(answerer, question, answer);
       keySentenceQuestions += keySentence.isPresent() ? 1 : 0;
       keySentenceHits += keySentence.orElse(false) ? 1 : 0;
@@ -119,6 +123,8 @@ public final class GoldEval {
         falseDeclines,
         keySentenceQuestions,
         share(keySentenceHits, keySentenceQuestions),
+        closestRight,
+        outOfScopeOffered,
         misses,
         keySentenceMisses);
   }
@@ -141,6 +147,15 @@ public final class GoldEval {
     return inOneSentence
         ? Optional.of(contains(source.keySentence(), question.expect()))
         : Optional.empty();
+  }
+
+  /**
+   * Whether a declined answer offers, among what came close, a passage holding an expected string.
+   */
+  static boolean closestHolds(Answerer answerer, GoldQuestion question, Answer answer) {
+    return answer.closestPassages().stream()
+        .flatMap(c -> answerer.passage(c.passageId()).stream())
+        .anyMatch(p -> contains(p.text(), question.expect()));
   }
 
   /**

@@ -17,6 +17,10 @@ import java.util.List;
  * @param keySentenceQuestions answered questions whose passage holds an expected string inside one
  *     sentence: those a key sentence can get right
  * @param keySentenceHit share of those whose key sentence (the one channels emphasise) holds it
+ * @param closestRight answerable questions declined while offering, among the passages that came
+ *     close, one that holds an expected string: the reader is shown where the answer is, though not
+ *     told it
+ * @param outOfScopeOffered out-of-scope questions declined while offering passages that came close
  * @param misses every question not answered right at rank 1 (or not declined)
  * @param keySentenceMisses every answer whose key sentence lacks the expected string its passage
  *     holds in one sentence
@@ -32,6 +36,8 @@ public record GoldReport(
     @JsonProperty("false_declines") int falseDeclines,
     @JsonProperty("key_sentence_questions") int keySentenceQuestions,
     @JsonProperty("key_sentence_hit") double keySentenceHit,
+    @JsonProperty("closest_right") int closestRight,
+    @JsonProperty("out_of_scope_offered") int outOfScopeOffered,
     List<Miss> misses,
     @JsonProperty("key_sentence_misses") List<KeySentenceMiss> keySentenceMisses) {
 

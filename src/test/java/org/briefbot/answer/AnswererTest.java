@@ -128,21 +128,40 @@ class AnswererTest {
   }
 
   @Test
-  void aDeclineThatCameCloseOffersTheSentenceThatDidThenTheTopics() {
+  void aDeclineThatCameCloseOffersThePassagesThatDidThenTheTopics() {
     // This out-of-scope question about a covered company comes close to the threshold, though
     // with less than half of it, "how many people work at aws" no longer does since the answer
     // judge reads the passage with it.
     Answer answer = answerer.answer("what is nvidias share price today");
+    double threshold = BriefbotConfig.defaults().answer().threshold();
 
     assertThat(answer.answered()).isFalse();
-    Alternative closest = answer.alternatives().get(0);
-    assertThat(closest).isInstanceOf(Alternative.Passage.class);
+    Alternative.Passage closest = answer.closest().orElseThrow();
+    assertThat(answer.alternatives().get(0)).isEqualTo(closest);
     assertThat(closest.section()).isEqualTo("background");
     assertThat(closest.text()).contains("NVIDIA, which currently dominates the AI accelerator");
-    assertThat(closest.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold());
-    assertThat(answer.alternatives().subList(1, answer.alternatives().size()))
+    assertThat(closest.confidence()).isLessThan(threshold);
+    // The passages after it that come as close are offered too, each once, then the topics.
+    List<Alternative.Passage> close = answer.closestPassages();
+    assertThat(close)
+        .hasSizeBetween(2, BriefbotConfig.defaults().answer().alternatives())
+        .allSatisfy(p -> assertThat(p.confidence()).isGreaterThanOrEqualTo(threshold / 2));
+    assertThat(close).extracting(Alternative.Passage::text).doesNotHaveDuplicates();
+    assertThat(close).extracting(Alternative.Passage::passageId).doesNotHaveDuplicates();
+    assertThat(answer.alternatives().subList(0, close.size())).isEqualTo(close);
+    assertThat(answer.alternatives().subList(close.size(), answer.alternatives().size()))
         .isNotEmpty()
         .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
+  }
+
+  @Test
+  void aDeclineWhoseBestPassageDidNotComeCloseOffersOnlyTopics() {
+    Answer answer = answerer.answer("how many people work at aws");
+
+    assertThat(answer.answered()).isFalse();
+    assertThat(answer.confidence()).isLessThan(BriefbotConfig.defaults().answer().threshold() / 2);
+    assertThat(answer.closestPassages()).isEmpty();
+    assertThat(answer.alternatives()).isNotEmpty();
   }
 
   @Test

@@ -158,6 +158,13 @@ public final class ConsoleFormatter {
                   .append("I'm not sure my articles answer that. The closest passage I found:\n  ")
                   .append(shorten(closest.text(), ALTERNATIVE_CHARS));
               out.item("Read that passage", "/passage " + closest.passageId());
+              answer.closestPassages().stream()
+                  .skip(1)
+                  .forEach(
+                      other ->
+                          out.item(
+                              "Also close: " + shorten(other.text(), ALTERNATIVE_CHARS),
+                              "/passage " + other.passageId()));
             },
             () ->
                 out.text.append(

@@ -143,7 +143,8 @@ final class TelegramFormatter {
   /**
    * Says so plainly; the closest topics are buttons that turn this message into the topic. When a
    * passage came close but not close enough, the reply says the bot is not sure, quotes the
-   * sentence that came closest and offers the whole passage as the first button.
+   * sentence that came closest and offers the whole passage as the first button, then the other
+   * passages that came close, each a button opening with its sentence.
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
@@ -153,6 +154,9 @@ final class TelegramFormatter {
             keyboard.add(
                 List.of(
                     new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
+    answer.closestPassages().stream()
+        .skip(1)
+        .forEach(passage -> keyboard.add(List.of(passageButton(passage))));
     for (Alternative topic : answer.alternatives()) {
       topicButton(topic).ifPresent(button -> keyboard.add(List.of(button)));
     }

@@ -94,12 +94,15 @@ class ConsoleChatTest {
   }
 
   @Test
-  void aQuestionThatCameCloseIsDeclinedWithTheClosestSentence() {
+  void aQuestionThatCameCloseIsDeclinedWithTheClosestSentenceThenTheOthersThatCameClose() {
     String out = chat("what is nvidias share price today\n");
     assertThat(out)
         .contains(
             "I'm not sure my articles answer that. The closest passage I found:\n  Major tech companies have been racing");
-    assertThat(out).contains("I can tell you about:\n  2. Amazon secures landmark");
+    assertThat(out).contains("  1. Read that passage\n  2. Also close: ");
+    assertThat(out)
+        .containsPattern(
+            "\n  (\\d)\\. Also close: .*\nI can tell you about:\n  \\d\\. Amazon secures");
   }
 
   @Test

@@ -210,6 +210,40 @@ class TelegramFormatterTest {
   }
 
   @Test
+  void aDeclineOffersTheOtherPassagesThatCameCloseAsButtonsBeforeTheTopics() {
+    Alternative closest =
+        new Alternative.Passage(
+            "art#faq#1", "Prices may drop.", "art", "The chip race", "faq", 0.2);
+    Alternative other =
+        new Alternative.Passage(
+            "art#next#2", "The regulator rules in June.", "art", "The chip race", "next", 0.15);
+    Alternative topic = new Alternative.Topic("art", "The chip race", 0.2);
+    Answer declined =
+        new Answer(
+            "q",
+            Answer.Kind.DECLINED,
+            0.2,
+            Optional.empty(),
+            List.of(),
+            List.of(closest, other, topic));
+
+    Rendered rendered = formatter.format(new Reply.Answered(declined, Optional.empty()));
+
+    assertThat(rendered.html())
+        .isEqualTo(
+            Html.escape(TelegramFormatter.NOT_SURE)
+                + " The closest I found:\n<i>“Prices may drop.”</i>");
+    assertThat(rendered.keyboard())
+        .containsExactly(
+            List.of(
+                new Button(TelegramFormatter.READ_PASSAGE, "/passage art#faq#1", Button.Tap.SEND)),
+            List.of(
+                new Button(
+                    "🔎 The regulator rules in June.", "/passage art#next#2", Button.Tap.SEND)),
+            List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
+  }
+
+  @Test
   void anArticlesKeyPointsAreBulletsWithAButtonPerSection() {
     Reply.Article article =
         new Reply.Article(
