@@ -90,14 +90,24 @@
   function showAnswer(json, answerId, keyRange) {
     var card = el("article");
     card.setAttribute("aria-label", "Answer");
+    var others = json.alternatives || [];
     if (json.answered && json.answer) {
       card.appendChild(passage(json.answer.text, keyRange));
       card.appendChild(source(json.answer));
     } else {
-      card.appendChild(el("p", null, "I could not find that in the articles. Try asking another way, or about one of the topics below."));
+      // A decline lists the passages that came close first, by their key sentences, as the other
+      // channels do: the reader may find the answer there; the topics follow, folded.
+      var close = others.filter(cameClose);
+      others = others.filter(function (alt) { return !cameClose(alt); });
+      if (close.length) {
+        card.appendChild(el("p", null, "I'm not sure my articles answer that. The closest I found:"));
+        card.appendChild(closest(close));
+      } else {
+        card.appendChild(el("p", null, "I could not find that in the articles. Try asking another way, or about one of the topics below."));
+      }
     }
     if (json.entities && json.entities.length) card.appendChild(chips(json.entities));
-    if (json.alternatives && json.alternatives.length) card.appendChild(alternatives(json.alternatives, json.answered));
+    if (others.length) card.appendChild(alternatives(others, json.answered));
     if (json.answered) card.appendChild(followUps());
     if (json.answered && answerId) card.appendChild(votes(answerId, conversation));
     addTurn("bot", card);
@@ -148,9 +158,25 @@
     return list;
   }
 
+  // A passage, not a topic or an entity offered by name.
+  function cameClose(alt) {
+    return alt.section !== "topic" && alt.section !== "entity";
+  }
+
+  function closest(items) {
+    var list = el("ul", "closest");
+    items.forEach(function (alt) {
+      var item = el("li");
+      item.appendChild(el("q", null, alt.text));
+      item.appendChild(el("span", "meta", alt.article + " · " + sectionLabel(alt.section)));
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function alternatives(items, answered) {
     var box = el("details", "alternatives");
-    box.appendChild(el("summary", null, (answered ? "Other passages" : "Related passages") + " (" + items.length + ")"));
+    box.appendChild(el("summary", null, (answered ? "Other passages" : "Closest topics") + " (" + items.length + ")"));
     var list = el("ul");
     items.forEach(function (alt) {
       var item = el("li", null, alt.text);

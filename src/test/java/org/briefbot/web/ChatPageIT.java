@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.briefbot.answer.Alternative;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
@@ -205,6 +206,37 @@ class ChatPageIT {
     assertThat(meta).allSatisfy(m -> assertThat(m.getText()).doesNotContain("_"));
     others.findElement(By.tagName("summary")).click();
     chromium.screenshot(Path.of("target", "screenshots", "chat-desktop.png"));
+  }
+
+  @Test
+  void aDeclineThatCameCloseQuotesThePassagesThatDidThenFoldsTheTopics() {
+    String question = "what is nvidias share price today";
+    List<String> close =
+        web.library.current().answerer().answer(question).closestPassages().stream()
+            .map(Alternative.Passage::text)
+            .toList();
+    assertThat(close).hasSizeGreaterThan(1);
+
+    WebElement reply = ask(question);
+
+    assertThat(reply.getText()).contains("I'm not sure my articles answer that.");
+    assertThat(reply.findElements(By.cssSelector(".closest q")))
+        .extracting(q -> q.getAttribute("textContent"))
+        .containsExactlyElementsOf(close);
+    assertThat(reply.findElements(By.cssSelector(".closest .meta")))
+        .allSatisfy(m -> assertThat(m.getText()).doesNotContain("_").contains(" · "));
+    WebElement topics = reply.findElement(By.cssSelector("details"));
+    assertThat(topics.findElement(By.tagName("summary")).getAttribute("textContent"))
+        .startsWith("Closest topics (");
+    chromium.screenshot(Path.of("target", "screenshots", "chat-decline.png"));
+  }
+
+  @Test
+  void aDeclineWithNothingCloseSaysSoAndQuotesNothing() {
+    WebElement reply = ask("What is the capital of Australia?");
+
+    assertThat(reply.getText()).contains("I could not find that in the articles.");
+    assertThat(reply.findElements(By.cssSelector(".closest"))).isEmpty();
   }
 
   @Test
