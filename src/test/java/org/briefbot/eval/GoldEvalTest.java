@@ -7,8 +7,7 @@ import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,15 +19,10 @@ class GoldEvalTest {
   /** Declined on the seed, with several passages that came close (an out-of-scope question). */
   private static final String CAME_CLOSE = "what is nvidias share price today";
 
-  private static LoadedLibrary core;
+  private final LoadedLibrary core = TestKnowledge.shippedCore();
 
-  @BeforeAll
-  static void load() {
-    core = TestKnowledge.shippedCore();
-  }
-
-  @AfterAll
-  static void close() {
+  @AfterEach
+  void close() {
     core.close();
   }
 

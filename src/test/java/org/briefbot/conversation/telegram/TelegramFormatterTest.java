@@ -186,34 +186,10 @@ class TelegramFormatterTest {
   }
 
   @Test
-  void aDeclineThatCameCloseOffersThePassageFirstAsAButton() {
+  void aDeclineThatCameCloseQuotesTheClosestAndOffersEachPassageThatDidAsAButton() {
     Alternative closest =
         new Alternative.Passage(
             "art#faq#1", "Prices <may> drop & then rise.", "art", "The chip race", "faq", 0.2);
-    Alternative topic = new Alternative.Topic("art", "The chip race", 0.2);
-    Answer declined =
-        new Answer(
-            "q", Answer.Kind.DECLINED, 0.2, Optional.empty(), List.of(), List.of(closest, topic));
-
-    Rendered rendered = formatter.format(new Reply.Answered(declined, Optional.empty()));
-
-    assertThat(rendered.html())
-        .isEqualTo(
-            Html.escape(TelegramFormatter.NOT_SURE)
-                + " The closest I found:\n<i>“Prices &lt;may&gt; drop &amp; then rise.”</i>");
-    assertThat(rendered.keyboard())
-        .containsExactly(
-            List.of(
-                new Button(TelegramFormatter.READ_PASSAGE, "/passage art#faq#1", Button.Tap.SEND)),
-            List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
-    TelegramHtml.assertValid(rendered.html());
-  }
-
-  @Test
-  void aDeclineOffersTheOtherPassagesThatCameCloseAsButtonsBeforeTheTopics() {
-    Alternative closest =
-        new Alternative.Passage(
-            "art#faq#1", "Prices may drop.", "art", "The chip race", "faq", 0.2);
     Alternative other =
         new Alternative.Passage(
             "art#next#2", "The regulator rules in June.", "art", "The chip race", "next", 0.15);
@@ -232,7 +208,7 @@ class TelegramFormatterTest {
     assertThat(rendered.html())
         .isEqualTo(
             Html.escape(TelegramFormatter.NOT_SURE)
-                + " The closest I found:\n<i>“Prices may drop.”</i>");
+                + " The closest I found:\n<i>“Prices &lt;may&gt; drop &amp; then rise.”</i>");
     assertThat(rendered.keyboard())
         .containsExactly(
             List.of(
@@ -241,6 +217,7 @@ class TelegramFormatterTest {
                 new Button(
                     "🔎 The regulator rules in June.", "/passage art#next#2", Button.Tap.SEND)),
             List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
+    TelegramHtml.assertValid(rendered.html());
   }
 
   @Test
