@@ -267,8 +267,8 @@ public final class Conversation {
       case "entities" -> new Turn(entities(argument), context);
       case "topics" -> new Turn(topics(argument), context);
       case "sources" -> new Turn(sources(argument), context);
-      case "more" -> new Turn(more(argument), context);
-      case "section" -> new Turn(section(argument), context);
+      case "more" -> more(argument, context);
+      case "section" -> section(argument, context);
       case "passage" -> passage(argument, context, Reply.Layout.LEAD);
       case "whole" -> passage(argument, context, Reply.Layout.WHOLE);
       case "in" -> in(argument, context);
@@ -291,7 +291,7 @@ public final class Conversation {
       return entity(payload.substring(ENTITY_LINK.length()).replace('_', ' '), context);
     }
     if (payload.startsWith(ARTICLE_LINK) && payload.length() > ARTICLE_LINK.length()) {
-      return new Turn(more(payload.substring(ARTICLE_LINK.length())), context);
+      return more(payload.substring(ARTICLE_LINK.length()), context);
     }
     return new Turn(new Reply.Message(help()), context);
   }
@@ -506,27 +506,55 @@ public final class Conversation {
 
   /**
    * {@code /more ARTICLE}: the key points of the article its id or a part of its title names, with
-   * its sections to open; the list of articles when it names none or several.
+   * its sections to open, and that article becomes the chat's story (see {@link #reading}); the
+   * list of articles when it names none or several.
    */
-  private Reply more(String argument) {
+  private Turn more(String argument, Optional<Context> context) {
+    List<Article> found = argument.isEmpty() ? List.of() : matching(argument);
+    if (found.size() != 1) {
+      return new Turn(notOne(argument, found), context);
+    }
+    Article article = found.get(0);
+    List<Passage> passages = browsable(article.id());
+    List<Passage> points = keyPoints(passages);
+    return new Turn(keyPoints(article, passages, points), reading(article, points, context));
+  }
+
+  /** The articles to pick from, when {@code /more} names none or several. */
+  private Reply notOne(String argument, List<Article> found) {
     if (argument.isEmpty()) {
       return topics("");
     }
-    List<Article> found = matching(argument);
     if (found.isEmpty()) {
       return new Reply.Message(
           "I have no article matching \""
               + argument
               + "\". Type /topics to see the articles, or /more alone to pick one.");
     }
-    if (found.size() > 1) {
-      List<Reply.Item> items = new ArrayList<>();
-      for (Article a : found.subList(0, Math.min(found.size(), MAX_STORIES))) {
-        items.add(new Reply.Item(a.title(), date(a), "/more " + a.id()));
-      }
-      return new Reply.Listing(WHICH_STORY, items);
+    List<Reply.Item> items = new ArrayList<>();
+    for (Article a : found.subList(0, Math.min(found.size(), MAX_STORIES))) {
+      items.add(new Reply.Item(a.title(), date(a), "/more " + a.id()));
     }
-    return keyPoints(found.get(0));
+    return new Reply.Listing(WHICH_STORY, items);
+  }
+
+  /**
+   * The chat's context once the reader opened part of {@code article}: a thread about the first of
+   * the {@code shown} passages, as if the reader had asked for it, with all of them counted as
+   * shown, so that the next question is about this story ("what happens next?" is answered from it,
+   * not met with "which story do you mean?") and "tell me more" goes on past what was shown. The
+   * article's title stands for the question.
+   */
+  private Optional<Context> reading(
+      Article article, List<Passage> shown, Optional<Context> context) {
+    Optional<Answer> opened =
+        shown.stream().findFirst().flatMap(p -> answerer.chosen(article.title(), p.id()));
+    if (opened.isEmpty()) {
+      return context;
+    }
+    List<String> ids = new ArrayList<>(context.map(Context::shown).orElse(List.of()));
+    shown.forEach(p -> ids.add(p.id()));
+    return Optional.of(new Context(opened.get(), opened.get(), ids));
   }
 
   /**
@@ -562,22 +590,29 @@ public final class Conversation {
   }
 
   /** The article's takeaways (or first passages), and its sections to open one by one. */
-  private Reply keyPoints(Article article) {
-    List<Passage> passages = browsable(article.id());
-    List<Passage> takeaways =
-        passages.stream().filter(p -> p.section() == Section.KEY_TAKEAWAY).toList();
-    List<Passage> points =
-        takeaways.isEmpty()
-            ? passages.subList(0, Math.min(passages.size(), FIRST_PASSAGES))
-            : takeaways;
+  private Reply keyPoints(Article article, List<Passage> passages, List<Passage> points) {
     Optional<Section> shown =
-        takeaways.isEmpty() ? Optional.empty() : Optional.of(Section.KEY_TAKEAWAY);
+        points.stream().anyMatch(p -> p.section() == Section.KEY_TAKEAWAY)
+            ? Optional.of(Section.KEY_TAKEAWAY)
+            : Optional.empty();
     return new Reply.Article(
         article.title(), date(article), items(points), sections(article, passages, shown));
   }
 
-  /** {@code /section ARTICLE KEY}: one section of an article, and the article's other sections. */
-  private Reply section(String argument) {
+  /** Of an article's browsable passages, its takeaways, or its first passages when it has none. */
+  private static List<Passage> keyPoints(List<Passage> passages) {
+    List<Passage> takeaways =
+        passages.stream().filter(p -> p.section() == Section.KEY_TAKEAWAY).toList();
+    return takeaways.isEmpty()
+        ? passages.subList(0, Math.min(passages.size(), FIRST_PASSAGES))
+        : takeaways;
+  }
+
+  /**
+   * {@code /section ARTICLE KEY}: one section of an article, and the article's other sections; that
+   * article becomes the chat's story, as with {@code /more}.
+   */
+  private Turn section(String argument, Optional<Context> context) {
     String[] parts = argument.split("\\s+", 2);
     Optional<Article> article = answerer.article(parts[0]);
     List<Passage> passages = article.map(a -> browsable(a.id())).orElse(List.of());
@@ -586,14 +621,16 @@ public final class Conversation {
             ? List.of()
             : passages.stream().filter(p -> p.section().key().equals(parts[1])).toList();
     if (chosen.isEmpty()) {
-      return new Reply.Message("I no longer have that section. See /topics.");
+      return new Turn(new Reply.Message("I no longer have that section. See /topics."), context);
     }
     Section section = chosen.get(0).section();
-    return new Reply.Article(
-        article.get().title(),
-        section.label(),
-        items(chosen),
-        sections(article.get(), passages, Optional.of(section)));
+    Reply.Article reply =
+        new Reply.Article(
+            article.get().title(),
+            section.label(),
+            items(chosen),
+            sections(article.get(), passages, Optional.of(section)));
+    return new Turn(reply, reading(article.get(), chosen, context));
   }
 
   /** An article's passages a reader browses: not the entity notes nor the curated FAQ. */

@@ -402,6 +402,56 @@ class ConversationTest {
         .startsWith("I no longer have that passage");
   }
 
+  /**
+   * A reader who opens a story's key points or one of its sections is reading that story: the next
+   * question is about it. Before, the chat kept no story, and "what happens next?" right after the
+   * ECB's key points was met with "which story do you mean?".
+   */
+  @Test
+  void openingAStoryMakesItTheChatsStory(@TempDir Path dir) throws IOException {
+    String next = "what happens next?";
+    try (LoadedLibrary two =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir))) {
+      Conversation chat = two.conversation();
+
+      Turn alone = chat.reply(next, Optional.empty());
+      Turn afterEcb =
+          chat.reply(next, chat.reply("/more ecb-rate-cut-june", Optional.empty()).context());
+      Turn afterAws =
+          chat.reply(
+              next,
+              chat.reply("/section aws-openai-trainium why_it_matters", Optional.empty())
+                  .context());
+
+      assertThat(alone.reply()).isInstanceOf(Reply.Listing.class);
+      assertThat(source(afterEcb).articleId()).isEqualTo("ecb-rate-cut-june");
+      assertThat(source(afterEcb).section()).isEqualTo(Section.WHAT_HAPPENS_NEXT.key());
+      assertThat(source(afterAws).articleId()).isEqualTo("aws-openai-trainium");
+      assertThat(source(afterAws).section()).isEqualTo(Section.WHAT_HAPPENS_NEXT.key());
+    }
+  }
+
+  /** "Tell me more" after a story's key points goes on past them, in that story. */
+  @Test
+  void tellMeMoreAfterTheKeyPointsShowsAPassageTheyDidNot() {
+    Turn opened = conversation.reply("/more aws-openai-trainium", Optional.empty());
+    Reply.Article points = (Reply.Article) opened.reply();
+
+    Turn more = conversation.reply("tell me more", opened.context());
+
+    Source next = source(more);
+    assertThat(next.articleId()).isEqualTo("aws-openai-trainium");
+    assertThat(points.points()).isNotEmpty();
+    assertThat(points.points())
+        .extracting(Reply.Item::command)
+        .doesNotContain("/passage " + next.passageId());
+    assertThat(opened.context().orElseThrow().shown())
+        .containsExactlyElementsOf(
+            points.points().stream()
+                .map(i -> i.command().substring("/passage ".length()))
+                .toList());
+  }
+
   private static Source source(Turn turn) {
     return ((Reply.Answered) turn.reply()).answer().best().orElseThrow();
   }
