@@ -89,6 +89,7 @@ public final class TranscriptRecorder {
     say(BEN, "Ben", "Who won the 2018 World Cup?");
     say(BEN, "Ben", "who won the world cup in 2018");
     say(BEN, "Ben", "Is Trainium faster than Nvidia GPUs?");
+    tap(BEN, "Ben", "🔎 Trainium chips");
     tap(BEN, "Ben", "👎");
     say(BEN, "Ben", "/stats");
     say(EDITOR, "Eve (an admin)", "/stats");
