@@ -173,6 +173,13 @@ final class EvalCommand implements Callable<Integer> {
             "key sentence holds the answer %.3f (of %d answers whose passage has it in one sentence)%n",
             r.keySentenceHit(),
             r.keySentenceQuestions()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "declines offering a passage that holds the answer %d of %d; out of scope shown passages %d%n",
+            r.closestRight(),
+            r.falseDeclines(),
+            r.outOfScopeOffered()));
     for (GoldReport.Miss m : r.misses()) {
       out.append(
           String.format(
