@@ -410,8 +410,7 @@ class ConversationTest {
   @Test
   void openingAStoryMakesItTheChatsStory(@TempDir Path dir) throws IOException {
     String next = "what happens next?";
-    try (LoadedLibrary two =
-        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir))) {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
       Conversation chat = two.conversation();
 
       Turn alone = chat.reply(next, Optional.empty());
@@ -450,6 +449,10 @@ class ConversationTest {
             points.points().stream()
                 .map(i -> i.command().substring("/passage ".length()))
                 .toList());
+  }
+
+  private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
+    return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }
 
   private static Source source(Turn turn) {

@@ -53,7 +53,10 @@ final class LiveBot implements AutoCloseable {
   final ResilientStore store;
   private final boolean alone;
   private final Optional<Path> storeFolder;
+
+  /** Read under its own lock: logback appends to it holding that lock, not the list's. */
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
   private final List<Logger> captured;
 
   private LiveBot(
@@ -201,7 +204,7 @@ final class LiveBot implements AutoCloseable {
 
   /** Log lines (message only, no stack trace) at {@code level} or above from briefbot's loggers. */
   List<String> logLines(ch.qos.logback.classic.Level level) {
-    synchronized (logs.list) {
+    synchronized (logs) {
       return logs.list.stream()
           .filter(e -> e.getLevel().isGreaterOrEqual(level))
           .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage())
@@ -211,7 +214,7 @@ final class LiveBot implements AutoCloseable {
 
   /** Log events that carry a stack trace. */
   long stackTraces() {
-    synchronized (logs.list) {
+    synchronized (logs) {
       return logs.list.stream().filter(e -> e.getThrowableProxy() != null).count();
     }
   }
@@ -373,7 +376,7 @@ final class LiveBot implements AutoCloseable {
 
   /** Everything logged so far by briefbot and TelegramBots, formatted, with stack traces. */
   String log() {
-    synchronized (logs.list) {
+    synchronized (logs) {
       return logs.list.stream().map(LiveBot::format).collect(Collectors.joining("\n"));
     }
   }
