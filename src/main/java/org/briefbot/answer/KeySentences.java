@@ -1,8 +1,5 @@
 package org.briefbot.answer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,17 +75,9 @@ final class KeySentences {
   }
 
   private static final class Committed {
-    static final Optional<TreeModel> MODEL = read();
-
-    private static Optional<TreeModel> read() {
-      try (InputStream in = KeySentences.class.getResourceAsStream(MODEL_RESOURCE)) {
-        return in == null
-            ? Optional.empty()
-            : Optional.of(TreeModel.read(in, SentenceFeatures.COLUMNS));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + MODEL_RESOURCE, e);
-      }
-    }
+    static final Optional<TreeModel> MODEL =
+        TreeModel.committedJson(MODEL_RESOURCE)
+            .map(json -> TreeModel.read(json, SentenceFeatures.COLUMNS));
   }
 
   List<String> terms(String text) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,12 +105,15 @@ public final class TreeModel {
     }
   }
 
-  /** Reads a model from a stream, e.g. a class-path resource. */
-  public static TreeModel read(InputStream in, int columns) {
-    try {
-      return read(in.readAllBytes(), columns);
+  /**
+   * The JSON of a model committed on the class path at {@code path} (absolute, "/org/..."), or
+   * empty when the build has none there.
+   */
+  public static Optional<byte[]> committedJson(String path) {
+    try (InputStream in = TreeModel.class.getResourceAsStream(path)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read model: " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read the committed model " + path, e);
     }
   }
 

@@ -1,8 +1,5 @@
 package org.briefbot.retrieval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -120,11 +117,9 @@ public final class LearnedRanking {
   }
 
   private static TreeModel resource(String path) {
-    try (InputStream in = LearnedRanking.class.getResourceAsStream(path)) {
-      return TreeModel.read(Objects.requireNonNull(in, path).readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the committed model " + path, e);
-    }
+    return TreeModel.read(
+        TreeModel.committedJson(path)
+            .orElseThrow(() -> new IllegalStateException("no committed model " + path)));
   }
 
   /** Reads the models now, if not yet: a hybrid retriever does so when it is built. */
