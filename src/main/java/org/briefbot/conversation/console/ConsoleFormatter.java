@@ -150,25 +150,21 @@ public final class ConsoleFormatter {
   private static void declined(Numbered out, Answer answer) {
     List<Alternative> topics =
         answer.alternatives().stream().filter(a -> !(a instanceof Alternative.Passage)).toList();
-    answer
-        .closest()
-        .ifPresentOrElse(
-            closest -> {
-              out.text
-                  .append("I'm not sure my articles answer that. The closest passage I found:\n  ")
-                  .append(shorten(closest.text(), ALTERNATIVE_CHARS));
-              out.item("Read that passage", "/passage " + closest.passageId());
-              answer.closestPassages().stream()
-                  .skip(1)
-                  .forEach(
-                      other ->
-                          out.item(
-                              "Also close: " + shorten(other.text(), ALTERNATIVE_CHARS),
-                              "/passage " + other.passageId()));
-            },
-            () ->
-                out.text.append(
-                    "Sorry, I don't know the answer to that: my articles don't cover it."));
+    List<Alternative.Passage> close = answer.closestPassages();
+    if (close.isEmpty()) {
+      out.text.append("Sorry, I don't know the answer to that: my articles don't cover it.");
+    } else {
+      Alternative.Passage closest = close.get(0);
+      out.text
+          .append("I'm not sure my articles answer that. The closest passage I found:\n  ")
+          .append(shorten(closest.text(), ALTERNATIVE_CHARS));
+      out.item("Read that passage", "/passage " + closest.passageId());
+      for (Alternative.Passage other : close.subList(1, close.size())) {
+        out.item(
+            "Also close: " + shorten(other.text(), ALTERNATIVE_CHARS),
+            "/passage " + other.passageId());
+      }
+    }
     if (!topics.isEmpty()) {
       out.text.append("\nI can tell you about:");
       for (Alternative topic : topics) {

@@ -148,20 +148,20 @@ final class TelegramFormatter {
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
-    Optional<Alternative.Passage> closest = answer.closest();
-    closest.ifPresent(
-        passage ->
-            keyboard.add(
-                List.of(
-                    new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND))));
-    answer.closestPassages().stream()
-        .skip(1)
-        .forEach(passage -> keyboard.add(List.of(passageButton(passage))));
+    List<Alternative.Passage> close = answer.closestPassages();
+    for (int i = 0; i < close.size(); i++) {
+      Alternative.Passage passage = close.get(i);
+      keyboard.add(
+          List.of(
+              i == 0
+                  ? new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND)
+                  : passageButton(passage)));
+    }
     for (Alternative topic : answer.alternatives()) {
       topicButton(topic).ifPresent(button -> keyboard.add(List.of(button)));
     }
-    if (closest.isPresent()) {
-      String quote = Html.italic("“" + Html.shorten(closest.get().text(), NOTE_CHARS) + "”");
+    if (!close.isEmpty()) {
+      String quote = Html.italic("“" + Html.shorten(close.get(0).text(), NOTE_CHARS) + "”");
       return new Rendered(Html.escape(NOT_SURE) + " The closest I found:\n" + quote, keyboard);
     }
     String offer = keyboard.isEmpty() ? "" : "\nThese are the closest topics I know:";
