@@ -168,7 +168,7 @@
     items.forEach(function (alt) {
       var item = el("li");
       item.appendChild(el("q", null, alt.text));
-      item.appendChild(el("span", "meta", alt.article + " · " + sectionLabel(alt.section)));
+      item.appendChild(where(alt));
       list.appendChild(item);
     });
     return list;
@@ -180,11 +180,16 @@
     var list = el("ul");
     items.forEach(function (alt) {
       var item = el("li", null, alt.text);
-      item.appendChild(el("span", "meta", alt.article + (alt.section ? " · " + sectionLabel(alt.section) : "")));
+      item.appendChild(where(alt));
       list.appendChild(item);
     });
     box.appendChild(list);
     return box;
+  }
+
+  // Where an alternative is: its article, and its section by the article's heading.
+  function where(alt) {
+    return el("span", "meta", alt.article + (alt.section ? " · " + sectionLabel(alt.section) : ""));
   }
 
   function followUps() {
