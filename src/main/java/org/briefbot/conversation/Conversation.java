@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
@@ -70,6 +72,9 @@ public final class Conversation {
       Pattern.compile(
           "\\b(this|that|these|those|it|its|they|them|their|he|she|him|his|her)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /** Where an id ends and the words after it begin. */
+  private static final Pattern GAP = Pattern.compile("\\s+");
 
   /** Articles offered at most when asking which one the reader means. */
   private static final int MAX_STORIES = 8;
@@ -296,30 +301,73 @@ public final class Conversation {
     return new Turn(new Reply.Message(help()), context);
   }
 
-  /** One passage by id, as a tapped button asks for it; the chat's thread supplies the question. */
-  private Turn passage(String passageId, Optional<Context> context, Reply.Layout layout) {
-    String question = context.map(c -> c.thread().question()).orElse("");
-    Optional<Answer> chosen = answerer.chosen(question, passageId);
+  /**
+   * The command that opens a passage a decline offered ({@link Answer#closestPassages()}): the
+   * passage shown as the answer to the declined question, which becomes the chat's thread, since
+   * the reader picked it as the answer. Without the question, the passage would be read for the
+   * chat's earlier question, or for none when the decline came first.
+   */
+  public static String openClosest(Answer declined, Alternative.Passage close) {
+    return "/passage " + close.passageId() + " " + declined.question();
+  }
+
+  /**
+   * {@code /passage ID [QUESTION]}: one passage by id, as a tapped button asks for it, shown as the
+   * answer to the question a decline's button carries ({@link #openClosest}) or else to the chat's
+   * thread's question.
+   */
+  private Turn passage(String argument, Optional<Context> context, Reply.Layout layout) {
+    Optional<Leading> opened = leading(argument, id -> answerer.passage(id).isPresent());
+    Optional<String> asked = opened.flatMap(Leading::rest);
+    String question = asked.orElseGet(() -> context.map(c -> c.thread().question()).orElse(""));
+    Optional<Answer> chosen = opened.flatMap(o -> answerer.chosen(question, o.head()));
     if (chosen.isEmpty()) {
       return new Turn(
           new Reply.Message("I no longer have that passage. Ask me again, or see /topics."),
           context);
     }
     Answer answer = chosen.get();
+    Context next =
+        asked.isPresent()
+            ? context.map(c -> c.switchTo(answer)).orElseGet(() -> Context.of(answer))
+            : context.map(c -> c.then(answer)).orElseGet(() -> Context.of(answer));
     return new Turn(
-        new Reply.Answered(answer, Optional.empty(), layout, List.of()),
-        Optional.of(context.map(c -> c.then(answer)).orElse(Context.of(answer))));
+        new Reply.Answered(answer, Optional.empty(), layout, List.of()), Optional.of(next));
   }
+
+  /**
+   * An id at the start of a command's argument and the words after it, if any. Ids are file names,
+   * which may hold spaces, so the longest run of leading words that {@code known} accepts is the
+   * id.
+   */
+  private static Optional<Leading> leading(String argument, Predicate<String> known) {
+    List<Integer> ends = new ArrayList<>();
+    Matcher gap = GAP.matcher(argument);
+    while (gap.find()) {
+      ends.add(gap.start());
+    }
+    ends.add(argument.length());
+    for (int i = ends.size() - 1; i >= 0; i--) {
+      String head = argument.substring(0, ends.get(i));
+      if (!head.isEmpty() && known.test(head)) {
+        return Optional.of(new Leading(head, readable(argument.substring(ends.get(i)))));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An id that starts a command's argument, and the rest of the argument. */
+  private record Leading(String head, Optional<String> rest) {}
 
   /** {@code /in ARTICLE QUESTION}: the question answered from that article, as a chosen story. */
   private Turn in(String argument, Optional<Context> context) {
-    String[] parts = argument.split("\\s+", 2);
-    if (parts.length < 2 || answerer.article(parts[0]).isEmpty()) {
+    Optional<Leading> story = leading(argument, id -> answerer.article(id).isPresent());
+    if (story.isEmpty() || story.get().rest().isEmpty()) {
       return new Turn(
           new Reply.Message("I no longer have that article. Ask me again, or see /topics."),
           context);
     }
-    return answered(questionIn(parts[1], parts[0]), context);
+    return answered(questionIn(story.get().rest().get(), story.get().head()), context);
   }
 
   /**
@@ -613,13 +661,14 @@ public final class Conversation {
    * article becomes the chat's story, as with {@code /more}.
    */
   private Turn section(String argument, Optional<Context> context) {
-    String[] parts = argument.split("\\s+", 2);
-    Optional<Article> article = answerer.article(parts[0]);
+    Optional<Leading> story = leading(argument, id -> answerer.article(id).isPresent());
+    Optional<Article> article = story.flatMap(s -> answerer.article(s.head()));
+    Optional<String> key = story.flatMap(Leading::rest);
     List<Passage> passages = article.map(a -> browsable(a.id())).orElse(List.of());
     List<Passage> chosen =
-        parts.length < 2
+        key.isEmpty()
             ? List.of()
-            : passages.stream().filter(p -> p.section().key().equals(parts[1])).toList();
+            : passages.stream().filter(p -> p.section().key().equals(key.get())).toList();
     if (chosen.isEmpty()) {
       return new Turn(new Reply.Message("I no longer have that section. See /topics."), context);
     }

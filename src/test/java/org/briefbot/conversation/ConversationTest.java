@@ -3,6 +3,7 @@ package org.briefbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -400,6 +401,63 @@ class ConversationTest {
     assertThat(passage.context().orElseThrow().shown()).endsWith(id);
     assertThat(((Reply.Message) conversation.reply("/passage nope#0", context).reply()).text())
         .startsWith("I no longer have that passage");
+  }
+
+  /**
+   * A passage a decline offered is opened as the answer to the declined question: its bold sentence
+   * is chosen for that question, it becomes the chat's thread (so a vote on it, and "tell me more",
+   * are about it), and a decline with no chat before it opens the same way. Before, the passage was
+   * read for the chat's earlier question, or for none.
+   */
+  @Test
+  void aPassageOfferedByADeclineAnswersTheDeclinedQuestion() {
+    String price = "what is nvidias share price today";
+    Optional<Context> afterDeal = conversation.reply(DEAL, Optional.empty()).context();
+    Turn declined = conversation.reply(price, afterDeal);
+    Answer decline = ((Reply.Answered) declined.reply()).answer();
+    Alternative.Passage close = decline.closestPassages().get(0);
+
+    Turn inChat = conversation.reply(Conversation.openClosest(decline, close), declined.context());
+    Turn first = conversation.reply(Conversation.openClosest(decline, close), Optional.empty());
+
+    assertThat(decline.answered()).isFalse();
+    assertThat(declined.context()).isEqualTo(afterDeal);
+    for (Turn opened : List.of(inChat, first)) {
+      assertThat(source(opened).passageId()).isEqualTo(close.passageId());
+      assertThat(((Reply.Answered) opened.reply()).answer().question()).isEqualTo(price);
+      Context context = opened.context().orElseThrow();
+      assertThat(context.thread().question()).isEqualTo(price);
+      assertThat(context.shown()).endsWith(close.passageId());
+    }
+    assertThat(inChat.context().orElseThrow().shown())
+        .startsWith(afterDeal.orElseThrow().shown().get(0));
+  }
+
+  /**
+   * Article ids are file names, which may hold spaces: the commands that name an article before
+   * more words ({@code /section}, {@code /in}, {@code /passage} with a question) still find it.
+   * Before, the id was cut at its first space and the reader was told the section was gone.
+   */
+  @Test
+  void anArticleWhoseFileNameHasSpacesOpensByItsCommands(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    Files.copy(TestKnowledge.ECB_ARTICLE, dir.resolve("articles").resolve("ecb rate cut june.txt"));
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Conversation chat = two.conversation();
+      String id = "ecb rate cut june";
+
+      Reply section = chat.handle("/section " + id + " what_happens_next");
+      Turn in = chat.reply("/in " + id + " what is the new deposit rate", Optional.empty());
+      String passageId = source(in).passageId();
+      Turn opened = chat.reply("/passage " + passageId + " what is the new rate", Optional.empty());
+
+      assertThat(((Reply.Article) section).detail()).isEqualTo(Section.WHAT_HAPPENS_NEXT.label());
+      assertThat(source(in).articleId()).isEqualTo(id);
+      assertThat(source(in).text()).contains("2.25%");
+      assertThat(source(opened).passageId()).isEqualTo(passageId);
+      assertThat(((Reply.Answered) opened.reply()).answer().question())
+          .isEqualTo("what is the new rate");
+    }
   }
 
   /**

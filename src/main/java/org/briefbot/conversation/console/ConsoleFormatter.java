@@ -6,6 +6,7 @@ import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.EntityCard;
 import org.briefbot.answer.Source;
+import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Reply;
 
 /**
@@ -158,11 +159,11 @@ public final class ConsoleFormatter {
       out.text
           .append("I'm not sure my articles answer that. The closest passage I found:\n  ")
           .append(shorten(closest.text(), ALTERNATIVE_CHARS));
-      out.item("Read that passage", "/passage " + closest.passageId());
+      out.item("Read that passage", Conversation.openClosest(answer, closest));
       for (Alternative.Passage other : close.subList(1, close.size())) {
         out.item(
             "Also close: " + shorten(other.text(), ALTERNATIVE_CHARS),
-            "/passage " + other.passageId());
+            Conversation.openClosest(answer, other));
       }
     }
     if (!topics.isEmpty()) {

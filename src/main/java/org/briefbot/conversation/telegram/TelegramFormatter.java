@@ -8,6 +8,7 @@ import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.EntityCard;
 import org.briefbot.answer.Source;
+import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Reply;
 
 /**
@@ -144,18 +145,21 @@ final class TelegramFormatter {
    * Says so plainly; the closest topics are buttons that turn this message into the topic. When a
    * passage came close but not close enough, the reply says the bot is not sure, quotes the
    * sentence that came closest and offers the whole passage as the first button, then the other
-   * passages that came close, each a button opening with its sentence.
+   * passages that came close, each a button opening with its sentence. Each opens as the answer to
+   * the declined question ({@link Conversation#openClosest}).
    */
   private Rendered declined(Answer answer) {
     List<List<Button>> keyboard = new ArrayList<>();
     List<Alternative.Passage> close = answer.closestPassages();
     for (int i = 0; i < close.size(); i++) {
       Alternative.Passage passage = close.get(i);
+      String open = Conversation.openClosest(answer, passage);
       keyboard.add(
           List.of(
-              i == 0
-                  ? new Button(READ_PASSAGE, "/passage " + passage.passageId(), Button.Tap.SEND)
-                  : passageButton(passage)));
+              new Button(
+                  i == 0 ? READ_PASSAGE : "🔎 " + Html.shorten(passage.text(), LABEL_CHARS),
+                  open,
+                  Button.Tap.SEND)));
     }
     for (Alternative topic : answer.alternatives()) {
       topicButton(topic).ifPresent(button -> keyboard.add(List.of(button)));
@@ -166,13 +170,6 @@ final class TelegramFormatter {
     }
     String offer = keyboard.isEmpty() ? "" : "\nThese are the closest topics I know:";
     return new Rendered(Html.escape(DECLINED) + offer, keyboard);
-  }
-
-  private static Button passageButton(Alternative.Passage passage) {
-    return new Button(
-        "🔎 " + Html.shorten(passage.text(), LABEL_CHARS),
-        "/passage " + passage.passageId(),
-        Button.Tap.SEND);
   }
 
   /** A button that turns the decline into the topic; none for a passage. */

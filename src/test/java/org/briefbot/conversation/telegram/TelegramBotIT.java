@@ -179,11 +179,18 @@ class TelegramBotIT {
     live.api.awaitRequest("answerCallbackQuery", LiveBot.WAIT);
   }
 
+  /**
+   * The passage a decline's button sends is the answer to the declined question: a 👎 on it is
+   * listed under that question, not under the chat's earlier one.
+   */
   @Test
   void aQuestionThatCameCloseQuotesTheClosestSentenceAndItsButtonSendsThePassage() {
+    live.api.pushPrivateMessage(LiveBot.USER, DEAL);
+    live.awaitSentContaining("138 billion");
     // An out-of-scope question about a covered company that still comes close, to the background
     // passage on NVIDIA's market share.
-    live.api.pushPrivateMessage(LiveBot.USER, "what is nvidias share price today");
+    String price = "what is nvidias share price today";
+    live.api.pushPrivateMessage(LiveBot.USER, price);
     FakeBotApi.Recorded unsure = live.awaitSentContaining(Html.escape(TelegramFormatter.NOT_SURE));
     TelegramHtml.assertValid(unsure.param("text"));
     assertThat(unsure.param("text")).contains("<i>“Major tech companies have been racing");
@@ -198,6 +205,21 @@ class TelegramBotIT {
         live.awaitSent(text -> plain(text).startsWith("Major tech companies have been racing"));
     assertThat(passage.params().at("/reply_parameters/message_id").asInt())
         .isEqualTo(live.messageIdOf(unsure));
+
+    live.api.pushCallbackQuery(
+        LiveBot.USER,
+        LiveBot.USER,
+        live.messageIdOf(passage),
+        LiveBot.callbackData(passage, Replies.DOWN));
+    live.api.awaitRequest(
+        "answerCallbackQuery", r -> live.api.count("answerCallbackQuery") >= 2, LiveBot.WAIT);
+    assertThat(live.store.admin().mostDownvoted(10))
+        .singleElement()
+        .satisfies(
+            down -> {
+              assertThat(down.passageId()).startsWith("aws-openai-trainium#background");
+              assertThat(down.questions()).containsExactly(price);
+            });
   }
 
   @Test

@@ -212,10 +212,11 @@ class TelegramFormatterTest {
     assertThat(rendered.keyboard())
         .containsExactly(
             List.of(
-                new Button(TelegramFormatter.READ_PASSAGE, "/passage art#faq#1", Button.Tap.SEND)),
+                new Button(
+                    TelegramFormatter.READ_PASSAGE, "/passage art#faq#1 q", Button.Tap.SEND)),
             List.of(
                 new Button(
-                    "🔎 The regulator rules in June.", "/passage art#next#2", Button.Tap.SEND)),
+                    "🔎 The regulator rules in June.", "/passage art#next#2 q", Button.Tap.SEND)),
             List.of(new Button("📰 The chip race", "/more art", Button.Tap.EDIT)));
     TelegramHtml.assertValid(rendered.html());
   }
