@@ -83,6 +83,10 @@ public final class ConsoleChat {
     private List<String> numbered = List.of();
 
     String respond(String line) {
+      Optional<String> unlisted = unlisted(line, numbered);
+      if (unlisted.isPresent()) {
+        return unlisted.get();
+      }
       Conversation conversation = library.current();
       String message = opened(line, numbered);
       Turn turn = reply(conversation, message, context);
@@ -94,10 +98,36 @@ public final class ConsoleChat {
     }
   }
 
+  /**
+   * What to say when the line is just a number no item has: the reader meant to open one, and as a
+   * question a bare number finds whatever passage mentions it.
+   */
+  private static Optional<String> unlisted(String line, List<String> numbered) {
+    String text = line.strip();
+    if (!isItemNumber(text)) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(text);
+    if (n >= 1 && n <= numbered.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        numbered.isEmpty()
+            ? "There is no item " + n + " to open yet. Ask me a question, or type /help."
+            : "There is no item "
+                + n
+                + ": the last list had "
+                + (numbered.size() == 1 ? "one item, 1." : "items 1 to " + numbered.size() + "."));
+  }
+
+  private static boolean isItemNumber(String text) {
+    return text.matches("\\d{1,3}");
+  }
+
   /** The command of item {@code n} of the last reply when the line is just that number. */
   private static String opened(String line, List<String> numbered) {
     String text = line.strip();
-    if (text.matches("\\d{1,3}")) {
+    if (isItemNumber(text)) {
       int n = Integer.parseInt(text);
       if (n >= 1 && n <= numbered.size()) {
         return numbered.get(n - 1);

@@ -83,6 +83,17 @@ class ConsoleChatTest {
         .contains("Industry analysts expect Microsoft to respond");
   }
 
+  /** A number no item has is not asked as a question: "2" found a passage that mentions a 2. */
+  @Test
+  void aNumberNoItemHasSaysWhichItemsThereAre() {
+    String out = chat("7\nWhen will the migration to AWS start?\n9\n1\n");
+
+    assertThat(out)
+        .contains("There is no item 7 to open yet.")
+        .containsPattern("There is no item 9: the last list had items 1 to [2-8]\\.\n")
+        .contains("Industry analysts expect Microsoft to respond");
+  }
+
   @Test
   void seeAlsoItemsLeadWhereTheySayAndNeverRepeatTheAnswer() {
     String out = chat("How much is the AWS deal worth?\n");
