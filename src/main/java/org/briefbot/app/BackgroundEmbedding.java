@@ -105,6 +105,11 @@ final class BackgroundEmbedding implements AutoCloseable {
           articles.size(),
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // close() interrupts the batch under way, wherever it is: not a fault.
+        log.info("Background embedding stopped: the knowledge is closing");
+        return;
+      }
       log.warn("Background embedding stopped, BM25 keeps answering: {}", e.getMessage(), e);
     } finally {
       progress.set(Progress.NONE);

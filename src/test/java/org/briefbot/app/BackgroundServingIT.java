@@ -2,6 +2,10 @@ package org.briefbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import org.briefbot.retrieval.Embeddings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hybrid without the wait, with the real model: passages the model has not embedded are indexed at
@@ -95,6 +100,51 @@ class BackgroundServingIT {
       assertThat(live.status().mode()).isEqualTo("hybrid");
       assertThat(live.status().embedded()).isEqualTo(live.status().passages());
       assertThat(answer(live, SALT)).contains("90,000 tonnes");
+    }
+  }
+
+  /**
+   * Closing the knowledge while a batch is being embedded stops it quietly: a shutdown is not a
+   * fault. It was logged as a warning with a stack trace ("Cannot use the embedding cache ...:
+   * null") when the interrupt reached the cache's file lock.
+   */
+  @Test
+  void closingWhileEmbeddingStopsWithoutAWarning() throws IOException {
+    // The embedding cache is shared by the JVM's tests: a text of this test's own is not in it.
+    TestKnowledge.write(
+        knowledge.resolve("articles/tern-hill-coffee.txt"),
+        article(
+            "Tern Hill roasts coffee in " + knowledge.getFileName(),
+            "Tern Hill roasts 300 tonnes of coffee a year in " + knowledge.getFileName() + "."));
+    Logger logger = (Logger) LoggerFactory.getLogger(BackgroundEmbedding.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      try (LiveLibrary live =
+          LiveLibrary.load(CONFIG, knowledge, LiveLibrary.GRACE, Optional.of(model))) {
+        assertThat(live.status().embedding()).isTrue();
+        awaitLogged(logged, "Embedding ");
+      }
+      assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+      assertThat(messages(logged))
+          .contains("Background embedding stopped: the knowledge is closing");
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  private static void awaitLogged(ListAppender<ILoggingEvent> logged, String start) {
+    long until = System.nanoTime() + PATIENCE.toNanos();
+    while (messages(logged).noneMatch(m -> m.startsWith(start))) {
+      assertThat(System.nanoTime()).as("logged: " + start).isLessThan(until);
+      Thread.onSpinWait();
+    }
+  }
+
+  private static Stream<String> messages(ListAppender<ILoggingEvent> logged) {
+    synchronized (logged) {
+      return List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage);
     }
   }
 
