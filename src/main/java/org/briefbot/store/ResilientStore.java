@@ -95,6 +95,18 @@ public final class ResilientStore implements AutoCloseable {
     return call("firstDelivery", s -> s.firstDelivery(updateId));
   }
 
+  /** {@link Store#saveButton}; empty while the store is unavailable. */
+  public OptionalLong saveButton(long chatId, String command) {
+    return call("saveButton", s -> s.saveButton(chatId, command))
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  /** {@link Store#button}; empty while the store is unavailable too. */
+  public Optional<String> button(long id, long chatId) {
+    return call("button", s -> s.button(id, chatId)).flatMap(Function.identity());
+  }
+
   /** {@link Store#logUnanswered}; dropped while the store is unavailable. */
   public void logUnanswered(UnansweredRecord entry) {
     call(

@@ -58,10 +58,14 @@ public final class Store implements AutoCloseable {
           "handled_updates",
           "group_context",
           "small_talk",
-          "desk_marks");
+          "desk_marks",
+          "long_buttons");
 
   /** How long an update id is remembered, to answer a second delivery of it never. */
   static final Duration REMEMBER_UPDATES = Duration.ofDays(7);
+
+  /** How long a button whose action is kept here ({@link #saveButton}) keeps working. */
+  public static final Duration REMEMBER_BUTTONS = Duration.ofDays(7);
 
   private final Database database;
   private final Clock clock;
@@ -902,6 +906,61 @@ public final class Store implements AutoCloseable {
             s.setLong(1, updateId);
             s.setLong(2, now);
             return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Keeps a button's action that does not fit in Telegram's callback data, for the buttons of
+   * {@code chatId}; actions older than {@link #REMEMBER_BUTTONS} are forgotten.
+   *
+   * @return the id the button carries instead
+   */
+  public long saveButton(long chatId, String command) {
+    Objects.requireNonNull(command, "command");
+    long now = clock.millis();
+    return database.transaction(
+        "saveButton",
+        c -> {
+          try (PreparedStatement forget =
+              c.prepareStatement("DELETE FROM long_buttons WHERE created_at < ?")) {
+            forget.setLong(1, now - REMEMBER_BUTTONS.toMillis());
+            forget.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO long_buttons (chat_id, command, created_at) VALUES (?, ?, ?)"
+                      + " RETURNING id")) {
+            s.setLong(1, chatId);
+            s.setString(2, command);
+            s.setLong(3, now);
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          }
+        });
+  }
+
+  /**
+   * The action {@link #saveButton} kept under {@code id} for a button of {@code chatId}; empty when
+   * it is older than {@link #REMEMBER_BUTTONS}, unknown, or kept for another chat.
+   */
+  public Optional<String> button(long id, long chatId) {
+    long oldest = clock.millis() - REMEMBER_BUTTONS.toMillis();
+    return database.transaction(
+        "button",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT command FROM long_buttons WHERE id = ? AND chat_id = ?"
+                      + " AND created_at >= ?")) {
+            s.setLong(1, id);
+            s.setLong(2, chatId);
+            s.setLong(3, oldest);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+            }
           }
         });
   }

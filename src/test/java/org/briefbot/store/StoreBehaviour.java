@@ -374,6 +374,32 @@ abstract class StoreBehaviour {
     assertThat(store.firstDelivery(1001)).isTrue();
   }
 
+  @Test
+  void aLongButtonOpensForItsChatUntilAWeekHasPassed() {
+    String command = "/in aws-openai-trainium how much is the deal worth to amazon over the years";
+    long id = store.saveButton(CHAT, command);
+    long other = store.saveButton(CHAT, "/in ecb-rate-cut-june what is the new deposit rate");
+
+    assertThat(other).isNotEqualTo(id);
+    assertThat(store.button(id, CHAT)).contains(command);
+    assertThat(store.button(id, CHAT + 1)).as("another chat's tap").isEmpty();
+    assertThat(store.button(other + 1000, CHAT)).isEmpty();
+    clock.advance(Store.REMEMBER_BUTTONS.minusMinutes(1));
+    assertThat(store.button(id, CHAT)).contains(command);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(store.button(id, CHAT)).isEmpty();
+  }
+
+  @Test
+  void savingAButtonForgetsThoseOlderThanAWeek() {
+    long old = store.saveButton(CHAT, "/in a an old question");
+    clock.advance(Store.REMEMBER_BUTTONS.plusMinutes(1));
+    store.saveButton(CHAT, "/in a a new question");
+    clock.advance(Store.REMEMBER_BUTTONS.negated()); // even read as if it were still fresh
+
+    assertThat(store.button(old, CHAT)).isEmpty();
+  }
+
   static AnswerRecord on(Channel channel, AnswerRecord a, String shownText) {
     return new AnswerRecord(
         a.chatId(),

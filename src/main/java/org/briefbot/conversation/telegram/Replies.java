@@ -39,7 +39,7 @@ final class Replies {
    * Completes with the id of the last message, the one carrying the buttons, once it is sent.
    */
   CompletableFuture<Integer> send(ChatRef chat, Rendered reply, Optional<Integer> replyTo) {
-    return send(chat, splitter.split(reply.html()), keyboard(reply), replyTo);
+    return send(chat, splitter.split(reply.html()), keyboard(chat, reply), replyTo);
   }
 
   private CompletableFuture<Integer> send(
@@ -94,22 +94,25 @@ final class Replies {
             .parseMode(ParseMode.HTML)
             .linkPreviewOptions(NO_PREVIEW);
     if (parts.size() == 1) {
-      keyboard(reply).ifPresent(edit::replyMarkup);
+      keyboard(chat, reply).ifPresent(edit::replyMarkup);
     }
     outbox.send(chat, edit.build());
     if (parts.size() > 1) {
-      send(chat, parts.subList(1, parts.size()), keyboard(reply), Optional.empty());
+      send(chat, parts.subList(1, parts.size()), keyboard(chat, reply), Optional.empty());
     }
   }
 
-  /** The rendered buttons as Telegram's inline keyboard, votes last; empty when there are none. */
-  Optional<InlineKeyboardMarkup> keyboard(Rendered reply) {
+  /**
+   * The rendered buttons as Telegram's inline keyboard for {@code chat}, votes last; empty when
+   * there are none.
+   */
+  Optional<InlineKeyboardMarkup> keyboard(ChatRef chat, Rendered reply) {
     if (reply.keyboard().isEmpty() && reply.votesOn().isEmpty()) {
       return Optional.empty();
     }
     InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
     for (List<Button> row : reply.keyboard()) {
-      markup.keyboardRow(new InlineKeyboardRow(row.stream().map(this::button).toList()));
+      markup.keyboardRow(new InlineKeyboardRow(row.stream().map(b -> button(chat, b)).toList()));
     }
     reply.votesOn().ifPresent(answerId -> markup.keyboardRow(votes(answerId)));
     return Optional.of(markup.build());
@@ -127,10 +130,10 @@ final class Replies {
             .build());
   }
 
-  private InlineKeyboardButton button(Button button) {
+  private InlineKeyboardButton button(ChatRef chat, Button button) {
     return InlineKeyboardButton.builder()
         .text(button.label())
-        .callbackData(callbacks.encode(button))
+        .callbackData(callbacks.encode(button, chat.id()))
         .build();
   }
 }

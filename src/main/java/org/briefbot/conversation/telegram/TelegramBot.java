@@ -56,7 +56,10 @@ public final class TelegramBot implements AutoCloseable {
   private static final Duration FINISH_HANDLING = Duration.ofSeconds(2);
 
   private static final Duration FINISH_SENDING = Duration.ofSeconds(3);
+
+  /** Long button actions kept in memory while the store is down (see {@link CallbackData}). */
   private static final int MAX_LONG_BUTTONS = 10_000;
+
   private static final Duration LONG_BUTTONS_WORK_FOR = Duration.ofDays(2);
   private static final int WORKERS = 4;
 
@@ -150,7 +153,7 @@ public final class TelegramBot implements AutoCloseable {
             redactor,
             Clock.systemUTC());
     CallbackData callbacks =
-        new CallbackData(MAX_LONG_BUTTONS, LONG_BUTTONS_WORK_FOR, Clock.systemUTC());
+        new CallbackData(store, MAX_LONG_BUTTONS, LONG_BUTTONS_WORK_FOR, Clock.systemUTC());
     this.replies = new Replies(outbox, new MessageSplitter(), callbacks);
     // Opens and migrates the store now, so the first reader does not wait for it; an outage is
     // logged, not fatal.

@@ -174,8 +174,11 @@ final class UpdateHandler {
           : chats.vote(
               vote.get().answerId(), under.getChatId(), query.getFrom().getId(), vote.get().vote());
     }
-    Optional<Button> button = callbacks.decode(query.getData());
-    if (button.isEmpty() || under == null) {
+    if (under == null) {
+      return EXPIRED;
+    }
+    Optional<Button> button = callbacks.decode(query.getData(), under.getChatId());
+    if (button.isEmpty()) {
       return EXPIRED;
     }
     ChatRef chat = chat(under.getChat());

@@ -311,6 +311,31 @@ class FaultInjectionIT {
     }
   }
 
+  /**
+   * A decline's passage buttons carry the question, too long for Telegram's callback data: kept in
+   * the store, they still open after a restart. Kept in memory, they said "expired".
+   */
+  @Test
+  void aLongButtonStillOpensAfterARestart(@TempDir Path dir) {
+    String store = "jdbc:sqlite:" + dir.resolve("briefbot.db");
+    try (FakeBotApi api = new FakeBotApi(Duration.ofMillis(200))) {
+      FakeBotApi.Recorded unsure;
+      try (LiveBot before = LiveBot.pollingOn(api, library, store, LiveBot.Faults.FAST)) {
+        api.pushPrivateMessage(LiveBot.USER, "what is nvidias share price today");
+        unsure = before.awaitSentContaining("The closest I found");
+      }
+      awaitTrue(() -> api.pollsInFlight() == 0, "the closed bot's last long poll ended");
+      String data = LiveBot.callbackData(unsure, "🔎 ");
+
+      try (LiveBot after = LiveBot.pollingOn(api, library, store, LiveBot.Faults.FAST)) {
+        api.pushCallbackQuery(LiveBot.USER, LiveBot.USER, after.messageIdOf(unsure), data);
+
+        after.awaitSentContaining("Major tech companies have been racing");
+        assertThat(data).startsWith("s@");
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ store
 
   @Test

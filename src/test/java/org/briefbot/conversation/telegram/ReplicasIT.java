@@ -128,6 +128,21 @@ class ReplicasIT {
         .isEqualTo(2L);
   }
 
+  /**
+   * A button whose action is too long for Telegram's callback data opens through either replica.
+   */
+  @Test
+  void aLongButtonSentByOneReplicaOpensThroughTheOther() {
+    ask(a, READER, "what is nvidias share price today");
+    FakeBotApi.Recorded unsure = sentTo(READER, "The closest I found");
+    String data = LiveBot.callbackData(unsure, "🔎 ");
+
+    tap(b, READER, a.messageIdOf(unsure), data);
+
+    assertThat(data).startsWith("s@");
+    sentTo(READER, "Major tech companies have been racing");
+  }
+
   @Test
   void bothReplicasWriteTheOneUnansweredLog() {
     ask(a, READER, "What will the weather be like in Lisbon on Sunday?");
