@@ -309,10 +309,13 @@ public final class Retriever implements AutoCloseable {
 
   /**
    * Starts correcting and embedding the question now; the index asks for the vector only after its
-   * BM25 search. Empty when nothing is embedded (BM25 mode, a blank question).
+   * BM25 search. Empty when nothing is embedded (BM25 mode, a question without a letter or digit:
+   * the model refuses text of only invisible characters, such as zero-width spaces).
    */
   private Optional<CompletableFuture<ModelQuestion>> embed(String text) {
-    if (text.isBlank() || embeddings.isEmpty() || embedder.isEmpty()) {
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)
+        || embeddings.isEmpty()
+        || embedder.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -22,6 +22,7 @@ import org.briefbot.answer.Answerer;
 import org.briefbot.answer.EntityCard;
 import org.briefbot.answer.Source;
 import org.briefbot.conversation.AnswerJson;
+import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
 import org.briefbot.entities.Entity;
 import org.briefbot.knowledge.Article;
@@ -161,8 +162,8 @@ final class Api implements HttpHandler {
       throw new Problem(400, "question must be a string, not " + kind(field));
     }
     String question = field.asText();
-    if (question.isBlank()) {
-      throw new Problem(400, "question is blank");
+    if (Conversation.readable(question).isEmpty()) {
+      throw new Problem(400, "question is blank: it has no letter or digit");
     }
     if (question.length() > maxQuestionChars) {
       throw new Problem(

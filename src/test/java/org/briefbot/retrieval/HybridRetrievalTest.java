@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
+import org.briefbot.answer.Answer;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
 import org.briefbot.index.Candidate;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real model over the real seed knowledge, in hybrid mode, against BM25 on the same index. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +49,18 @@ class HybridRetrievalTest {
   void close() {
     bm25.close();
     core.close();
+  }
+
+  /**
+   * A question of only invisible characters reaches the answerer through `ask` and the API; the
+   * model refuses to embed it, and `ask` died with "Cannot embed empty or whitespace-only text".
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200b\u200b", "\u2060", "\ufeff \u200b", "?!"})
+  void aQuestionWithoutALetterOrDigitIsDeclinedNotFailed(String question) {
+    Answer answer = core.answerer().answer(question);
+
+    assertThat(answer.answered()).isFalse();
   }
 
   @Test

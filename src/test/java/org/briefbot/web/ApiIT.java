@@ -202,6 +202,7 @@ class ApiIT {
           missing question        | {}                | 400 | question is missing: send {"question": "..."}
           question not a string   | {"question": 42}  | 400 | question must be a string, not number
           blank question          | {"question": " "} | 400 | question is blank
+          invisible question      | {"question": "\\u200b\\u2060"} | 400 | question is blank: it has no letter or digit
           unknown field           | {"question": "hi", "lang": "en"} | 400 | unknown field 'lang'; expected conversation, question
           bad conversation        | {"question": "hi", "conversation": "a b"} | 400 | conversation must be 1 to 64 letters, digits, '-' or '_', such as the Briefbot-Conversation header of an answer
           """)
