@@ -377,18 +377,25 @@ public final class KnowledgeLoader {
         problems.add(new IngestProblem(file, 0, "cannot read: " + e.getMessage(), true));
         return Optional.empty();
       }
-      return decodeUtf8(file, bytes, problems);
+      return decode(file, bytes, problems);
     }
 
-    private static Optional<String> decodeUtf8(
-        Path file, byte[] bytes, List<IngestProblem> problems) {
+    /**
+     * The file's text: UTF-8, or UTF-16 when it starts with UTF-16's byte-order mark (what some
+     * Windows editors save as "Unicode"), which no UTF-8 text can start with.
+     */
+    private static Optional<String> decode(Path file, byte[] bytes, List<IngestProblem> problems) {
+      boolean utf16 =
+          bytes.length >= 2
+              && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                  || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
       CharsetDecoder decoder =
-          StandardCharsets.UTF_8
+          (utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8)
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      // UTF-8 never decodes to more chars than it has bytes.
+      // Neither encoding decodes to more chars than it has bytes.
       CharBuffer out = CharBuffer.allocate(bytes.length);
       CoderResult result = decoder.decode(in, out, true);
       if (!result.isError()) {
@@ -399,12 +406,36 @@ public final class KnowledgeLoader {
         problems.add(
             new IngestProblem(
                 file,
-                lineAt(bytes, offset),
-                "not valid UTF-8: bad byte sequence at byte " + offset,
+                utf16 ? 0 : lineAt(bytes, offset),
+                utf16
+                    ? "not valid UTF-16 (it starts with UTF-16's byte-order mark): bad byte"
+                        + " sequence at byte "
+                        + offset
+                    : notUtf8(bytes, offset),
                 true));
         return Optional.empty();
       }
       return Optional.of(out.flip().toString());
+    }
+
+    /**
+     * Where the text stops being UTF-8, and the likely cause: an editor that saved it as
+     * Windows-1252 or Latin-1, which write an accented letter as one byte of 0x80 to 0xFF.
+     */
+    private static String notUtf8(byte[] bytes, int offset) {
+      int lineStart = offset;
+      while (lineStart > 0 && bytes[lineStart - 1] != '\n' && offset - lineStart < 30) {
+        lineStart--;
+      }
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      return String.format(
+          Locale.ROOT,
+          "not valid UTF-8: bad byte 0x%02X at byte %d, after \"%s\"; save the file as UTF-8"
+              + " (an editor saving as Windows-1252 or Latin-1 writes accented letters as such"
+              + " bytes)",
+          bytes[offset] & 0xFF,
+          offset,
+          before.replace("\uFFFD", "").strip());
     }
 
     private static int lineAt(byte[] bytes, int offset) {

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KnowledgeLoaderTest {
   private final KnowledgeLoader loader = new KnowledgeLoader();
@@ -124,9 +126,29 @@ class KnowledgeLoaderTest {
             new IngestProblem(
                 articles.resolve("b-latin1.txt"),
                 19,
-                "not valid UTF-8: bad byte sequence at byte " + offset,
+                "not valid UTF-8: bad byte 0xEB at byte "
+                    + offset
+                    + ", after \"Annapurna Labs is an Isra\"; save the file as UTF-8 (an editor"
+                    + " saving as Windows-1252 or Latin-1 writes accented letters as such bytes)",
                 true));
     assertThat(knowledge.report().filesRead()).hasSize(3);
+  }
+
+  /** Windows editors save "Unicode" text as UTF-16 with a byte-order mark: that reads as it is. */
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+  void readsAUtf16FileThatStartsWithItsByteOrderMark(String encoding) throws IOException {
+    Files.write(
+        articles.resolve("unicode.txt"),
+        ("\uFEFF" + Seed.article()).getBytes(java.nio.charset.Charset.forName(encoding)));
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.report().problems()).isEmpty();
+    assertThat(knowledge.articles())
+        .singleElement()
+        .satisfies(a -> assertThat(a.title()).startsWith("Amazon secures"));
+    assertThat(knowledge.passages()).anyMatch(p -> p.text().contains("Israeli microelectronics"));
   }
 
   @Test
