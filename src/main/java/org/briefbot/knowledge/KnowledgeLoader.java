@@ -427,15 +427,30 @@ public final class KnowledgeLoader {
       while (lineStart > 0 && bytes[lineStart - 1] != '\n' && offset - lineStart < 30) {
         lineStart--;
       }
-      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      String before =
+          new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8)
+              .codePoints()
+              .filter(Ingest::printable)
+              .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+              .toString()
+              .strip();
       return String.format(
           Locale.ROOT,
-          "not valid UTF-8: bad byte 0x%02X at byte %d, after \"%s\"; save the file as UTF-8"
-              + " (an editor saving as Windows-1252 or Latin-1 writes accented letters as such"
-              + " bytes)",
+          "not valid UTF-8: bad byte 0x%02X at byte %d%s; save the file as UTF-8 (an editor saving"
+              + " as Windows-1252 or Latin-1 writes accented letters as such bytes)",
           bytes[offset] & 0xFF,
           offset,
-          before.replace("\uFFFD", "").strip());
+          before.isEmpty() ? "" : ", after \"" + before + "\"");
+    }
+
+    private static boolean printable(int codePoint) {
+      int type = Character.getType(codePoint);
+      return codePoint != 0xFFFD
+          && type != Character.CONTROL
+          && type != Character.FORMAT
+          && type != Character.UNASSIGNED
+          && type != Character.PRIVATE_USE
+          && type != Character.SURROGATE;
     }
 
     private static int lineAt(byte[] bytes, int offset) {

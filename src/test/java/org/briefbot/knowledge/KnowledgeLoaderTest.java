@@ -134,6 +134,21 @@ class KnowledgeLoaderTest {
     assertThat(knowledge.report().filesRead()).hasSize(3);
   }
 
+  /** A binary file's report names the bad byte, without the unprintable bytes before it. */
+  @Test
+  void aBinaryFileIsReportedWithoutItsUnprintableBytes() throws IOException {
+    Files.write(articles.resolve("image.txt"), new byte[] {'G', 'I', 'F', 0x01, 0x1B, (byte) 0xB4});
+
+    Knowledge knowledge = loader.load(dir);
+
+    assertThat(knowledge.report().problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.reason())
+                    .startsWith("not valid UTF-8: bad byte 0xB4 at byte 5, after \"GIF\"; save"));
+  }
+
   /** Windows editors save "Unicode" text as UTF-16 with a byte-order mark: that reads as it is. */
   @ParameterizedTest
   @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
