@@ -218,8 +218,9 @@ public final class EntityCatalog {
   }
 
   /**
-   * Entities whose name or alias is close to {@code asked} ("nvdia", "reserve"): spelt alike, or
-   * sharing a whole word of three letters or more; the closest first, then by name.
+   * Entities whose name or alias is close to {@code asked} ("nvdia", "reserve", "lagard"): spelt
+   * alike, or sharing a whole word of three letters or more, or a long word with one typo; the
+   * closest first, then by name.
    */
   public List<Entity> similar(String asked, int limit) {
     String key = Names.key(asked);
@@ -248,7 +249,12 @@ public final class EntityCatalog {
   private static double similarity(String key, List<String> words, KeyTokens name) {
     String nameKey = String.join(" ", name.tokens());
     double spelling = SIMILARITY.apply(key, nameKey);
-    boolean sharesWord = words.stream().anyMatch(w -> w.length() >= 3 && name.tokens().contains(w));
+    boolean sharesWord =
+        words.stream()
+            .anyMatch(
+                w ->
+                    w.length() >= 3
+                        && name.tokens().stream().anyMatch(t -> EntityLinker.same(w, t, true)));
     return sharesWord ? Math.max(spelling, SUGGEST_SIMILARITY) : spelling;
   }
 

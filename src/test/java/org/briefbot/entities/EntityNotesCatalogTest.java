@@ -105,6 +105,8 @@ class EntityNotesCatalogTest {
         "lagard christine | Christine Lagarde",
         "microsfot | Microsoft",
         "annapurn | Annapurna Labs",
+        "anapurna | Annapurna Labs",
+        "lagard | Christine Lagarde",
       })
   void suggestsTheClosestNamesForOneItDoesNotKnow(String asked, String first) {
     assertThat(catalog.similar(asked, 3)).first().extracting(Entity::name).isEqualTo(first);
