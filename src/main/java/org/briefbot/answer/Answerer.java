@@ -51,6 +51,12 @@ public final class Answerer {
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
 
+  /**
+   * How far down the ranking a passage naming whom a "who runs ..." question asks for is looked for
+   * when the first passage names no one in that role: the first passages a decline offers.
+   */
+  private static final int ROLE_LOOKAHEAD = 2;
+
   private static final int CARD_ARTICLES = 10;
 
   /**
@@ -233,6 +239,19 @@ public final class Answerer {
         && namesWhoIsAsked(kind, first.passage(), shape.topic())) {
       return withFirstConfidence(hits, settings.threshold());
     }
+    if (kind.isSomeoneInRole() && !holds(kind, first.passage(), shape.topic())) {
+      Optional<Match> named =
+          hits.stream()
+              .skip(1)
+              .limit(ROLE_LOOKAHEAD)
+              .filter(m -> namesWhoIsAsked(kind, m.passage(), shape.topic()))
+              .findFirst();
+      if (named.isPresent()) {
+        return first(
+            hits,
+            named.get().withConfidence(Math.max(named.get().confidence(), settings.threshold())));
+      }
+    }
     if (first.confidence() <= nearMiss
         || (holdsWhatIsAsked(kind, first.passage(), shape.topic())
             && namesWhatIsCounted(kind, first.passage(), shape.topic()))) {
@@ -305,6 +324,14 @@ public final class Answerer {
     double confidence =
         judge.get().confidence(question, first.passage().text(), first.confidence());
     return withFirstConfidence(hits, confidence);
+  }
+
+  /** The matches with {@code match} moved first, as given. */
+  private static List<Match> first(List<Match> hits, Match match) {
+    List<Match> changed = new ArrayList<>(hits.size());
+    changed.add(match);
+    hits.stream().filter(m -> !m.passage().id().equals(match.passage().id())).forEach(changed::add);
+    return changed;
   }
 
   /** The matches, the first one with {@code confidence}. */

@@ -183,6 +183,44 @@ class AnswererTest {
         .allMatch(Alternative.Topic.class::isInstance);
   }
 
+  /**
+   * "Who runs X" finds X's own note first, by its name, though the note names no one in charge; the
+   * next passage says who is. It was declined, offering that passage; it is the answer.
+   */
+  @Test
+  void whoRunsACompanyIsAnsweredByThePassageNamingItsLeader(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/corvanta-steel.txt"), CORVANTA);
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer answer = two.answerer().answer("who runs corvanta steel");
+
+      assertThat(answer.answered()).isTrue();
+      assertThat(answer.best().orElseThrow().text()).startsWith("Ilse Vandermeer");
+      assertThat(answer.best().orElseThrow().keySentence()).contains("chief executive");
+    }
+  }
+
+  private static final String CORVANTA =
+      """
+      Corvanta Steel shuts its oldest blast furnace in Ghent as orders fall
+      #steel #Belgium #Corvanta
+      π Key Takeaways
+      - Corvanta Steel will shut the oldest of its three blast furnaces in Ghent by March.
+      - About 600 jobs will go, most through early retirement.
+      π Related People & Topics
+      Corvanta Steel
+      Belgian steelmaker
+      Corvanta Steel is a Belgian steelmaker founded in 1962, with plants in Ghent and Liège. It makes about 5 million tonnes of steel a year, mostly for carmakers and builders.
+      Ilse Vandermeer
+      Chief executive of Corvanta Steel
+      Ilse Vandermeer is a Belgian engineer who has been chief executive of Corvanta Steel since 2019. She previously ran the group's rolling mills in Liège.
+      Deep Analysis
+      Why It Matters
+      Ghent's furnaces supply most of the flat steel used by Belgian carmakers, and the closure leaves the city with two.
+      What Happens Next
+      Unions will meet the company next week to negotiate the terms of the early retirement plan.
+      """;
+
   @Test
   void aDeclineWhoseBestPassageDidNotComeCloseOffersOnlyTopics() {
     Answer answer = answerer.answer("how many people work at aws");
