@@ -402,11 +402,7 @@ public final class Store implements AutoCloseable {
     database.transaction(
         "saveGroupContext",
         c -> {
-          try (PreparedStatement forget =
-              c.prepareStatement("DELETE FROM group_context WHERE saved_at < ?")) {
-            forget.setLong(1, now - REMEMBER_UPDATES.toMillis());
-            forget.executeUpdate();
-          }
+          forgetBefore(c, "group_context", "saved_at", now - REMEMBER_UPDATES.toMillis());
           try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, chatId);
             s.setString(2, owner.key());
@@ -894,11 +890,7 @@ public final class Store implements AutoCloseable {
     return database.transaction(
         "firstDelivery",
         c -> {
-          try (PreparedStatement forget =
-              c.prepareStatement("DELETE FROM handled_updates WHERE received_at < ?")) {
-            forget.setLong(1, now - REMEMBER_UPDATES.toMillis());
-            forget.executeUpdate();
-          }
+          forgetBefore(c, "handled_updates", "received_at", now - REMEMBER_UPDATES.toMillis());
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO handled_updates (update_id, received_at) VALUES (?, ?)"
@@ -922,11 +914,7 @@ public final class Store implements AutoCloseable {
     return database.transaction(
         "saveButton",
         c -> {
-          try (PreparedStatement forget =
-              c.prepareStatement("DELETE FROM long_buttons WHERE created_at < ?")) {
-            forget.setLong(1, now - REMEMBER_BUTTONS.toMillis());
-            forget.executeUpdate();
-          }
+          forgetBefore(c, "long_buttons", "created_at", now - REMEMBER_BUTTONS.toMillis());
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO long_buttons (chat_id, command, created_at) VALUES (?, ?, ?)"
@@ -963,6 +951,16 @@ public final class Store implements AutoCloseable {
             }
           }
         });
+  }
+
+  /** Deletes the rows of {@code table} whose time {@code column} is before {@code oldest}. */
+  private static void forgetBefore(Connection c, String table, String column, long oldest)
+      throws SQLException {
+    try (PreparedStatement forget =
+        c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+      forget.setLong(1, oldest);
+      forget.executeUpdate();
+    }
   }
 
   /**
