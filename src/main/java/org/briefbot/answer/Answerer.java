@@ -48,11 +48,6 @@ public final class Answerer {
   /** Entities offered by name when a question about one is declined. */
   private static final int ENTITIES_SUGGESTED = 2;
 
-  /** The most words of a name that entities spelt like it are offered for. */
-  private static final int MAX_NAME_WORDS = 3;
-
-  private static final Pattern WORDS = Pattern.compile("\\s+");
-
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
 
@@ -535,13 +530,9 @@ public final class Answerer {
 
   /**
    * Entities spelt like the one a declined "what is X" or "tell me about X" asked for ("tell me
-   * about anapurna"), to offer by name: a typo in part of a name finds no card. A longer X ("what
-   * is nvidias share price today") asks about something, not for a name.
+   * about anapurna"), to offer by name: a typo in part of a name finds no card.
    */
   private List<Alternative> speltAlike(String name, double confidence) {
-    if (WORDS.split(name.strip()).length > MAX_NAME_WORDS) {
-      return List.of();
-    }
     return similarEntities(name, ENTITIES_SUGGESTED).stream()
         .map(e -> (Alternative) new Alternative.Entity(e.name(), confidence))
         .toList();
