@@ -45,9 +45,6 @@ public final class Answerer {
 
   private static final int TOPICS_OFFERED = 3;
 
-  /** Entities offered by name when a question about one is declined. */
-  private static final int ENTITIES_SUGGESTED = 2;
-
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
   private static final double ALTERNATIVE_SHARE = 0.5;
 
@@ -208,12 +205,7 @@ public final class Answerer {
           scope == Scope.ARCHIVE && needsMoreTopics(hits, request)
               ? retriever.search(request)
               : hits;
-      List<Alternative> offered = new ArrayList<>();
-      if (!sectionOnly) {
-        offered.addAll(closestPassages(closest, shape));
-      }
-      shape.entityName().ifPresent(name -> offered.addAll(speltAlike(name, confidence)));
-      return declined(question, closest, offered);
+      return declined(question, closest, sectionOnly ? List.of() : closestPassages(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
   }
@@ -526,16 +518,6 @@ public final class Answerer {
    */
   public List<Entity> similarEntities(String name, int limit) {
     return catalog.similar(clip(name), limit);
-  }
-
-  /**
-   * Entities spelt like the one a declined "what is X" or "tell me about X" asked for ("tell me
-   * about anapurna"), to offer by name: a typo in part of a name finds no card.
-   */
-  private List<Alternative> speltAlike(String name, double confidence) {
-    return similarEntities(name, ENTITIES_SUGGESTED).stream()
-        .map(e -> (Alternative) new Alternative.Entity(e.name(), confidence))
-        .toList();
   }
 
   /**

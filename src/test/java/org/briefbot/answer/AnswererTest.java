@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -153,34 +152,6 @@ class AnswererTest {
     assertThat(answer.alternatives().subList(close.size(), answer.alternatives().size()))
         .isNotEmpty()
         .allSatisfy(a -> assertThat(a).isNotInstanceOf(Alternative.Passage.class));
-  }
-
-  /**
-   * A declined question about an entity with a typo in part of its name offers the entities spelt
-   * like it, by name, before the articles: "tell me about anapurna" finds no card, and offered only
-   * articles and a passage.
-   */
-  @ParameterizedTest
-  @CsvSource({"tell me about anapurna, Annapurna Labs", "who is lagard, Christine Lagarde"})
-  void aDeclinedQuestionAboutAnEntityOffersTheEntitiesSpeltLikeIt(
-      String question, String name, @TempDir Path dir) throws IOException {
-    Answer answer;
-    try (LoadedLibrary two =
-        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir))) {
-      answer = two.answerer().answer(question);
-    }
-
-    assertThat(answer.answered()).isFalse();
-    List<Alternative> offered = answer.alternatives();
-    List<Alternative> entities =
-        offered.stream().filter(Alternative.Entity.class::isInstance).toList();
-    assertThat(entities).isNotEmpty();
-    assertThat(entities.get(0).text()).isEqualTo(name);
-    int first = offered.indexOf(entities.get(0));
-    assertThat(offered.subList(0, first)).allMatch(Alternative.Passage.class::isInstance);
-    assertThat(offered.subList(first + entities.size(), offered.size()))
-        .isNotEmpty()
-        .allMatch(Alternative.Topic.class::isInstance);
   }
 
   /**
