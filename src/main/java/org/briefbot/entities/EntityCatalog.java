@@ -249,13 +249,26 @@ public final class EntityCatalog {
   private static double similarity(String key, List<String> words, KeyTokens name) {
     String nameKey = String.join(" ", name.tokens());
     double spelling = SIMILARITY.apply(key, nameKey);
-    boolean sharesWord =
-        words.stream()
-            .anyMatch(
-                w ->
-                    w.length() >= 3
-                        && name.tokens().stream().anyMatch(t -> EntityLinker.same(w, t, true)));
-    return sharesWord ? Math.max(spelling, SUGGEST_SIMILARITY) : spelling;
+    return sharesWord(words, name.tokens()) ? Math.max(spelling, SUGGEST_SIMILARITY) : spelling;
+  }
+
+  /**
+   * Whether a word of three letters or more is a word of the name, or a long one is one typo from
+   * one. Run for every name of the catalog: lengths that differ by more than one letter are ruled
+   * out before the edit distance is.
+   */
+  private static boolean sharesWord(List<String> words, List<String> tokens) {
+    for (String w : words) {
+      if (w.length() < 3) {
+        continue;
+      }
+      for (String t : tokens) {
+        if (Math.abs(w.length() - t.length()) <= 1 && EntityLinker.same(w, t, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Entities mentioned in an article's or passage's text. */
