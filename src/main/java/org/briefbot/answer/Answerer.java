@@ -232,16 +232,9 @@ public final class Answerer {
       return withFirstConfidence(hits, settings.threshold());
     }
     if (kind.isSomeoneInRole() && !holds(kind, first.passage(), shape.topic())) {
-      Optional<Match> named =
-          hits.stream()
-              .skip(1)
-              .limit(ROLE_LOOKAHEAD)
-              .filter(m -> namesWhoIsAsked(kind, m.passage(), shape.topic()))
-              .findFirst();
+      Optional<Match> named = namedFurtherDown(kind, shape.topic(), hits);
       if (named.isPresent()) {
-        return first(
-            hits,
-            named.get().withConfidence(Math.max(named.get().confidence(), settings.threshold())));
+        return first(hits, named.get());
       }
     }
     if (first.confidence() <= nearMiss
@@ -316,6 +309,19 @@ public final class Answerer {
     double confidence =
         judge.get().confidence(question, first.passage().text(), first.confidence());
     return withFirstConfidence(hits, confidence);
+  }
+
+  /**
+   * The first of the {@value #ROLE_LOOKAHEAD} passages after the first that names whom the question
+   * asks for, at least as sure as the threshold, as the first passage would be.
+   */
+  private Optional<Match> namedFurtherDown(AnswerKind kind, String question, List<Match> hits) {
+    return hits.stream()
+        .skip(1)
+        .limit(ROLE_LOOKAHEAD)
+        .filter(m -> namesWhoIsAsked(kind, m.passage(), question))
+        .findFirst()
+        .map(m -> m.withConfidence(Math.max(m.confidence(), settings.threshold())));
   }
 
   /** The matches with {@code match} moved first, as given. */
