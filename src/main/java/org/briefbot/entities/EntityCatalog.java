@@ -254,8 +254,7 @@ public final class EntityCatalog {
 
   /**
    * Whether a word of three letters or more is a word of the name, or a long one is one typo from
-   * one. Run for every name of the catalog: lengths that differ by more than one letter are ruled
-   * out before the edit distance is.
+   * one.
    */
   private static boolean sharesWord(List<String> words, List<String> tokens) {
     for (String w : words) {
@@ -263,7 +262,7 @@ public final class EntityCatalog {
         continue;
       }
       for (String t : tokens) {
-        if (Math.abs(w.length() - t.length()) <= 1 && EntityLinker.same(w, t, true)) {
+        if (EntityLinker.same(w, t, true)) {
           return true;
         }
       }

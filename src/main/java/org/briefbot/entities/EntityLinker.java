@@ -156,6 +156,11 @@ public final class EntityLinker {
     return true;
   }
 
+  /**
+   * Whether {@code word} is {@code name}, or with {@code fuzzy} one edit from a long one. Lengths
+   * more than a letter apart are ruled out before the edit distance: suggestions run this for every
+   * word of every name in the catalog.
+   */
   static boolean same(String word, String name, boolean fuzzy) {
     if (word.equals(name)) {
       return true;
@@ -163,6 +168,7 @@ public final class EntityLinker {
     return fuzzy
         && name.length() >= MIN_FUZZY_LENGTH
         && word.length() >= MIN_FUZZY_LENGTH - 1
+        && Math.abs(word.length() - name.length()) <= 1
         && ONE_EDIT.apply(word, name) >= 0;
   }
 }
