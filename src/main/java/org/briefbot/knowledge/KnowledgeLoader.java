@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -314,6 +315,12 @@ public final class KnowledgeLoader {
 
   /** The files read and problems found during one load. */
   static final class Ingest {
+    /**
+     * What a report must not quote: control, format, private-use, unassigned and surrogate code
+     * points (Unicode's "other" categories), and the replacement character a bad byte decodes to.
+     */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{C}\\uFFFD]");
+
     private final List<Path> filesRead = new ArrayList<>();
     private final List<IngestProblem> problems = new ArrayList<>();
 
@@ -428,11 +435,9 @@ public final class KnowledgeLoader {
         lineStart--;
       }
       String before =
-          new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8)
-              .codePoints()
-              .filter(Ingest::printable)
-              .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-              .toString()
+          UNPRINTABLE
+              .matcher(new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8))
+              .replaceAll("")
               .strip();
       return String.format(
           Locale.ROOT,
@@ -441,16 +446,6 @@ public final class KnowledgeLoader {
           bytes[offset] & 0xFF,
           offset,
           before.isEmpty() ? "" : ", after \"" + before + "\"");
-    }
-
-    private static boolean printable(int codePoint) {
-      int type = Character.getType(codePoint);
-      return codePoint != 0xFFFD
-          && type != Character.CONTROL
-          && type != Character.FORMAT
-          && type != Character.UNASSIGNED
-          && type != Character.PRIVATE_USE
-          && type != Character.SURROGATE;
     }
 
     private static int lineAt(byte[] bytes, int offset) {
