@@ -188,9 +188,44 @@ public final class Conversation {
 
   /**
    * A new question: answered about the chat's last article when there is one; with several articles
-   * and nothing saying which, the reader is asked which story they mean.
+   * and nothing saying which, the reader is asked which story they mean. A message asking several
+   * questions ({@link Questions}) is answered by the one answered surest; the others are offered.
    */
   private Turn ask(String text, Optional<Context> context) {
+    List<String> asked = Questions.of(text);
+    if (asked.size() == 1) {
+      return askOne(text, context);
+    }
+    List<Turn> turns = asked.stream().map(question -> askOne(question, context)).toList();
+    int lead = surest(turns);
+    List<String> others = new ArrayList<>(asked);
+    others.remove(lead);
+    Turn chosen = turns.get(lead);
+    return chosen.reply() instanceof Reply.Answered answered
+        ? new Turn(answered.alsoAsking(others), chosen.context())
+        : chosen;
+  }
+
+  /**
+   * The turn that answers with the highest confidence, the first one asked when none answers: the
+   * confidence is the probability that the passage answers, comparable across questions.
+   */
+  private static int surest(List<Turn> turns) {
+    int surest = 0;
+    double best = -1;
+    for (int i = 0; i < turns.size(); i++) {
+      if (turns.get(i).reply() instanceof Reply.Answered answered
+          && answered.answer().answered()
+          && answered.answer().confidence() > best) {
+        surest = i;
+        best = answered.answer().confidence();
+      }
+    }
+    return surest;
+  }
+
+  /** One question, answered about the chat's story when it has one (see {@link #ask}). */
+  private Turn askOne(String text, Optional<Context> context) {
     Optional<String> about = context.flatMap(followUps::article);
     Reply.Answered reply = question(text, about);
     if (about.isPresent() && !reply.answer().answered()) {

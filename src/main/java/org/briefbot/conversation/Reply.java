@@ -19,19 +19,36 @@ public sealed interface Reply {
    * @param layout whether to lead with the key sentence or show the whole passage
    * @param offers the other passages worth opening, each labelled by what it leads to; never one
    *     that repeats the answer
+   * @param alsoAsked the message's other questions when it asked several, in the order asked: each
+   *     is one tap away ({@link #ask}), answered then in this answer's context
    */
-  record Answered(Answer answer, Optional<String> notice, Layout layout, List<Offer> offers)
+  record Answered(
+      Answer answer,
+      Optional<String> notice,
+      Layout layout,
+      List<Offer> offers,
+      List<String> alsoAsked)
       implements Reply {
     public Answered {
       Objects.requireNonNull(answer, "answer");
       Objects.requireNonNull(notice, "notice");
       Objects.requireNonNull(layout, "layout");
       offers = List.copyOf(offers);
+      alsoAsked = List.copyOf(alsoAsked);
+    }
+
+    public Answered(Answer answer, Optional<String> notice, Layout layout, List<Offer> offers) {
+      this(answer, notice, layout, offers, List.of());
     }
 
     /** Led by the key sentence, no offers yet: the conversation adds them once, for every reply. */
     public Answered(Answer answer, Optional<String> notice) {
       this(answer, notice, Layout.LEAD, List.of());
+    }
+
+    /** The command that asks one of {@link #alsoAsked}. */
+    public static String ask(String question) {
+      return "/ask " + question;
     }
 
     /**
@@ -57,7 +74,11 @@ public sealed interface Reply {
     }
 
     Answered withOffers(List<Offer> newOffers) {
-      return new Answered(answer, notice, layout, newOffers);
+      return new Answered(answer, notice, layout, newOffers, alsoAsked);
+    }
+
+    Answered alsoAsking(List<String> questions) {
+      return new Answered(answer, notice, layout, offers, questions);
     }
 
     /**

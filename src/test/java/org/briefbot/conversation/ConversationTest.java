@@ -509,6 +509,64 @@ class ConversationTest {
                 .toList());
   }
 
+  /**
+   * Readers ask several questions in one message. Asked as one, their words pulled the search
+   * toward passages that fit neither; each is now answered on its own, the surest answer leads and
+   * the others are offered, to be asked in that answer's context.
+   */
+  @Test
+  void severalQuestionsInOneMessageAreAnsweredTheSurestFirstTheOthersOffered(@TempDir Path dir)
+      throws IOException {
+    String rate = "What is the deposit rate now?";
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Answer deal = two.answerer().answer(DEAL);
+      Answer deposit = two.answerer().answer(rate);
+      boolean dealLeads = deal.confidence() >= deposit.confidence();
+      Answer lead = dealLeads ? deal : deposit;
+      Answer other = dealLeads ? deposit : deal;
+      Conversation chat = two.conversation();
+
+      Turn both = chat.reply(DEAL + " " + rate, Optional.empty());
+      Reply.Answered reply = (Reply.Answered) both.reply();
+      Turn next = chat.reply(Reply.Answered.ask(reply.alsoAsked().get(0)), both.context());
+
+      assertThat(deal.answered()).isTrue();
+      assertThat(deposit.answered()).isTrue();
+      assertThat(source(both).passageId()).isEqualTo(lead.best().orElseThrow().passageId());
+      assertThat(reply.alsoAsked()).containsExactly(dealLeads ? rate : DEAL);
+      assertThat(both.context().orElseThrow().latest().best().orElseThrow().articleId())
+          .isEqualTo(lead.best().orElseThrow().articleId());
+      assertThat(source(next).passageId()).isEqualTo(other.best().orElseThrow().passageId());
+      assertThat(((Reply.Answered) next.reply()).alsoAsked()).isEmpty();
+    }
+  }
+
+  @Test
+  void aQuestionTheArticlesDoNotAnswerDoesNotHideTheOneAskedWithIt() {
+    String bitcoin = "What's the price of bitcoin?";
+
+    Turn both = conversation.reply(bitcoin + " " + DEAL, Optional.empty());
+
+    assertThat(core.answerer().answer(bitcoin).answered()).isFalse();
+    assertThat(source(both).text()).contains("$138 billion");
+    assertThat(((Reply.Answered) both.reply()).alsoAsked()).containsExactly(bitcoin);
+  }
+
+  @Test
+  void whenNoQuestionOfAMessageIsAnsweredTheFirstIsDeclinedAndTheOthersOffered() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+
+    Turn neither =
+        conversation.reply(
+            "What's the price of bitcoin? How tall is Mount Everest?", deal.context());
+
+    Reply.Answered reply = (Reply.Answered) neither.reply();
+    assertThat(reply.answer().kind()).isEqualTo(Answer.Kind.DECLINED);
+    assertThat(reply.answer().question()).isEqualTo("What's the price of bitcoin?");
+    assertThat(reply.alsoAsked()).containsExactly("How tall is Mount Everest?");
+    assertThat(neither.context()).isEqualTo(deal.context());
+  }
+
   private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
     return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }

@@ -56,6 +56,7 @@ public final class ConsoleFormatter {
       Reply.Answered a = (Reply.Answered) reply;
       a.notice().ifPresent(n -> out.text.append('(').append(n).append(")\n"));
       answer(out, a);
+      alsoAsked(out, a.alsoAsked());
     }
     return new Shown(out.text.toString(), out.commands);
   }
@@ -127,6 +128,15 @@ public final class ConsoleFormatter {
       }
       offers.forEach(o -> out.item(shorten(o.label(), ALTERNATIVE_CHARS), o.command()));
     }
+  }
+
+  /** The message's other questions, each answered by typing its number. */
+  private static void alsoAsked(Numbered out, List<String> questions) {
+    if (questions.isEmpty()) {
+      return;
+    }
+    out.text.append("\n\nYou also asked (type the number):");
+    questions.forEach(q -> out.item(shorten(q, ALTERNATIVE_CHARS), Reply.Answered.ask(q)));
   }
 
   private static String name(EntityCard card) {

@@ -50,7 +50,25 @@ final class TelegramFormatter {
     Reply.Answered a = (Reply.Answered) reply;
     Rendered body = answer(a);
     String notice = a.notice().map(n -> Html.italic(n) + "\n\n").orElse("");
-    return new Rendered(notice + body.html(), body.keyboard());
+    return new Rendered(notice + body.html(), alsoAsked(a.alsoAsked(), body.keyboard()));
+  }
+
+  /**
+   * The message's other questions first, one button each: they are what the reader asked, the rest
+   * of the keyboard only what the answer leads to.
+   */
+  private static List<List<Button>> alsoAsked(List<String> questions, List<List<Button>> rest) {
+    List<List<Button>> keyboard = new ArrayList<>();
+    for (String question : questions) {
+      keyboard.add(
+          List.of(
+              new Button(
+                  "❓ " + Html.shorten(question, LABEL_CHARS),
+                  Reply.Answered.ask(question),
+                  Button.Tap.SEND)));
+    }
+    keyboard.addAll(rest);
+    return keyboard;
   }
 
   /** The answer alone, for inline results: no notice, no buttons. */

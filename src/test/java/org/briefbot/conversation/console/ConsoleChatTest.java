@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LiveLibrary;
@@ -114,6 +116,21 @@ class ConsoleChatTest {
     assertThat(out)
         .containsPattern(
             "\n  (\\d)\\. Also close: .*\nI can tell you about:\n  \\d\\. Amazon secures");
+  }
+
+  @Test
+  void aMessageAskingTwoQuestionsAnswersOneAndOffersTheOtherByNumber() {
+    String both = "What's the price of bitcoin? How much is the AWS deal worth?\n";
+    Matcher offered =
+        Pattern.compile(
+                "\n\nYou also asked \\(type the number\\):\n  (\\d)\\. What's the price of bitcoin\\?\n")
+            .matcher(chat(both));
+    assertThat(offered.find()).isTrue();
+
+    String out = chat(both + offered.group(1) + "\n");
+
+    assertThat(out).contains("$138 billion");
+    assertThat(out.substring(offered.end())).startsWith("Sorry, I don't know the answer to that");
   }
 
   @Test

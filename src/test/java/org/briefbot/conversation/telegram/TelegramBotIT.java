@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.briefbot.answer.Alternative;
+import org.briefbot.answer.Answer;
 import org.briefbot.app.LiveLibrary;
 import org.briefbot.conversation.Command;
 import org.briefbot.conversation.Conversation;
@@ -140,6 +141,30 @@ class TelegramBotIT {
     FakeBotApi.Recorded callback = live.api.awaitRequest("answerCallbackQuery", LiveBot.WAIT);
     assertThat(callback.param("callback_query_id")).isEqualTo(query);
     assertThat(callback.param("text")).isNull();
+  }
+
+  /**
+   * Two questions in one message: the one the articles answer leads, the other is the first button,
+   * and tapping it asks it in the chat.
+   */
+  @Test
+  void aMessageAskingTwoQuestionsOffersTheOtherAsAButtonThatAsksIt() {
+    String bitcoin = "Is bitcoin a good buy right now?";
+    Answer alone = library.current().answerer().answer(bitcoin);
+    String declined =
+        alone.closestPassages().isEmpty() ? TelegramFormatter.DECLINED : TelegramFormatter.NOT_SURE;
+    live.api.pushPrivateMessage(LiveBot.USER, bitcoin + " What chips will OpenAI use?");
+    FakeBotApi.Recorded answer = live.awaitSentContaining("Trainium");
+    assertThat(LiveBot.buttonLabels(answer)).startsWith("❓ " + bitcoin);
+
+    live.api.pushCallbackQuery(
+        LiveBot.USER, LiveBot.USER, live.messageIdOf(answer), LiveBot.callbackData(answer, "❓ "));
+
+    FakeBotApi.Recorded asked = live.awaitSentContaining(Html.escape(declined.substring(0, 30)));
+    assertThat(alone.answered()).isFalse();
+    assertThat(asked.params().at("/reply_parameters/message_id").asInt())
+        .isEqualTo(live.messageIdOf(answer));
+    assertThat(live.api.count("sendMessage")).isEqualTo(2);
   }
 
   @Test

@@ -167,6 +167,35 @@ class TelegramFormatterTest {
   }
 
   @Test
+  void theMessagesOtherQuestionsAreTheFirstButtonsOfAnyReply() {
+    Source source = new Source("art#faq#0", "Text.", "Text.", "art", "Article", "faq", "FAQ");
+    Answer answer =
+        new Answer("q", Answer.Kind.PASSAGE, 0.8, Optional.of(source), List.of(), List.of());
+    Answer declined =
+        new Answer("q", Answer.Kind.DECLINED, 0.1, Optional.empty(), List.of(), List.of());
+    List<String> others =
+        List.of("Who signed it?", "And what does the deal mean for NVIDIA's data centre business?");
+
+    for (Answer replied : List.of(answer, declined)) {
+      List<List<Button>> keyboard =
+          formatter
+              .format(
+                  new Reply.Answered(
+                      replied, Optional.empty(), Reply.Layout.LEAD, List.of(), others))
+              .keyboard();
+
+      assertThat(keyboard.subList(0, 2))
+          .containsExactly(
+              List.of(new Button("❓ Who signed it?", "/ask Who signed it?", Button.Tap.SEND)),
+              List.of(
+                  new Button(
+                      "❓ And what does the deal mean for NVIDIA's data…",
+                      "/ask " + others.get(1),
+                      Button.Tap.SEND)));
+    }
+  }
+
+  @Test
   void aDeclineSaysSoAndOffersTopicsThatReplaceIt() {
     Alternative topic = new Alternative.Topic("art", "The chip race", 0.1);
     Alternative entity = new Alternative.Entity("NVIDIA", 0.1);
