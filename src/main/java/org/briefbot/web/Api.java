@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
 import org.briefbot.answer.EntityCard;
@@ -57,6 +60,12 @@ final class Api implements HttpHandler {
    * counts them, END exclusive; absent when there is no passage or the sentence is not in it.
    */
   static final String KEY_SENTENCE_HEADER = "Briefbot-Key-Sentence";
+
+  /**
+   * The message's other questions when it asked several: each percent-encoded as UTF-8 (a header
+   * carries ASCII), comma-separated.
+   */
+  static final String ALSO_ASKED_HEADER = "Briefbot-Also-Asked";
 
   /** A question is at most answer.maxQuestionChars; a body this big is not a question. */
   static final int MAX_BODY_BYTES = 16 * 1024;
@@ -142,7 +151,17 @@ final class Api implements HttpHandler {
         .best()
         .flatMap(Api::keySentence)
         .ifPresent(range -> exchange.getResponseHeaders().set(KEY_SENTENCE_HEADER, range));
+    if (!asked.alsoAsked().isEmpty()) {
+      exchange.getResponseHeaders().set(ALSO_ASKED_HEADER, alsoAsked(asked.alsoAsked()));
+    }
     Exchanges.json(exchange, 200, AnswerJson.of(answer));
+  }
+
+  /** As {@code encodeURIComponent} writes each, which {@code decodeURIComponent} reads back. */
+  static String alsoAsked(List<String> questions) {
+    return questions.stream()
+        .map(q -> URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20"))
+        .collect(Collectors.joining(","));
   }
 
   private static Optional<String> keySentence(Source source) {

@@ -18,6 +18,7 @@ final class Cors {
           Api.CONVERSATION_HEADER,
           Api.ANSWER_ID_HEADER,
           Api.KEY_SENTENCE_HEADER,
+          Api.ALSO_ASKED_HEADER,
           "Retry-After");
 
   private final Set<String> origins;

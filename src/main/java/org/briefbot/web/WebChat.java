@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,8 +61,13 @@ final class WebChat {
    * @param answer the answer, as {@code ask --json} prints it
    * @param conversation the conversation to follow up in
    * @param answerId what a vote on it names; empty for a decline, or while the store is down
+   * @param alsoAsked the message's other questions when it asked several, in the order asked
    */
-  record Asked(Answer answer, String conversation, OptionalLong answerId) {}
+  record Asked(Answer answer, String conversation, OptionalLong answerId, List<String> alsoAsked) {
+    Asked {
+      alsoAsked = List.copyOf(alsoAsked);
+    }
+  }
 
   /** A fresh conversation id: 128 random bits, URL-safe. */
   private String newConversation() {
@@ -92,13 +98,14 @@ final class WebChat {
     // Recorded as every channel records: an answer with the text shown, chit-chat apart.
     OptionalLong answerId = recorder.record(chat, chat, question, current, turn);
     if (!(turn.reply() instanceof Reply.Answered answered)) {
-      return new Asked(current.answerer().answer(question), id, OptionalLong.empty());
+      return new Asked(current.answerer().answer(question), id, OptionalLong.empty(), List.of());
     }
     if (turn.context().isPresent() && !turn.context().equals(before)) {
       remember(chat, turn.context().get());
     }
     Answer answer = answered.answer();
-    return new Asked(answer, id, answer.answered() ? answerId : OptionalLong.empty());
+    return new Asked(
+        answer, id, answer.answered() ? answerId : OptionalLong.empty(), answered.alsoAsked());
   }
 
   private void remember(long chat, Context context) {

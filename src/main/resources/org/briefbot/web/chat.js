@@ -72,7 +72,8 @@
           if (!response.ok) throw new Error(json.error || "the server answered " + response.status);
           conversation = response.headers.get("Briefbot-Conversation") || conversation;
           showAnswer(json, response.headers.get("Briefbot-Answer-Id"),
-            response.headers.get("Briefbot-Key-Sentence"));
+            response.headers.get("Briefbot-Key-Sentence"),
+            alsoAsked(response.headers.get("Briefbot-Also-Asked")));
         });
       })
       .catch(function (error) {
@@ -87,7 +88,13 @@
       });
   }
 
-  function showAnswer(json, answerId, keyRange) {
+  // The message's other questions when it asked several: percent-encoded, comma-separated.
+  function alsoAsked(header) {
+    if (!header) return [];
+    return header.split(",").map(function (part) { return decodeURIComponent(part.trim()); });
+  }
+
+  function showAnswer(json, answerId, keyRange, asked) {
     var card = el("article");
     card.setAttribute("aria-label", "Answer");
     var others = json.alternatives || [];
@@ -108,6 +115,7 @@
     }
     if (json.entities && json.entities.length) card.appendChild(chips(json.entities));
     if (others.length) card.appendChild(alternatives(others, json.answered));
+    if (asked.length) card.appendChild(alsoAskedButtons(asked));
     if (json.answered) card.appendChild(followUps());
     if (json.answered && answerId) card.appendChild(votes(answerId, conversation));
     addTurn("bot", card);
@@ -190,6 +198,18 @@
   // Where an alternative is: its article, and its section by the article's heading.
   function where(alt) {
     return el("span", "meta", alt.article + (alt.section ? " · " + sectionLabel(alt.section) : ""));
+  }
+
+  // Each of the message's other questions, asked in this conversation when chosen.
+  function alsoAskedButtons(asked) {
+    var list = el("div", "actions");
+    list.setAttribute("role", "group");
+    list.setAttribute("aria-label", "You also asked");
+    list.appendChild(el("span", "meta", "You also asked:"));
+    asked.forEach(function (question) {
+      list.appendChild(button(question, function () { ask(question); }, "follow also-asked"));
+    });
+    return list;
   }
 
   function followUps() {

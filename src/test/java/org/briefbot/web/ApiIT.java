@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.briefbot.conversation.AnswerJson;
@@ -87,6 +90,22 @@ class ApiIT {
         .isEqualTo(web.library.current().answerer().answer(DEAL).best().get().keySentence());
     assertThat(header(response, Api.ANSWER_ID_HEADER)).matches("[0-9]+");
     assertThat(header(response, Api.CONVERSATION_HEADER)).matches("[A-Za-z0-9_-]{22}");
+  }
+
+  /** The header carries what a header cannot hold as it is: commas and letters beyond ASCII. */
+  @Test
+  void aMessageAskingTwoQuestionsAnswersOneAndNamesTheOtherInAHeader() throws Exception {
+    String other = "Is bitcoin a good buy right now, café owners ask?";
+
+    HttpResponse<String> response = ask(other + " What chips will OpenAI use?");
+
+    assertThat(json(response).path("answer").path("text").asText()).contains("Trainium");
+    assertThat(header(response, Api.ALSO_ASKED_HEADER)).matches("[\\x21-\\x7e]+");
+    assertThat(
+            Arrays.stream(header(response, Api.ALSO_ASKED_HEADER).split(","))
+                .map(part -> URLDecoder.decode(part, StandardCharsets.UTF_8)))
+        .containsExactly(other);
+    assertThat(ask(DEAL).headers().firstValue(Api.ALSO_ASKED_HEADER)).isEmpty();
   }
 
   @Test

@@ -112,6 +112,23 @@ class ChatPageIT {
   }
 
   @Test
+  void twoQuestionsInOneMessageAnswerOneAndOfferTheOtherAsAButtonThatAsksIt() {
+    String bitcoin = "Is bitcoin a good buy right now?";
+    WebElement answer = ask(bitcoin + " What chips will OpenAI use?");
+
+    assertThat(answer.findElement(By.cssSelector(".passage")).getText()).contains("Trainium");
+    int before = answers().size();
+    answer.findElement(By.cssSelector("button.also-asked")).click();
+    WebElement asked = awaitAnswer(before);
+
+    assertThat(page.findElements(By.cssSelector("#log .turn.you")).get(1).getText())
+        .isEqualTo(bitcoin);
+    assertThat(web.library.current().answerer().answer(bitcoin).answered()).isFalse();
+    assertThat(asked.findElements(By.cssSelector(".passage"))).isEmpty();
+    assertThat(asked.findElements(By.cssSelector("button.also-asked"))).isEmpty();
+  }
+
+  @Test
   void votesAnAnswerUpAndTheStoreCountsIt() {
     long upBefore = web.store.admin().stats(Instant.EPOCH).upVotes();
     WebElement answer = ask(DEAL);
