@@ -21,6 +21,9 @@ final class SmallTalkReplies {
   /** Example questions offered with each reply. */
   static final int EXAMPLES = 3;
 
+  /** Stories "what's new?" lists before pointing to the rest. */
+  static final int LATEST = 5;
+
   private final Answerer answerer;
   private final SmallTalk smallTalk = new SmallTalk();
 
@@ -41,6 +44,9 @@ final class SmallTalkReplies {
   private Reply reply(Talk talk) {
     if (talk instanceof Talk.Social social && social.kind() == Talk.Kind.GOODBYE) {
       return new Reply.Message(social(social.kind()));
+    }
+    if (talk instanceof Talk.Social social && social.kind() == Talk.Kind.LATEST) {
+      return latest();
     }
     String text =
         talk instanceof Talk.Social social
@@ -66,8 +72,29 @@ final class SmallTalkReplies {
               + " and the companies, people and topics in them, and say where each answer comes"
               + " from. Ask in plain words, follow up with \"tell me more\" or \"why?\", or type"
               + " /help for the commands. For example:";
+      case LATEST -> "The latest stories:";
       case GOODBYE -> "Bye! Come back with any question about the articles.";
     };
+  }
+
+  /**
+   * The newest {@value #LATEST} stories, each opening its key points, then every story when there
+   * are more: a reader asking what is new wants headlines, not a search for the word "new".
+   */
+  private Reply latest() {
+    List<Article> all = answerer.articles();
+    if (all.isEmpty()) {
+      return new Reply.Message("No articles are loaded yet: ask me again later.");
+    }
+    List<Reply.Item> items = new ArrayList<>();
+    for (Article a : all.subList(0, Math.min(all.size(), LATEST))) {
+      items.add(
+          new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
+    }
+    if (all.size() > LATEST) {
+      items.add(new Reply.Item("All " + all.size() + " stories", "", "/topics"));
+    }
+    return new Reply.Listing(social(Talk.Kind.LATEST), items);
   }
 
   private static String otherLanguage(Talk.OtherLanguage other) {

@@ -43,6 +43,18 @@ public final class SmallTalk {
                   + "|how (?:does|do) (?:this|it|you) work|how do i use (?:this|you|it)"
                   + "|what (?:topics|articles|stories) do you (?:have|know|cover)"),
           new Phrase(
+              Talk.Kind.LATEST,
+              "(?:so |and |ok |okay )?(?:"
+                  + "(?:whats|what is|anything|something|any) (?:new|happening|going on)"
+                  + "|(?:whats|what is|what are) (?:the )?(?:latest|news|headlines|top stories)"
+                  + "(?: (?:news|stories|articles|headlines))?"
+                  + "|(?:(?:show|give|send|tell) me )?(?:the |todays |today s )?"
+                  + "(?:(?:latest|recent|top|new) )?(?:news|headlines|stories|articles)"
+                  + "|(?:show|give|send|tell) me (?:the |whats )?(?:latest|new)"
+                  + "|any news|whats in the news|what happened today"
+                  + ")(?: (?:today|now|lately|this week|please))?"
+                  + BOT),
+          new Phrase(
               Talk.Kind.GOODBYE,
               "(?:bye|goodbye|good bye|bye bye|see you|see ya|good night|later)" + BOT));
 

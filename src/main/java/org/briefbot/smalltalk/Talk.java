@@ -12,10 +12,12 @@ public sealed interface Talk {
     THANKS,
     WHO_ARE_YOU,
     WHAT_CAN_YOU_DO,
+    /** "what's new?", "latest news", "headlines": the newest stories, not a search. */
+    LATEST,
     GOODBYE
   }
 
-  /** "hi", "thanks!", "who are you?", "what can you do?", "help", "bye". */
+  /** "hi", "thanks!", "who are you?", "what can you do?", "what's new?", "help", "bye". */
   record Social(Kind kind) implements Talk {
     public Social {
       Objects.requireNonNull(kind, "kind");

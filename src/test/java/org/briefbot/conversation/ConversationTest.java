@@ -567,6 +567,34 @@ class ConversationTest {
     assertThat(neither.context()).isEqualTo(deal.context());
   }
 
+  /** "What's new?" searched the articles for "new" and asked which story the reader meant. */
+  @Test
+  void whatsNewListsTheNewestStoriesAndThenAllOfThem(@TempDir Path dir) throws IOException {
+    Path knowledge = TestKnowledge.copyShipped(dir);
+    TestKnowledge.copyReaderArticles(knowledge.resolve("articles"));
+    try (LoadedLibrary archive = TestConfig.load(TestConfig.defaults(), knowledge)) {
+      List<Article> newest = archive.answerer().articles();
+
+      Reply.Listing latest = (Reply.Listing) archive.conversation().handle("what's new?");
+
+      assertThat(latest.heading()).isEqualTo("The latest stories:");
+      assertThat(latest.items())
+          .extracting(Reply.Item::command)
+          .containsExactlyElementsOf(
+              Stream.concat(
+                      newest.subList(0, SmallTalkReplies.LATEST).stream()
+                          .map(a -> "/more " + a.id()),
+                      Stream.of("/topics"))
+                  .toList());
+      assertThat(latest.items().get(SmallTalkReplies.LATEST).label())
+          .isEqualTo("All " + newest.size() + " stories");
+    }
+    Reply.Listing one = (Reply.Listing) conversation.handle("Latest news");
+    assertThat(one.items())
+        .extracting(Reply.Item::command)
+        .containsExactly("/more aws-openai-trainium");
+  }
+
   private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
     return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }

@@ -46,6 +46,13 @@ class SmallTalkTest {
         "Help me please | WHAT_CAN_YOU_DO",
         "what can I ask? | WHAT_CAN_YOU_DO",
         "How does this work? | WHAT_CAN_YOU_DO",
+        "what's new? | LATEST",
+        "Latest news | LATEST",
+        "any news? | LATEST",
+        "What's the latest? | LATEST",
+        "headlines please | LATEST",
+        "What are the top stories today? | LATEST",
+        "so what's happening? | LATEST",
         "bye | GOODBYE",
       })
   void recognisesSocialMessages(String message, Talk.Kind kind) {
@@ -60,6 +67,9 @@ class SmallTalkTest {
         "who is Christine Lagarde?",
         "what can OpenAI do with Trainium?",
         "help me understand the ECB decision",
+        "what's new in the AWS deal?",
+        "latest news on Nvidia",
+        "what is the news about OpenAI",
         "Who won the 2018 World Cup?",
         "nvdia",
         "z",
