@@ -169,6 +169,34 @@ public final class Conversation {
       String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
       return command(command, parts.length > 1 ? readable(parts[1]).orElse("") : "", context);
     }
+    return message(message, context);
+  }
+
+  /**
+   * A message that is no command. One asking several questions ({@link Questions}) is answered by
+   * the question answered surest, the others offered; small talk among them is neither.
+   */
+  private Turn message(String message, Optional<Context> context) {
+    List<String> asked = Questions.of(message);
+    if (asked.size() == 1) {
+      return single(message, context);
+    }
+    List<String> questions = asked.stream().filter(q -> !smallTalk.recognizes(q)).toList();
+    if (questions.size() < 2) {
+      return single(questions.isEmpty() ? asked.get(0) : questions.get(0), context);
+    }
+    List<Turn> turns = questions.stream().map(question -> single(question, context)).toList();
+    int lead = surest(turns);
+    List<String> others = new ArrayList<>(questions);
+    others.remove(lead);
+    Turn chosen = turns.get(lead);
+    return chosen.reply() instanceof Reply.Answered answered
+        ? new Turn(answered.alsoAsking(others), chosen.context())
+        : chosen;
+  }
+
+  /** Small talk, a follow-up to the chat's last answer, or a question. */
+  private Turn single(String message, Optional<Context> context) {
     Optional<Reply> talk = smallTalk.reply(message);
     if (talk.isPresent()) {
       return new Turn(talk.get(), context);
@@ -184,26 +212,6 @@ public final class Conversation {
           context);
     }
     return ask(message, context);
-  }
-
-  /**
-   * A new question: answered about the chat's last article when there is one; with several articles
-   * and nothing saying which, the reader is asked which story they mean. A message asking several
-   * questions ({@link Questions}) is answered by the one answered surest; the others are offered.
-   */
-  private Turn ask(String text, Optional<Context> context) {
-    List<String> asked = Questions.of(text);
-    if (asked.size() == 1) {
-      return askOne(text, context);
-    }
-    List<Turn> turns = asked.stream().map(question -> askOne(question, context)).toList();
-    int lead = surest(turns);
-    List<String> others = new ArrayList<>(asked);
-    others.remove(lead);
-    Turn chosen = turns.get(lead);
-    return chosen.reply() instanceof Reply.Answered answered
-        ? new Turn(answered.alsoAsking(others), chosen.context())
-        : chosen;
   }
 
   /**
@@ -224,8 +232,11 @@ public final class Conversation {
     return surest;
   }
 
-  /** One question, answered about the chat's story when it has one (see {@link #ask}). */
-  private Turn askOne(String text, Optional<Context> context) {
+  /**
+   * A new question: answered about the chat's last article when there is one; with several articles
+   * and nothing saying which, the reader is asked which story they mean.
+   */
+  private Turn ask(String text, Optional<Context> context) {
     Optional<String> about = context.flatMap(followUps::article);
     Reply.Answered reply = question(text, about);
     if (about.isPresent() && !reply.answer().answered()) {
@@ -301,7 +312,7 @@ public final class Conversation {
                   new Reply.Message(
                       "Usage: /ask QUESTION, e.g. /ask How much is the AWS deal worth?"),
                   context)
-              : ask(argument, context);
+              : message(argument, context);
       case "entity" ->
           argument.isEmpty() ? new Turn(entities(""), context) : entity(argument, context);
       case "entities" -> new Turn(entities(argument), context);

@@ -553,6 +553,34 @@ class ConversationTest {
   }
 
   @Test
+  void smallTalkBesideAQuestionIsNeitherAnsweredNorOffered() {
+    Turn turn =
+        conversation.reply("Hi there, how are you? What chips will OpenAI use?", Optional.empty());
+
+    Reply.Answered reply = (Reply.Answered) turn.reply();
+    assertThat(reply.answer().question()).isEqualTo("What chips will OpenAI use?");
+    assertThat(source(turn).text()).contains("Trainium");
+    assertThat(reply.alsoAsked()).isEmpty();
+  }
+
+  /**
+   * A follow-up asked beside a question is a follow-up, not a search for "tell me more", and leads:
+   * the passage it opens is the reader's choice, not a guess (confidence 1).
+   */
+  @Test
+  void aFollowUpBesideAQuestionFollowsTheChatsLastAnswer() {
+    String risks = "And what are the risks for OpenAI?";
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    Turn more = conversation.reply("tell me more", deal.context());
+
+    Turn both = conversation.reply("Tell me more? " + risks, deal.context());
+
+    assertThat(core.answerer().answer(risks).answered()).isTrue();
+    assertThat(source(both).passageId()).isEqualTo(source(more).passageId());
+    assertThat(((Reply.Answered) both.reply()).alsoAsked()).containsExactly(risks);
+  }
+
+  @Test
   void whenNoQuestionOfAMessageIsAnsweredTheFirstIsDeclinedAndTheOthersOffered() {
     Turn deal = conversation.reply(DEAL, Optional.empty());
 
