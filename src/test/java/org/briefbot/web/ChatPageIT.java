@@ -117,6 +117,7 @@ class ChatPageIT {
     WebElement answer = ask(bitcoin + " What chips will OpenAI use?");
 
     assertThat(answer.findElement(By.cssSelector(".passage")).getText()).contains("Trainium");
+    chromium.screenshot(Path.of("target", "screenshots", "chat-also-asked.png"));
     int before = answers().size();
     answer.findElement(By.cssSelector("button.also-asked")).click();
     WebElement asked = awaitAnswer(before);
