@@ -1,10 +1,14 @@
 package org.briefbot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.briefbot.app.LoadedLibrary;
 
 /** The shipped knowledge folder and small knowledge folders built in tests from real files. */
@@ -103,4 +107,39 @@ public final class TestKnowledge {
       Frequently Asked Questions
       The hydropower supply contract with Statkraft runs for 15 years and covers all three Oslo data centers.
       """;
+
+  /**
+   * Every question of the gold files a clone has (the seed's, the held-out articles', the CI
+   * squad-newsroom articles'), and of the seven news articles in {@code ../shared} when present:
+   * what readers ask, for checks that a phrase taken for something else is none of them.
+   */
+  public static List<String> goldQuestions() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> questions = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (Path folder :
+        List.of(
+            Path.of("src/test/resources/gold"),
+            Path.of("src/test/resources/heldout"),
+            Path.of("src/test/resources/squad-newsroom/gold"),
+            Path.of("../shared/articles"))) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> listed = Files.list(folder)) {
+          listed.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(files::add);
+        }
+      }
+    }
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file)) {
+        if (!line.isBlank()) {
+          try {
+            questions.add(json.readTree(line).path("q").asText());
+          } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+          }
+        }
+      }
+    }
+    return questions;
+  }
 }

@@ -201,6 +201,10 @@ public final class Conversation {
     if (talk.isPresent()) {
       return new Turn(talk.get(), context);
     }
+    Optional<Summary> summary = Summary.of(message);
+    if (summary.isPresent()) {
+      return summary(summary.get(), context);
+    }
     Optional<FollowUp> followUp = FollowUp.of(message);
     if (followUp.isPresent() && context.isPresent()) {
       return followUps.answer(followUp.get(), context.get());
@@ -625,11 +629,51 @@ public final class Conversation {
               + argument
               + "\". Type /topics to see the articles, or /more alone to pick one.");
     }
+    return whichToOpen(found);
+  }
+
+  /** "Which story do you mean?", each choice opening that story's key points. */
+  private static Reply whichToOpen(List<Article> stories) {
     List<Reply.Item> items = new ArrayList<>();
-    for (Article a : found.subList(0, Math.min(found.size(), MAX_STORIES))) {
+    for (Article a : stories.subList(0, Math.min(stories.size(), MAX_STORIES))) {
       items.add(new Reply.Item(a.title(), date(a), "/more " + a.id()));
     }
     return new Reply.Listing(WHICH_STORY, items);
+  }
+
+  /**
+   * A story's key points, asked for in words ("tldr", "summarize the ECB story"): the story named,
+   * by a few words of its title or, failing that, as the answer to those words would find it; else
+   * the chat's story; else the only one, or the reader is asked which.
+   */
+  private Turn summary(Summary summary, Optional<Context> context) {
+    if (summary.story().isPresent()) {
+      String named = summary.story().get();
+      List<Article> found = matching(named);
+      if (found.isEmpty()) {
+        found = answeredFrom(named).stream().toList();
+      }
+      return found.size() == 1
+          ? more(found.get(0).id(), context)
+          : new Turn(notOne(named, found), context);
+    }
+    Optional<String> about = context.flatMap(followUps::article);
+    if (about.isPresent()) {
+      return more(about.get(), context);
+    }
+    List<Article> all = answerer.articles();
+    if (all.isEmpty()) {
+      return new Turn(notOne("", all), context);
+    }
+    return all.size() == 1 ? more(all.get(0).id(), context) : new Turn(whichToOpen(all), context);
+  }
+
+  /** The article whose passage answers {@code words}, when one does. */
+  private Optional<Article> answeredFrom(String words) {
+    Answer answer = answerer.answer(words);
+    return answer.answered() && answer.kind() == Answer.Kind.PASSAGE
+        ? answerer.article(answer.best().orElseThrow().articleId())
+        : Optional.empty();
   }
 
   /**

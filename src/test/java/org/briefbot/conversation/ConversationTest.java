@@ -623,6 +623,32 @@ class ConversationTest {
         .containsExactly("/more aws-openai-trainium");
   }
 
+  /**
+   * A summary asked for in words is the story's key points, as {@code /more} gives them: searched
+   * as a question, "summarize the ECB story" was declined.
+   */
+  @Test
+  void aSummaryAskedForInWordsIsTheStorysKeyPoints(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Conversation chat = two.conversation();
+      Reply ecbPoints = chat.handle("/more ecb-rate-cut-june");
+
+      Turn named = chat.reply("Give me a summary of the ECB story", Optional.empty());
+      Turn searched = chat.reply("key points of the deposit rate decision?", Optional.empty());
+      Turn deal = chat.reply(DEAL, Optional.empty());
+      Turn inTheChat = chat.reply("tldr", deal.context());
+      Turn neither = chat.reply("tldr", Optional.empty());
+
+      assertThat(named.reply()).isEqualTo(ecbPoints);
+      assertThat(searched.reply()).isEqualTo(ecbPoints);
+      assertThat(((Reply.Article) inTheChat.reply()).title()).isEqualTo(source(deal).article());
+      assertThat(((Reply.Listing) neither.reply()).heading()).isEqualTo(Conversation.WHICH_STORY);
+      assertThat(((Reply.Listing) neither.reply()).items())
+          .extracting(Reply.Item::command)
+          .containsExactlyInAnyOrder("/more aws-openai-trainium", "/more ecb-rate-cut-june");
+    }
+  }
+
   private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
     return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }

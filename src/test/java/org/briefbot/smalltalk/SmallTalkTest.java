@@ -2,16 +2,11 @@ package org.briefbot.smalltalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
+import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -133,41 +128,11 @@ class SmallTalkTest {
    */
   @Test
   void noGoldQuestionIsTakenForSmallTalkOrAnotherLanguage() throws IOException {
-    List<String> questions = goldQuestions();
+    List<String> questions = TestKnowledge.goldQuestions();
     // The repository's own gold files hold 462; ../shared adds its seven articles' when present.
     assertThat(questions).hasSizeGreaterThan(400);
     assertThat(questions)
         .filteredOn(q -> smallTalk.recognize(q, KNOWS_NOTHING).isPresent())
         .isEmpty();
-  }
-
-  private static List<String> goldQuestions() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<String> questions = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    for (Path folder :
-        List.of(
-            Path.of("src/test/resources/gold"),
-            Path.of("src/test/resources/heldout"),
-            Path.of("src/test/resources/squad-newsroom/gold"),
-            Path.of("../shared/articles"))) {
-      if (Files.isDirectory(folder)) {
-        try (Stream<Path> listed = Files.list(folder)) {
-          listed.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(files::add);
-        }
-      }
-    }
-    for (Path file : files) {
-      for (String line : Files.readAllLines(file)) {
-        if (!line.isBlank()) {
-          try {
-            questions.add(json.readTree(line).path("q").asText());
-          } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-          }
-        }
-      }
-    }
-    return questions;
   }
 }

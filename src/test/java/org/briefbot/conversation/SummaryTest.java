@@ -1,0 +1,68 @@
+package org.briefbot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.briefbot.TestKnowledge;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SummaryTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "tldr",
+        "TL;DR",
+        "summary please",
+        "Summarize it",
+        "can you summarise this for me?",
+        "give me a quick summary",
+        "What are the key points?",
+        "sum it up",
+        "in a nutshell?",
+        "summary of it",
+      })
+  void asksForASummaryOfTheChatsStory(String message) {
+    assertThat(Summary.of(message)).contains(new Summary(Optional.empty()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "summarize the aws deal | aws deal",
+        "Give me a summary of the ECB story | ECB",
+        "key points of the rate cut article? | rate cut",
+        "what's the gist of the boeing story? | boeing",
+        "brief me on COP29 please | COP29",
+        "tl;dr of the nvidia news | nvidia",
+        "Could you sum up the Google ruling | Google ruling",
+      })
+  void namesTheStoryWithoutTheWordsAroundIt(String message, String story) {
+    assertThat(Summary.of(message)).contains(new Summary(Optional.of(story)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "How much is the AWS deal worth?",
+        "what does the summary judgment mean",
+        "who wrote the summary",
+        "tell me more",
+      })
+  void aQuestionIsNoRequestForASummary(String message) {
+    assertThat(Summary.of(message)).isEmpty();
+  }
+
+  @Test
+  void noGoldQuestionIsTakenForARequestForASummary() throws IOException {
+    List<String> questions = TestKnowledge.goldQuestions();
+
+    assertThat(questions).hasSizeGreaterThan(400);
+    assertThat(questions).filteredOn(q -> Summary.of(q).isPresent()).isEmpty();
+  }
+}
