@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A message that only makes sense after an answer: "tell me more", "why?", "what about Microsoft?".
+ * A message that only makes sense after an answer: "tell me more", "why?", "what about Microsoft?",
+ * "source?".
  *
  * @param kind which follow-up
  * @param subject what "what about X" asks about; empty for the others
@@ -17,7 +18,9 @@ record FollowUp(Kind kind, String subject) {
     /** Why the last answer matters. */
     WHY,
     /** The last question, about something else. */
-    ABOUT
+    ABOUT,
+    /** Where the last answer comes from: its article, when that was published, its link. */
+    SOURCE
   }
 
   private static final String END = "[\\s.!?]*$";
@@ -38,6 +41,32 @@ record FollowUp(Kind kind, String subject) {
           "^(?:(?:and |but )?(?:what|how) about|and|what of)\\s+(.+?)" + END,
           Pattern.CASE_INSENSITIVE);
 
+  /** What the answer came from, pointed at: "this", "the article", "that story". */
+  private static final String STORY =
+      "(?:(?:this|that|the) (?:article|story|news|piece)|this|that|it)";
+
+  private static final Pattern SOURCE =
+      Pattern.compile(
+          "^(?:(?:and |so |ok )?(?:what(?:'s| is) (?:the|your) )?(?:source|sources|link|url)"
+              + "(?: (?:please|pls))?"
+              + "|where(?:'s| is| does) (?:this|that|it) (?:from|come from)"
+              + "|where did you (?:get|find|read) (?:this|that|it)"
+              + "|which (?:article|story) (?:is (?:this|that|it) from|says (?:this|that|so))"
+              + "|(?:can i |where can i )?read the (?:whole |full )?(?:article|story)"
+              + "|when was "
+              + STORY
+              + " (?:published|written|posted|out)"
+              + "|how (?:old|recent|new) is "
+              + STORY
+              + "|(?:what(?:'s| is) the )?date(?: of "
+              + STORY
+              + ")?"
+              + "|is "
+              + STORY
+              + " (?:recent|new|old|up to date|current))"
+              + END,
+          Pattern.CASE_INSENSITIVE);
+
   /** The follow-up {@code message} is, if it is one. */
   static Optional<FollowUp> of(String message) {
     String text = message.strip();
@@ -46,6 +75,9 @@ record FollowUp(Kind kind, String subject) {
     }
     if (WHY.matcher(text).matches()) {
       return Optional.of(new FollowUp(Kind.WHY, ""));
+    }
+    if (SOURCE.matcher(text.replace('\u2019', '\'')).matches()) {
+      return Optional.of(new FollowUp(Kind.SOURCE, ""));
     }
     Matcher about = ABOUT.matcher(text);
     return about.matches()

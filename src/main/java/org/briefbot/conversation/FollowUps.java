@@ -11,6 +11,7 @@ import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
 import org.briefbot.entities.Entity;
+import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 
@@ -30,7 +31,44 @@ final class FollowUps {
       case MORE -> more(context);
       case WHY -> why(context);
       case ABOUT -> about(followUp.subject(), context);
+      case SOURCE -> source(context);
     };
+  }
+
+  /**
+   * The article the last answer comes from, when it was published, where to read it and how to open
+   * its key points: "source?" searched as a question found any passage that says "source".
+   */
+  private Turn source(Context context) {
+    Optional<Article> article = article(context).flatMap(answerer::article);
+    if (article.isEmpty()) {
+      return new Turn(
+          new Reply.Message(
+              "That answer comes from the curated notes, not from one article. /topics lists the"
+                  + " articles."),
+          Optional.of(context));
+    }
+    Article a = article.get();
+    String section =
+        context
+            .latest()
+            .best()
+            .filter(b -> b.articleId().equals(a.id()))
+            .map(b -> ", section " + b.sectionLabel())
+            .orElse("");
+    String read = a.link().map(link -> "\nRead it at " + link).orElse("");
+    String from =
+        "From \""
+            + a.title()
+            + "\""
+            + section
+            + ", published "
+            + a.published().toString().substring(0, 10)
+            + "."
+            + read;
+    return new Turn(
+        new Reply.Listing(from, List.of(new Reply.Item("Its key points", "", "/more " + a.id()))),
+        Optional.of(context));
   }
 
   /** The article the chat is about: the latest answer's, else the thread's. */

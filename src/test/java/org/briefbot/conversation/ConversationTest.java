@@ -649,6 +649,24 @@ class ConversationTest {
     }
   }
 
+  /** "source?" searched the articles for the word; it asks where the last answer comes from. */
+  @Test
+  void sourceAfterAnAnswerNamesItsArticleAndDateAndOpensItsKeyPoints() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    Article article = core.answerer().article(source(deal).articleId()).orElseThrow();
+
+    Turn asked = conversation.reply("source?", deal.context());
+
+    Reply.Listing from = (Reply.Listing) asked.reply();
+    assertThat(from.heading())
+        .startsWith("From \"" + article.title() + "\", section " + source(deal).sectionLabel())
+        .contains("published " + article.published().toString().substring(0, 10));
+    assertThat(from.items())
+        .extracting(Reply.Item::command)
+        .containsExactly("/more " + article.id());
+    assertThat(asked.context()).isEqualTo(deal.context());
+  }
+
   private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
     return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }
