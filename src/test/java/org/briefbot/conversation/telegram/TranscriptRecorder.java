@@ -83,6 +83,11 @@ public final class TranscriptRecorder {
     say(BEN, "Ben", "What happens next?");
     tap(BEN, "Ben", "ECB");
     say(BEN, "Ben", "hi");
+    say(BEN, "Ben", "what's new?");
+    say(BEN, "Ben", "Is bitcoin a good buy right now? What chips will OpenAI use?");
+    tap(BEN, "Ben", "❓ ");
+    say(BEN, "Ben", "source?");
+    say(BEN, "Ben", "tldr");
     say(BEN, "Ben", "¿Cuánto vale el acuerdo entre Amazon y OpenAI?");
     say(BEN, "Ben", "/entity annapurna");
     tap(BEN, "Ben", "Annapurna Labs");
