@@ -424,6 +424,15 @@ public final class Answerer {
     return terms.stream().filter(index::has).count() / (double) terms.size();
   }
 
+  /**
+   * Whether a question's word is spelt right: a stop word, or a word some passage has. A typo of an
+   * entity's name is a word the knowledge does not have.
+   */
+  private boolean knownWord(String word) {
+    List<String> terms = analysis.terms(word);
+    return terms.isEmpty() || terms.stream().anyMatch(index::has);
+  }
+
   /** All entities, sorted by name. */
   public List<Entity> entities() {
     return catalog.all();
@@ -638,7 +647,9 @@ public final class Answerer {
   private List<EntityCard> entityNotes(String question, Passage passage) {
     // Keyed by name: an Entity's own hash covers all its article ids, thousands in a large archive.
     Map<String, Entity> entities = new LinkedHashMap<>();
-    catalog.mentionedInQuestion(question).forEach(e -> entities.putIfAbsent(e.name(), e));
+    catalog
+        .mentionedInQuestion(question, this::knownWord)
+        .forEach(e -> entities.putIfAbsent(e.name(), e));
     passage
         .entities()
         .forEach(name -> catalog.find(name).ifPresent(e -> entities.putIfAbsent(e.name(), e)));

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -275,9 +276,12 @@ public final class EntityCatalog {
     return linker.link(text).stream().map(byName::get).toList();
   }
 
-  /** Entities a question names, allowing a typo in long words. */
-  public List<Entity> mentionedInQuestion(String question) {
-    return linker.linkQuestion(question).stream().map(byName::get).toList();
+  /**
+   * Entities a question names, allowing a typo in a long word that {@code known} does not accept
+   * (the knowledge's own words are spelt right: "what" is no "wheat" misspelt).
+   */
+  public List<Entity> mentionedInQuestion(String question, Predicate<String> known) {
+    return linker.linkQuestion(question, known).stream().map(byName::get).toList();
   }
 
   /** Each entity's names, for the search index to treat as synonyms. */

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -81,19 +83,23 @@ public final class EntityLinker {
 
   /** Canonical names of the entities {@code text} mentions, in order of first mention. */
   public List<String> link(String text) {
-    return link(Names.tokens(text), false);
+    return link(Names.tokens(text), Optional.empty());
   }
 
-  /** Like {@link #link}, but a long word may be one typo away from a name. */
-  public List<String> linkQuestion(String question) {
-    return link(Names.tokens(question), true);
+  /**
+   * Like {@link #link}, but a long word {@code known} does not accept may be one typo away from a
+   * name: "anapurna" is Annapurna, while "what" is a word, not "wheat" misspelt.
+   */
+  public List<String> linkQuestion(String question, Predicate<String> known) {
+    return link(Names.tokens(question), Optional.of(known));
   }
 
-  private List<String> link(List<String> tokens, boolean fuzzy) {
+  /** {@code known}: the words that are no typo; empty when every word must be spelt right. */
+  private List<String> link(List<String> tokens, Optional<Predicate<String>> known) {
     Set<String> found = new LinkedHashSet<>();
     int i = 0;
     while (i < tokens.size()) {
-      Name match = longestAt(tokens, i, fuzzy);
+      Name match = longestAt(tokens, i, known);
       if (match == null) {
         i++;
       } else {
@@ -104,17 +110,17 @@ public final class EntityLinker {
     return List.copyOf(found);
   }
 
-  private Name longestAt(List<String> tokens, int start, boolean fuzzy) {
+  private Name longestAt(List<String> tokens, int start, Optional<Predicate<String>> known) {
     for (Name name : byFirstToken.getOrDefault(tokens.get(start), List.of())) {
-      if (matches(tokens, start, name, false)) {
+      if (matches(tokens, start, name, word -> true)) {
         return name;
       }
     }
-    if (!fuzzy) {
+    if (known.isEmpty()) {
       return null;
     }
     for (Name name : fuzzyCandidates(tokens.get(start))) {
-      if (matches(tokens, start, name, true)) {
+      if (matches(tokens, start, name, known.get())) {
         return name;
       }
     }
@@ -144,12 +150,18 @@ public final class EntityLinker {
     return candidates;
   }
 
-  private static boolean matches(List<String> tokens, int start, Name name, boolean fuzzy) {
+  /**
+   * Whether the name stands at {@code start}, each word spelt right or one typo away unless known.
+   */
+  private static boolean matches(
+      List<String> tokens, int start, Name name, Predicate<String> known) {
     if (start + name.tokens.size() > tokens.size()) {
       return false;
     }
     for (int k = 0; k < name.tokens.size(); k++) {
-      if (!same(tokens.get(start + k), name.tokens.get(k), fuzzy)) {
+      String word = tokens.get(start + k);
+      String named = name.tokens.get(k);
+      if (!same(word, named, false) && !(same(word, named, true) && !known.test(word))) {
         return false;
       }
     }

@@ -11,6 +11,7 @@ import org.briefbot.TestConfig;
 import org.briefbot.TestKnowledge;
 import org.briefbot.app.LoadedLibrary;
 import org.briefbot.config.BriefbotConfig;
+import org.briefbot.entities.Entity;
 import org.briefbot.eval.GoldEval;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -271,6 +272,25 @@ class AnswererTest {
     assertThat(answerer.answer("\u0000\uFEFF\u202E trainium \uD83D\uDE80 chips?").answered())
         .isTrue();
     assertThat(answerer.answer("\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80").answered()).isFalse();
+  }
+
+  /**
+   * A question's word one letter from an entity's name is that entity misspelt only when the
+   * knowledge does not have the word: "what" in "what happened with the crypto exchange" linked the
+   * Wheat note from the wheat-export article to the answer, as if "wheat" had been misspelt.
+   */
+  @Test
+  void aWordTheKnowledgeHasIsNoTypoOfAnEntitysName(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.copyReaderArticles(dir.resolve("articles"));
+    try (LoadedLibrary archive = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer crypto = archive.answerer().answer("what happened with the crypto exchange?");
+      Answer misspelt = archive.answerer().answer("what does anapurna labs make?");
+
+      assertThat(archive.answerer().entities()).extracting(Entity::name).contains("Wheat");
+      assertThat(crypto.entities()).extracting(EntityCard::name).doesNotContain("Wheat");
+      assertThat(misspelt.entities()).extracting(EntityCard::name).contains("Annapurna Labs");
+    }
   }
 
   @Test
