@@ -41,9 +41,11 @@ record FollowUp(Kind kind, String subject) {
           "^(?:(?:and |but )?(?:what|how) about|and|what of)\\s+(.+?)" + END,
           Pattern.CASE_INSENSITIVE);
 
-  /** What the answer came from, pointed at: "this", "the article", "that story". */
-  private static final String STORY =
-      "(?:(?:this|that|the) (?:article|story|news|piece)|this|that|it)";
+  /** The article an answer came from, named: "this article", "the story". */
+  private static final String THE_STORY = "(?:this|that|the) (?:article|story|news|piece)";
+
+  /** Or "it", "this", where the verb says an article is meant: "when was it published". */
+  private static final String STORY = "(?:" + THE_STORY + "|this|that|it)";
 
   private static final Pattern SOURCE =
       Pattern.compile(
@@ -57,12 +59,12 @@ record FollowUp(Kind kind, String subject) {
               + STORY
               + " (?:published|written|posted|out)"
               + "|how (?:old|recent|new) is "
-              + STORY
+              + THE_STORY
               + "|(?:what(?:'s| is) the )?date(?: of "
               + STORY
               + ")?"
               + "|is "
-              + STORY
+              + THE_STORY
               + " (?:recent|new|old|up to date|current))"
               + END,
           Pattern.CASE_INSENSITIVE);

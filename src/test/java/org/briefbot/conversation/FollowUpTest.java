@@ -8,6 +8,7 @@ import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FollowUpTest {
   @ParameterizedTest
@@ -24,11 +25,24 @@ class FollowUpTest {
         "where did you get that | SOURCE",
         "When was this published? | SOURCE",
         "how old is this article | SOURCE",
-        "is this recent? | SOURCE",
+        "is this story recent? | SOURCE",
         "can I read the full article? | SOURCE",
       })
   void recognisesAFollowUp(String message, FollowUp.Kind kind) {
     assertThat(FollowUp.of(message)).hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(kind));
+  }
+
+  /** "how old is it" asks about what the answer was about, a company or a person. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "how old is it?",
+        "is it new?",
+        "what's the date of the strike?",
+        "source of the leak?"
+      })
+  void aQuestionAboutWhatTheAnswerSaidIsNoneOfThem(String message) {
+    assertThat(FollowUp.of(message)).isEmpty();
   }
 
   /** No question readers asked of an article is taken for one about where an answer comes from. */
