@@ -246,6 +246,9 @@ public final class Conversation {
     if (about.isPresent() && !reply.answer().answered()) {
       reply = fromTheChatsStory(text, about.get()).orElse(reply);
     }
+    if (about.isPresent() && !reply.answer().answered()) {
+      reply = new Reply.Answered(storyFirst(reply.answer(), about.get()), reply.notice());
+    }
     if (about.isEmpty()) {
       Optional<Reply> which = whichStory(text, reply.answer());
       if (which.isPresent()) {
@@ -253,6 +256,63 @@ public final class Conversation {
       }
     }
     return answered(reply, context);
+  }
+
+  /**
+   * A decline in a chat offers the chat's story first among the topics: the reader was reading it,
+   * and its key points are where an answer in other words would be. The passages that came close
+   * keep their place; the topics keep their number.
+   */
+  private Answer storyFirst(Answer declined, String articleId) {
+    Optional<Article> story = answerer.article(articleId);
+    if (story.isEmpty()) {
+      return declined;
+    }
+    List<Alternative> passages = new ArrayList<>();
+    List<Alternative> others = new ArrayList<>();
+    for (Alternative a : declined.alternatives()) {
+      if (a instanceof Alternative.Passage) {
+        passages.add(a);
+      } else if (!(a instanceof Alternative.Topic t && t.articleId().equals(articleId))) {
+        others.add(a);
+      }
+    }
+    boolean offered = others.size() + passages.size() < declined.alternatives().size();
+    if (!offered && others.stream().anyMatch(Alternative.Topic.class::isInstance)) {
+      others.remove(lastTopic(others));
+    }
+    List<Alternative> alternatives = new ArrayList<>(passages);
+    alternatives.add(
+        new Alternative.Topic(
+            articleId, story.get().title(), topicConfidence(declined, articleId)));
+    alternatives.addAll(others);
+    return new Answer(
+        declined.question(),
+        declined.kind(),
+        declined.confidence(),
+        declined.best(),
+        declined.entities(),
+        alternatives);
+  }
+
+  private static int lastTopic(List<Alternative> alternatives) {
+    for (int i = alternatives.size() - 1; i >= 0; i--) {
+      if (alternatives.get(i) instanceof Alternative.Topic) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no topic");
+  }
+
+  /** The story's topic's own confidence when the decline offered it; else 0, not scored. */
+  private static double topicConfidence(Answer declined, String articleId) {
+    return declined.alternatives().stream()
+        .filter(Alternative.Topic.class::isInstance)
+        .map(Alternative.Topic.class::cast)
+        .filter(t -> t.articleId().equals(articleId))
+        .mapToDouble(Alternative.Topic::confidence)
+        .findFirst()
+        .orElse(0);
   }
 
   /**

@@ -667,6 +667,30 @@ class ConversationTest {
     assertThat(asked.context()).isEqualTo(deal.context());
   }
 
+  /**
+   * A decline in a chat offers the story the reader was reading first among the topics: after the
+   * AWS deal, the weather in Lisbon offered the ECB's story first (the newer one).
+   */
+  @Test
+  void aDeclineInAChatOffersTheChatsStoryFirst(@TempDir Path dir) throws IOException {
+    String weather = "What will the weather be like in Lisbon on Sunday?";
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Conversation chat = two.conversation();
+      Turn deal = chat.reply(DEAL, Optional.empty());
+      List<Alternative> alone = ((Reply.Answered) chat.handle(weather)).answer().alternatives();
+
+      Turn declined = chat.reply(weather, deal.context());
+
+      List<Alternative> inChat = ((Reply.Answered) declined.reply()).answer().alternatives();
+      assertThat(alone).first().isInstanceOf(Alternative.Topic.class);
+      assertThat(((Alternative.Topic) alone.get(0)).articleId()).isEqualTo("ecb-rate-cut-june");
+      assertThat(inChat)
+          .extracting(Alternative::id)
+          .containsExactly("topic:aws-openai-trainium", "topic:ecb-rate-cut-june");
+      assertThat(declined.context()).isEqualTo(deal.context());
+    }
+  }
+
   private static LoadedLibrary shippedWithEcb(Path dir) throws IOException {
     return TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir));
   }
