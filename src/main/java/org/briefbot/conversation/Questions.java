@@ -48,9 +48,10 @@ final class Questions {
       parts.set(parts.size() - 1, parts.get(parts.size() - 1) + " " + rest);
     }
     List<String> questions = standingAlone(parts);
-    while (questions.size() > MAX) {
-      int last = questions.size() - 1;
-      questions.set(last - 1, questions.get(last - 1) + " " + questions.remove(last));
+    if (questions.size() > MAX) {
+      String last = String.join(" ", questions.subList(MAX - 1, questions.size()));
+      questions = new ArrayList<>(questions.subList(0, MAX - 1));
+      questions.add(last);
     }
     return questions.size() < 2 ? List.of(message) : questions;
   }
@@ -61,19 +62,23 @@ final class Questions {
    */
   private static List<String> standingAlone(List<String> parts) {
     List<String> joined = new ArrayList<>();
-    String carried = "";
+    StringBuilder carried = new StringBuilder();
+    int carriedWords = 0;
     for (String part : parts) {
-      String question = carried.isEmpty() ? part : carried + " " + part;
-      if (words(question) < MIN_WORDS) {
-        carried = question;
-      } else {
-        joined.add(question);
-        carried = "";
+      if (carried.length() > 0) {
+        carried.append(' ');
+      }
+      carried.append(part);
+      carriedWords += words(part);
+      if (carriedWords >= MIN_WORDS) {
+        joined.add(carried.toString());
+        carried.setLength(0);
+        carriedWords = 0;
       }
     }
-    if (!carried.isEmpty()) {
+    if (carried.length() > 0) {
       if (joined.isEmpty()) {
-        joined.add(carried);
+        joined.add(carried.toString());
       } else {
         joined.set(joined.size() - 1, joined.get(joined.size() - 1) + " " + carried);
       }

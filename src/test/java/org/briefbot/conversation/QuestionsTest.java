@@ -43,6 +43,18 @@ class QuestionsTest {
             "Who runs Amazon? Why now?? And who pays?");
   }
 
+  /** A message of many thousand questions is cut in one pass, not joined one question at a time. */
+  @Test
+  void aHugeMessageOfQuestionsGivesTheMostAnsweredTheRestWithTheLast() {
+    String many = "Who runs it? ".repeat(100_000) + "ok? ".repeat(100_000);
+
+    List<String> asked = Questions.of(many);
+
+    assertThat(asked).hasSize(Questions.MAX);
+    assertThat(asked.subList(0, Questions.MAX - 1)).containsOnly("Who runs it?");
+    assertThat(String.join(" ", asked).length()).isEqualTo(many.strip().length());
+  }
+
   @Test
   void fullWidthAndArabicQuestionMarksEndQuestionsToo() {
     assertThat(Questions.of("亚马逊 交易 价值 多少？ 谁 签署 了 它？")).hasSize(2);
