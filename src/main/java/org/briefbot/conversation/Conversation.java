@@ -190,9 +190,20 @@ public final class Conversation {
     List<String> others = new ArrayList<>(questions);
     others.remove(lead);
     Turn chosen = turns.get(lead);
-    return chosen.reply() instanceof Reply.Answered answered
-        ? new Turn(answered.alsoAsking(others), chosen.context())
-        : chosen;
+    if (chosen.reply() instanceof Reply.Answered answered) {
+      return new Turn(answered.alsoAsking(others), chosen.context());
+    }
+    if (chosen.reply() instanceof Reply.Listing which) {
+      return new Turn(alsoAsking(which, others), chosen.context());
+    }
+    return chosen;
+  }
+
+  /** "Which story do you mean?" for the first question, the others after its choices. */
+  private static Reply.Listing alsoAsking(Reply.Listing listing, List<String> others) {
+    List<Reply.Item> items = new ArrayList<>(listing.items());
+    others.forEach(q -> items.add(new Reply.Item(q, "you also asked", Reply.Answered.ask(q))));
+    return new Reply.Listing(listing.heading(), items);
   }
 
   /** Small talk, a follow-up to the chat's last answer, or a question. */

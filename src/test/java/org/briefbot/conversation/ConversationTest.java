@@ -581,6 +581,26 @@ class ConversationTest {
   }
 
   @Test
+  void whenTheFirstQuestionAsksWhichStoryTheOthersFollowItsChoices(@TempDir Path dir)
+      throws IOException {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Reply.Listing which =
+          (Reply.Listing)
+              two.conversation().handle("What happens next? And what is the background?");
+
+      assertThat(which.heading()).isEqualTo(Conversation.WHICH_STORY);
+      assertThat(which.items())
+          .extracting(Reply.Item::command)
+          .containsExactlyInAnyOrder(
+              "/in ecb-rate-cut-june What happens next?",
+              "/in aws-openai-trainium What happens next?",
+              "/ask And what is the background?")
+          .last()
+          .isEqualTo("/ask And what is the background?");
+    }
+  }
+
+  @Test
   void whenNoQuestionOfAMessageIsAnsweredTheFirstIsDeclinedAndTheOthersOffered() {
     Turn deal = conversation.reply(DEAL, Optional.empty());
 
