@@ -27,6 +27,7 @@ import org.briefbot.answer.Source;
 import org.briefbot.conversation.AnswerJson;
 import org.briefbot.conversation.Conversation;
 import org.briefbot.conversation.Library;
+import org.briefbot.conversation.Reply;
 import org.briefbot.entities.Entity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.store.Vote;
@@ -43,6 +44,7 @@ final class Api implements HttpHandler {
   static final List<String> PATHS =
       List.of(
           "/api/ask",
+          "/api/chat",
           "/api/articles",
           "/api/entities",
           "/api/entities/{name}",
@@ -106,6 +108,7 @@ final class Api implements HttpHandler {
     String path = exchange.getRequestURI().getPath();
     switch (path) {
       case "/api/ask" -> ask(exchange);
+      case "/api/chat" -> chat(exchange);
       case "/api/articles" -> articles(exchange);
       case "/api/entities" -> entities(exchange);
       case "/api/votes" -> vote(exchange);
@@ -132,13 +135,44 @@ final class Api implements HttpHandler {
     }
   }
 
-  private void ask(HttpExchange exchange) throws IOException {
+  /** A question and the conversation it is asked in, read from a request's JSON body. */
+  private record Asking(String question, Optional<String> conversation) {}
+
+  private Asking asking(HttpExchange exchange) throws IOException {
     Exchanges.requireMethod(exchange, Set.of("POST"));
     Exchanges.requireJson(exchange);
     ObjectNode body =
         object(Exchanges.body(exchange, MAX_BODY_BYTES), Set.of("question", "conversation"));
-    String question = question(body);
-    Optional<String> conversation = conversation(body);
+    return new Asking(question(body), conversation(body));
+  }
+
+  /**
+   * What the conversation replies, as Telegram shows it ({@link ChatJson}): the chat page's
+   * endpoint. Answers carry the same headers as {@code /api/ask}.
+   */
+  private void chat(HttpExchange exchange) throws IOException {
+    Asking asking = asking(exchange);
+    long start = System.nanoTime();
+    WebChat.Replied replied = chat.reply(asking.question(), asking.conversation());
+    Optional<Answer> answer =
+        replied.reply() instanceof Reply.Answered a ? Optional.of(a.answer()) : Optional.empty();
+    metrics.asked(
+        answer.map(Answer::answered).orElse(false), Duration.ofNanos(System.nanoTime() - start));
+    exchange.getResponseHeaders().set(CONVERSATION_HEADER, replied.conversation());
+    replied
+        .answerId()
+        .ifPresent(id -> exchange.getResponseHeaders().set(ANSWER_ID_HEADER, String.valueOf(id)));
+    answer
+        .flatMap(Answer::best)
+        .flatMap(Api::keySentence)
+        .ifPresent(range -> exchange.getResponseHeaders().set(KEY_SENTENCE_HEADER, range));
+    Exchanges.json(exchange, 200, ChatJson.of(replied.reply()));
+  }
+
+  private void ask(HttpExchange exchange) throws IOException {
+    Asking asking = asking(exchange);
+    String question = asking.question();
+    Optional<String> conversation = asking.conversation();
     long start = System.nanoTime();
     WebChat.Asked asked = chat.ask(question, conversation);
     Answer answer = asked.answer();

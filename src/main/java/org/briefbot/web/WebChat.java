@@ -77,12 +77,19 @@ final class WebChat {
   }
 
   /**
-   * Answers {@code question} in {@code conversation} (empty: a new one): a follow-up ("tell me
-   * more") follows the conversation's last answer. A message the conversation does not answer with
-   * a passage or an entity (a greeting, a command, "which story?") gets what {@code ask --json}
-   * says to it, and is not recorded as a question, as on Telegram (chit-chat is counted apart).
+   * What the conversation says to {@code question} in {@code conversation} (empty: a new one), as
+   * on Telegram: an answer, a list, a story's key points or a message.
+   *
+   * @param answerId what a vote on it names; empty but for an answer, or while the store is down
    */
-  Asked ask(String question, Optional<String> conversation) {
+  record Replied(Reply reply, String conversation, OptionalLong answerId) {}
+
+  /**
+   * Replies to {@code question} in {@code conversation}: a follow-up ("tell me more") follows the
+   * conversation's last answer, "tldr" its story. Recorded as every channel records: an answer with
+   * the text shown, chit-chat apart.
+   */
+  Replied reply(String question, Optional<String> conversation) {
     String id = conversation.orElseGet(this::newConversation);
     long chat = chatId(id);
     Conversation current = library.current();
@@ -95,17 +102,31 @@ final class WebChat {
                 .flatMap(ChatContext::state)
                 .flatMap(ContextJson::read);
     Turn turn = current.reply(question, before);
-    // Recorded as every channel records: an answer with the text shown, chit-chat apart.
     OptionalLong answerId = recorder.record(chat, chat, question, current, turn);
-    if (!(turn.reply() instanceof Reply.Answered answered)) {
-      return new Asked(current.answerer().answer(question), id, OptionalLong.empty(), List.of());
-    }
     if (turn.context().isPresent() && !turn.context().equals(before)) {
       remember(chat, turn.context().get());
     }
-    Answer answer = answered.answer();
+    boolean answered = turn.reply() instanceof Reply.Answered a && a.answer().answered();
+    return new Replied(turn.reply(), id, answered ? answerId : OptionalLong.empty());
+  }
+
+  /**
+   * Answers {@code question} as {@link #reply} does. A message the conversation does not answer
+   * with a passage or an entity (a greeting, a command, "which story?") gets what {@code ask
+   * --json} says to it, and is not recorded as a question, as on Telegram (chit-chat is counted
+   * apart).
+   */
+  Asked ask(String question, Optional<String> conversation) {
+    Replied replied = reply(question, conversation);
+    if (replied.reply() instanceof Reply.Answered answered) {
+      return new Asked(
+          answered.answer(), replied.conversation(), replied.answerId(), answered.alsoAsked());
+    }
     return new Asked(
-        answer, id, answer.answered() ? answerId : OptionalLong.empty(), answered.alsoAsked());
+        library.current().answerer().answer(question),
+        replied.conversation(),
+        OptionalLong.empty(),
+        List.of());
   }
 
   private void remember(long chat, Context context) {

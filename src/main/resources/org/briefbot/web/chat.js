@@ -1,4 +1,5 @@
-// The chat page: questions go to POST /api/ask, answers come back as the `ask --json` object.
+// The chat page: messages go to POST /api/chat, which replies as the Telegram bot does: an answer
+// (the `ask --json` object), a list to choose from, a story's key points, or a message.
 // Everything the server sends is put in the page as text (textContent, never parsed as HTML), so no
 // answer, title or entity note can inject markup.
 (function () {
@@ -54,15 +55,16 @@
     return item;
   }
 
-  function ask(question) {
+  // Sends a message; `shown` is what the reader chose when it differs from what is sent.
+  function ask(question, shown) {
     if (busy || !question.trim()) return;
     busy = true;
     send.disabled = true;
     log.setAttribute("aria-busy", "true");
-    addTurn("you", el("span", null, question));
+    addTurn("you", el("span", null, shown || question));
     var body = { question: question };
     if (conversation) body.conversation = conversation;
-    fetch("api/ask", {
+    fetch("api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body)
@@ -71,9 +73,8 @@
         return response.json().then(function (json) {
           if (!response.ok) throw new Error(json.error || "the server answered " + response.status);
           conversation = response.headers.get("Briefbot-Conversation") || conversation;
-          showAnswer(json, response.headers.get("Briefbot-Answer-Id"),
-            response.headers.get("Briefbot-Key-Sentence"),
-            alsoAsked(response.headers.get("Briefbot-Also-Asked")));
+          showReply(json, response.headers.get("Briefbot-Answer-Id"),
+            response.headers.get("Briefbot-Key-Sentence"));
         });
       })
       .catch(function (error) {
@@ -88,10 +89,45 @@
       });
   }
 
-  // The message's other questions when it asked several: percent-encoded, comma-separated.
-  function alsoAsked(header) {
-    if (!header) return [];
-    return header.split(",").map(function (part) { return decodeURIComponent(part.trim()); });
+  function showReply(json, answerId, keyRange) {
+    if (json.reply === "answer") {
+      showAnswer(json.answer, answerId, keyRange, json.also_asked || []);
+    } else if (json.reply === "list") {
+      var card = el("article");
+      card.setAttribute("aria-label", "Reply");
+      card.appendChild(el("p", null, json.heading));
+      card.appendChild(choices(json.items || [], "Choices"));
+      addTurn("bot", card);
+    } else if (json.reply === "article") {
+      showArticle(json);
+    } else {
+      addTurn("bot", el("p", null, json.text));
+    }
+  }
+
+  // A story's key points, then its sections, each a button that opens it.
+  function showArticle(json) {
+    var card = el("article", "story");
+    card.setAttribute("aria-label", "Key points");
+    card.appendChild(el("p", "title", json.title));
+    if (json.detail) card.appendChild(el("span", "meta", json.detail));
+    var points = el("ul", "points");
+    (json.points || []).forEach(function (point) { points.appendChild(el("li", null, point.label)); });
+    card.appendChild(points);
+    if (json.sections && json.sections.length) card.appendChild(choices(json.sections, "Sections"));
+    addTurn("bot", card);
+  }
+
+  // Items to choose from: each sends its command, shown as its label.
+  function choices(items, label) {
+    var list = el("div", "actions");
+    list.setAttribute("role", "group");
+    list.setAttribute("aria-label", label);
+    items.forEach(function (item) {
+      var text = item.detail ? item.label + " (" + item.detail + ")" : item.label;
+      list.appendChild(button(text, function () { ask(item.command, item.label); }, "choice"));
+    });
+    return list;
   }
 
   function showAnswer(json, answerId, keyRange, asked) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.briefbot.answer.Answerer;
 import org.briefbot.conversation.AnswerJson;
 import org.briefbot.store.Stats;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +107,45 @@ class ApiIT {
                 .map(part -> URLDecoder.decode(part, StandardCharsets.UTF_8)))
         .containsExactly(other);
     assertThat(ask(DEAL).headers().firstValue(Api.ALSO_ASKED_HEADER)).isEmpty();
+  }
+
+  /**
+   * The chat page's endpoint replies as the Telegram bot does: an answer is the same object as
+   * /api/ask's, and what /api/ask can only answer with a search ("what's new?", "tldr", "hi") is a
+   * list, a story's key points or a greeting.
+   */
+  @Test
+  void chatRepliesAsTheBotDoesWithListsAndKeyPoints() throws Exception {
+    HttpResponse<String> answer = chat(DEAL, null);
+    String conversation = header(answer, Api.CONVERSATION_HEADER);
+    JsonNode tldr = json(chat("tldr", conversation));
+    JsonNode latest = json(chat("what's new?", null));
+    JsonNode hello = json(chat("hi", null));
+    Answerer answerer = web.library.current().answerer();
+
+    assertThat(json(answer).path("reply").asText()).isEqualTo("answer");
+    assertThat(json(answer).path("answer")).isEqualTo(json(ask(DEAL)));
+    assertThat(header(answer, Api.ANSWER_ID_HEADER)).matches("[0-9]+");
+    assertThat(header(answer, Api.KEY_SENTENCE_HEADER)).matches("[0-9]+-[0-9]+");
+    assertThat(tldr.path("reply").asText()).isEqualTo("article");
+    assertThat(tldr.path("title").asText()).isEqualTo(answerer.articles().get(0).title());
+    assertThat(tldr.path("points")).isNotEmpty();
+    assertThat(tldr.path("sections").get(0).path("command").asText()).startsWith("/section ");
+    assertThat(latest.path("reply").asText()).isEqualTo("list");
+    assertThat(latest.path("items").get(0).path("command").asText())
+        .isEqualTo("/more " + answerer.articles().get(0).id());
+    assertThat(hello.path("reply").asText()).isEqualTo("list");
+    assertThat(hello.path("heading").asText()).startsWith("Hi!");
+    assertThat(json(ask("what's new?")).path("answered").isBoolean()).isTrue();
+  }
+
+  private static HttpResponse<String> chat(String question, String conversation) {
+    return web.postJson(
+        "/api/chat",
+        "{\"question\": "
+            + quote(question)
+            + (conversation == null ? "" : ", \"conversation\": " + quote(conversation))
+            + "}");
   }
 
   @Test

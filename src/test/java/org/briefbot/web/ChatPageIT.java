@@ -129,6 +129,24 @@ class ChatPageIT {
     assertThat(asked.findElements(By.cssSelector("button.also-asked"))).isEmpty();
   }
 
+  /** "what's new?" lists the stories as on Telegram; choosing one shows its key points. */
+  @Test
+  void whatsNewListsTheStoriesAndOneOpensItsKeyPoints() {
+    String title = web.library.current().answerer().articles().get(0).title();
+    WebElement latest = ask("what's new?");
+    int before = answers().size();
+
+    latest.findElement(By.cssSelector("button.choice")).click();
+    WebElement points = awaitAnswer(before);
+    chromium.screenshot(Path.of("target", "screenshots", "chat-latest.png"));
+
+    assertThat(latest.getText()).startsWith("The latest stories:");
+    assertThat(page.findElements(By.cssSelector("#log .turn.you")).get(1).getText())
+        .isEqualTo(title);
+    assertThat(points.findElement(By.cssSelector(".story .title")).getText()).isEqualTo(title);
+    assertThat(points.findElements(By.cssSelector(".story .points li"))).isNotEmpty();
+  }
+
   @Test
   void votesAnAnswerUpAndTheStoreCountsIt() {
     long upBefore = web.store.admin().stats(Instant.EPOCH).upVotes();
