@@ -156,8 +156,8 @@ final class Api implements HttpHandler {
     WebChat.Replied replied = chat.reply(asking.question(), asking.conversation());
     Optional<Answer> answer =
         replied.reply() instanceof Reply.Answered a ? Optional.of(a.answer()) : Optional.empty();
-    metrics.asked(
-        answer.map(Answer::answered).orElse(false), Duration.ofNanos(System.nanoTime() - start));
+    // Lists, key points and greetings are no questions: the answered share counts questions.
+    answer.ifPresent(a -> metrics.asked(a.answered(), Duration.ofNanos(System.nanoTime() - start)));
     exchange.getResponseHeaders().set(CONVERSATION_HEADER, replied.conversation());
     replied
         .answerId()

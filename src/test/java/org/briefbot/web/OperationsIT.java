@@ -105,6 +105,9 @@ class OperationsIT {
       own.postJson("/api/ask", "{\"question\": \"How much is the AWS deal worth?\"}");
       own.postJson("/api/ask", "{\"question\": \"Which chips will OpenAI use?\"}");
       own.postJson("/api/ask", "{\"question\": \"What is the capital of Peru?\"}");
+      // The chat page's endpoint counts its answers too; a list of stories is no question.
+      own.postJson("/api/chat", "{\"question\": \"How much is the AWS deal worth?\"}");
+      own.postJson("/api/chat", "{\"question\": \"what's new?\"}");
       own.library.reloadNow();
 
       HttpResponse<String> metrics = own.get("/metrics");
@@ -113,12 +116,12 @@ class OperationsIT {
       assertThat(metrics.headers().firstValue("Content-Type"))
           .hasValue("text/plain; version=0.0.4; charset=utf-8");
       assertThat(metrics.body())
-          .contains("briefbot_questions_total{channel=\"web\",} 3.0")
+          .contains("briefbot_questions_total{channel=\"web\",} 4.0")
           .contains("briefbot_questions_total{channel=\"telegram\",} 0.0")
-          .contains("briefbot_answered_total{channel=\"web\",} 2.0")
-          .contains("briefbot_answered_share 0.6666666666666666")
-          .contains("briefbot_answer_seconds_count 3.0")
-          .contains("briefbot_answer_seconds_bucket{le=\"+Inf\",} 3.0")
+          .contains("briefbot_answered_total{channel=\"web\",} 3.0")
+          .contains("briefbot_answered_share 0.75")
+          .contains("briefbot_answer_seconds_count 4.0")
+          .contains("briefbot_answer_seconds_bucket{le=\"+Inf\",} 4.0")
           .contains("briefbot_reloads_total{result=\"swapped\",} 1.0")
           .contains("briefbot_telegram_send_failures_total 0.0");
     }
