@@ -199,7 +199,7 @@ public final class Conversation {
     return chosen;
   }
 
-  /** "Which story do you mean?" for the first question, the others after its choices. */
+  /** The list the first question got ("which story do you mean?"), the others after its choices. */
   private static Reply.Listing alsoAsking(Reply.Listing listing, List<String> others) {
     List<Reply.Item> items = new ArrayList<>(listing.items());
     others.forEach(q -> items.add(new Reply.Item(q, "you also asked", Reply.Answered.ask(q))));
