@@ -256,9 +256,9 @@ public final class Conversation {
     Reply.Answered reply = question(text, about);
     if (about.isPresent() && !reply.answer().answered()) {
       reply = fromTheChatsStory(text, about.get()).orElse(reply);
-    }
-    if (about.isPresent() && !reply.answer().answered()) {
-      reply = new Reply.Answered(storyFirst(reply.answer(), about.get()), reply.notice());
+      if (!reply.answer().answered()) {
+        reply = new Reply.Answered(storyFirst(reply.answer(), about.get()), reply.notice());
+      }
     }
     if (about.isEmpty()) {
       Optional<Reply> which = whichStory(text, reply.answer());
@@ -279,23 +279,28 @@ public final class Conversation {
     if (story.isEmpty()) {
       return declined;
     }
+    Optional<Alternative.Topic> offered =
+        declined.alternatives().stream()
+            .filter(Alternative.Topic.class::isInstance)
+            .map(Alternative.Topic.class::cast)
+            .filter(t -> t.articleId().equals(articleId))
+            .findFirst();
     List<Alternative> passages = new ArrayList<>();
     List<Alternative> others = new ArrayList<>();
     for (Alternative a : declined.alternatives()) {
       if (a instanceof Alternative.Passage) {
         passages.add(a);
-      } else if (!(a instanceof Alternative.Topic t && t.articleId().equals(articleId))) {
+      } else if (!offered.equals(Optional.of(a))) {
         others.add(a);
       }
     }
-    boolean offered = others.size() + passages.size() < declined.alternatives().size();
-    if (!offered && others.stream().anyMatch(Alternative.Topic.class::isInstance)) {
+    if (offered.isEmpty() && others.stream().anyMatch(Alternative.Topic.class::isInstance)) {
       others.remove(lastTopic(others));
     }
     List<Alternative> alternatives = new ArrayList<>(passages);
+    // A topic the decline did not offer has no score of its own: 0.
     alternatives.add(
-        new Alternative.Topic(
-            articleId, story.get().title(), topicConfidence(declined, articleId)));
+        offered.orElseGet(() -> new Alternative.Topic(articleId, story.get().title(), 0)));
     alternatives.addAll(others);
     return new Answer(
         declined.question(),
@@ -313,17 +318,6 @@ public final class Conversation {
       }
     }
     throw new IllegalArgumentException("no topic");
-  }
-
-  /** The story's topic's own confidence when the decline offered it; else 0, not scored. */
-  private static double topicConfidence(Answer declined, String articleId) {
-    return declined.alternatives().stream()
-        .filter(Alternative.Topic.class::isInstance)
-        .map(Alternative.Topic.class::cast)
-        .filter(t -> t.articleId().equals(articleId))
-        .mapToDouble(Alternative.Topic::confidence)
-        .findFirst()
-        .orElse(0);
   }
 
   /**
@@ -643,7 +637,8 @@ public final class Conversation {
         items);
   }
 
-  private static String date(Article article) {
+  /** The day an article was published, as readers see it: 2025-11-03. */
+  static String date(Article article) {
     return article.published().toString().substring(0, 10);
   }
 
@@ -705,11 +700,16 @@ public final class Conversation {
 
   /** "Which story do you mean?", each choice opening that story's key points. */
   private static Reply whichToOpen(List<Article> stories) {
-    List<Reply.Item> items = new ArrayList<>();
-    for (Article a : stories.subList(0, Math.min(stories.size(), MAX_STORIES))) {
-      items.add(new Reply.Item(a.title(), date(a), "/more " + a.id()));
-    }
+    List<Reply.Item> items =
+        stories.subList(0, Math.min(stories.size(), MAX_STORIES)).stream()
+            .map(Conversation::opening)
+            .toList();
     return new Reply.Listing(WHICH_STORY, items);
+  }
+
+  /** A story as a choice: its title and date, opening its key points. */
+  static Reply.Item opening(Article article) {
+    return new Reply.Item(article.title(), date(article), "/more " + article.id());
   }
 
   /**

@@ -58,14 +58,7 @@ final class FollowUps {
             .orElse("");
     String read = a.link().map(link -> "\nRead it at " + link).orElse("");
     String from =
-        "From \""
-            + a.title()
-            + "\""
-            + section
-            + ", published "
-            + a.published().toString().substring(0, 10)
-            + "."
-            + read;
+        "From \"" + a.title() + "\"" + section + ", published " + Conversation.date(a) + "." + read;
     return new Turn(
         new Reply.Listing(from, List.of(new Reply.Item("Its key points", "", "/more " + a.id()))),
         Optional.of(context));

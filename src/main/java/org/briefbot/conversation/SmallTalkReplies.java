@@ -87,10 +87,7 @@ final class SmallTalkReplies {
       return new Reply.Message("No articles are loaded yet: ask me again later.");
     }
     List<Reply.Item> items = new ArrayList<>();
-    for (Article a : all.subList(0, Math.min(all.size(), LATEST))) {
-      items.add(
-          new Reply.Item(a.title(), a.published().toString().substring(0, 10), "/more " + a.id()));
-    }
+    all.subList(0, Math.min(all.size(), LATEST)).forEach(a -> items.add(Conversation.opening(a)));
     if (all.size() > LATEST) {
       items.add(new Reply.Item("All " + all.size() + " stories", "", "/topics"));
     }
