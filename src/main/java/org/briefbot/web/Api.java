@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.briefbot.answer.Answer;
@@ -158,37 +159,33 @@ final class Api implements HttpHandler {
         replied.reply() instanceof Reply.Answered a ? Optional.of(a.answer()) : Optional.empty();
     // Lists, key points and greetings are no questions: the answered share counts questions.
     answer.ifPresent(a -> metrics.asked(a.answered(), Duration.ofNanos(System.nanoTime() - start)));
-    exchange.getResponseHeaders().set(CONVERSATION_HEADER, replied.conversation());
-    replied
-        .answerId()
-        .ifPresent(id -> exchange.getResponseHeaders().set(ANSWER_ID_HEADER, String.valueOf(id)));
-    answer
-        .flatMap(Answer::best)
-        .flatMap(Api::keySentence)
-        .ifPresent(range -> exchange.getResponseHeaders().set(KEY_SENTENCE_HEADER, range));
+    headers(exchange, replied.conversation(), replied.answerId(), answer);
     Exchanges.json(exchange, 200, ChatJson.of(replied.reply()));
   }
 
   private void ask(HttpExchange exchange) throws IOException {
     Asking asking = asking(exchange);
-    String question = asking.question();
-    Optional<String> conversation = asking.conversation();
     long start = System.nanoTime();
-    WebChat.Asked asked = chat.ask(question, conversation);
+    WebChat.Asked asked = chat.ask(asking.question(), asking.conversation());
     Answer answer = asked.answer();
     metrics.asked(answer.answered(), Duration.ofNanos(System.nanoTime() - start));
-    exchange.getResponseHeaders().set(CONVERSATION_HEADER, asked.conversation());
-    asked
-        .answerId()
-        .ifPresent(id -> exchange.getResponseHeaders().set(ANSWER_ID_HEADER, String.valueOf(id)));
-    answer
-        .best()
-        .flatMap(Api::keySentence)
-        .ifPresent(range -> exchange.getResponseHeaders().set(KEY_SENTENCE_HEADER, range));
+    headers(exchange, asked.conversation(), asked.answerId(), Optional.of(answer));
     if (!asked.alsoAsked().isEmpty()) {
       exchange.getResponseHeaders().set(ALSO_ASKED_HEADER, alsoAsked(asked.alsoAsked()));
     }
     Exchanges.json(exchange, 200, AnswerJson.of(answer));
+  }
+
+  /** The conversation to follow up in, and for an answer what to vote on and its key sentence. */
+  private static void headers(
+      HttpExchange exchange, String conversation, OptionalLong answerId, Optional<Answer> answer) {
+    exchange.getResponseHeaders().set(CONVERSATION_HEADER, conversation);
+    answerId.ifPresent(
+        id -> exchange.getResponseHeaders().set(ANSWER_ID_HEADER, String.valueOf(id)));
+    answer
+        .flatMap(Answer::best)
+        .flatMap(Api::keySentence)
+        .ifPresent(range -> exchange.getResponseHeaders().set(KEY_SENTENCE_HEADER, range));
   }
 
   /** As {@code encodeURIComponent} writes each, which {@code decodeURIComponent} reads back. */
