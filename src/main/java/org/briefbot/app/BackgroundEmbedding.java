@@ -80,6 +80,7 @@ final class BackgroundEmbedding implements AutoCloseable {
       long logged = started;
       for (int from = 0; from < articles.size(); from += BATCH) {
         if (Thread.currentThread().isInterrupted()) {
+          stopped();
           return;
         }
         List<String> batch = articles.subList(from, Math.min(articles.size(), from + BATCH));
@@ -107,13 +108,21 @@ final class BackgroundEmbedding implements AutoCloseable {
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         // close() interrupts the batch under way, wherever it is: not a fault.
-        log.info("Background embedding stopped: the knowledge is closing");
+        stopped();
         return;
       }
       log.warn("Background embedding stopped, BM25 keeps answering: {}", e.getMessage(), e);
     } finally {
       progress.set(Progress.NONE);
     }
+  }
+
+  /**
+   * Says that close() stopped the round, between batches or in one, so a shutdown reads the same
+   * whenever it comes.
+   */
+  private static void stopped() {
+    log.info("Background embedding stopped: the knowledge is closing");
   }
 
   /** Stops embedding and waits for the batch under way (the model must outlive it). */
