@@ -401,7 +401,10 @@ public final class Answerer {
     return shape.section().isPresent() && keySentences.terms(shape.topic()).isEmpty();
   }
 
-  /** The card of an entity by name or alias ("/entity openai"), or a decline naming close ones. */
+  /**
+   * The card of an entity by name or alias ("/entity openai"), one typo allowed, or a person by
+   * surname alone ("/entity lagarde"); else a decline naming close ones.
+   */
   public Answer entity(String question, String name) {
     return entityAnswer(question, name, true)
         .orElseGet(
@@ -572,6 +575,9 @@ public final class Answerer {
   private Optional<Answer> entityAnswer(String question, String name, boolean lenient) {
     Optional<Entity> exact = catalog.find(name);
     Optional<Entity> found = exact.isPresent() ? exact : catalog.findLenient(name);
+    if (found.isEmpty() && lenient) {
+      found = catalog.findBySurname(name);
+    }
     if (found.isEmpty() || (found.get().summary().isBlank() && !lenient)) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.EntityEntry;
@@ -216,6 +217,33 @@ public final class EntityCatalog {
         .filter(k -> sameTokens(tokens, k.tokens()))
         .map(k -> byName.get(k.canonical()))
         .findFirst();
+  }
+
+  /**
+   * The person a single word names as their surname ("Lagarde", "huang"), when exactly one person's
+   * name ends with it and no other entity's name or alias has it: articles name people by surname
+   * after the first mention, and readers ask for them that way.
+   */
+  public Optional<Entity> findBySurname(String asked) {
+    List<String> words = Names.tokens(asked);
+    if (words.size() != 1 || words.get(0).length() < 3) {
+      return Optional.empty();
+    }
+    String word = words.get(0);
+    Set<String> owners =
+        keyTokens.stream()
+            .filter(k -> k.tokens().contains(word))
+            .map(KeyTokens::canonical)
+            .collect(Collectors.toSet());
+    if (owners.size() != 1) {
+      return Optional.empty();
+    }
+    Entity entity = byName.get(owners.iterator().next());
+    List<String> name = Names.tokens(entity.name());
+    boolean surname = name.size() > 1 && name.get(name.size() - 1).equals(word);
+    return surname && EntityKind.PERSON.label().equals(entity.kind())
+        ? Optional.of(entity)
+        : Optional.empty();
   }
 
   /**

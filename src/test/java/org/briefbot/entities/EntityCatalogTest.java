@@ -43,6 +43,44 @@ class EntityCatalogTest {
   }
 
   @Test
+  void findsAPersonBySurnameOnlyWhenNoOtherEntityHasThatWord(@TempDir Path dir) throws IOException {
+    TestKnowledge.write(
+        dir.resolve("entities/people.yaml"),
+        """
+        entities:
+          - name: Christine Lagarde
+            kind: person
+            summary: President of the European Central Bank.
+          - name: Jane Moreau
+            kind: person
+            summary: A central banker.
+          - name: Paul Moreau
+            kind: person
+            summary: An economist.
+          - name: Klein Partners
+            kind: company
+            summary: A law firm.
+          - name: Anna Klein
+            kind: person
+            summary: A lawyer.
+          - name: Huang Robotics
+            kind: company
+            summary: A robot maker.
+        """);
+    EntityCatalog people = EntityCatalog.build(new KnowledgeLoader().load(dir));
+
+    assertThat(people.findBySurname("lagarde")).map(Entity::name).contains("Christine Lagarde");
+    assertThat(people.findBySurname("LAGARDE’s")).map(Entity::name).contains("Christine Lagarde");
+    // Two people share it, a company has it too, or it is no person's surname.
+    assertThat(people.findBySurname("Moreau")).isEmpty();
+    assertThat(people.findBySurname("Klein")).isEmpty();
+    assertThat(people.findBySurname("Huang")).isEmpty();
+    assertThat(people.findBySurname("Christine")).isEmpty();
+    assertThat(people.findBySurname("Christine Lagarde")).isEmpty();
+    assertThat(people.find("lagarde")).isEmpty();
+  }
+
+  @Test
   void linksTheLongestNameFirst() {
     assertThat(seed.mentionedIn("Amazon Web Services and Amazon").stream().map(Entity::name))
         .containsExactly("Amazon Web Services", "Amazon");

@@ -63,6 +63,13 @@ class ConsoleReaderTest {
   }
 
   @Test
+  void showsAPersonAskedForBySurname() {
+    assertThat(chat("/entity lagarde\n"))
+        .contains("\nChristine Lagarde (person · President of the European Central Bank)\n")
+        .doesNotContain("Did you mean");
+  }
+
+  @Test
   void showsTheArticlesLinkUnderTheSource() {
     assertThat(chat("What is eurozone inflation now?\n"))
         .contains(
