@@ -63,6 +63,7 @@ final class SmallTalkReplies {
     return switch (kind) {
       case GREETING -> "Hi! I answer questions about the news articles in my library. For example:";
       case THANKS -> "You're welcome! Ask me anything else about the articles. For example:";
+      case ACKNOWLEDGE -> "Anything else? Ask me another question about the articles. For example:";
       case WHO_ARE_YOU ->
           "I'm briefbot, a bot that answers questions from the news-analysis articles in my"
               + " library and says which article each answer comes from. For example:";

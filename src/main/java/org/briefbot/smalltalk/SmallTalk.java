@@ -31,6 +31,15 @@ public final class SmallTalk {
                   + "(?:thanks|thank you|thx|ty|cheers|many thanks|much appreciated)"
                   + "(?: (?:a lot|so much|very much|a bunch|again))?"
                   + BOT),
+          // After thanks, so that "ok thanks" thanks. Not "right" or "yes": those end questions.
+          new Phrase(
+              Talk.Kind.ACKNOWLEDGE,
+              "(?:ah |oh |ok |okay )?"
+                  + "(?:ok|okay|okey|k|kk|alright|all right|sure|fine|good|great|cool|nice|neat"
+                  + "|awesome|perfect|wow|interesting|i see|got it|understood|makes sense"
+                  + "|fair enough|noted|hm+|ah+|oh+|lol|ha(?:ha)+)"
+                  + "(?: (?:then|now|ok|okay|cool|great|nice|got it|i see|makes sense))?"
+                  + BOT),
           new Phrase(
               Talk.Kind.WHO_ARE_YOU,
               "(?:who|what) are you|what(?: is|s) your name|who (?:made|built|created) you"

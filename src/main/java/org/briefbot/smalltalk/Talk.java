@@ -10,6 +10,8 @@ public sealed interface Talk {
   enum Kind {
     GREETING,
     THANKS,
+    /** "ok", "got it", "interesting": the reader read the answer and asks nothing. */
+    ACKNOWLEDGE,
     WHO_ARE_YOU,
     WHAT_CAN_YOU_DO,
     /** "what's new?", "latest news", "headlines": the newest stories, not a search. */
@@ -17,7 +19,7 @@ public sealed interface Talk {
     GOODBYE
   }
 
-  /** "hi", "thanks!", "who are you?", "what can you do?", "what's new?", "help", "bye". */
+  /** "hi", "thanks!", "ok", "who are you?", "what can you do?", "what's new?", "help", "bye". */
   record Social(Kind kind) implements Talk {
     public Social {
       Objects.requireNonNull(kind, "kind");

@@ -563,6 +563,21 @@ class ConversationTest {
     assertThat(reply.alsoAsked()).isEmpty();
   }
 
+  /** "ok" after an answer asks nothing: no search, no decline, and "tell me more" still follows. */
+  @Test
+  void anAcknowledgementKeepsTheChatOnItsStory() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+    Turn more = conversation.reply("tell me more", deal.context());
+
+    Turn ok = conversation.reply("ok, got it", deal.context());
+    Turn after = conversation.reply("tell me more", ok.context());
+
+    assertThat(ok.reply()).isInstanceOf(Reply.Listing.class);
+    assertThat(((Reply.Listing) ok.reply()).heading()).startsWith("Anything else?");
+    assertThat(ok.context()).isEqualTo(deal.context());
+    assertThat(source(after).passageId()).isEqualTo(source(more).passageId());
+  }
+
   /**
    * A follow-up asked beside a question is a follow-up, not a search for "tell me more", and leads:
    * the passage it opens is the reader's choice, not a guess (confidence 1).
