@@ -54,6 +54,12 @@ public final class Answerer {
    */
   private static final int ROLE_LOOKAHEAD = 2;
 
+  /**
+   * How far down the chat's story a follow-up's question word ("when?") looks for a passage that
+   * holds what it asks for: the answer and the passages it offers.
+   */
+  private static final int HOLDING_LOOKAHEAD = 4;
+
   private static final int CARD_ARTICLES = 10;
 
   /**
@@ -132,6 +138,36 @@ public final class Answerer {
    */
   public Answer answerIn(String question, String article) {
     return answer(question, Optional.of(article), Scope.CHOSEN_STORY);
+  }
+
+  /**
+   * A follow-up asking the chat's last question with another question word ("when?", "how long?"),
+   * of the chat's story, answered from the passage just shown when that holds what the word asks
+   * for (a date, a duration, a name) and is among the story's best passages for the question: its
+   * key sentence is then the one that says it. Otherwise declined, offering the best passage that
+   * holds it: a question word alone says too little to take another passage as its answer.
+   */
+  public Answer answerInShown(String question, String article, String shownPassageId) {
+    String asked = clip(question);
+    QuestionShape shape = QuestionShape.of(asked);
+    SearchRequest request =
+        new SearchRequest(
+            shape.topic(), shape.section(), Optional.of(article), settings.candidates());
+    List<Match> hits = retriever.searchWithin(request);
+    Optional<Match> holding =
+        hits.stream()
+            .limit(HOLDING_LOOKAHEAD)
+            .filter(m -> shape.wants().map(k -> holds(k, m.passage(), shape.topic())).orElse(true))
+            .findFirst();
+    if (holding.isEmpty()) {
+      return declined(question, List.of(), List.of());
+    }
+    hits = judged(asked, first(hits, holding.get()));
+    double confidence = hits.get(0).confidence();
+    if (!holding.get().passage().id().equals(shownPassageId) || confidence < settings.threshold()) {
+      return declined(question, hits, closestPassages(hits, shape));
+    }
+    return passageAnswer(question, shape, hits, confidence);
   }
 
   /**

@@ -1,15 +1,17 @@
 package org.briefbot.conversation;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A message that only makes sense after an answer: "tell me more", "why?", "what about Microsoft?",
- * "source?".
+ * "when?", "source?".
  *
  * @param kind which follow-up
- * @param subject what "what about X" asks about; empty for the others
+ * @param subject what "what about X" asks about, or the question word "when?" asks with; empty for
+ *     the others
  */
 record FollowUp(Kind kind, String subject) {
   enum Kind {
@@ -20,7 +22,9 @@ record FollowUp(Kind kind, String subject) {
     /** The last question, about something else. */
     ABOUT,
     /** Where the last answer comes from: its article, when that was published, its link. */
-    SOURCE
+    SOURCE,
+    /** The last question, asked with another question word: "when?", "who?", "how much?". */
+    ASKED_AGAIN
   }
 
   private static final String END = "[\\s.!?]*$";
@@ -39,6 +43,19 @@ record FollowUp(Kind kind, String subject) {
   private static final Pattern ABOUT =
       Pattern.compile(
           "^(?:(?:and |but )?(?:what|how) about|and|what of)\\s+(.+?)" + END,
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A question word alone, or with "was that": "when?", "where was that?", "how many?". "why?" is
+   * {@link Kind#WHY}, and "what?" is none: readers mean "pardon?".
+   */
+  private static final Pattern ASKED_AGAIN =
+      Pattern.compile(
+          "^(?:and |so |but |ok |okay )?"
+              + "(when|since when|by when|until when|where|who|how much|how many|how long|what year"
+              + "|by how much)"
+              + "(?: (?:was|is|did|does|will|would) (?:that|it|this)(?: (?:happen|be|start|end))?)?"
+              + END,
           Pattern.CASE_INSENSITIVE);
 
   /** The article an answer came from, named: "this article", "the story". */
@@ -80,6 +97,10 @@ record FollowUp(Kind kind, String subject) {
     }
     if (SOURCE.matcher(text.replace('\u2019', '\'')).matches()) {
       return Optional.of(new FollowUp(Kind.SOURCE, ""));
+    }
+    Matcher again = ASKED_AGAIN.matcher(text);
+    if (again.matches()) {
+      return Optional.of(new FollowUp(Kind.ASKED_AGAIN, again.group(1).toLowerCase(Locale.ROOT)));
     }
     Matcher about = ABOUT.matcher(text);
     return about.matches()

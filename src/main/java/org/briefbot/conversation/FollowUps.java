@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
+import org.briefbot.answer.Source;
 import org.briefbot.entities.Entity;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
@@ -19,6 +20,16 @@ import org.briefbot.knowledge.Section;
 final class FollowUps {
   /** Asked with an article as context, this routes to that article's "Why It Matters". */
   private static final String WHY_QUESTION = "Why does it matter?";
+
+  /**
+   * What a question opens with to say what it asks ("how much", "what", "who is"), and the command
+   * it was asked with ("/entity OpenAI").
+   */
+  private static final Pattern OPENING_QUESTION_WORDS =
+      Pattern.compile(
+          "^\\s*(?:/\\w+\\s+)?(?:(?:how (?:much|many|long|old|big|far)|what(?:'s| year)?|when|where"
+              + "|who(?:'s)?|whom|which|why|by how much)\\b\\s*)?",
+          Pattern.CASE_INSENSITIVE);
 
   private final Answerer answerer;
 
@@ -32,7 +43,36 @@ final class FollowUps {
       case WHY -> why(context);
       case ABOUT -> about(followUp.subject(), context);
       case SOURCE -> source(context);
+      case ASKED_AGAIN -> askedAgain(followUp.subject(), context);
     };
+  }
+
+  /**
+   * The chat's last question asked with another question word, of its story only: after "how many
+   * jets did the FAA ground?", "how long?" asks "how long jets did the FAA ground?", answered from
+   * the passage just shown when it says how long (its key sentence is then the one that does), else
+   * declined with the passage that says it offered. Searched as it came, "how long?" has no word to
+   * find anything by.
+   */
+  private Turn askedAgain(String questionWord, Context context) {
+    String last = context.thread().question();
+    // "by when", "since when": what is asked is a date, which "when" asks for.
+    String word = questionWord.endsWith(" when") ? "when" : questionWord;
+    String asked = word + " " + OPENING_QUESTION_WORDS.matcher(last).replaceFirst("");
+    Optional<String> article = article(context);
+    Optional<String> shown = context.latest().best().map(Source::passageId);
+    if (article.isEmpty() || shown.isEmpty()) {
+      return new Turn(
+          new Reply.Message(
+              "Ask me the whole question (\""
+                  + questionWord
+                  + " ...?\"): the last answer is no article's passage."),
+          Optional.of(context));
+    }
+    Answer answer = answerer.answerInShown(asked, article.get(), shown.get());
+    Optional<Context> next =
+        answer.answered() ? Optional.of(context.then(answer)) : Optional.of(context);
+    return new Turn(new Reply.Answered(answer, Optional.empty()), next);
   }
 
   /**

@@ -595,6 +595,31 @@ class ConversationTest {
     assertThat(((Reply.Answered) both.reply()).alsoAsked()).containsExactly(risks);
   }
 
+  /**
+   * "when?" after an answer asks its question again with "when", of its story: answered from the
+   * passage just shown when that says when, its key sentence the one that does; when it does not,
+   * no other passage is taken for the answer. Before any answer it asks for a whole question.
+   */
+  @Test
+  void aQuestionWordAloneAsksTheLastQuestionAgain(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Conversation chat = two.conversation();
+      Turn raised = chat.reply("How many times did the ECB raise rates?", Optional.empty());
+      Turn cut = chat.reply("How much did the ECB cut rates by?", Optional.empty());
+
+      Turn whenRaised = chat.reply("when?", raised.context());
+      Turn whenCut = chat.reply("when?", cut.context());
+
+      assertThat(two.answerer().answer("when?").answered()).isFalse();
+      assertThat(source(whenRaised).passageId()).isEqualTo(source(raised).passageId());
+      assertThat(source(whenRaised).keySentence()).contains("between July 2022 and September 2023");
+      assertThat(source(cut).text()).contains("25 basis points").doesNotContainPattern("20\\d\\d");
+      assertThat(((Reply.Answered) whenCut.reply()).answer().answered()).isFalse();
+      assertThat(whenCut.context()).isEqualTo(cut.context());
+      assertThat(chat.reply("when?", Optional.empty()).reply()).isInstanceOf(Reply.Message.class);
+    }
+  }
+
   @Test
   void whenTheFirstQuestionAsksWhichStoryTheOthersFollowItsChoices(@TempDir Path dir)
       throws IOException {

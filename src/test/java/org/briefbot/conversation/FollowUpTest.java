@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.briefbot.TestKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,11 @@ class FollowUpTest {
         "how old is this article | SOURCE",
         "is this story recent? | SOURCE",
         "can I read the full article? | SOURCE",
+        "when? | ASKED_AGAIN",
+        "How long? | ASKED_AGAIN",
+        "and when was that? | ASKED_AGAIN",
+        "by when? | ASKED_AGAIN",
+        "who? | ASKED_AGAIN",
       })
   void recognisesAFollowUp(String message, FollowUp.Kind kind) {
     assertThat(FollowUp.of(message)).hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(kind));
@@ -39,20 +45,34 @@ class FollowUpTest {
         "how old is it?",
         "is it new?",
         "what's the date of the strike?",
-        "source of the leak?"
+        "source of the leak?",
+        "when did the strike start?",
+        "how long is the deal?"
       })
   void aQuestionAboutWhatTheAnswerSaidIsNoneOfThem(String message) {
     assertThat(FollowUp.of(message)).isEmpty();
   }
 
-  /** No question readers asked of an article is taken for one about where an answer comes from. */
   @Test
-  void noGoldQuestionIsTakenForAskingWhereTheAnswerComesFrom() throws IOException {
+  void aQuestionWordAloneKeepsTheWordItAsksWith() {
+    assertThat(FollowUp.of("And how much was that?"))
+        .contains(new FollowUp(FollowUp.Kind.ASKED_AGAIN, "how much"));
+  }
+
+  /**
+   * No question readers asked of an article is taken for one about where an answer comes from, or
+   * for a question word alone.
+   */
+  @Test
+  void noGoldQuestionIsTakenForAskingWhereTheAnswerComesFromOrForAQuestionWord()
+      throws IOException {
     List<String> questions = TestKnowledge.goldQuestions();
+    Set<FollowUp.Kind> needAnAnswerFirst = Set.of(FollowUp.Kind.SOURCE, FollowUp.Kind.ASKED_AGAIN);
 
     assertThat(questions).hasSizeGreaterThan(400);
     assertThat(questions)
-        .filteredOn(q -> FollowUp.of(q).filter(f -> f.kind() == FollowUp.Kind.SOURCE).isPresent())
+        .filteredOn(
+            q -> FollowUp.of(q).filter(f -> needAnAnswerFirst.contains(f.kind())).isPresent())
         .isEmpty();
   }
 }
