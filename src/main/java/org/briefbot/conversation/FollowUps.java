@@ -70,9 +70,13 @@ final class FollowUps {
           Optional.of(context));
     }
     Answer answer = answerer.answerInShown(asked, article.get(), shown.get());
-    Optional<Context> next =
-        answer.answered() ? Optional.of(context.then(answer)) : Optional.of(context);
-    return new Turn(new Reply.Answered(answer, Optional.empty()), next);
+    if (!answer.answered()) {
+      String title = answerer.article(article.get()).map(Article::title).orElse(article.get());
+      String notice = "I read that as \"" + asked + "\" and looked only in \"" + title + "\".";
+      return new Turn(new Reply.Answered(answer, Optional.of(notice)), Optional.of(context));
+    }
+    return new Turn(
+        new Reply.Answered(answer, Optional.empty()), Optional.of(context.then(answer)));
   }
 
   /**

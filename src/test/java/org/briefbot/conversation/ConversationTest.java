@@ -615,6 +615,8 @@ class ConversationTest {
       assertThat(source(whenRaised).keySentence()).contains("between July 2022 and September 2023");
       assertThat(source(cut).text()).contains("25 basis points").doesNotContainPattern("20\\d\\d");
       assertThat(((Reply.Answered) whenCut.reply()).answer().answered()).isFalse();
+      assertThat(((Reply.Answered) whenCut.reply()).notice())
+          .hasValueSatisfying(n -> assertThat(n).contains("\"when did the ECB cut rates by?\""));
       assertThat(whenCut.context()).isEqualTo(cut.context());
       assertThat(chat.reply("when?", Optional.empty()).reply()).isInstanceOf(Reply.Message.class);
     }
