@@ -9,13 +9,14 @@ import org.briefbot.conversation.Reply;
 
 /**
  * The body of {@code POST /api/chat}: what the conversation replied, as Telegram shows it. {@code
- * reply} says which fields are present: {@code answer} (the {@code ask --json} object and the
- * message's other questions), {@code list} (a heading and items), {@code article} (a story's key
- * points and sections) or {@code message} (text).
+ * reply} says which fields are present: {@code answer} (the {@code ask --json} object, a notice on
+ * how the message was read, and the message's other questions), {@code list} (a heading and items),
+ * {@code article} (a story's key points and sections) or {@code message} (text).
  */
 @JsonPropertyOrder({
   "reply",
   "answer",
+  "notice",
   "also_asked",
   "heading",
   "title",
@@ -29,6 +30,7 @@ import org.briefbot.conversation.Reply;
 record ChatJson(
     String reply,
     AnswerJson answer,
+    String notice,
     @JsonProperty("also_asked") List<String> alsoAsked,
     String heading,
     String title,
@@ -51,6 +53,7 @@ record ChatJson(
       return new ChatJson(
           "answer",
           AnswerJson.of(a.answer()),
+          a.notice().orElse(null),
           a.alsoAsked(),
           null,
           null,
@@ -62,11 +65,22 @@ record ChatJson(
     }
     if (reply instanceof Reply.Listing l) {
       return new ChatJson(
-          "list", null, null, l.heading(), null, null, null, ItemJson.of(l.items()), null, null);
+          "list",
+          null,
+          null,
+          null,
+          l.heading(),
+          null,
+          null,
+          null,
+          ItemJson.of(l.items()),
+          null,
+          null);
     }
     if (reply instanceof Reply.Article a) {
       return new ChatJson(
           "article",
+          null,
           null,
           null,
           null,
@@ -78,6 +92,6 @@ record ChatJson(
           ItemJson.of(a.sections()));
     }
     Reply.Message m = (Reply.Message) reply;
-    return new ChatJson("message", null, null, null, null, null, m.text(), null, null, null);
+    return new ChatJson("message", null, null, null, null, null, null, m.text(), null, null, null);
   }
 }

@@ -91,7 +91,7 @@
 
   function showReply(json, answerId, keyRange) {
     if (json.reply === "answer") {
-      showAnswer(json.answer, answerId, keyRange, json.also_asked || []);
+      showAnswer(json.answer, answerId, keyRange, json.also_asked || [], json.notice);
     } else if (json.reply === "list") {
       var card = el("article");
       card.setAttribute("aria-label", "Reply");
@@ -130,9 +130,10 @@
     return list;
   }
 
-  function showAnswer(json, answerId, keyRange, asked) {
+  function showAnswer(json, answerId, keyRange, asked, notice) {
     var card = el("article");
     card.setAttribute("aria-label", "Answer");
+    if (notice) card.appendChild(el("p", "notice", notice));
     var others = json.alternatives || [];
     if (json.answered && json.answer) {
       card.appendChild(passage(json.answer.text, keyRange));

@@ -123,8 +123,17 @@ class ApiIT {
     JsonNode hello = json(chat("hi", null));
     Answerer answerer = web.library.current().answerer();
 
+    JsonNode onlyThere = json(chat("/in aws-openai-trainium What is the capital of Peru?", null));
+
     assertThat(json(answer).path("reply").asText()).isEqualTo("answer");
     assertThat(json(answer).path("answer")).isEqualTo(json(ask(DEAL)));
+    assertThat(json(answer).has("notice")).isFalse();
+    assertThat(onlyThere.path("answer").path("answered").asBoolean()).isFalse();
+    assertThat(onlyThere.path("notice").asText())
+        .isEqualTo(
+            "I looked only in \""
+                + answerer.article("aws-openai-trainium").orElseThrow().title()
+                + "\", the story you chose.");
     assertThat(header(answer, Api.ANSWER_ID_HEADER)).matches("[0-9]+");
     assertThat(header(answer, Api.KEY_SENTENCE_HEADER)).matches("[0-9]+-[0-9]+");
     assertThat(tldr.path("reply").asText()).isEqualTo("article");

@@ -275,6 +275,17 @@ class ChatPageIT {
     assertThat(reply.findElements(By.cssSelector(".closest"))).isEmpty();
   }
 
+  /** A reply the bot qualifies says so above it, as on Telegram: here, the one story searched. */
+  @Test
+  void aNoticeOnHowTheMessageWasReadIsShownAboveTheReply() {
+    WebElement reply = ask("/in aws-openai-trainium What is the capital of Australia?");
+
+    assertThat(reply.findElement(By.cssSelector(".notice")).getText())
+        .startsWith("I looked only in \"Amazon secures")
+        .endsWith("the story you chose.");
+    assertThat(ask(DEAL).findElements(By.cssSelector(".notice"))).isEmpty();
+  }
+
   @Test
   void oneScriptTagEmbedsTheChatOnAnotherSitesPage() throws Exception {
     String site =
