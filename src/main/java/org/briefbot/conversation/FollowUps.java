@@ -61,12 +61,14 @@ final class FollowUps {
     String asked = word + " " + OPENING_QUESTION_WORDS.matcher(last).replaceFirst("");
     Optional<String> article = article(context);
     Optional<String> shown = context.latest().best().map(Source::passageId);
-    if (article.isEmpty() || shown.isEmpty()) {
+    if (article.isEmpty() || shown.isEmpty() || context.latest().kind() != Answer.Kind.PASSAGE) {
       return new Turn(
           new Reply.Message(
               "Ask me the whole question (\""
                   + questionWord
-                  + " ...?\"): the last answer is no article's passage."),
+                  + " ...?\"): I read \""
+                  + questionWord
+                  + "?\" alone only after an answer from an article."),
           Optional.of(context));
     }
     Answer answer = answerer.answerInShown(asked, article.get(), shown.get());

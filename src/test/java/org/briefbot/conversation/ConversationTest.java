@@ -619,6 +619,9 @@ class ConversationTest {
           .hasValueSatisfying(n -> assertThat(n).contains("\"when did the ECB cut rates by?\""));
       assertThat(whenCut.context()).isEqualTo(cut.context());
       assertThat(chat.reply("when?", Optional.empty()).reply()).isInstanceOf(Reply.Message.class);
+      Turn card = chat.reply("/entity OpenAI", Optional.empty());
+      assertThat(((Reply.Message) chat.reply("who?", card.context()).reply()).text())
+          .startsWith("Ask me the whole question (\"who ...?\")");
     }
   }
 
