@@ -88,6 +88,10 @@ public final class TranscriptRecorder {
     tap(BEN, "Ben", "❓ ");
     say(BEN, "Ben", "source?");
     say(BEN, "Ben", "tldr");
+    say(BEN, "Ben", "How many times did the ECB raise rates?");
+    say(BEN, "Ben", "when?");
+    say(BEN, "Ben", "ok, got it");
+    say(BEN, "Ben", "/entity lagarde");
     say(BEN, "Ben", "¿Cuánto vale el acuerdo entre Amazon y OpenAI?");
     say(BEN, "Ben", "/entity annapurna");
     tap(BEN, "Ben", "Annapurna Labs");
