@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A message that only makes sense after an answer: "tell me more", "why?", "what about Microsoft?",
- * "when?", "source?".
+ * "when?", "who said that?", "source?".
  *
  * @param kind which follow-up
  * @param subject what "what about X" asks about, or the question word "when?" asks with; empty for
@@ -24,7 +24,9 @@ record FollowUp(Kind kind, String subject) {
     /** Where the last answer comes from: its article, when that was published, its link. */
     SOURCE,
     /** The last question, asked with another question word: "when?", "who?", "how much?". */
-    ASKED_AGAIN
+    ASKED_AGAIN,
+    /** Who said what the last answer says: "who said that?", "according to whom?". */
+    SAID_BY
   }
 
   private static final String END = "[\\s.!?]*$";
@@ -55,6 +57,13 @@ record FollowUp(Kind kind, String subject) {
               + "(when|since when|by when|until when|where|who|how much|how many|how long|what year"
               + "|by how much)"
               + "(?: (?:was|is|did|does|will|would) (?:that|it|this)(?: (?:happen|be|start|end))?)?"
+              + END,
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SAID_BY =
+      Pattern.compile(
+          "^(?:and |so |but |ok |okay )?(?:who (?:said|says|claims|claimed|wrote) (?:that|this|so|it)"
+              + "|according to (?:whom|who)|says who|who is quoted|whose words are (?:those|these))"
               + END,
           Pattern.CASE_INSENSITIVE);
 
@@ -97,6 +106,9 @@ record FollowUp(Kind kind, String subject) {
     }
     if (SOURCE.matcher(text.replace('\u2019', '\'')).matches()) {
       return Optional.of(new FollowUp(Kind.SOURCE, ""));
+    }
+    if (SAID_BY.matcher(text.replace('\u2019', '\'')).matches()) {
+      return Optional.of(new FollowUp(Kind.SAID_BY, ""));
     }
     Matcher again = ASKED_AGAIN.matcher(text);
     if (again.matches()) {

@@ -31,6 +31,13 @@ final class FollowUps {
               + "|who(?:'s)?|whom|which|why|by how much)\\b\\s*)?",
           Pattern.CASE_INSENSITIVE);
 
+  /** A sentence reporting someone's words. */
+  private static final Pattern REPORTED =
+      Pattern.compile(
+          "\\b(?:said|says|say|told|according to|wrote|writes|argued|argues|added|noted|warned"
+              + "|stated|called|calls|quoted)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private final Answerer answerer;
 
   FollowUps(Answerer answerer) {
@@ -44,7 +51,59 @@ final class FollowUps {
       case ABOUT -> about(followUp.subject(), context);
       case SOURCE -> source(context);
       case ASKED_AGAIN -> askedAgain(followUp.subject(), context);
+      case SAID_BY -> saidBy(context);
     };
+  }
+
+  /**
+   * Who says what the passage just shown says: its sentence with a reporting verb ("Lagarde said
+   * ...", "according to analysts"), the key sentence first, shown as that passage's answer with it
+   * in bold; or that the article says it in its own words. Searched, "who said that?" found any
+   * passage with "said" in it.
+   */
+  private Turn saidBy(Context context) {
+    Answer latest = context.latest();
+    Optional<Passage> passage = latest.best().flatMap(b -> answerer.passage(b.passageId()));
+    if (latest.kind() != Answer.Kind.PASSAGE || passage.isEmpty()) {
+      return new Turn(
+          new Reply.Message("That is the articles' note on it, not anyone's words."),
+          Optional.of(context));
+    }
+    Source shown = latest.best().orElseThrow();
+    Optional<String> said =
+        Stream.concat(Stream.of(shown.keySentence()), passage.get().sentences().stream())
+            .filter(sentence -> REPORTED.matcher(sentence).find())
+            .findFirst();
+    if (said.isEmpty()) {
+      return new Turn(
+          new Reply.Message(
+              "\""
+                  + shown.article()
+                  + "\" says that in its own words ("
+                  + shown.sectionLabel()
+                  + "); it quotes no one for it."),
+          Optional.of(context));
+    }
+    Source saying =
+        new Source(
+            shown.passageId(),
+            shown.text(),
+            said.get(),
+            shown.articleId(),
+            shown.article(),
+            shown.section(),
+            shown.sectionLabel(),
+            shown.link());
+    Answer answer =
+        new Answer(
+            "Who said that?",
+            Answer.Kind.PASSAGE,
+            latest.confidence(),
+            Optional.of(saying),
+            latest.entities(),
+            List.of());
+    return new Turn(
+        new Reply.Answered(answer, Optional.empty()), Optional.of(context.then(answer)));
   }
 
   /**

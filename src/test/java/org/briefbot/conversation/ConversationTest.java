@@ -625,6 +625,29 @@ class ConversationTest {
     }
   }
 
+  /**
+   * "who said that?" shows the sentence of the passage just shown that reports someone's words, in
+   * bold; a passage that quotes no one is said to be the article's own words.
+   */
+  @Test
+  void whoSaidThatNamesWhoseWordsTheAnswerReports(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Conversation chat = two.conversation();
+      Turn lagarde = chat.reply("What did Lagarde say about further cuts?", Optional.empty());
+      Turn cut = chat.reply("How much did the ECB cut rates by?", Optional.empty());
+
+      Turn saidLagarde = chat.reply("who said that?", lagarde.context());
+      Turn saidCut = chat.reply("According to whom?", cut.context());
+
+      assertThat(source(saidLagarde).keySentence()).contains("Christine Lagarde said");
+      assertThat(source(cut).text()).doesNotContain("said");
+      assertThat(((Reply.Message) saidCut.reply()).text())
+          .startsWith("\"ECB cuts deposit rate")
+          .endsWith("it quotes no one for it.");
+      assertThat(saidCut.context()).isEqualTo(cut.context());
+    }
+  }
+
   @Test
   void whenTheFirstQuestionAsksWhichStoryTheOthersFollowItsChoices(@TempDir Path dir)
       throws IOException {
