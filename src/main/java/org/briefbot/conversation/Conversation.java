@@ -137,7 +137,7 @@ public final class Conversation {
    * small-talk replies answer: recorded apart from questions.
    */
   public boolean isSmallTalk(String text) {
-    String message = readable(text).orElse("");
+    String message = readable(text).orElse(text == null ? "" : text.strip());
     return !message.isEmpty() && !message.startsWith("/") && smallTalk.recognizes(message);
   }
 
@@ -161,8 +161,11 @@ public final class Conversation {
   private Turn turn(String text, Optional<Context> context) {
     String message = readable(text).orElse("");
     if (message.isEmpty()) {
+      // "👍" or "🙏" alone thanks, as "thanks" does; other symbols say nothing.
+      Optional<Reply> thanks = text == null ? Optional.empty() : smallTalk.reply(text.strip());
       return new Turn(
-          new Reply.Message("Ask me a question about the articles, or type /help."), context);
+          thanks.orElse(new Reply.Message("Ask me a question about the articles, or type /help.")),
+          context);
     }
     if (message.startsWith("/")) {
       String[] parts = message.split("\\s+", 2);

@@ -70,6 +70,15 @@ public final class SmallTalk {
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**
+   * Thumbs up, OK hand, folded hands, a heart, a smile, clapping, "100", with skin tones and
+   * joiners: a reader's thanks without words.
+   */
+  private static final Pattern THANKS_EMOJI =
+      Pattern.compile(
+          "[\\x{1F44D}\\x{1F44C}\\x{1F64F}\\x{2764}\\x{1F60A}\\x{1F642}\\x{1F44F}\\x{1F4AF}"
+              + "\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}\\x{200D}\\s!]+");
+
+  /**
    * Letters a Latin-script message needs before its language is guessed; shorter ones are too
    * easily mistaken.
    */
@@ -102,6 +111,9 @@ public final class SmallTalk {
    * @param knownShare the share of a text's searchable words that the knowledge has, in [0,1]
    */
   public Optional<Talk> recognize(String message, ToDoubleFunction<String> knownShare) {
+    if (THANKS_EMOJI.matcher(message).matches()) {
+      return Optional.of(new Talk.Social(Talk.Kind.THANKS));
+    }
     String phrase = normalized(message);
     for (Phrase p : PHRASES) {
       if (p.pattern().matcher(phrase).matches()) {

@@ -563,6 +563,20 @@ class ConversationTest {
     assertThat(reply.alsoAsked()).isEmpty();
   }
 
+  /** A thumbs-up thanks as "thanks" does and keeps the chat's story; other symbols say nothing. */
+  @Test
+  void aThumbsUpThanksAndOtherSymbolsAskForAQuestion() {
+    Turn deal = conversation.reply(DEAL, Optional.empty());
+
+    Turn thumbs = conversation.reply("👍", deal.context());
+
+    assertThat(((Reply.Listing) thumbs.reply()).heading()).startsWith("You're welcome!");
+    assertThat(thumbs.context()).isEqualTo(deal.context());
+    assertThat(conversation.isSmallTalk("👍")).isTrue();
+    assertThat(((Reply.Message) conversation.reply("🤔", deal.context()).reply()).text())
+        .isEqualTo("Ask me a question about the articles, or type /help.");
+  }
+
   /** "ok" after an answer asks nothing: no search, no decline, and "tell me more" still follows. */
   @Test
   void anAcknowledgementKeepsTheChatOnItsStory() {
