@@ -42,6 +42,11 @@ public record Source(
     this(passageId, text, keySentence, articleId, article, section, sectionLabel, Optional.empty());
   }
 
+  /** The same source with another of its text's sentences as the one to emphasise. */
+  public Source withKeySentence(String sentence) {
+    return new Source(passageId, text, sentence, articleId, article, section, sectionLabel, link);
+  }
+
   /**
    * The key sentence, after the one before it when it opens by pointing back, as {@link
    * KeySentences} reads an opening: "His Liber servitoris is of particular interest ..." alone does

@@ -63,15 +63,14 @@ final class FollowUps {
    */
   private Turn saidBy(Context context) {
     Answer latest = context.latest();
-    Optional<Passage> passage = latest.best().flatMap(b -> answerer.passage(b.passageId()));
-    if (latest.kind() != Answer.Kind.PASSAGE || passage.isEmpty()) {
+    if (latest.kind() != Answer.Kind.PASSAGE) {
       return new Turn(
           new Reply.Message("That is the articles' note on it, not anyone's words."),
           Optional.of(context));
     }
     Source shown = latest.best().orElseThrow();
     Optional<String> said =
-        Stream.concat(Stream.of(shown.keySentence()), passage.get().sentences().stream())
+        Stream.concat(Stream.of(shown.keySentence()), Passage.sentences(shown.text()).stream())
             .filter(sentence -> REPORTED.matcher(sentence).find())
             .findFirst();
     if (said.isEmpty()) {
@@ -84,22 +83,12 @@ final class FollowUps {
                   + "); it quotes no one for it."),
           Optional.of(context));
     }
-    Source saying =
-        new Source(
-            shown.passageId(),
-            shown.text(),
-            said.get(),
-            shown.articleId(),
-            shown.article(),
-            shown.section(),
-            shown.sectionLabel(),
-            shown.link());
     Answer answer =
         new Answer(
             "Who said that?",
             Answer.Kind.PASSAGE,
             latest.confidence(),
-            Optional.of(saying),
+            Optional.of(shown.withKeySentence(said.get())),
             latest.entities(),
             List.of());
     return new Turn(
@@ -119,8 +108,7 @@ final class FollowUps {
     String word = questionWord.endsWith(" when") ? "when" : questionWord;
     String asked = word + " " + OPENING_QUESTION_WORDS.matcher(last).replaceFirst("");
     Optional<String> article = article(context);
-    Optional<String> shown = context.latest().best().map(Source::passageId);
-    if (article.isEmpty() || shown.isEmpty() || context.latest().kind() != Answer.Kind.PASSAGE) {
+    if (article.isEmpty() || context.latest().kind() != Answer.Kind.PASSAGE) {
       return new Turn(
           new Reply.Message(
               "Ask me the whole question (\""
@@ -130,7 +118,8 @@ final class FollowUps {
                   + "?\" alone only after an answer from an article."),
           Optional.of(context));
     }
-    Answer answer = answerer.answerInShown(asked, article.get(), shown.get());
+    String shown = context.latest().best().orElseThrow().passageId();
+    Answer answer = answerer.answerInShown(asked, article.get(), shown);
     if (!answer.answered()) {
       String title = answerer.article(article.get()).map(Article::title).orElse(article.get());
       String notice = "I read that as \"" + asked + "\" and looked only in \"" + title + "\".";
