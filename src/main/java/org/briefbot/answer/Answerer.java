@@ -526,15 +526,7 @@ public final class Answerer {
   private Answer chosenAnswer(String question, Passage p) {
     String asked = clip(question);
     Source source =
-        new Source(
-            p.id(),
-            p.text(),
-            keySentences.best(p, asked, QuestionShape.of(asked).wants(), new double[0]),
-            p.articleId(),
-            p.articleTitle(),
-            p.section().key(),
-            p.section().label(),
-            link(p.articleId()));
+        source(p, keySentences.best(p, asked, QuestionShape.of(asked).wants(), new double[0]));
     return new Answer(
         question,
         Answer.Kind.PASSAGE,
@@ -643,21 +635,25 @@ public final class Answerer {
         new Answer(question, Answer.Kind.ENTITY, confidence, Optional.of(source), cards, related));
   }
 
+  /** A passage as shown, with the sentence to emphasise and its article's link. */
+  private Source source(Passage passage, String keySentence) {
+    return new Source(
+        passage.id(),
+        passage.text(),
+        keySentence,
+        passage.articleId(),
+        passage.articleTitle(),
+        passage.section().key(),
+        passage.section().label(),
+        link(passage.articleId()));
+  }
+
   private Answer passageAnswer(
       String question, QuestionShape shape, List<Match> hits, double confidence) {
     Passage best = hits.get(0).passage();
     String keySentence =
         keySentences.best(best, shape.topic(), shape.wants(), hits.get(0).sentenceSimilarities());
-    Source source =
-        new Source(
-            best.id(),
-            best.text(),
-            keySentence,
-            best.articleId(),
-            best.articleTitle(),
-            best.section().key(),
-            best.section().label(),
-            link(best.articleId()));
+    Source source = source(best, keySentence);
     return new Answer(
         question,
         Answer.Kind.PASSAGE,
