@@ -50,16 +50,20 @@ public final class SmallTalk {
               "help(?: me)?(?: please)?|what can (?:you|i) (?:do|ask(?: you)?(?: about)?)"
                   + "|what do you (?:do|know)|what can you help(?: me)? with"
                   + "|how (?:does|do) (?:this|it|you) work|how do i use (?:this|you|it)"
-                  + "|what (?:topics|articles|stories) do you (?:have|know|cover)"),
+                  + "|what do you have|what have you got"),
           new Phrase(
               Talk.Kind.LATEST,
               "(?:so |and |ok |okay )?(?:"
                   + "(?:whats|what is|anything|something|any) (?:new|happening|going on)"
                   + "|(?:whats|what is|what are) (?:the )?(?:latest|news|headlines|top stories)"
                   + "(?: (?:news|stories|articles|headlines))?"
-                  + "|(?:(?:show|give|send|tell) me )?(?:the |todays |today s )?"
-                  + "(?:(?:latest|recent|top|new) )?(?:news|headlines|stories|articles)"
+                  + "|(?:(?:show|give|send|tell|list) (?:me )?)?"
+                  + "(?:the |todays |today s |your |all (?:the |your )?)?"
+                  + "(?:(?:latest|recent|top|new) )?(?:news|headlines|stories|articles|topics)"
                   + "|(?:show|give|send|tell) me (?:the |whats )?(?:latest|new)"
+                  + "|(?:what|which) (?:topics|articles|stories|subjects)"
+                  + " (?:do you (?:have|know(?: about)?|cover)|are there|have you got|are covered"
+                  + "|can i ask(?: you)?(?: about)?)"
                   + "|any news|whats in the news|what happened today"
                   + ")(?: (?:today|now|lately|this week|please))?"
                   + BOT),

@@ -58,6 +58,12 @@ class SmallTalkTest {
         "headlines please | LATEST",
         "What are the top stories today? | LATEST",
         "so what's happening? | LATEST",
+        "which articles do you have? | LATEST",
+        "What topics are there? | LATEST",
+        "what stories do you cover | LATEST",
+        "list the articles | LATEST",
+        "show me all the stories | LATEST",
+        "what do you have? | WHAT_CAN_YOU_DO",
         "bye | GOODBYE",
       })
   void recognisesSocialMessages(String message, Talk.Kind kind) {
