@@ -472,6 +472,14 @@ public final class Answerer {
     return terms.isEmpty() || terms.stream().anyMatch(index::has);
   }
 
+  /**
+   * The entity a reader names ("ECB", "the fed", "lagarde"): by name or alias, one typo allowed, or
+   * a person by surname alone, as {@code /entity} finds it.
+   */
+  public Optional<Entity> entityNamed(String name) {
+    return catalog.findLenient(name).or(() -> catalog.findBySurname(name));
+  }
+
   /** All entities, sorted by name. */
   public List<Entity> entities() {
     return catalog.all();

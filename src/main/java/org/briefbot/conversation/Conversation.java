@@ -716,14 +716,18 @@ public final class Conversation {
   }
 
   /**
-   * A story's key points, asked for in words ("tldr", "summarize the ECB story"): the story named,
-   * by a few words of its title or, failing that, as the answer to those words would find it; else
-   * the chat's story; else the only one, or the reader is asked which.
+   * A story's key points, asked for in words ("tldr", "summarize the ECB story", "anything about
+   * boeing?"): the story named, by a few words of its title, else by an entity it mentions
+   * ("lagarde"), else as the answer to those words would find it; else the chat's story; else the
+   * only one, or the reader is asked which.
    */
   private Turn summary(Summary summary, Optional<Context> context) {
     if (summary.story().isPresent()) {
       String named = summary.story().get();
       List<Article> found = matching(named);
+      if (found.isEmpty()) {
+        found = mentioning(named);
+      }
       if (found.isEmpty()) {
         found = answeredFrom(named).stream().toList();
       }
@@ -740,6 +744,14 @@ public final class Conversation {
       return new Turn(notOne("", all), context);
     }
     return all.size() == 1 ? more(all.get(0).id(), context) : new Turn(whichToOpen(all), context);
+  }
+
+  /** The articles that mention the entity {@code name} names, newest first. */
+  private List<Article> mentioning(String name) {
+    return answerer
+        .entityNamed(name)
+        .map(entity -> answerer.articles(entity.articleIds()))
+        .orElse(List.of());
   }
 
   /** The article whose passage answers {@code words}, when one does. */

@@ -5,9 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request for a story's summary: "tldr", "summarize the ECB story", "key points of the AWS deal".
- * Readers ask for the gist in words, not by {@code /more}; searched as a question, "summary" is in
- * no passage and the request was declined.
+ * A request for a story's summary: "tldr", "summarize the ECB story", "key points of the AWS deal",
+ * or for the news on something: "anything about boeing?", "nvidia news". Readers ask for the gist
+ * in words, not by {@code /more}; searched as a question, "summary" is in no passage and the
+ * request was declined.
  *
  * @param story the words naming the story, the filler around them ("the", "story") left out; empty
  *     when the request names none and means the chat's story
@@ -50,6 +51,37 @@ record Summary(Optional<String> story) {
               + END,
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A request for the news on what the rest of the message names: "anything about boeing?", "any
+   * news on the ECB", "what's the latest on nvidia", "what's going on with google". Searched as a
+   * question, "anything about boeing?" found no passage that answers "anything" and was declined
+   * though a Boeing story was loaded. Not "what happened to ...": that asks for a fact.
+   */
+  private static final Pattern NEWS_ON =
+      Pattern.compile(
+          "^"
+              + POLITE
+              + "(?:(?:is there |do you have |have you got |got |are there )?"
+              + "(?:anything|something|any news|news|any stories|stories|an? (?:article|story)|any articles|articles)"
+              + "(?: new)? (?:about|on|regarding|from|for)"
+              + "|(?:what(?:'s|s| is) )?(?:the )?(?:latest|latest news|news|story) (?:on|about|with|from|for|regarding)"
+              + "|(?:what(?:'s|s| is) )?(?:going on|happening|new) (?:with|at))"
+              + "\\s+(.+?)"
+              + END,
+          Pattern.CASE_INSENSITIVE);
+
+  /** "nvidia news", "latest boeing news": a name of a few words before "news". */
+  private static final Pattern NAME_NEWS =
+      Pattern.compile(
+          "^(?:(?:the |any )?latest |any )?((?:[\\p{L}\\p{N}&.'-]+ ){1,3})news" + END,
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words a name before "news" never is: "is this good news", "what is the bad news". */
+  private static final Pattern NOT_A_NAME =
+      Pattern.compile(
+          "\\b(?:what|who|which|why|how|when|where|is|are|was|the|this|that|good|bad|big|fake|any)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** Words around a story's name that name no story: "the", "story", "news on". */
   private static final Pattern FILLER =
       Pattern.compile(
@@ -66,17 +98,25 @@ record Summary(Optional<String> story) {
     if (OF_THE_CHAT.matcher(text).matches()) {
       return Optional.of(new Summary(Optional.empty()));
     }
-    Matcher story = OF_A_STORY.matcher(text);
-    if (!story.matches()) {
-      return Optional.empty();
-    }
-    String named = story.group(1).strip();
+    return named(OF_A_STORY, text)
+        .or(() -> named(NEWS_ON, text))
+        .or(() -> named(NAME_NEWS, text).filter(n -> !NOT_A_NAME.matcher(n).find()))
+        .map(Summary::naming);
+  }
+
+  private static Optional<String> named(Pattern request, String text) {
+    Matcher story = request.matcher(text);
+    return story.matches() ? Optional.of(story.group(1).strip()) : Optional.empty();
+  }
+
+  /** A summary of the story {@code named}, the words around its name left out. */
+  private static Summary naming(String named) {
     String bare;
     while (!(bare = FILLER.matcher(named).replaceAll("").strip()).equals(named)) {
       named = bare;
     }
     return named.isEmpty() || POINTS_BACK.matcher(named).matches()
-        ? Optional.of(new Summary(Optional.empty()))
-        : Optional.of(new Summary(Optional.of(named)));
+        ? new Summary(Optional.empty())
+        : new Summary(Optional.of(named));
   }
 }

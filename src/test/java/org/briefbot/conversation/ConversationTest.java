@@ -751,6 +751,29 @@ class ConversationTest {
     }
   }
 
+  /**
+   * "anything about the ECB?" is a request for the story, by words of its title or by whom it
+   * mentions: searched as a question, it was declined with "my articles don't cover it".
+   */
+  @Test
+  void theNewsOnANameIsTheStoryThatNamesIt(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary two = shippedWithEcb(dir)) {
+      Conversation chat = two.conversation();
+      Reply ecbPoints = chat.handle("/more ecb-rate-cut-june");
+
+      Reply byTitle = chat.handle("anything about the ECB?");
+      Reply byWhomItMentions = chat.handle("what's going on with lagarde?");
+      Reply byNameAndNews = chat.handle("ECB news");
+      Reply noStory = chat.handle("any news on the world cup?");
+
+      assertThat(byTitle).isEqualTo(ecbPoints);
+      assertThat(byWhomItMentions).isEqualTo(ecbPoints);
+      assertThat(byNameAndNews).isEqualTo(ecbPoints);
+      assertThat(((Reply.Message) noStory).text())
+          .startsWith("I have no article matching \"world cup\"");
+    }
+  }
+
   /** "source?" searched the articles for the word; it asks where the last answer comes from. */
   @Test
   void sourceAfterAnAnswerNamesItsArticleAndDateAndOpensItsKeyPoints() {

@@ -41,6 +41,16 @@ class SummaryTest {
         "brief me on COP29 please | COP29",
         "tl;dr of the nvidia news | nvidia",
         "Could you sum up the Google ruling | Google ruling",
+        "anything about boeing? | boeing",
+        "Any news on the ECB | ECB",
+        "do you have anything on COP29? | COP29",
+        "what's the latest on Nvidia? | Nvidia",
+        "latest news on Nvidia | Nvidia",
+        "what is the news about OpenAI | OpenAI",
+        "whats going on with google | google",
+        "what's happening at Boeing? | Boeing",
+        "nvidia news | nvidia",
+        "latest boeing news | boeing",
       })
   void namesTheStoryWithoutTheWordsAroundIt(String message, String story) {
     assertThat(Summary.of(message)).contains(new Summary(Optional.of(story)));
@@ -53,6 +63,11 @@ class SummaryTest {
         "what does the summary judgment mean",
         "who wrote the summary",
         "tell me more",
+        "is this good news?",
+        "what is the bad news",
+        "what happened to alaska airlines flight 1282?",
+        "anything agreed on carbon markets?",
+        "what's new in the AWS deal?",
       })
   void aQuestionIsNoRequestForASummary(String message) {
     assertThat(Summary.of(message)).isEmpty();
