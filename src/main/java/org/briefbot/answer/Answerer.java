@@ -249,7 +249,8 @@ public final class Answerer {
   /**
    * The matches, the first one no surer than a near miss when it cannot hold what the question asks
    * for (see {@link #mustHold}), or is a note that never names what a quantity question counts (see
-   * {@link #namesWhatIsCounted}), and at least as sure as the threshold when it names who leads or
+   * {@link #namesWhatIsCounted}), or names someone in another office than the one asked for (see
+   * {@link #namesTheTitleAsked}), and at least as sure as the threshold when it names who leads or
    * founded what the question asks about (see {@link #namesWhoIsAsked}). The ranking's features
    * count names and shared words, and a note about a company or a person is full of both: without
    * this, "Who is the CEO of OpenAI?" was answered with OpenAI's note, which names no chief
@@ -273,6 +274,11 @@ public final class Answerer {
         return first(hits, named.get());
       }
     }
+    if (kind == AnswerKind.LEADER
+        && first.confidence() > nearMiss
+        && !namesTheTitleAsked(first.passage(), shape.topic())) {
+      return withFirstConfidence(hits, nearMiss);
+    }
     if (first.confidence() <= nearMiss
         || (holdsWhatIsAsked(kind, first.passage(), shape.topic())
             && namesWhatIsCounted(kind, first.passage(), shape.topic()))) {
@@ -290,7 +296,19 @@ public final class Answerer {
    */
   private boolean namesWhoIsAsked(AnswerKind kind, Passage passage, String question) {
     return holds(kind, passage, question)
+        && namesTheTitleAsked(passage, question)
         && keySentences.hasAllWords(passage, WantedKind.withoutLeading(question));
+  }
+
+  /**
+   * Whether the passage names the title the question asks for, when it asks for one ("who is the
+   * CEO of ..." by "chief executive"): a passage naming someone in another role ("the head of the
+   * 737 MAX program") does not answer it, though it names someone in charge.
+   */
+  private static boolean namesTheTitleAsked(Passage passage, String question) {
+    return Titles.asked(question)
+        .map(title -> passage.sentences().stream().anyMatch(s -> title.matcher(s).find()))
+        .orElse(true);
   }
 
   private static boolean holdsWhatIsAsked(AnswerKind kind, Passage passage, String question) {

@@ -172,6 +172,25 @@ class AnswererTest {
     }
   }
 
+  /**
+   * A question for one title is not answered by someone holding another: "who is the CEO of Boeing"
+   * was answered with the passage naming the head of its 737 MAX programme.
+   */
+  @Test
+  void aTitleAskedForIsAnsweredOnlyBySomeoneHoldingIt(@TempDir Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/corvanta-steel.txt"), CORVANTA);
+    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+      Answer ceo = two.answerer().answer("who is the ceo of corvanta steel");
+      Answer chairman = two.answerer().answer("who is the chairman of corvanta steel");
+
+      assertThat(ceo.answered()).isTrue();
+      assertThat(ceo.best().orElseThrow().keySentence()).contains("chief executive");
+      assertThat(chairman.answered()).isFalse();
+      assertThat(chairman.closestPassages()).isNotEmpty();
+    }
+  }
+
   private static final String CORVANTA =
       """
       Corvanta Steel shuts its oldest blast furnace in Ghent as orders fall
