@@ -232,7 +232,7 @@ public final class Answerer {
     if (sectionOnly) {
       hits = sectionFirst(hits, shape.section().get());
     } else {
-      hits = kindChecked(shape, judged(asked, hits));
+      hits = speakerChecked(shape, kindChecked(shape, judged(asked, hits)));
     }
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
@@ -376,6 +376,42 @@ public final class Answerer {
         .filter(m -> namesWhoIsAsked(kind, m.passage(), question))
         .findFirst()
         .map(m -> m.withConfidence(Math.max(m.confidence(), settings.threshold())));
+  }
+
+  /**
+   * The matches for "what did X say?": a passage that reports X's words first, the first of the
+   * {@value #ROLE_LOOKAHEAD} after the first one when that one does not, and at least as sure as
+   * the threshold, as for who leads; else an entity note first is no surer than a near miss. A note
+   * says who X is, never what X said: "what did lagarde say" was answered with Christine Lagarde's
+   * note, and the takeaway "President Christine Lagarde said the bank is well positioned" came
+   * second. "what did X say about Y" keeps the passage's own confidence: X's words on something
+   * else do not answer it.
+   */
+  private List<Match> speakerChecked(QuestionShape shape, List<Match> hits) {
+    Optional<List<String>> speaker = Quotes.speakerAsked(shape.topic());
+    if (hits.isEmpty() || speaker.isEmpty()) {
+      return hits;
+    }
+    boolean aboutSomething = Quotes.asksAboutSomething(shape.topic());
+    Optional<Match> said =
+        hits.stream()
+            .limit(1 + ROLE_LOOKAHEAD)
+            .filter(m -> reportsWordsOf(m, speaker.get()))
+            .findFirst()
+            .map(m -> aboutSomething ? m : m.withConfidence(Math.max(m.confidence(), threshold())));
+    if (said.isPresent()) {
+      return first(hits, said.get());
+    }
+    Match first = hits.get(0);
+    double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
+    return first.passage().section() == Section.ENTITY_NOTE && first.confidence() > nearMiss
+        ? withFirstConfidence(hits, nearMiss)
+        : hits;
+  }
+
+  private static boolean reportsWordsOf(Match match, List<String> speaker) {
+    return match.passage().section() != Section.ENTITY_NOTE
+        && match.passage().sentences().stream().anyMatch(s -> Quotes.reportsWordsOf(s, speaker));
   }
 
   /** The matches with {@code match} moved first, as given. */

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
+import org.briefbot.answer.Quotes;
 import org.briefbot.answer.Source;
 import org.briefbot.entities.Entity;
 import org.briefbot.knowledge.Article;
@@ -29,13 +30,6 @@ final class FollowUps {
       Pattern.compile(
           "^\\s*(?:/\\w+\\s+)?(?:(?:how (?:much|many|long|old|big|far)|what(?:'s| year)?|when|where"
               + "|who(?:'s)?|whom|which|why|by how much)\\b\\s*)?",
-          Pattern.CASE_INSENSITIVE);
-
-  /** A sentence reporting someone's words. */
-  private static final Pattern REPORTED =
-      Pattern.compile(
-          "\\b(?:said|says|say|told|according to|wrote|writes|argued|argues|added|noted|warned"
-              + "|stated|called|calls|quoted)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private final Answerer answerer;
@@ -71,7 +65,7 @@ final class FollowUps {
     Source shown = latest.best().orElseThrow();
     Optional<String> said =
         Stream.concat(Stream.of(shown.keySentence()), Passage.sentences(shown.text()).stream())
-            .filter(sentence -> REPORTED.matcher(sentence).find())
+            .filter(Quotes::reports)
             .findFirst();
     if (said.isEmpty()) {
       return new Turn(

@@ -191,6 +191,24 @@ class AnswererTest {
     }
   }
 
+  /**
+   * "what did lagarde say" is answered by the passage reporting her words, not by her note, which
+   * says who she is; a note is not offered as the answer to what someone said.
+   */
+  @Test
+  void whatSomeoneSaidIsThePassageReportingTheirWords(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary two =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithEcb(dir))) {
+      Answer lagarde = two.answerer().answer("what did lagarde say");
+      Answer noOneQuoted = two.answerer().answer("what did annapurna labs say");
+
+      assertThat(lagarde.answered()).isTrue();
+      assertThat(lagarde.best().orElseThrow().section()).isNotEqualTo("entity_note");
+      assertThat(lagarde.best().orElseThrow().keySentence()).contains("Lagarde said");
+      assertThat(noOneQuoted.answered()).isFalse();
+    }
+  }
+
   private static final String CORVANTA =
       """
       Corvanta Steel shuts its oldest blast furnace in Ghent as orders fall
