@@ -161,9 +161,7 @@ class AnswererTest {
    */
   @Test
   void whoRunsACompanyIsAnsweredByThePassageNamingItsLeader(@TempDir Path dir) throws IOException {
-    TestKnowledge.copyShipped(dir);
-    TestKnowledge.write(dir.resolve("articles/corvanta-steel.txt"), CORVANTA);
-    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+    try (LoadedLibrary two = withCorvanta(dir)) {
       Answer answer = two.answerer().answer("who runs corvanta steel");
 
       assertThat(answer.answered()).isTrue();
@@ -178,9 +176,7 @@ class AnswererTest {
    */
   @Test
   void aTitleAskedForIsAnsweredOnlyBySomeoneHoldingIt(@TempDir Path dir) throws IOException {
-    TestKnowledge.copyShipped(dir);
-    TestKnowledge.write(dir.resolve("articles/corvanta-steel.txt"), CORVANTA);
-    try (LoadedLibrary two = TestConfig.load(TestConfig.defaults(), dir)) {
+    try (LoadedLibrary two = withCorvanta(dir)) {
       Answer ceo = two.answerer().answer("who is the ceo of corvanta steel");
       Answer chairman = two.answerer().answer("who is the chairman of corvanta steel");
 
@@ -207,6 +203,13 @@ class AnswererTest {
       assertThat(lagarde.best().orElseThrow().keySentence()).contains("Lagarde said");
       assertThat(noOneQuoted.answered()).isFalse();
     }
+  }
+
+  /** The shipped knowledge with {@link #CORVANTA} beside it, loaded. */
+  private static LoadedLibrary withCorvanta(Path dir) throws IOException {
+    TestKnowledge.copyShipped(dir);
+    TestKnowledge.write(dir.resolve("articles/corvanta-steel.txt"), CORVANTA);
+    return TestConfig.load(TestConfig.defaults(), dir);
   }
 
   private static final String CORVANTA =
