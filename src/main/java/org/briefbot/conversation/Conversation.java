@@ -787,6 +787,10 @@ public final class Conversation {
    */
   private List<Article> matching(String argument) {
     String wanted = normal(argument);
+    if (wanted.isEmpty()) {
+      // "anything about 🚀?": no word to match, and every title contains the empty string.
+      return List.of();
+    }
     for (Article a : answerer.articles()) {
       if (a.id().equalsIgnoreCase(argument) || normal(a.title()).equals(wanted)) {
         return List.of(a);

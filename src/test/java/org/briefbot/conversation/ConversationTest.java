@@ -765,12 +765,14 @@ class ConversationTest {
       Reply byWhomItMentions = chat.handle("what's going on with lagarde?");
       Reply byNameAndNews = chat.handle("ECB news");
       Reply noStory = chat.handle("any news on the world cup?");
+      Reply noWords = chat.handle("anything about 🚀?");
 
       assertThat(byTitle).isEqualTo(ecbPoints);
       assertThat(byWhomItMentions).isEqualTo(ecbPoints);
       assertThat(byNameAndNews).isEqualTo(ecbPoints);
       assertThat(((Reply.Message) noStory).text())
           .startsWith("I have no article matching \"world cup\"");
+      assertThat(((Reply.Message) noWords).text()).startsWith("I have no article matching");
     }
   }
 
