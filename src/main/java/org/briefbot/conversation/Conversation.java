@@ -693,9 +693,11 @@ public final class Conversation {
       return topics("");
     }
     if (found.isEmpty()) {
+      String echoed =
+          argument.length() > ECHOED ? argument.substring(0, ECHOED).strip() + "…" : argument;
       return new Reply.Message(
           "I have no article matching \""
-              + argument
+              + echoed
               + "\". Type /topics to see the articles, or /more alone to pick one.");
     }
     return whichToOpen(found);
@@ -801,10 +803,20 @@ public final class Conversation {
         .filter(
             a -> {
               String named = normal(a.title()) + " " + normal(a.id().replace('-', ' '));
-              return named.contains(wanted) || words.stream().allMatch(w -> hasWord(named, w));
+              return (wanted.length() >= MIN_PART && named.contains(wanted))
+                  || words.stream().allMatch(w -> hasWord(named, w));
             })
         .toList();
   }
+
+  /**
+   * The fewest letters a part of a title must have to match inside a word ("/more trainiu"): one
+   * letter, "anything about x?", is inside most titles.
+   */
+  private static final int MIN_PART = 3;
+
+  /** The most of a reader's words a reply repeats back: a pasted page is not echoed whole. */
+  private static final int ECHOED = 60;
 
   private static boolean hasWord(String text, String word) {
     return (" " + text + " ").contains(" " + word + " ");

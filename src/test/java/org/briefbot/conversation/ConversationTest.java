@@ -766,6 +766,8 @@ class ConversationTest {
       Reply byNameAndNews = chat.handle("ECB news");
       Reply noStory = chat.handle("any news on the world cup?");
       Reply noWords = chat.handle("anything about 🚀?");
+      Reply oneLetter = chat.handle("anything about x?");
+      Reply pasted = chat.handle("anything about " + "the same words again ".repeat(200) + "?");
 
       assertThat(byTitle).isEqualTo(ecbPoints);
       assertThat(byWhomItMentions).isEqualTo(ecbPoints);
@@ -773,6 +775,11 @@ class ConversationTest {
       assertThat(((Reply.Message) noStory).text())
           .startsWith("I have no article matching \"world cup\"");
       assertThat(((Reply.Message) noWords).text()).startsWith("I have no article matching");
+      assertThat(((Reply.Message) oneLetter).text()).startsWith("I have no article matching \"x\"");
+      assertThat(((Reply.Message) pasted).text())
+          .startsWith("I have no article matching \"same words again")
+          .contains("…\"")
+          .hasSizeLessThan(200);
     }
   }
 
