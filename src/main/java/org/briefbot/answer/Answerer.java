@@ -262,7 +262,6 @@ public final class Answerer {
     }
     Match first = hits.get(0);
     AnswerKind kind = shape.wants().get();
-    double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
     if (kind.isSomeoneInRole()
         && first.confidence() < settings.threshold()
         && namesWhoIsAsked(kind, first.passage(), shape.topic())) {
@@ -274,17 +273,23 @@ public final class Answerer {
         return first(hits, named.get());
       }
     }
-    if (kind == AnswerKind.LEADER
-        && first.confidence() > nearMiss
-        && !namesTheTitleAsked(first.passage(), shape.topic())) {
-      return withFirstConfidence(hits, nearMiss);
+    if (kind == AnswerKind.LEADER && !namesTheTitleAsked(first.passage(), shape.topic())) {
+      return nearMissAtMost(hits);
     }
-    if (first.confidence() <= nearMiss
-        || (holdsWhatIsAsked(kind, first.passage(), shape.topic())
-            && namesWhatIsCounted(kind, first.passage(), shape.topic()))) {
-      return hits;
-    }
-    return withFirstConfidence(hits, nearMiss);
+    return holdsWhatIsAsked(kind, first.passage(), shape.topic())
+            && namesWhatIsCounted(kind, first.passage(), shape.topic())
+        ? hits
+        : nearMissAtMost(hits);
+  }
+
+  /** The matches, the first one no surer than a near miss: offered, never answered with. */
+  private List<Match> nearMissAtMost(List<Match> hits) {
+    return hits.get(0).confidence() > nearMiss() ? withFirstConfidence(hits, nearMiss()) : hits;
+  }
+
+  /** The confidence a passage needs to be offered as close: half the threshold. */
+  private double nearMiss() {
+    return settings.threshold() * ALTERNATIVE_SHARE;
   }
 
   /**
@@ -388,25 +393,25 @@ public final class Answerer {
    * else do not answer it.
    */
   private List<Match> speakerChecked(QuestionShape shape, List<Match> hits) {
-    Optional<List<String>> speaker = Quotes.speakerAsked(shape.topic());
+    Optional<Quotes.Speaker> speaker = Quotes.speakerAsked(shape.topic());
     if (hits.isEmpty() || speaker.isEmpty()) {
       return hits;
     }
-    boolean aboutSomething = Quotes.asksAboutSomething(shape.topic());
+    List<String> words = speaker.get().words();
     Optional<Match> said =
         hits.stream()
             .limit(1 + ROLE_LOOKAHEAD)
-            .filter(m -> reportsWordsOf(m, speaker.get()))
+            .filter(m -> reportsWordsOf(m, words))
             .findFirst()
-            .map(m -> aboutSomething ? m : m.withConfidence(Math.max(m.confidence(), threshold())));
+            .map(
+                m ->
+                    speaker.get().aboutSomething()
+                        ? m
+                        : m.withConfidence(Math.max(m.confidence(), settings.threshold())));
     if (said.isPresent()) {
       return first(hits, said.get());
     }
-    Match first = hits.get(0);
-    double nearMiss = settings.threshold() * ALTERNATIVE_SHARE;
-    return first.passage().section() == Section.ENTITY_NOTE && first.confidence() > nearMiss
-        ? withFirstConfidence(hits, nearMiss)
-        : hits;
+    return hits.get(0).passage().section() == Section.ENTITY_NOTE ? nearMissAtMost(hits) : hits;
   }
 
   private static boolean reportsWordsOf(Match match, List<String> speaker) {
@@ -664,10 +669,8 @@ public final class Answerer {
 
   private Optional<Answer> entityAnswer(String question, String name, boolean lenient) {
     Optional<Entity> exact = catalog.find(name);
-    Optional<Entity> found = exact.isPresent() ? exact : catalog.findLenient(name);
-    if (found.isEmpty() && lenient) {
-      found = catalog.findBySurname(name);
-    }
+    Optional<Entity> found =
+        exact.or(() -> lenient ? entityNamed(name) : catalog.findLenient(name));
     if (found.isEmpty() || (found.get().summary().isBlank() && !lenient)) {
       return Optional.empty();
     }
@@ -880,7 +883,7 @@ public final class Answerer {
    * near miss.
    */
   private boolean worthOffering(Match hit) {
-    return hit.confidence() >= settings.threshold() * ALTERNATIVE_SHARE;
+    return hit.confidence() >= nearMiss();
   }
 
   /**

@@ -34,8 +34,21 @@ public final class Quotes {
     return REPORTED.matcher(sentence).find();
   }
 
-  /** The words naming whose words {@code question} asks for, lower case, if it asks that. */
-  static Optional<List<String>> speakerAsked(String question) {
+  /**
+   * Whose words a question asks for.
+   *
+   * @param words the words naming them, lower case: "christine", "lagarde"
+   * @param aboutSomething whether it asks what they said about something: "what did lagarde say
+   *     about cuts"
+   */
+  record Speaker(List<String> words, boolean aboutSomething) {
+    Speaker {
+      words = List.copyOf(words);
+    }
+  }
+
+  /** Whose words {@code question} asks for, if it asks that. */
+  static Optional<Speaker> speakerAsked(String question) {
     Matcher m = ASKS_WHAT_WAS_SAID.matcher(question.strip());
     if (!m.matches()) {
       return Optional.empty();
@@ -46,13 +59,7 @@ public final class Quotes {
             .map(r -> r.group())
             .filter(w -> !NOT_NAMES.contains(w))
             .toList();
-    return words.isEmpty() ? Optional.empty() : Optional.of(words);
-  }
-
-  /** Whether the question asks what was said about something: "what did lagarde say about cuts". */
-  static boolean asksAboutSomething(String question) {
-    Matcher m = ASKS_WHAT_WAS_SAID.matcher(question.strip());
-    return m.matches() && m.group(2) != null;
+    return words.isEmpty() ? Optional.empty() : Optional.of(new Speaker(words, m.group(2) != null));
   }
 
   /** Whether {@code sentence} reports the words of someone named by one of {@code speaker}. */
