@@ -21,6 +21,7 @@ import org.briefbot.knowledge.Passage;
  * @param sentenceSimilarities the cosine of the question with each sentence, in {@link
  *     Passage#sentences()} order; empty when the passage has no sentence vectors. Shared, not
  *     copied: do not modify.
+ * @param wording the passage's words, to tell its copies in other articles
  */
 public record Candidate(
     Passage passage,
@@ -30,4 +31,5 @@ public record Candidate(
     int vectorRank,
     double similarity,
     double sentenceSimilarity,
-    double[] sentenceSimilarities) {}
+    double[] sentenceSimilarities,
+    Wording wording) {}

@@ -46,6 +46,7 @@ final class CandidateSignals {
     double[] covered = coverage.of(docs);
     double[] similarity = similarities(docs);
     Passage[] passages = PassageColumn.read(reader, docs);
+    Wording[] wordings = Wording.read(reader, docs, passages);
     SentenceVectors.Best sentences =
         query.isPresent()
             ? SentenceVectors.best(reader, docs, query.get(), similarity)
@@ -65,7 +66,8 @@ final class CandidateSignals {
               rank[1],
               similarity[i],
               sentences.similarity()[i],
-              sentences.sentences()[i]));
+              sentences.sentences()[i],
+              wordings[i]));
     }
     candidates.sort(Comparator.comparing(c -> c.passage().id()));
     return candidates;

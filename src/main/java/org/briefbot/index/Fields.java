@@ -28,6 +28,9 @@ final class Fields {
   /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
   static final String PASSAGE = "passage";
 
+  /** The passage's words as a few hashes, to tell copies across articles: see {@link Wording}. */
+  static final String WORDING = "wording";
+
   /**
    * The embeddings of the passage's sentences, packed (see {@link SentenceVectors}); read for
    * candidates only.

@@ -9,5 +9,6 @@ import org.briefbot.knowledge.Passage;
  * @param score the ranking score (BM25 plus boosts); comparable within one search only
  * @param coverage share of the question's weight (IDF of each word or entity) this passage matches,
  *     in [0,1]; comparable across questions, the basis of confidence
+ * @param wording the passage's words, to tell its copies in other articles
  */
-public record Hit(Passage passage, double score, double coverage) {}
+public record Hit(Passage passage, double score, double coverage, Wording wording) {}

@@ -547,8 +547,9 @@ public final class PassageIndex implements AutoCloseable {
    * repeats a single word of it. The rest keep BM25 order behind them.
    */
   private List<Hit> hits(QueryPlan plan, TopDocs top, TermLookups lookups) throws IOException {
-    Passage[] passages =
-        PassageColumn.read(reader, Coverage.docIds(top.scoreDocs, top.scoreDocs.length));
+    int[] docs = Coverage.docIds(top.scoreDocs, top.scoreDocs.length);
+    Passage[] passages = PassageColumn.read(reader, docs);
+    Wording[] wordings = Wording.read(reader, docs, passages);
     int depth = Math.min(COVERAGE_DEPTH, top.scoreDocs.length);
     double[] coverage = new Coverage(reader, plan, lookups).of(top.scoreDocs, depth);
     double maxScore =
@@ -561,9 +562,13 @@ public final class PassageIndex implements AutoCloseable {
       Passage passage = passages[rank];
       if (rank < depth) {
         reranked.add(
-            new Hit(passage, w * coverage[rank] + (1 - w) * doc.score / maxScore, coverage[rank]));
+            new Hit(
+                passage,
+                w * coverage[rank] + (1 - w) * doc.score / maxScore,
+                coverage[rank],
+                wordings[rank]));
       } else {
-        rest.add(new Hit(passage, (1 - w) * doc.score / maxScore, 0));
+        rest.add(new Hit(passage, (1 - w) * doc.score / maxScore, 0, wordings[rank]));
       }
     }
     reranked.sort(

@@ -288,6 +288,7 @@ public final class PassageWriter {
       doc.add(new StoredField(Fields.ENTITIES, entity));
     }
     doc.add(new BinaryDocValuesField(Fields.PASSAGE, PassageColumn.encode(passage)));
+    doc.add(new BinaryDocValuesField(Fields.WORDING, Wording.encode(passage.text())));
     return doc;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.briefbot.index.Candidate;
+import org.briefbot.index.Wording;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 import org.briefbot.retrieval.AnswerCues.Kind;
@@ -85,7 +86,8 @@ class AnswerCuesTest {
   @Test
   void liftsAOneSentencePassageByItsText() {
     Passage passage = Passage.of("a", "A", Section.FAQ, 0, "Migration will begin in Q1 2025.");
-    Candidate candidate = new Candidate(passage, 1, 1, 0.5, 1, 0.5, 0.5, new double[0]);
+    Candidate candidate =
+        new Candidate(passage, 1, 1, 0.5, 1, 0.5, 0.5, new double[0], Wording.of(passage.text()));
 
     assertThat(AnswerCues.of("when will openai move").lift(candidate, 0.08, 0.45))
         .isCloseTo(0.16, within(1e-9));
@@ -93,6 +95,7 @@ class AnswerCuesTest {
 
   private static Candidate candidate(Passage passage, double... sentenceCosines) {
     double best = Math.max(sentenceCosines[0], sentenceCosines[1]);
-    return new Candidate(passage, 1, 1, 0.5, 1, 0.5, best, sentenceCosines);
+    return new Candidate(
+        passage, 1, 1, 0.5, 1, 0.5, best, sentenceCosines, Wording.of(passage.text()));
   }
 }

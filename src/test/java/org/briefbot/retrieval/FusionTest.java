@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import org.briefbot.index.Candidate;
+import org.briefbot.index.Wording;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,15 @@ class FusionTest {
       double sentence) {
     Passage passage = new Passage("p", "a", "A", Section.DOCUMENT, 0, "text", List.of(), List.of());
     return new Candidate(
-        passage, lexicalRank, lexical, coverage, vectorRank, similarity, sentence, new double[0]);
+        passage,
+        lexicalRank,
+        lexical,
+        coverage,
+        vectorRank,
+        similarity,
+        sentence,
+        new double[0],
+        Wording.of(passage.text()));
   }
 
   @Test
