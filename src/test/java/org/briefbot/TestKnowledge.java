@@ -52,6 +52,24 @@ public final class TestKnowledge {
     return dir;
   }
 
+  /**
+   * A running story: three dated articles on one central bank's rate cuts, each repeating the
+   * earlier ones' background and restating their figures (bench/running-stories, written here).
+   */
+  public static final List<Path> RUNNING_STORY =
+      Stream.of("march", "april", "june")
+          .map(m -> Path.of("bench/running-stories/articles/kestrel-bank-rates-" + m + ".txt"))
+          .toList();
+
+  /** {@link #copyShipped} with the {@link #RUNNING_STORY}'s three articles beside the seed. */
+  public static Path copyShippedWithRunningStory(Path dir) throws IOException {
+    copyShipped(dir);
+    for (Path article : RUNNING_STORY) {
+      Files.copy(article, dir.resolve("articles").resolve(article.getFileName()));
+    }
+    return dir;
+  }
+
   /** The 24 reader-worded tuning articles, each beside its gold file: news on other subjects. */
   public static final Path READER_ARTICLES = Path.of("src/test/resources/tuning/reader-articles");
 

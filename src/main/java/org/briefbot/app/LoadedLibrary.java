@@ -1,6 +1,8 @@
 package org.briefbot.app;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.briefbot.knowledge.KnowledgeLoader;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.retrieval.Embeddings;
 import org.briefbot.retrieval.Mode;
+import org.briefbot.retrieval.Repeats;
 import org.briefbot.retrieval.RetrievalSettings;
 import org.briefbot.retrieval.Retriever;
 import org.briefbot.snapshot.IndexFormat;
@@ -203,7 +206,11 @@ public record LoadedLibrary(
     BriefbotConfig.RetrievalConfig retrieval = config.retrieval();
     Retriever retriever =
         new Retriever(
-            loaded.index(), mode, model, RetrievalSettings.defaults(retrieval.vectorCandidates()));
+            loaded.index(),
+            mode,
+            model,
+            RetrievalSettings.defaults(retrieval.vectorCandidates()),
+            Repeats.dated(published(loaded.knowledge())));
     BriefbotConfig.AnswerConfig a = config.answer();
     AnswerSettings answerSettings =
         new AnswerSettings(
@@ -228,6 +235,15 @@ public record LoadedLibrary(
         new Conversation(answerer, a.maxQuestionChars()),
         retriever,
         owned);
+  }
+
+  /**
+   * When each article was published, by id: the newest copy of a repeated passage stands for it.
+   */
+  private static Map<String, Instant> published(Knowledge knowledge) {
+    Map<String, Instant> published = new HashMap<>();
+    knowledge.articles().forEach(a -> published.put(a.id(), a.published()));
+    return published;
   }
 
   static IndexSettings indexSettings(BriefbotConfig config) {

@@ -49,9 +49,21 @@ public final class Retriever implements AutoCloseable {
   private final RetrievalSettings settings;
   private final Optional<ExecutorService> embedder;
   private final TextAnalysis analysis = new TextAnalysis();
+  private final Repeats repeats;
 
   public Retriever(
       PassageIndex index, Mode mode, Optional<Embeddings> embeddings, RetrievalSettings settings) {
+    this(index, mode, embeddings, settings, Repeats.undated());
+  }
+
+  /** {@code repeats} says which copy of a passage several articles carry stands for it. */
+  public Retriever(
+      PassageIndex index,
+      Mode mode,
+      Optional<Embeddings> embeddings,
+      RetrievalSettings settings,
+      Repeats repeats) {
+    this.repeats = Objects.requireNonNull(repeats, "repeats");
     this.index = Objects.requireNonNull(index, "index");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
@@ -98,7 +110,16 @@ public final class Retriever implements AutoCloseable {
    */
   private List<Match> search(SearchRequest request, ToDoubleFunction<Candidate> routing) {
     if (mode == Mode.BM25) {
-      return index.search(request).stream().map(this::bm25Match).toList();
+      return repeats
+          .collapse(
+              index.search(request),
+              Hit::passage,
+              Hit::wording,
+              Hit::coverage,
+              request.preferArticle())
+          .stream()
+          .map(this::bm25Match)
+          .toList();
     }
     Retrieved retrieved = retrieve(request);
     List<Candidate> candidates = retrieved.candidates();
@@ -148,8 +169,10 @@ public final class Retriever implements AutoCloseable {
   private Retrieved retrieve(SearchRequest request) {
     Optional<CompletableFuture<ModelQuestion>> embedded = embed(request.text());
     List<Candidate> candidates =
-        index.candidates(
-            request, () -> embedded.map(f -> f.join().vector()), settings.vectorDepth());
+        repeats.candidates(
+            index.candidates(
+                request, () -> embedded.map(f -> f.join().vector()), settings.vectorDepth()),
+            request.preferArticle());
     String corrected = embedded.map(f -> f.join().text()).orElse(request.text());
     return new Retrieved(request.text(), corrected, candidates);
   }

@@ -205,6 +205,33 @@ class AnswererTest {
     }
   }
 
+  /**
+   * A running story's update repeats the earlier articles' passages with new figures. The copies
+   * answered from whichever story sorted first (April's 3.25%, not June's 3.00%), lowered each
+   * other's confidence and filled the alternatives with the same sentence. Now the newest story's
+   * copy answers, alone; a reader in the March story gets March's.
+   */
+  @Test
+  void aRunningStorysNewestArticleAnswersWhatTheUpdatesRepeat(@TempDir Path dir)
+      throws IOException {
+    String question = "what rate did the kestrel national bank cut to?";
+    try (LoadedLibrary running =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithRunningStory(dir))) {
+      Answer now = running.answerer().answer(question);
+      Answer inMarch = running.answerer().answer(question, Optional.of("kestrel-bank-rates-march"));
+
+      assertThat(now.answered()).isTrue();
+      assertThat(now.best().orElseThrow().articleId()).isEqualTo("kestrel-bank-rates-june");
+      assertThat(now.best().orElseThrow().keySentence()).contains("to 3.00%");
+      assertThat(now.alternatives())
+          .filteredOn(Alternative.Passage.class::isInstance)
+          .extracting(a -> ((Alternative.Passage) a).text())
+          .noneMatch(text -> text.contains("cut its main refinancing rate by 25 basis points"));
+      assertThat(inMarch.answered()).isTrue();
+      assertThat(inMarch.best().orElseThrow().keySentence()).contains("to 3.50%");
+    }
+  }
+
   /** The shipped knowledge with {@link #CORVANTA} beside it, loaded. */
   private static LoadedLibrary withCorvanta(Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
