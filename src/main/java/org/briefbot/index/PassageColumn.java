@@ -3,13 +3,8 @@ package org.briefbot.index;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -45,27 +40,15 @@ final class PassageColumn {
 
   /** The passages of {@code docs} (top-level doc ids), in the order given. */
   static Passage[] read(IndexReader reader, int[] docs) throws IOException {
-    Passage[] passages = new Passage[docs.length];
-    Integer[] order = new Integer[docs.length];
-    Arrays.setAll(order, i -> i);
-    // Doc values iterate forwards only: read in doc order, hand back in the caller's order.
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
-    List<LeafReaderContext> leaves = reader.leaves();
-    int leafIndex = -1;
-    BinaryDocValues values = null;
-    for (int i : order) {
-      int leafOf = ReaderUtil.subIndex(docs[i], leaves);
-      LeafReaderContext leaf = leaves.get(leafOf);
-      if (leafOf != leafIndex) {
-        leafIndex = leafOf;
-        values = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
-      }
-      if (values == null || !values.advanceExact(docs[i] - leaf.docBase)) {
-        throw new IOException("document " + docs[i] + " has no passage column");
-      }
-      passages[i] = decode(values.binaryValue());
-    }
-    return passages;
+    return DocColumn.read(
+        reader,
+        docs,
+        Fields.PASSAGE,
+        PassageColumn::decode,
+        i -> {
+          throw new IOException("document " + docs[i] + " has no passage column");
+        },
+        new Passage[docs.length]);
   }
 
   static Passage decode(BytesRef bytes) {

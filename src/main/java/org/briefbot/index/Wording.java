@@ -2,12 +2,7 @@ package org.briefbot.index;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -165,26 +160,12 @@ public final class Wording {
    * passage's text for a document indexed without its column.
    */
   static Wording[] read(IndexReader reader, int[] docs, Passage[] passages) throws IOException {
-    Wording[] wordings = new Wording[docs.length];
-    Integer[] order = new Integer[docs.length];
-    Arrays.setAll(order, i -> i);
-    // Doc values iterate forwards only: read in doc order, hand back in the caller's order.
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
-    List<LeafReaderContext> leaves = reader.leaves();
-    int leafIndex = -1;
-    BinaryDocValues values = null;
-    for (int i : order) {
-      int leafOf = ReaderUtil.subIndex(docs[i], leaves);
-      LeafReaderContext leaf = leaves.get(leafOf);
-      if (leafOf != leafIndex) {
-        leafIndex = leafOf;
-        values = leaf.reader().getBinaryDocValues(Fields.WORDING);
-      }
-      wordings[i] =
-          values != null && values.advanceExact(docs[i] - leaf.docBase)
-              ? decode(values.binaryValue())
-              : of(passages[i].text());
-    }
-    return wordings;
+    return DocColumn.read(
+        reader,
+        docs,
+        Fields.WORDING,
+        Wording::decode,
+        i -> of(passages[i].text()),
+        new Wording[docs.length]);
   }
 }
