@@ -169,9 +169,10 @@ public final class EntityLinker {
   }
 
   /**
-   * Whether {@code word} is {@code name}, or with {@code fuzzy} one edit from a long one. Lengths
-   * more than a letter apart are ruled out before the edit distance: suggestions run this for every
-   * word of every name in the catalog.
+   * Whether {@code word} is {@code name}, or with {@code fuzzy} one edit from a long one, two
+   * neighbouring letters swapped counting as one ("boieng"): a typist's slip, though Levenshtein
+   * counts it twice. Lengths more than a letter apart are ruled out before the edit distance:
+   * suggestions run this for every word of every name in the catalog.
    */
   static boolean same(String word, String name, boolean fuzzy) {
     if (word.equals(name)) {
@@ -181,6 +182,29 @@ public final class EntityLinker {
         && name.length() >= MIN_FUZZY_LENGTH
         && word.length() >= MIN_FUZZY_LENGTH - 1
         && Math.abs(word.length() - name.length()) <= 1
-        && ONE_EDIT.apply(word, name) >= 0;
+        && (ONE_EDIT.apply(word, name) >= 0 || swapped(word, name));
+  }
+
+  /**
+   * Whether {@code word} is {@code name} or, both long enough, one slip from it: a letter added,
+   * dropped or changed, or two neighbouring letters swapped.
+   */
+  public static boolean spelledAlike(String word, String name) {
+    return same(word, name, true);
+  }
+
+  /** Whether the two differ only by one pair of neighbouring letters swapped. */
+  private static boolean swapped(String word, String name) {
+    if (word.length() != name.length()) {
+      return false;
+    }
+    int first = 0;
+    while (first < word.length() && word.charAt(first) == name.charAt(first)) {
+      first++;
+    }
+    return first + 1 < word.length()
+        && word.charAt(first) == name.charAt(first + 1)
+        && word.charAt(first + 1) == name.charAt(first)
+        && word.regionMatches(first + 2, name, first + 2, word.length() - first - 2);
   }
 }

@@ -42,6 +42,14 @@ class EntityCatalogTest {
     assertThat(seed.findLenient("was")).isEmpty();
   }
 
+  /** Two letters swapped is one slip of the fingers, not two edits: "boieng" is Boeing. */
+  @Test
+  void findsANameWithTwoNeighbouringLettersSwapped() {
+    assertThat(seed.findLenient("annapunra labs")).map(Entity::name).contains("Annapurna Labs");
+    assertThat(seed.findLenient("annapruna labs")).map(Entity::name).contains("Annapurna Labs");
+    assertThat(seed.findLenient("annaupnra labs")).isEmpty();
+  }
+
   @Test
   void findsAPersonBySurnameOnlyWhenNoOtherEntityHasThatWord(@TempDir Path dir) throws IOException {
     TestKnowledge.write(
