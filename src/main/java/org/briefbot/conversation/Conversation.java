@@ -1,6 +1,7 @@
 package org.briefbot.conversation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.briefbot.answer.Alternative;
 import org.briefbot.answer.Answer;
 import org.briefbot.answer.Answerer;
 import org.briefbot.entities.Entity;
+import org.briefbot.entities.EntityLinker;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
@@ -720,8 +722,9 @@ public final class Conversation {
   /**
    * A story's key points, asked for in words ("tldr", "summarize the ECB story", "anything about
    * boeing?"): the story named, by a few words of its title, else by an entity it mentions
-   * ("lagarde"), else as the answer to those words would find it; else the chat's story; else the
-   * only one, or the reader is asked which.
+   * ("lagarde"), else as the answer to those words would find it; of several, the newest when the
+   * latest is asked for, else the reader is asked which. With no story named: the chat's story;
+   * else the only one, or the reader is asked which.
    */
   private Turn summary(Summary summary, Optional<Context> context) {
     if (summary.story().isPresent()) {
@@ -733,7 +736,8 @@ public final class Conversation {
       if (found.isEmpty()) {
         found = answeredFrom(named).stream().toList();
       }
-      return found.size() == 1
+      // Newest first, whichever way they were found.
+      return found.size() == 1 || (summary.latest() && !found.isEmpty())
           ? more(found.get(0).id(), context)
           : new Turn(notOne(named, found), context);
     }
@@ -785,7 +789,8 @@ public final class Conversation {
 
   /**
    * Articles by id or title, whole or in part; every word of {@code argument} must be in the title
-   * (or id) for a partial match.
+   * (or id) for a partial match, else, when no title has them all, be one slip from a long word of
+   * it, as entity names may ("anything about boieng?").
    */
   private List<Article> matching(String argument) {
     String wanted = normal(argument);
@@ -799,14 +804,30 @@ public final class Conversation {
       }
     }
     List<String> words = List.of(wanted.split(" "));
+    List<Article> found =
+        answerer.articles().stream()
+            .filter(
+                a -> {
+                  String named = titleWords(a);
+                  return (wanted.length() >= MIN_PART && named.contains(wanted))
+                      || words.stream().allMatch(w -> hasWord(named, w));
+                })
+            .toList();
+    if (!found.isEmpty()) {
+      return found;
+    }
     return answerer.articles().stream()
-        .filter(
-            a -> {
-              String named = normal(a.title()) + " " + normal(a.id().replace('-', ' '));
-              return (wanted.length() >= MIN_PART && named.contains(wanted))
-                  || words.stream().allMatch(w -> hasWord(named, w));
-            })
+        .filter(a -> words.stream().allMatch(w -> hasWordLike(titleWords(a), w)))
         .toList();
+  }
+
+  private static String titleWords(Article article) {
+    return normal(article.title()) + " " + normal(article.id().replace('-', ' '));
+  }
+
+  private static boolean hasWordLike(String text, String word) {
+    return hasWord(text, word)
+        || Arrays.stream(text.split(" ")).anyMatch(t -> EntityLinker.spelledAlike(word, t));
   }
 
   /**

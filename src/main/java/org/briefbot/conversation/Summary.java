@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  *
  * @param story the words naming the story, the filler around them ("the", "story") left out; empty
  *     when the request names none and means the chat's story
+ * @param latest the request asks for the latest ("what's the latest on boeing", "latest nvidia
+ *     news"): of several stories it names, the newest, as a running story's readers want its last
+ *     update
  */
-record Summary(Optional<String> story) {
+record Summary(Optional<String> story, boolean latest) {
   private static final String POLITE = "(?:(?:can|could|would) you |please |pls |just )*";
   private static final String SIZE = "(?:(?:a|the) )?(?:(?:short|quick|brief) )?";
   private static final String GIST =
@@ -88,6 +91,14 @@ record Summary(Optional<String> story) {
           "^(?:the|this|that|your|today'?s)\\s+|\\s+(?:story|article|piece|news|report|item)$",
           Pattern.CASE_INSENSITIVE);
 
+  /** The request asks for the latest on something, not for any story about it. */
+  private static final Pattern LATEST =
+      Pattern.compile("\\b(?:latest|newest|most recent)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** "latest" before a story's name: "summarize the latest boeing story". */
+  private static final Pattern LATEST_FIRST =
+      Pattern.compile("^(?:latest|newest|most recent)\\s+", Pattern.CASE_INSENSITIVE);
+
   /** A story named by pointing back at the chat's: "summary of it". */
   private static final Pattern POINTS_BACK =
       Pattern.compile("it|this|that|them|these", Pattern.CASE_INSENSITIVE);
@@ -96,12 +107,13 @@ record Summary(Optional<String> story) {
   static Optional<Summary> of(String message) {
     String text = message.strip().replace('\u2019', '\'');
     if (OF_THE_CHAT.matcher(text).matches()) {
-      return Optional.of(new Summary(Optional.empty()));
+      return Optional.of(new Summary(Optional.empty(), false));
     }
+    boolean latest = LATEST.matcher(text).find();
     return named(OF_A_STORY, text)
         .or(() -> named(NEWS_ON, text))
         .or(() -> named(NAME_NEWS, text).filter(n -> !NOT_A_NAME.matcher(n).find()))
-        .map(Summary::naming);
+        .map(named -> naming(named, latest));
   }
 
   private static Optional<String> named(Pattern request, String text) {
@@ -110,13 +122,15 @@ record Summary(Optional<String> story) {
   }
 
   /** A summary of the story {@code named}, the words around its name left out. */
-  private static Summary naming(String named) {
+  private static Summary naming(String named, boolean latest) {
     String bare;
-    while (!(bare = FILLER.matcher(named).replaceAll("").strip()).equals(named)) {
+    while (!(bare =
+            LATEST_FIRST.matcher(FILLER.matcher(named).replaceAll("").strip()).replaceAll(""))
+        .equals(named)) {
       named = bare;
     }
     return named.isEmpty() || POINTS_BACK.matcher(named).matches()
-        ? new Summary(Optional.empty())
-        : new Summary(Optional.of(named));
+        ? new Summary(Optional.empty(), latest)
+        : new Summary(Optional.of(named), latest);
   }
 }

@@ -783,6 +783,34 @@ class ConversationTest {
     }
   }
 
+  /**
+   * A running story's updates all match its name: "anything about the kestrel bank?" lists them,
+   * newest first, and "what's the latest on the kestrel bank?" opens the newest, as its readers
+   * want; it asked "which story do you mean?" as well. Two letters swapped in the name ("kestrle")
+   * found no story.
+   */
+  @Test
+  void theLatestOnARunningStoryIsItsNewestUpdate(@TempDir Path dir) throws IOException {
+    try (LoadedLibrary running =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithRunningStory(dir))) {
+      Conversation chat = running.conversation();
+
+      Reply latest = chat.handle("what's the latest on the kestrel bank?");
+      Reply any = chat.handle("anything about the kestrel bank?");
+      Reply slipped = chat.handle("anything about the kestrle bank?");
+
+      assertThat(latest).isEqualTo(chat.handle("/more kestrel-bank-rates-june"));
+      assertThat(any).isInstanceOf(Reply.Listing.class);
+      assertThat(((Reply.Listing) any).items())
+          .extracting(Reply.Item::command)
+          .containsExactly(
+              "/more kestrel-bank-rates-june",
+              "/more kestrel-bank-rates-april",
+              "/more kestrel-bank-rates-march");
+      assertThat(slipped).isEqualTo(any);
+    }
+  }
+
   /** "source?" searched the articles for the word; it asks where the last answer comes from. */
   @Test
   void sourceAfterAnAnswerNamesItsArticleAndDateAndOpensItsKeyPoints() {

@@ -27,7 +27,7 @@ class SummaryTest {
         "summary of it",
       })
   void asksForASummaryOfTheChatsStory(String message) {
-    assertThat(Summary.of(message)).contains(new Summary(Optional.empty()));
+    assertThat(Summary.of(message)).contains(new Summary(Optional.empty(), false));
   }
 
   @ParameterizedTest
@@ -51,9 +51,26 @@ class SummaryTest {
         "what's happening at Boeing? | Boeing",
         "nvidia news | nvidia",
         "latest boeing news | boeing",
+        "summarize the latest boeing story | boeing",
       })
   void namesTheStoryWithoutTheWordsAroundIt(String message, String story) {
-    assertThat(Summary.of(message)).contains(new Summary(Optional.of(story)));
+    assertThat(Summary.of(message).flatMap(Summary::story)).contains(story);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "what's the latest on Nvidia? | true",
+        "latest news on Nvidia | true",
+        "latest boeing news | true",
+        "summarize the latest boeing story | true",
+        "anything about boeing? | false",
+        "nvidia news | false",
+        "Give me a summary of the ECB story | false",
+      })
+  void asksForTheLatestOnlyWhenItSaysSo(String message, boolean latest) {
+    assertThat(Summary.of(message).map(Summary::latest)).contains(latest);
   }
 
   @ParameterizedTest
