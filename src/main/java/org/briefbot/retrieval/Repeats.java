@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,11 +25,26 @@ import org.briefbot.knowledge.Passage;
  * to 2.25%", weeks later "to 2.00%"). Left as they are, the copies compete with each other: the
  * story they come from is an accident of ids, and the learned answerability, fitted on archives
  * without copies, reads a passage with an equal rival as one it should doubt. So each group of
- * copies is searched as one passage: the copy in the story the reader is in, else the one that
- * matches more of the question's words (a figure or a title the question names), else the newest
- * story's.
+ * copies is searched as one passage: the copy in the story the reader chose, or in the chat's story
+ * when the copies say the same word for word, else the one that matches more of the question's
+ * words (a figure or a title the question names), else the newest story's.
  */
 public final class Repeats {
+  /**
+   * The story a question is asked in.
+   *
+   * @param articleId its article
+   * @param chosen the reader chose it ("which story do you mean?"), and only its passages answer:
+   *     its copy stands for every group. Otherwise it is the chat's story, where the last answer
+   *     came from: its copy stands only for copies that say the same word for word, since a reader
+   *     who asks again after a newer update came in wants the newer figure
+   */
+  public record InStory(String articleId, boolean chosen) {
+    public InStory {
+      Objects.requireNonNull(articleId, "articleId");
+    }
+  }
+
   /** How many items one search can compare: their places take the low bits of a sort key. */
   private static final int PLACES = 1 << 16;
 
@@ -53,10 +69,9 @@ public final class Repeats {
   }
 
   /** Each group of copies from several articles cut to its one copy, in the given order. */
-  List<Candidate> candidates(List<Candidate> candidates, Optional<String> preferred) {
+  List<Candidate> candidates(List<Candidate> candidates, Optional<InStory> story) {
     List<Candidate> kept =
-        collapse(
-            candidates, Candidate::passage, Candidate::wording, Candidate::coverage, preferred);
+        collapse(candidates, Candidate::passage, Candidate::wording, Candidate::coverage, story);
     return kept.size() == candidates.size() ? candidates : renumbered(kept);
   }
 
@@ -66,9 +81,13 @@ public final class Repeats {
       Function<T, Passage> passage,
       Function<T, Wording> wording,
       ToDoubleFunction<T> coverage,
-      Optional<String> preferred) {
+      Optional<InStory> story) {
     Set<T> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<T> group : groups(items, passage, wording)) {
+      String text = passage.apply(group.get(0)).text();
+      boolean wordForWord = group.stream().allMatch(t -> passage.apply(t).text().equals(text));
+      Optional<String> preferred =
+          story.filter(s -> s.chosen() || wordForWord).map(InStory::articleId);
       T kept = group.stream().min(choice(passage, coverage, preferred)).orElseThrow();
       String keptArticle = passage.apply(kept).articleId();
       // Copies inside one article are the article's own business, as before.

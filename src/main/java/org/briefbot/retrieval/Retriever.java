@@ -102,13 +102,14 @@ public final class Retriever implements AutoCloseable {
 
   /** The best passages for a question, best first, at most {@code request.topK()}. */
   public List<Match> search(SearchRequest request) {
-    return search(request, routing(request));
+    return search(request, routing(request), false);
   }
 
   /**
    * {@link #search}, with the learned ranking's {@code routing} lift (unused by the other modes).
    */
-  private List<Match> search(SearchRequest request, ToDoubleFunction<Candidate> routing) {
+  private List<Match> search(
+      SearchRequest request, ToDoubleFunction<Candidate> routing, boolean chosen) {
     if (mode == Mode.BM25) {
       return repeats
           .collapse(
@@ -116,12 +117,12 @@ public final class Retriever implements AutoCloseable {
               Hit::passage,
               Hit::wording,
               Hit::coverage,
-              request.preferArticle())
+              inStory(request, chosen))
           .stream()
           .map(this::bm25Match)
           .toList();
     }
-    Retrieved retrieved = retrieve(request);
+    Retrieved retrieved = retrieve(request, chosen);
     List<Candidate> candidates = retrieved.candidates();
     ToDoubleFunction<Candidate> preferred = preference(request);
     return mode == Mode.SEMANTIC
@@ -148,14 +149,14 @@ public final class Retriever implements AutoCloseable {
         c ->
             routing.applyAsDouble(c)
                 + (c.passage().articleId().equals(article) ? CHOSEN_ARTICLE_LIFT : 0);
-    return search(request, chosen).stream()
+    return search(request, chosen, true).stream()
         .filter(m -> m.passage().articleId().equals(article))
         .toList();
   }
 
   /** Every candidate of both retrievers with its signals, for fusion and for tuning it. */
   public List<Candidate> candidates(SearchRequest request) {
-    return retrieve(request).candidates();
+    return retrieve(request, false).candidates();
   }
 
   /**
@@ -166,15 +167,20 @@ public final class Retriever implements AutoCloseable {
    */
   private record Retrieved(String text, String corrected, List<Candidate> candidates) {}
 
-  private Retrieved retrieve(SearchRequest request) {
+  /** {@code chosen}: the reader chose the article the request prefers, not just read it last. */
+  private Retrieved retrieve(SearchRequest request, boolean chosen) {
     Optional<CompletableFuture<ModelQuestion>> embedded = embed(request.text());
     List<Candidate> candidates =
         repeats.candidates(
             index.candidates(
                 request, () -> embedded.map(f -> f.join().vector()), settings.vectorDepth()),
-            request.preferArticle());
+            inStory(request, chosen));
     String corrected = embedded.map(f -> f.join().text()).orElse(request.text());
     return new Retrieved(request.text(), corrected, candidates);
+  }
+
+  private static Optional<Repeats.InStory> inStory(SearchRequest request, boolean chosen) {
+    return request.preferArticle().map(article -> new Repeats.InStory(article, chosen));
   }
 
   @Override
@@ -239,7 +245,7 @@ public final class Retriever implements AutoCloseable {
    * The best fused candidates of a question and their features, for training the learned models.
    */
   public RankRows rankRows(SearchRequest request) {
-    Retrieved retrieved = retrieve(request);
+    Retrieved retrieved = retrieve(request, false);
     return LearnedRanking.allRows(
         retrieved.text(),
         retrieved.corrected(),

@@ -209,7 +209,8 @@ class AnswererTest {
    * A running story's update repeats the earlier articles' passages with new figures. The copies
    * answered from whichever story sorted first (April's 3.25%, not June's 3.00%), lowered each
    * other's confidence and filled the alternatives with the same sentence. Now the newest story's
-   * copy answers, alone; a reader in the March story gets March's.
+   * copy answers, alone, in a chat whose last answer came from the March story too; a reader who
+   * chose the March story gets March's.
    */
   @Test
   void aRunningStorysNewestArticleAnswersWhatTheUpdatesRepeat(@TempDir Path dir)
@@ -218,7 +219,9 @@ class AnswererTest {
     try (LoadedLibrary running =
         TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithRunningStory(dir))) {
       Answer now = running.answerer().answer(question);
-      Answer inMarch = running.answerer().answer(question, Optional.of("kestrel-bank-rates-march"));
+      Answer readingMarch =
+          running.answerer().answer(question, Optional.of("kestrel-bank-rates-march"));
+      Answer inMarch = running.answerer().answerIn(question, "kestrel-bank-rates-march");
 
       assertThat(now.answered()).isTrue();
       assertThat(now.best().orElseThrow().articleId()).isEqualTo("kestrel-bank-rates-june");
@@ -227,6 +230,7 @@ class AnswererTest {
           .filteredOn(Alternative.Passage.class::isInstance)
           .extracting(a -> ((Alternative.Passage) a).text())
           .noneMatch(text -> text.contains("cut its main refinancing rate by 25 basis points"));
+      assertThat(readingMarch.best().orElseThrow().keySentence()).contains("to 3.00%");
       assertThat(inMarch.answered()).isTrue();
       assertThat(inMarch.best().orElseThrow().keySentence()).contains("to 3.50%");
     }

@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.briefbot.TestConfig;
+import org.briefbot.TestKnowledge;
 import org.briefbot.answer.Answer;
 import org.briefbot.conversation.Library.Reloaded;
 import org.briefbot.conversation.Reply;
+import org.briefbot.conversation.Turn;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.IngestProblem;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +108,34 @@ class LiveLibraryIT {
         "the listener to hear about the reload", () -> reloads.stream().anyMatch(this::servesBoth));
     assertThat(reloads.stream().filter(this::servesBoth).findFirst())
         .hasValueSatisfying(result -> assertThat(result.clean()).isTrue());
+  }
+
+  /**
+   * A running story's next update, filed while a chat goes on: the chat's next question about the
+   * figure it restates gets the new figure, though the chat's last answer came from the update
+   * before (the copies are grouped with the reloaded folder's dates).
+   */
+  @Test
+  void aRunningStorysNewUpdateAnswersTheChatsNextQuestion() throws Exception {
+    live.watch(QUIET);
+    String question = "what rate did the kestrel national bank cut to?";
+    for (Path article : TestKnowledge.RUNNING_STORY.subList(0, 2)) {
+      Files.copy(article, knowledge.resolve("articles").resolve(article.getFileName()));
+    }
+    eventually("the first two updates to be served", () -> articleIds().size() == 3);
+    Turn before = live.serving().conversation().reply(question, Optional.empty());
+
+    Path june = TestKnowledge.RUNNING_STORY.get(2);
+    Files.copy(june, knowledge.resolve("articles").resolve(june.getFileName()));
+    eventually("the third update to be served", () -> articleIds().size() == 4);
+    Turn after = live.serving().conversation().reply(question, before.context());
+
+    assertThat(keySentence(before)).contains("to 3.25%");
+    assertThat(keySentence(after)).contains("to 3.00%");
+  }
+
+  private static String keySentence(Turn turn) {
+    return ((Reply.Answered) turn.reply()).answer().best().orElseThrow().keySentence();
   }
 
   @Test

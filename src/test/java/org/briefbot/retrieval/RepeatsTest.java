@@ -42,7 +42,8 @@ class RepeatsTest {
     return hits.stream().map(h -> h.passage().id()).toList();
   }
 
-  private static List<Hit> collapse(Repeats repeats, List<Hit> hits, Optional<String> story) {
+  private static List<Hit> collapse(
+      Repeats repeats, List<Hit> hits, Optional<Repeats.InStory> story) {
     return repeats.collapse(hits, Hit::passage, Hit::wording, Hit::coverage, story);
   }
 
@@ -90,19 +91,44 @@ class RepeatsTest {
   }
 
   @Test
-  void theReadersStoryThenTheFigureTheQuestionNamesWinOverTheNewest() {
-    List<Hit> sameWords =
+  void theStoryTheReaderChoseThenTheFigureTheQuestionNamesWinOverTheNewest() {
+    List<Hit> updated =
         List.of(hit("march", 0, CUT.formatted("3.50%")), hit("june", 0, CUT.formatted("3.00%")));
     List<Hit> marchNamed =
         List.of(
             hit("march", 0, CUT.formatted("3.50%"), 0.9), hit("june", 0, CUT.formatted("3.00%")));
 
-    assertThat(ids(collapse(DATED, sameWords, Optional.of("march"))))
+    assertThat(ids(collapse(DATED, updated, chosen("march"))))
         .containsExactly("march#key_takeaway#0");
     assertThat(ids(collapse(DATED, marchNamed, Optional.empty())))
         .containsExactly("march#key_takeaway#0");
-    assertThat(ids(collapse(DATED, marchNamed, Optional.of("june"))))
+    assertThat(ids(collapse(DATED, marchNamed, chosen("june"))))
         .containsExactly("june#key_takeaway#0");
+  }
+
+  /**
+   * The chat's story keeps its copy of a passage repeated word for word (the same words, its own
+   * source); a restated figure comes from the newest update, since a reader who asks again after it
+   * came in wants the new figure.
+   */
+  @Test
+  void theChatsStoryKeepsOnlyWordForWordCopies() {
+    List<Hit> repeated = List.of(hit("march", 0, BACKGROUND), hit("june", 0, BACKGROUND));
+    List<Hit> updated =
+        List.of(hit("march", 0, CUT.formatted("3.50%")), hit("june", 0, CUT.formatted("3.00%")));
+
+    assertThat(ids(collapse(DATED, repeated, reading("march"))))
+        .containsExactly("march#key_takeaway#0");
+    assertThat(ids(collapse(DATED, updated, reading("march"))))
+        .containsExactly("june#key_takeaway#0");
+  }
+
+  private static Optional<Repeats.InStory> chosen(String article) {
+    return Optional.of(new Repeats.InStory(article, true));
+  }
+
+  private static Optional<Repeats.InStory> reading(String article) {
+    return Optional.of(new Repeats.InStory(article, false));
   }
 
   @Test
