@@ -121,12 +121,14 @@ record Summary(Optional<String> story, boolean latest) {
     return story.matches() ? Optional.of(story.group(1).strip()) : Optional.empty();
   }
 
+  /** {@code named} without one layer of the words around a name: "the", "story", "latest". */
+  private static String bare(String named) {
+    return LATEST_FIRST.matcher(FILLER.matcher(named).replaceAll("").strip()).replaceAll("");
+  }
+
   /** A summary of the story {@code named}, the words around its name left out. */
   private static Summary naming(String named, boolean latest) {
-    String bare;
-    while (!(bare =
-            LATEST_FIRST.matcher(FILLER.matcher(named).replaceAll("").strip()).replaceAll(""))
-        .equals(named)) {
+    for (String bare = bare(named); !bare.equals(named); bare = bare(named)) {
       named = bare;
     }
     return named.isEmpty() || POINTS_BACK.matcher(named).matches()
