@@ -45,11 +45,6 @@ public final class Repeats {
     }
   }
 
-  /** How many items one search can compare: their places take the low bits of a sort key. */
-  private static final int PLACES = 1 << 16;
-
-  private static final long PLACE_MASK = PLACES - 1;
-
   private static final Repeats UNDATED = new Repeats(Map.of());
 
   private final Map<String, Instant> published;
@@ -109,29 +104,28 @@ public final class Repeats {
    */
   private static <T> List<List<T>> groups(
       List<T> items, Function<T, Passage> passage, Function<T, Wording> wording) {
-    if (items.size() > PLACES) {
-      throw new IllegalArgumentException("more than " + PLACES + " items: " + items.size());
-    }
+    // The low bits hold an item's place: as many as the places need, at most 31 of the 64.
+    long place = (1L << (32 - Integer.numberOfLeadingZeros(Math.max(1, items.size() - 1)))) - 1;
     long[] halves = new long[items.size() * 2];
     int n = 0;
     for (int i = 0; i < items.size(); i++) {
       Wording w = wording.apply(items.get(i));
       if (w.longEnough()) {
-        halves[n++] = (w.half(0) & ~PLACE_MASK) | i;
-        halves[n++] = (w.half(1) & ~PLACE_MASK) | i;
+        halves[n++] = (w.half(0) & ~place) | i;
+        halves[n++] = (w.half(1) & ~place) | i;
       }
     }
     Arrays.sort(halves, 0, n);
     int[] parent = null;
     for (int start = 0, end; start < n; start = end) {
       end = start + 1;
-      while (end < n && (halves[end] & ~PLACE_MASK) == (halves[start] & ~PLACE_MASK)) {
+      while (end < n && (halves[end] & ~place) == (halves[start] & ~place)) {
         end++;
       }
       for (int a = start; a < end; a++) {
         for (int b = a + 1; b < end; b++) {
-          int i = (int) (halves[a] & PLACE_MASK);
-          int j = (int) (halves[b] & PLACE_MASK);
+          int i = (int) (halves[a] & place);
+          int j = (int) (halves[b] & place);
           String article = passage.apply(items.get(i)).articleId();
           if (!article.equals(passage.apply(items.get(j)).articleId())
               && wording.apply(items.get(i)).copies(wording.apply(items.get(j)))) {

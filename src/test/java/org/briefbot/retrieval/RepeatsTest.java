@@ -3,9 +3,11 @@ package org.briefbot.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.briefbot.index.Candidate;
 import org.briefbot.index.Hit;
 import org.briefbot.index.Wording;
@@ -129,6 +131,27 @@ class RepeatsTest {
 
   private static Optional<Repeats.InStory> reading(String article) {
     return Optional.of(new Repeats.InStory(article, false));
+  }
+
+  /** A place in the sort key for every item, however many a search returns. */
+  @Test
+  void copiesAreFoundAmongMoreItemsThanAShortPlaceHolds() {
+    List<Hit> hits = new ArrayList<>();
+    hits.add(hit("march", 0, BACKGROUND));
+    for (int i = 1; i < 70_000; i++) {
+      String word =
+          Integer.toString(i, 26)
+              .chars()
+              .mapToObj(c -> "" + (char) ('a' + Character.digit(c, 26)))
+              .collect(Collectors.joining());
+      hits.add(hit("other", i, word + " is named first and last in this passage, " + word + "."));
+    }
+    hits.add(hit("june", 0, BACKGROUND));
+
+    List<Hit> kept = collapse(DATED, hits, Optional.empty());
+
+    assertThat(kept).hasSize(70_000);
+    assertThat(ids(kept)).doesNotContain("march#key_takeaway#0").contains("june#key_takeaway#0");
   }
 
   @Test
