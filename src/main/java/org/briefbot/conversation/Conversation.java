@@ -1,7 +1,6 @@
 package org.briefbot.conversation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -817,17 +816,17 @@ public final class Conversation {
       return found;
     }
     return answerer.articles().stream()
-        .filter(a -> words.stream().allMatch(w -> hasWordLike(titleWords(a), w)))
+        .filter(
+            a -> {
+              List<String> named = List.of(titleWords(a).split(" "));
+              return words.stream()
+                  .allMatch(w -> named.stream().anyMatch(t -> EntityLinker.spelledAlike(w, t)));
+            })
         .toList();
   }
 
   private static String titleWords(Article article) {
     return normal(article.title()) + " " + normal(article.id().replace('-', ' '));
-  }
-
-  private static boolean hasWordLike(String text, String word) {
-    return hasWord(text, word)
-        || Arrays.stream(text.split(" ")).anyMatch(t -> EntityLinker.spelledAlike(word, t));
   }
 
   /**

@@ -54,7 +54,7 @@ public final class Wording {
    * Whether the two say the same thing, one detail apart: as many words, all runs but one alike.
    */
   public boolean copies(Wording other) {
-    if (words != other.words || words < MIN_WORDS) {
+    if (words != other.words || !longEnough()) {
       return false;
     }
     int differing = 0;
