@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Sentence embeddings in process: quantized all-MiniLM-L6-v2 (384 dimensions, mean pooling, unit
@@ -28,6 +29,9 @@ public final class SentenceEncoder implements AutoCloseable {
   public static final int DIMENSIONS = 384;
   private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
   static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+  /** Where the model's tokenizer splits a word apart, as BERT's basic tokenizer does. */
+  private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final OrtSession session;
   private final Model model;
@@ -65,11 +69,17 @@ public final class SentenceEncoder implements AutoCloseable {
   }
 
   /**
-   * Whether the model's vocabulary has {@code word} as one whole token (it lower-cases): a word it
-   * knows is English to it, not a typo, even when no article uses it.
+   * Whether the model's vocabulary has {@code word} as whole tokens (it lower-cases, and splits at
+   * punctuation as its tokenizer does: "don't" is "don", "'", "t"): a word it knows is English to
+   * it, not a typo, even when no article uses it.
    */
   public boolean knowsWord(String word) {
-    return words.contains(word.toLowerCase(Locale.ROOT));
+    for (String piece : PUNCTUATION.split(word.toLowerCase(Locale.ROOT))) {
+      if (!piece.isEmpty() && !words.contains(piece)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

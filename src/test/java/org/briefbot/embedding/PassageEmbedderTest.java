@@ -48,6 +48,19 @@ class PassageEmbedderTest {
   }
 
   @Test
+  void knowsEnglishWordsWholeAndNotTypos() {
+    assertThat(encoder.knowsWord("Dallas")).isTrue();
+    assertThat(encoder.knowsWord("dalas")).isFalse();
+    assertThat(encoder.knowsWord("batterys")).isFalse();
+  }
+
+  @Test
+  void readsAContractionAsItsTokenizerSplitsIt() {
+    assertThat(encoder.knowsWord("don't")).isTrue();
+    assertThat(encoder.knowsWord("amazn's")).isFalse();
+  }
+
+  @Test
   void embedsTheSameTextToTheSameVector() {
     assertThat(encoder.embed(OUTAGE)).containsExactly(encoder.embed(OUTAGE));
   }
