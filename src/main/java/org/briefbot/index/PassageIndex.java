@@ -83,6 +83,8 @@ public final class PassageIndex implements AutoCloseable {
   private final DirectoryReader reader;
   private final Closeable release;
   private final IndexSearcher searcher;
+  private final TextAnalysis analysis;
+  private final Spellings spellings;
   private final QueryPlanner planner;
   private final IndexSettings settings;
   private final boolean hasVectors;
@@ -105,6 +107,8 @@ public final class PassageIndex implements AutoCloseable {
     // Every question is a new query: caching clauses across questions only adds bookkeeping.
     this.searcher.setQueryCache(null);
     this.planner = new QueryPlanner(reader, analysis, synonyms, settings.fuzzy());
+    this.analysis = analysis;
+    this.spellings = new Spellings(reader, searcher, analysis);
     this.settings = settings;
     this.hasVectors = CandidateSignals.hasVectors(reader);
   }
@@ -339,19 +343,48 @@ public final class PassageIndex implements AutoCloseable {
    * has ("amazn", "trainum"), each with that closest word (an analysed term), in text order.
    */
   public List<Typo> typos(String text) {
-    return typos(text, word -> true);
-  }
-
-  /**
-   * {@link #typos(String)} among the words {@code suspect} accepts, e.g. those a model does not
-   * know.
-   */
-  public List<Typo> typos(String text, Predicate<String> suspect) {
     try {
-      return planner.typos(text, suspect);
+      return planner.typos(text);
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code text} with each typo {@code suspect} accepts (a word no passage has: "dalas",
+   * "goverment") written as the closest index word, as the passages spell it ("dallas",
+   * "government"), not as its stem ("dalla", "govern"): for a reader that sees spellings, such as
+   * the embedding model, which splits a word it does not know into pieces. A word the index knows
+   * by its stem stays as asked ("broadcasted"): the model reads an inflection from its pieces.
+   */
+  public String asWritten(String text, Predicate<String> suspect) {
+    StringBuilder out = new StringBuilder(text);
+    List<TextAnalysis.Token> tokens = analysis.tokens(text);
+    try {
+      for (int i = tokens.size() - 1; i >= 0; i--) {
+        TextAnalysis.Token token = tokens.get(i);
+        String word = text.substring(token.start(), token.end());
+        if (suspect.test(word)) {
+          Optional<String> written = spelling(token.term(), word);
+          written.ifPresent(w -> out.replace(token.start(), token.end(), w));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * How {@code word} (analysed as {@code term}) is to be written: a word no passage has as the
+   * closest index word, spelt as the passages spell it ({@link Spellings}) or else as its stem.
+   */
+  private Optional<String> spelling(String term, String word) throws IOException {
+    if (planner.docFreq(term) > 0) {
+      return Optional.empty();
+    }
+    Optional<String> meant = planner.closest(term);
+    return meant.isEmpty() ? meant : spellings.closestTo(meant.get(), word).or(() -> meant);
   }
 
   /** The passage with this id, if indexed. */

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -124,16 +124,16 @@ final class QueryPlanner {
 
   /**
    * Words of {@code text} no passage has, each with the closest index word, when typo tolerance is
-   * on; only words {@code suspect} accepts are looked up (the close-word search is the cost).
+   * on.
    */
-  List<Typo> typos(String text, Predicate<String> suspect) throws IOException {
+  List<Typo> typos(String text) throws IOException {
     List<Typo> typos = new ArrayList<>();
     if (!fuzzy) {
       return typos;
     }
     for (TextAnalysis.Token token : analysis.tokens(text)) {
       String word = text.substring(token.start(), token.end());
-      if (suspect.test(word) && docFreq(token.term()) == 0) {
+      if (docFreq(token.term()) == 0) {
         List<String> close = memoizedCloseTerms(token.term());
         if (!close.isEmpty()) {
           typos.add(new Typo(token.start(), token.end(), word, close.get(0)));
@@ -141,6 +141,11 @@ final class QueryPlanner {
       }
     }
     return typos;
+  }
+
+  /** The closest index word to an analysed term no passage has, when typo tolerance is on. */
+  Optional<String> closest(String term) throws IOException {
+    return fuzzy ? memoizedCloseTerms(term).stream().findFirst() : Optional.empty();
   }
 
   private record AliasMatch(List<List<String>> group, int length, String label) {}

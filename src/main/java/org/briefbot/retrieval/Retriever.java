@@ -17,7 +17,6 @@ import org.briefbot.index.Hit;
 import org.briefbot.index.PassageIndex;
 import org.briefbot.index.SearchRequest;
 import org.briefbot.index.TextAnalysis;
-import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 
 /**
@@ -357,19 +356,13 @@ public final class Retriever implements AutoCloseable {
   }
 
   /**
-   * The question with its typos corrected for the model: a word no passage has, that the model does
-   * not know either, becomes the closest index word ("amazn" becomes "amazon"). BM25 already
-   * matches such words by their close spellings; the model would see word pieces.
+   * The question as the model should read it: each word the model does not know whole, spelt as the
+   * passages spell it ("amazn" becomes "amazon", "batterys" "battery"). BM25 already matches such
+   * words by their stems and close spellings; the model would see word pieces.
    */
   String corrected(String text) {
-    StringBuilder out = new StringBuilder(text);
     Embeddings model = embeddings.orElseThrow();
-    List<Typo> typos = index.typos(text, word -> !model.knowsWord(word));
-    for (int i = typos.size() - 1; i >= 0; i--) {
-      Typo typo = typos.get(i);
-      out.replace(typo.start(), typo.end(), typo.correction());
-    }
-    return out.toString();
+    return index.asWritten(text, word -> !model.knowsWord(word));
   }
 
   private static Thread embeddingThread(Runnable task) {

@@ -6,6 +6,8 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.briefbot.TestKnowledge;
 import org.briefbot.entities.EntityCatalog;
 import org.briefbot.knowledge.Knowledge;
@@ -54,6 +56,28 @@ class PassageIndexTest {
 
     assertThat(typos).containsExactly(new Typo(8, 13, "amazn", "amazon"));
     assertThat(index.typos("who did amazon sign with")).isEmpty();
+  }
+
+  @Test
+  void writesATypoAsThePassagesSpellTheClosestWord() {
+    // "infrastucture" is two edits from the stem "infrastructur", which the seed writes in full.
+    Predicate<String> unknownToAModel = Set.of("infrastucture", "amazn")::contains;
+    assertThat(index.asWritten("who pays for the infrastucture", unknownToAModel))
+        .isEqualTo("who pays for the infrastructure");
+    assertThat(index.asWritten("what did amazn get", unknownToAModel))
+        .isEqualTo("what did amazon get");
+  }
+
+  @Test
+  void leavesAWordTheIndexKnowsByItsStem() {
+    assertThat(index.asWritten("who pays for aws infrastructures", word -> true))
+        .isEqualTo("who pays for aws infrastructures");
+  }
+
+  @Test
+  void leavesTheWordsItIsNotAskedAbout() {
+    assertThat(index.asWritten("what did amazn get", word -> !word.equals("amazn")))
+        .isEqualTo("what did amazn get");
   }
 
   @Test

@@ -130,6 +130,16 @@ class HybridRetrievalTest {
   }
 
   @Test
+  void embedsTheQuestionWithItsWordsSpeltAsTheArticleSpellsThem() {
+    // The closest index word is the stem "infrastructur"; the model would see its word pieces.
+    assertThat(core.retriever().corrected("who pays for the infrastucture"))
+        .isEqualTo("who pays for the infrastructure");
+    // The model splits a contraction at its apostrophe and knows each piece: not a typo.
+    assertThat(core.retriever().corrected("why don't they build their own chips"))
+        .isEqualTo("why don't they build their own chips");
+  }
+
+  @Test
   void misspeltQuestionKeepsItsConfidence() {
     double right =
         core.answerer().answer("which chips does openai train its models on").confidence();

@@ -1,0 +1,88 @@
+package org.briefbot.index;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.briefbot.knowledge.Passage;
+
+/**
+ * How the passages spell an analysed term, for a reader that sees spellings rather than stems (the
+ * embedding model). Stems join words apart in meaning ("medic": "medical", "medications"), so a
+ * spelling stands for a word only within {@link #EDITS} edits of it.
+ */
+final class Spellings {
+  /** Passages read for a term's spellings. */
+  private static final int PASSAGES = 8;
+
+  /** The most edits between a word as asked and a spelling that stands for it. */
+  private static final int EDITS = 2;
+
+  private static final int MEMO_LIMIT = 100_000;
+
+  private final IndexReader reader;
+  private final IndexSearcher searcher;
+  private final TextAnalysis analysis;
+  private final Map<String, Optional<String>> memo = new ConcurrentHashMap<>();
+
+  Spellings(IndexReader reader, IndexSearcher searcher, TextAnalysis analysis) {
+    this.reader = reader;
+    this.searcher = searcher;
+    this.analysis = analysis;
+  }
+
+  /**
+   * The spelling of {@code term} closest to {@code word} among the first few passages with it,
+   * lower case and without a possessive ("dalla" near "dalas" is "dallas"); empty when none is
+   * close.
+   */
+  Optional<String> closestTo(String term, String word) throws IOException {
+    String asked = word.toLowerCase(Locale.ROOT);
+    String key = term + '\n' + asked;
+    Optional<String> known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<String> found = lookUp(term, asked);
+    if (memo.size() < MEMO_LIMIT) {
+      memo.put(key, found);
+    }
+    return found;
+  }
+
+  private Optional<String> lookUp(String term, String asked) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.TEXT, term)), PASSAGES);
+    int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+    String best = null;
+    int bestEdits = EDITS + 1;
+    for (Passage passage : PassageColumn.read(reader, docs)) {
+      String text = passage.text();
+      for (TextAnalysis.Token token : analysis.tokens(text)) {
+        if (token.term().equals(term)) {
+          String spelling = withoutPossessive(text.substring(token.start(), token.end()));
+          int edits = LevenshteinDistance.getDefaultInstance().apply(asked, spelling);
+          if (edits < bestEdits) {
+            best = spelling;
+            bestEdits = edits;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static String withoutPossessive(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return lower.endsWith("'s") || lower.endsWith("\u2019s")
+        ? lower.substring(0, lower.length() - 2)
+        : lower;
+  }
+}
