@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +33,10 @@ public final class SentenceEncoder implements AutoCloseable {
 
   /** Where the model's tokenizer splits a word apart, as BERT's basic tokenizer does. */
   private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** Endings the model's vocabulary has as word pieces ("##s", "##ed"), longest first. */
+  private static final List<String> ENDINGS =
+      List.of("ing", "ers", "es", "ed", "er", "ly", "s", "d");
 
   private final OrtSession session;
   private final Model model;
@@ -70,16 +75,32 @@ public final class SentenceEncoder implements AutoCloseable {
 
   /**
    * Whether the model's vocabulary has {@code word} as whole tokens (it lower-cases, and splits at
-   * punctuation as its tokenizer does: "don't" is "don", "'", "t"): a word it knows is English to
-   * it, not a typo, even when no article uses it.
+   * punctuation as its tokenizer does: "don't" is "don", "'", "t"), each whole or a word it has and
+   * a common ending ("pastors"): a word it knows is English to it, not a typo, even when no article
+   * uses it.
    */
   public boolean knowsWord(String word) {
     for (String piece : PUNCTUATION.split(word.toLowerCase(Locale.ROOT))) {
-      if (!piece.isEmpty() && !words.contains(piece)) {
+      if (!piece.isEmpty() && !words.contains(piece) && !inflected(piece)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the model reads {@code word} as a word it knows and an ending: "pastors" is "pastor",
+   * "##s". Such a word is English to it, not a typo of another ("pastures").
+   */
+  private boolean inflected(String word) {
+    for (String ending : ENDINGS) {
+      if (word.length() > ending.length() + 2
+          && word.endsWith(ending)
+          && words.contains(word.substring(0, word.length() - ending.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

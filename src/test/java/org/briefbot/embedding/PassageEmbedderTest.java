@@ -51,7 +51,14 @@ class PassageEmbedderTest {
   void knowsEnglishWordsWholeAndNotTypos() {
     assertThat(encoder.knowsWord("Dallas")).isTrue();
     assertThat(encoder.knowsWord("dalas")).isFalse();
-    assertThat(encoder.knowsWord("batterys")).isFalse();
+    assertThat(encoder.knowsWord("layofs")).isFalse();
+  }
+
+  @Test
+  void knowsAWordItReadsAsAKnownWordAndAnEnding() {
+    // "pastor", "##s": English to the model, not a typo of "pastures".
+    assertThat(encoder.knowsWord("pastors")).isTrue();
+    assertThat(encoder.knowsWord("planing")).isTrue();
   }
 
   @Test
