@@ -377,14 +377,23 @@ public final class PassageIndex implements AutoCloseable {
 
   /**
    * How {@code word} (analysed as {@code term}) is to be written: a word no passage has as the
-   * closest index word, spelt as the passages spell it ({@link Spellings}) or else as its stem.
+   * spelling closest to it of the index words closest to it ({@link Spellings}); else as the
+   * closest index word's stem. Stems are compared to stems and spellings to spellings: "dalas" is
+   * one edit from the stems "data" and "dalla", but from "dallas" only, not "data".
    */
   private Optional<String> spelling(String term, String word) throws IOException {
     if (planner.docFreq(term) > 0) {
       return Optional.empty();
     }
-    Optional<String> meant = planner.closest(term);
-    return meant.isEmpty() ? meant : spellings.closestTo(meant.get(), word).or(() -> meant);
+    List<String> close = planner.closest(term);
+    Optional<Spellings.Spelt> best = Optional.empty();
+    for (String meant : close) {
+      Optional<Spellings.Spelt> spelt = spellings.closestTo(meant, word);
+      if (spelt.isPresent() && (best.isEmpty() || spelt.get().edits() < best.get().edits())) {
+        best = spelt;
+      }
+    }
+    return best.map(Spellings.Spelt::spelling).or(() -> close.stream().findFirst());
   }
 
   /** The passage with this id, if indexed. */

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
@@ -143,9 +142,12 @@ final class QueryPlanner {
     return typos;
   }
 
-  /** The closest index word to an analysed term no passage has, when typo tolerance is on. */
-  Optional<String> closest(String term) throws IOException {
-    return fuzzy ? memoizedCloseTerms(term).stream().findFirst() : Optional.empty();
+  /**
+   * The index words closest to an analysed term no passage has, closest first, when typo tolerance
+   * is on.
+   */
+  List<String> closest(String term) throws IOException {
+    return fuzzy ? memoizedCloseTerms(term) : List.of();
   }
 
   private record AliasMatch(List<List<String>> group, int length, String label) {}

@@ -31,7 +31,15 @@ final class Spellings {
   private final IndexReader reader;
   private final IndexSearcher searcher;
   private final TextAnalysis analysis;
-  private final Map<String, Optional<String>> memo = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Spelt>> memo = new ConcurrentHashMap<>();
+
+  /**
+   * A spelling that stands for a word.
+   *
+   * @param spelling as a passage writes it, lower case, without a possessive
+   * @param edits how many edits it is from the word as asked
+   */
+  record Spelt(String spelling, int edits) {}
 
   Spellings(IndexReader reader, IndexSearcher searcher, TextAnalysis analysis) {
     this.reader = reader;
@@ -44,21 +52,21 @@ final class Spellings {
    * lower case and without a possessive ("dalla" near "dalas" is "dallas"); empty when none is
    * close.
    */
-  Optional<String> closestTo(String term, String word) throws IOException {
+  Optional<Spelt> closestTo(String term, String word) throws IOException {
     String asked = word.toLowerCase(Locale.ROOT);
     String key = term + '\n' + asked;
-    Optional<String> known = memo.get(key);
+    Optional<Spelt> known = memo.get(key);
     if (known != null) {
       return known;
     }
-    Optional<String> found = lookUp(term, asked);
+    Optional<Spelt> found = lookUp(term, asked);
     if (memo.size() < MEMO_LIMIT) {
       memo.put(key, found);
     }
     return found;
   }
 
-  private Optional<String> lookUp(String term, String asked) throws IOException {
+  private Optional<Spelt> lookUp(String term, String asked) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.TEXT, term)), PASSAGES);
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
     String best = null;
@@ -76,7 +84,7 @@ final class Spellings {
         }
       }
     }
-    return Optional.ofNullable(best);
+    return best == null ? Optional.empty() : Optional.of(new Spelt(best, bestEdits));
   }
 
   private static String withoutPossessive(String word) {

@@ -69,6 +69,22 @@ class PassageIndexTest {
   }
 
   @Test
+  void choosesBetweenCloseWordsByHowThePassagesSpellThem() {
+    // "dalas" is one edit from the stems "data" and "dalla"; of the spellings, only from "dallas".
+    Passage data =
+        Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Data centres use data. Data is big.");
+    Passage dallas = Passage.of("b", "B", Section.KEY_TAKEAWAY, 0, "Dallas reached 111F.");
+    try (PassageIndex small =
+        PassageIndex.build(
+            IndexInput.of(List.of(data, dallas)),
+            IndexSettings.defaults(0.9, 0.4, true),
+            new TextAnalysis())) {
+      assertThat(small.asWritten("how hot was dalas", word -> true))
+          .isEqualTo("how hot was dallas");
+    }
+  }
+
+  @Test
   void leavesAWordTheIndexKnowsByItsStem() {
     assertThat(index.asWritten("who pays for aws infrastructures", word -> true))
         .isEqualTo("who pays for aws infrastructures");
