@@ -52,6 +52,18 @@ public final class TestKnowledge {
     return dir;
   }
 
+  /** A news article on a Texas heatwave (one of src/test/resources/heldout's, nothing fits it). */
+  public static final Path TEXAS_GRID_ARTICLE =
+      Path.of("src/test/resources/heldout/texas-grid-heatwave.txt");
+
+  /** {@link #copyShipped} with {@link #TEXAS_GRID_ARTICLE} beside the seed. */
+  public static Path copyShippedWithTexasGrid(Path dir) throws IOException {
+    copyShipped(dir);
+    Files.copy(
+        TEXAS_GRID_ARTICLE, dir.resolve("articles").resolve(TEXAS_GRID_ARTICLE.getFileName()));
+    return dir;
+  }
+
   /**
    * A running story: three dated articles on one central bank's rate cuts, each repeating the
    * earlier ones' background and restating their figures (bench/running-stories, written here).

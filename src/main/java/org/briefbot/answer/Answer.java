@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param entities notes on up to three entities the question or the passage mentions
  * @param alternatives other passages; when declined, the closest topics, after the passages that
  *     came close (see {@link #closestPassages()})
+ * @param readAs the question as it was answered, when that is not as asked: its typos spelt as the
+ *     articles spell the words they are closest to
  */
 public record Answer(
     String question,
@@ -21,7 +23,8 @@ public record Answer(
     double confidence,
     Optional<Source> best,
     List<EntityCard> entities,
-    List<Alternative> alternatives) {
+    List<Alternative> alternatives,
+    Optional<String> readAs) {
 
   public enum Kind {
     PASSAGE,
@@ -33,6 +36,7 @@ public record Answer(
     Objects.requireNonNull(question, "question");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(best, "best");
+    Objects.requireNonNull(readAs, "readAs");
     if (confidence < 0 || confidence > 1) {
       throw new IllegalArgumentException("confidence not in [0,1]: " + confidence);
     }
@@ -42,6 +46,22 @@ public record Answer(
     }
     entities = List.copyOf(entities);
     alternatives = List.copyOf(alternatives);
+  }
+
+  /** An answer to the question as asked. */
+  public Answer(
+      String question,
+      Kind kind,
+      double confidence,
+      Optional<Source> best,
+      List<EntityCard> entities,
+      List<Alternative> alternatives) {
+    this(question, kind, confidence, best, entities, alternatives, Optional.empty());
+  }
+
+  /** This answer, given to {@code asked}, which it answers as {@link #question()} reads. */
+  public Answer readFrom(String asked) {
+    return new Answer(asked, kind, confidence, best, entities, alternatives, Optional.of(question));
   }
 
   public boolean answered() {

@@ -212,6 +212,12 @@ public final class Answerer {
   }
 
   private Answer answer(String question, Optional<String> aboutArticle, Scope scope) {
+    return answer(question, aboutArticle, scope, true);
+  }
+
+  /** {@code respell}: whether a decline is asked again with its typos spelt right. */
+  private Answer answer(
+      String question, Optional<String> aboutArticle, Scope scope, boolean respell) {
     String asked = clip(question);
     QuestionShape shape = QuestionShape.of(asked);
     SearchRequest request =
@@ -237,6 +243,10 @@ public final class Answerer {
     double confidence =
         hits.isEmpty() ? 0 : sectionOnly ? SECTION_ONLY_CONFIDENCE : hits.get(0).confidence();
     if (hits.isEmpty() || confidence < settings.threshold()) {
+      Optional<Answer> respelt = respell ? respelt(asked, aboutArticle, scope) : Optional.empty();
+      if (respelt.isPresent()) {
+        return respelt.get().readFrom(question);
+      }
       List<Match> closest =
           scope == Scope.ARCHIVE && needsMoreTopics(hits, request)
               ? retriever.search(request)
@@ -244,6 +254,21 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? List.of() : closestPassages(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /**
+   * The answer to {@code asked} with its typos spelt as the articles spell the closest words, when
+   * it has any and that answers: a question the bot would decline as typed ("how hot did it get in
+   * dalas") is answered as a reader who knows the spelling asks it. Only for a decline: the ranking
+   * already matches typos to close words, and reads them with the rest of the question.
+   */
+  private Optional<Answer> respelt(String asked, Optional<String> aboutArticle, Scope scope) {
+    String respelt = retriever.respelt(asked);
+    if (respelt.equals(asked)) {
+      return Optional.empty();
+    }
+    Answer answer = answer(respelt, aboutArticle, scope, false);
+    return answer.answered() ? Optional.of(answer) : Optional.empty();
   }
 
   /**

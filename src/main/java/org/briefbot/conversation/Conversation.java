@@ -335,7 +335,7 @@ public final class Conversation {
     }
     Answer within = answerer.answerIn(text, article);
     return within.answered()
-        ? Optional.of(new Reply.Answered(within, longNotice(text)))
+        ? Optional.of(new Reply.Answered(within, notice(text, within)))
         : Optional.empty();
   }
 
@@ -504,7 +504,8 @@ public final class Conversation {
   }
 
   private Reply.Answered question(String question, Optional<String> aboutArticle) {
-    return new Reply.Answered(answerer.answer(question, aboutArticle), longNotice(question));
+    Answer answer = answerer.answer(question, aboutArticle);
+    return new Reply.Answered(answer, notice(question, answer));
   }
 
   /**
@@ -513,7 +514,7 @@ public final class Conversation {
    */
   private Reply.Answered questionIn(String question, String article) {
     Answer answer = answerer.answerIn(question, article);
-    Optional<String> notice = longNotice(question);
+    Optional<String> notice = notice(question, answer);
     if (!answer.answered()) {
       String searched =
           "I looked only in \""
@@ -522,6 +523,16 @@ public final class Conversation {
       notice = Optional.of(notice.map(n -> n + " " + searched).orElse(searched));
     }
     return new Reply.Answered(answer, notice);
+  }
+
+  /**
+   * What the reader is told about how their message was read: its first characters only, when long;
+   * its typos spelt right, when that is how it was answered ("I read it as ...").
+   */
+  private Optional<String> notice(String question, Answer answer) {
+    Optional<String> readAs = answer.readAs().map(q -> "I read your question as \"" + q + "\".");
+    Optional<String> cut = longNotice(question);
+    return cut.isEmpty() ? readAs : Optional.of(cut.get() + readAs.map(r -> " " + r).orElse(""));
   }
 
   private Optional<String> longNotice(String question) {

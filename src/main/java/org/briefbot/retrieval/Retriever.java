@@ -356,9 +356,18 @@ public final class Retriever implements AutoCloseable {
   }
 
   /**
-   * The question as the model should read it: each word the model does not know whole, spelt as the
-   * passages spell it ("amazn" becomes "amazon", "batterys" "battery"). BM25 already matches such
-   * words by their stems and close spellings; the model would see word pieces.
+   * {@code text} with its typos spelt as the passages spell the closest index words, as the model
+   * reads it ({@link #corrected}); as asked in BM25 mode, which reads no model.
+   */
+  public String respelt(String text) {
+    return embeddings.isPresent() ? corrected(text) : text;
+  }
+
+  /**
+   * The question as the model should read it: each word no passage has and the model does not know
+   * either, spelt as the passages spell the closest index word ("amazn" becomes "amazon", "dalas"
+   * "dallas"). BM25 already matches such words by their close spellings; the model would see word
+   * pieces.
    */
   String corrected(String text) {
     Embeddings model = embeddings.orElseThrow();

@@ -236,6 +236,24 @@ class AnswererTest {
     }
   }
 
+  @Test
+  void aTypoTheBotWouldDeclineIsAskedAgainAsTheArticleSpellsTheWord(@TempDir Path dir)
+      throws IOException {
+    try (LoadedLibrary texas =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithTexasGrid(dir))) {
+      // The seed's "data" is as close to "dalas" as the Texas article's "dallas", by their stems.
+      Answer typed = texas.answerer().answer("how hot did it get in dalas");
+      Answer unknown = texas.answerer().answer("how hot did it get in valdoria");
+
+      assertThat(typed.answered()).isTrue();
+      assertThat(typed.question()).isEqualTo("how hot did it get in dalas");
+      assertThat(typed.readAs()).contains("how hot did it get in dallas");
+      assertThat(typed.best().orElseThrow().keySentence()).contains("111");
+      assertThat(unknown.answered()).isFalse();
+      assertThat(unknown.readAs()).isEmpty();
+    }
+  }
+
   /** The shipped knowledge with {@link #CORVANTA} beside it, loaded. */
   private static LoadedLibrary withCorvanta(Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);

@@ -196,6 +196,23 @@ class ConversationTest {
     assertThat(reply.answer().answered()).isFalse();
   }
 
+  @Test
+  void aQuestionAnsweredWithItsTypoSpeltRightSaysHowItWasRead(@TempDir Path dir)
+      throws IOException {
+    try (LoadedLibrary texas =
+        TestConfig.load(TestConfig.defaults(), TestKnowledge.copyShippedWithTexasGrid(dir))) {
+      Reply.Answered typo =
+          (Reply.Answered) texas.conversation().handle("how hot did it get in dalas");
+      Reply.Answered spelt =
+          (Reply.Answered) texas.conversation().handle("how hot did it get in dallas");
+
+      assertThat(typo.answer().answered()).isTrue();
+      assertThat(typo.notice())
+          .contains("I read your question as \"how hot did it get in dallas\".");
+      assertThat(spelt.notice()).isEmpty();
+    }
+  }
+
   // Follow-ups, deep links and /passage: what a channel's Context makes possible.
 
   @Test
