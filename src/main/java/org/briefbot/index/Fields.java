@@ -28,6 +28,13 @@ final class Fields {
   /** The whole passage as binary doc values, what hits are read from; see {@link PassageColumn}. */
   static final String PASSAGE = "passage";
 
+  /**
+   * The passage's words as written (lower case, accents folded, no stems, no stop words dropped),
+   * indexed without frequencies or norms: the spellings a typo is compared with ({@link
+   * Spellings}). Never searched or scored.
+   */
+  static final String WORDS = "words";
+
   /** The passage's words as a few hashes, to tell copies across articles: see {@link Wording}. */
   static final String WORDING = "wording";
 

@@ -385,6 +385,10 @@ public final class PassageIndex implements AutoCloseable {
     if (planner.docFreq(term) > 0) {
       return Optional.empty();
     }
+    Optional<Spellings.Spelt> near = spellings.writtenNear(word);
+    if (near.isPresent()) {
+      return near.map(Spellings.Spelt::spelling);
+    }
     List<String> close = planner.closest(term);
     Optional<Spellings.Spelt> best = Optional.empty();
     for (String meant : close) {

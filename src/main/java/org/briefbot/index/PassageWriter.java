@@ -20,10 +20,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
@@ -40,6 +42,9 @@ import org.briefbot.knowledge.Passage;
  * LiveIndex} uses the same documents for updates of one article at a time.
  */
 public final class PassageWriter {
+  /** Which words a passage has, for spellings only: no frequencies, positions or norms. */
+  private static final FieldType WORDS = words();
+
   private static final double INDEXING_BUFFER_MB = 128;
 
   /**
@@ -263,6 +268,15 @@ public final class PassageWriter {
     }
   }
 
+  private static FieldType words() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
   private static Document document(
       Passage passage, ArticleFields article, Optional<float[]> vector) {
     Document doc = new Document();
@@ -277,6 +291,7 @@ public final class PassageWriter {
     doc.add(new StoredField(Fields.ARTICLE_TITLE, passage.articleTitle()));
     doc.add(new StoredField(Fields.POSITION, passage.position()));
     doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+    doc.add(new Field(Fields.WORDS, passage.text(), WORDS));
     doc.add(new TextField(Fields.TITLE, article.title().tokens()));
     article
         .context()

@@ -141,12 +141,20 @@ public final class TextAnalysis {
   }
 
   private static final class EnglishQuestionAnalyzer extends Analyzer {
+    /** One chain per field: the words field's has no stop words and no stems. */
+    EnglishQuestionAnalyzer() {
+      super(PER_FIELD_REUSE_STRATEGY);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new EnglishPossessiveFilter(source);
       stream = new ASCIIFoldingFilter(stream);
       stream = new LowerCaseFilter(stream);
+      if (fieldName.equals(Fields.WORDS)) {
+        return new TokenStreamComponents(source, stream);
+      }
       stream = new StopFilter(stream, STOP_WORDS);
       stream = new PorterStemFilter(stream);
       return new TokenStreamComponents(source, stream);

@@ -69,6 +69,13 @@ class PassageIndexTest {
   }
 
   @Test
+  void findsATypoByTheWordsAsWrittenWhereItsStemIsFarFromTheirs() {
+    // "migratino" is one swap from "migration" as written, three edits from its stem "migrat".
+    assertThat(index.asWritten("when will the migratino start", word -> true))
+        .isEqualTo("when will the migration start");
+  }
+
+  @Test
   void choosesBetweenCloseWordsByHowThePassagesSpellThem() {
     // "dalas" is one edit from the stems "data" and "dalla"; of the spellings, only from "dallas".
     Passage data =
