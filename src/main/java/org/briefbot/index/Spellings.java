@@ -49,9 +49,9 @@ final class Spellings {
 
   /**
    * The word the passages write that is fewest edits from {@code word} as typed (one edit for a
-   * word of four to seven letters, two from eight, as for stems), the most common of those, lower
-   * case; empty when none is that close. Spellings compared with spellings: "migratino" is one swap
-   * from "migration", and three edits from its stem "migrat".
+   * word of five to seven letters, two from eight), the most common of those, lower case; empty
+   * when none is that close. Spellings compared with spellings: "migratino" is one swap from
+   * "migration", and three edits from its stem "migrat".
    */
   Optional<Spelt> writtenNear(String word) throws IOException {
     String asked = withoutPossessive(word);
@@ -67,7 +67,7 @@ final class Spellings {
   }
 
   private Optional<Spelt> near(String asked) throws IOException {
-    int maxEdits = asked.length() >= 8 ? 2 : asked.length() >= 4 ? 1 : 0;
+    int maxEdits = asked.length() >= 8 ? 2 : asked.length() >= 5 ? 1 : 0;
     Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
     if (maxEdits == 0 || terms == null) {
       return Optional.empty();
