@@ -20,9 +20,10 @@ import org.apache.lucene.util.BytesRef;
 import org.briefbot.knowledge.Passage;
 
 /**
- * How the passages spell an analysed term, for a reader that sees spellings rather than stems (the
- * embedding model). Stems join words apart in meaning ("medic": "medical", "medications"), so a
- * spelling stands for a word only within {@link #EDITS} edits of it.
+ * How the passages spell what a typo meant, for a reader that sees spellings rather than stems (the
+ * embedding model): the written word nearest the typo ({@link #writtenNear}), or a spelling of a
+ * stem near it ({@link #closestTo}). Stems join words apart in meaning ("medic": "medical",
+ * "medications"), so a spelling stands for a word only within {@link #EDITS} edits of it.
  */
 final class Spellings {
   /** Passages read for a term's spellings. */
@@ -46,6 +47,12 @@ final class Spellings {
    * @param edits how many edits it is from the word as asked
    */
   record Spelt(String spelling, int edits) {}
+
+  Spellings(IndexReader reader, IndexSearcher searcher, TextAnalysis analysis) {
+    this.reader = reader;
+    this.searcher = searcher;
+    this.analysis = analysis;
+  }
 
   /**
    * The word the passages write that is fewest edits from {@code word} as typed (one edit for a
@@ -89,12 +96,6 @@ final class Spellings {
       }
     }
     return best == null ? Optional.empty() : Optional.of(new Spelt(best, bestEdits));
-  }
-
-  Spellings(IndexReader reader, IndexSearcher searcher, TextAnalysis analysis) {
-    this.reader = reader;
-    this.searcher = searcher;
-    this.analysis = analysis;
   }
 
   /**
