@@ -385,9 +385,9 @@ public final class PassageIndex implements AutoCloseable {
     if (planner.docFreq(term) > 0) {
       return Optional.empty();
     }
-    Optional<Spellings.Spelt> near = spellings.writtenNear(word);
+    Optional<String> near = spellings.writtenNear(word);
     if (near.isPresent()) {
-      return near.map(Spellings.Spelt::spelling);
+      return near;
     }
     List<String> close = planner.closest(term);
     Optional<Spellings.Spelt> best = Optional.empty();

@@ -3,20 +3,12 @@ package org.briefbot.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 
@@ -240,33 +232,7 @@ final class QueryPlanner {
    */
   private List<String> closeTerms(String term) throws IOException {
     int maxEdits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
-    if (maxEdits == 0) {
-      return List.of();
-    }
-    Terms terms = MultiTerms.getTerms(reader, Fields.TEXT);
-    if (terms == null) {
-      return List.of();
-    }
-    CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, maxEdits, 1, true);
-    List<Candidate> candidates = new ArrayList<>();
-    TermsEnum matches = automaton.getTermsEnum(terms);
-    for (BytesRef bytes = matches.next(); bytes != null; bytes = matches.next()) {
-      String candidate = bytes.utf8ToString();
-      int distance = LevenshteinDistance.getDefaultInstance().apply(term, candidate);
-      candidates.add(new Candidate(candidate, distance, matches.docFreq()));
-    }
-    return candidates.stream()
-        .sorted(Candidate.ORDER)
-        .limit(MAX_FUZZY_ALTERNATIVES)
-        .map(Candidate::term)
-        .toList();
-  }
-
-  private record Candidate(String term, int distance, int docFreq) {
-    static final Comparator<Candidate> ORDER =
-        Comparator.comparingInt(Candidate::distance)
-            .thenComparing(Comparator.comparingInt(Candidate::docFreq).reversed())
-            .thenComparing(Candidate::term);
+    return NearTerms.of(reader, Fields.TEXT, term, maxEdits, MAX_FUZZY_ALTERNATIVES);
   }
 
   private static List<List<List<String>>> analyse(

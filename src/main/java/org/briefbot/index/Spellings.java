@@ -8,15 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import org.briefbot.knowledge.Passage;
 
 /**
@@ -38,7 +33,7 @@ final class Spellings {
   private final IndexSearcher searcher;
   private final TextAnalysis analysis;
   private final Map<String, Optional<Spelt>> memo = new ConcurrentHashMap<>();
-  private final Map<String, Optional<Spelt>> nearMemo = new ConcurrentHashMap<>();
+  private final Map<String, Optional<String>> nearMemo = new ConcurrentHashMap<>();
 
   /**
    * A spelling that stands for a word.
@@ -56,46 +51,17 @@ final class Spellings {
 
   /**
    * The word the passages write that is fewest edits from {@code word} as typed (one edit for a
-   * word of five to seven letters, two from eight), the most common of those, lower case; empty
-   * when none is that close. Spellings compared with spellings: "migratino" is one swap from
-   * "migration", and three edits from its stem "migrat".
+   * word of five to seven letters, two from eight; see {@link NearTerms}), the most common of
+   * those, lower case; empty when none is that close. Spellings compared with spellings:
+   * "migratino" is one swap from "migration", and three edits from its stem "migrat".
    */
-  Optional<Spelt> writtenNear(String word) throws IOException {
+  Optional<String> writtenNear(String word) throws IOException {
     String asked = withoutPossessive(word);
-    Optional<Spelt> known = nearMemo.get(asked);
-    if (known != null) {
-      return known;
-    }
-    Optional<Spelt> found = near(asked);
-    if (nearMemo.size() < MEMO_LIMIT) {
-      nearMemo.put(asked, found);
-    }
-    return found;
-  }
-
-  private Optional<Spelt> near(String asked) throws IOException {
     int maxEdits = asked.length() >= 8 ? 2 : asked.length() >= 5 ? 1 : 0;
-    Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
-    if (maxEdits == 0 || terms == null) {
-      return Optional.empty();
-    }
-    // The automaton counts two letters swapped as one edit; the order among its words, by plain
-    // edits, puts a word with a letter changed before one with two swapped.
-    TermsEnum near = FuzzyQuery.getFuzzyAutomaton(asked, maxEdits, 1, true).getTermsEnum(terms);
-    String best = null;
-    int bestEdits = Integer.MAX_VALUE;
-    int bestCount = 0;
-    for (BytesRef bytes = near.next(); bytes != null; bytes = near.next()) {
-      String spelling = bytes.utf8ToString();
-      int edits = LevenshteinDistance.getDefaultInstance().apply(asked, spelling);
-      int count = near.docFreq();
-      if (edits < bestEdits || (edits == bestEdits && count > bestCount)) {
-        best = spelling;
-        bestEdits = edits;
-        bestCount = count;
-      }
-    }
-    return best == null ? Optional.empty() : Optional.of(new Spelt(best, bestEdits));
+    return remembered(
+        nearMemo,
+        asked,
+        () -> NearTerms.of(reader, Fields.WORDS, asked, maxEdits, 1).stream().findFirst());
   }
 
   /**
@@ -105,16 +71,26 @@ final class Spellings {
    */
   Optional<Spelt> closestTo(String term, String word) throws IOException {
     String asked = word.toLowerCase(Locale.ROOT);
-    String key = term + '\n' + asked;
-    Optional<Spelt> known = memo.get(key);
+    return remembered(memo, term + '\n' + asked, () -> lookUp(term, asked));
+  }
+
+  /** What a look-up found, from {@code memo} when asked before; remembered up to a limit. */
+  private static <T> Optional<T> remembered(
+      Map<String, Optional<T>> memo, String key, LookUp<T> lookUp) throws IOException {
+    Optional<T> known = memo.get(key);
     if (known != null) {
       return known;
     }
-    Optional<Spelt> found = lookUp(term, asked);
+    Optional<T> found = lookUp.find();
     if (memo.size() < MEMO_LIMIT) {
       memo.put(key, found);
     }
     return found;
+  }
+
+  @FunctionalInterface
+  private interface LookUp<T> {
+    Optional<T> find() throws IOException;
   }
 
   private Optional<Spelt> lookUp(String term, String asked) throws IOException {
