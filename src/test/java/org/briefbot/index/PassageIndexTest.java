@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 class PassageIndexTest {
   private final Knowledge knowledge = new KnowledgeLoader().load(TestKnowledge.SHIPPED);
   private final PassageIndex index =
-      PassageIndex.build(
+      built(
           new IndexInput(
-              knowledge.passages(), Map.of(), EntityCatalog.build(knowledge).synonymGroups()),
-          IndexSettings.defaults(0.9, 0.4, true),
-          new TextAnalysis());
+              knowledge.passages(), Map.of(), EntityCatalog.build(knowledge).synonymGroups()));
+
+  /** An index of {@code input} with the default BM25 settings and typo tolerance on. */
+  private static PassageIndex built(IndexInput input) {
+    return PassageIndex.build(input, IndexSettings.defaults(0.9, 0.4, true), new TextAnalysis());
+  }
 
   @AfterEach
   void close() {
@@ -81,11 +84,7 @@ class PassageIndexTest {
     Passage data =
         Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Data centres use data. Data is big.");
     Passage dallas = Passage.of("b", "B", Section.KEY_TAKEAWAY, 0, "Dallas reached 111F.");
-    try (PassageIndex small =
-        PassageIndex.build(
-            IndexInput.of(List.of(data, dallas)),
-            IndexSettings.defaults(0.9, 0.4, true),
-            new TextAnalysis())) {
+    try (PassageIndex small = built(IndexInput.of(List.of(data, dallas)))) {
       assertThat(small.asWritten("how hot was dalas", word -> true))
           .isEqualTo("how hot was dallas");
     }
@@ -116,8 +115,7 @@ class PassageIndexTest {
             .withVectors(
                 Map.of(two.id(), mixed, one.id(), clouds),
                 Map.of(two.id(), List.of(chips, clouds)));
-    try (PassageIndex small =
-        PassageIndex.build(input, IndexSettings.defaults(0.9, 0.4, true), new TextAnalysis())) {
+    try (PassageIndex small = built(input)) {
       List<Candidate> candidates =
           small.candidates(SearchRequest.of("clouds", 5), () -> Optional.of(clouds), 5);
 
@@ -144,11 +142,7 @@ class PassageIndexTest {
     Passage strong = Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Clouds are big clouds.");
     Passage weak = Passage.of("b", "B", Section.KEY_TAKEAWAY, 0, "Rain, wind and some clouds.");
     Passage other = Passage.of("b", "B", Section.KEY_TAKEAWAY, 1, "Rain and wind.");
-    try (PassageIndex small =
-        PassageIndex.build(
-            IndexInput.of(List.of(strong, weak, other)),
-            IndexSettings.defaults(0.9, 0.4, true),
-            new TextAnalysis())) {
+    try (PassageIndex small = built(IndexInput.of(List.of(strong, weak, other)))) {
       List<Candidate> alone = small.candidates(SearchRequest.of("clouds", 1), Optional::empty, 5);
       List<Candidate> inChat =
           small.candidates(
