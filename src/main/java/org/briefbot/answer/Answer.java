@@ -59,9 +59,19 @@ public record Answer(
     this(question, kind, confidence, best, entities, alternatives, Optional.empty());
   }
 
-  /** This answer, given to {@code asked}, which it answers as {@link #question()} reads. */
+  /**
+   * This answer, given to {@code asked}, which it answers as {@link #question()} reads, or as it
+   * was read already when that was respelt too.
+   */
   public Answer readFrom(String asked) {
-    return new Answer(asked, kind, confidence, best, entities, alternatives, Optional.of(question));
+    return new Answer(
+        asked,
+        kind,
+        confidence,
+        best,
+        entities,
+        alternatives,
+        readAs.or(() -> Optional.of(question)));
   }
 
   public boolean answered() {

@@ -219,6 +219,13 @@ public final class Answerer {
   private Answer answer(
       String question, Optional<String> aboutArticle, Scope scope, boolean respell) {
     String asked = clip(question);
+    String routed = QuestionShape.sectionWordsSpelt(asked);
+    if (!routed.equals(asked)) {
+      Answer answer = answer(routed, aboutArticle, scope, respell);
+      if (answer.answered()) {
+        return answer.readFrom(question);
+      }
+    }
     QuestionShape shape = QuestionShape.of(asked);
     SearchRequest request =
         new SearchRequest(shape.topic(), shape.section(), aboutArticle, settings.candidates());

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.briefbot.entities.EntityLinker;
 import org.briefbot.knowledge.Section;
 
 /**
@@ -24,23 +25,38 @@ record QuestionShape(
     Optional<String> entityName,
     Optional<AnswerKind> wants) {
 
-  private record Route(Section section, Pattern phrase) {}
+  /**
+   * A section and the phrases that ask for it; {@code slips}, the words of those phrases that are
+   * still read with a typist's slip ("why does it mater?"). Not "context" or "history": one slip
+   * from those are other words ("contest", "content") that a question may use anywhere.
+   */
+  private record Route(Section section, Pattern phrase, List<String> slips) {}
 
   private static final List<Route> ROUTES =
       List.of(
           route(
               Section.WHAT_HAPPENS_NEXT,
-              "what (happens|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
-                  + "|outlook|what to expect|what should (i|we) expect|what will happen"),
+              "what (happens?|will happen|comes|is|'s|s) next|what happens now|next steps?|what('s| is) the outlook"
+                  + "|outlook|what to expect|what should (i|we) expect|what will happen",
+              "happens",
+              "happen",
+              "outlook",
+              "expect"),
           route(
               Section.WHY_IT_MATTERS,
               "why (does|did|do|would|should) (it|this|that|the deal|this deal|that deal) matter"
                   + "|why (is|was) (it|this|that|the deal|this deal|that deal) (so )?(important|significant|a big deal)"
                   + "|why (it|this) matters|why should (i|we|anyone) care|what is the significance( of)?"
-                  + "|significance( of)?|why does this matter|so what(?=\\W*$)"),
+                  + "|significance( of)?|why does this matter|so what(?=\\W*$)",
+              "matter",
+              "matters",
+              "important",
+              "significant",
+              "significance"),
           route(
               Section.BACKGROUND,
-              "(some |any |the )?(background|context|history)( on| of| about| to)?|how did (we|it|this) get here"));
+              "(some |any |the )?(background|context|history)( on| of| about| to)?|how did (we|it|this) get here",
+              "background"));
 
   private static final Pattern ENTITY_REQUEST =
       Pattern.compile(
@@ -55,9 +71,52 @@ record QuestionShape(
   private static final Pattern ASKS_SOMETHING =
       Pattern.compile("\\b(how|why|when|where|which|what|who|does|did|is|are)\\b");
 
-  private static Route route(Section section, String phrases) {
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+  private static Route route(Section section, String phrases, String... slips) {
     return new Route(
-        section, Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE));
+        section,
+        Pattern.compile("\\b(?:" + phrases + ")\\b", Pattern.CASE_INSENSITIVE),
+        List.of(slips));
+  }
+
+  /**
+   * {@code question} with a slip in the words that ask for a section spelt right ("what hsppens
+   * next?" becomes "what happens next?"), when that spelling asks for one; otherwise as asked. A
+   * section's phrases are the bot's own vocabulary, as its commands are: the search would read the
+   * slip as a word the articles lack and decline.
+   */
+  static String sectionWordsSpelt(String question) {
+    String text = question.strip();
+    if (ROUTES.stream().anyMatch(r -> r.phrase().matcher(text).find())) {
+      return question;
+    }
+    for (Route route : ROUTES) {
+      String spelt = spelt(text, route.slips());
+      if (!spelt.equals(text) && route.phrase().matcher(spelt).find()) {
+        return spelt;
+      }
+    }
+    return question;
+  }
+
+  /** {@code text} with each word one slip from one of {@code words} written as that word. */
+  private static String spelt(String text, List<String> words) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      String word = m.group().toLowerCase(Locale.ROOT);
+      String meant =
+          words.contains(word)
+              ? m.group()
+              : words.stream()
+                  .filter(w -> EntityLinker.spelledAlike(word, w))
+                  .findFirst()
+                  .orElse(m.group());
+      m.appendReplacement(out, Matcher.quoteReplacement(meant));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   static QuestionShape of(String question) {

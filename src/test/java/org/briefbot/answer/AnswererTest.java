@@ -254,6 +254,19 @@ class AnswererTest {
     }
   }
 
+  @Test
+  void aSlipInTheWordsThatAskForASectionIsReadAsThatSection() {
+    Answer typed = answerer.answer("why does it mater?");
+    Answer spelt = answerer.answer("why does it matter?");
+
+    assertThat(typed.answered()).isTrue();
+    assertThat(typed.question()).isEqualTo("why does it mater?");
+    assertThat(typed.readAs()).contains("why does it matter?");
+    assertThat(typed.best()).isEqualTo(spelt.best());
+    assertThat(typed.best().orElseThrow().section()).isEqualTo("why_it_matters");
+    assertThat(spelt.readAs()).isEmpty();
+  }
+
   /** The shipped knowledge with {@link #CORVANTA} beside it, loaded. */
   private static LoadedLibrary withCorvanta(Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
