@@ -219,7 +219,7 @@ public final class Answerer {
   private Answer answer(
       String question, Optional<String> aboutArticle, Scope scope, boolean respell) {
     String asked = clip(question);
-    String routed = QuestionShape.sectionWordsSpelt(asked);
+    String routed = QuestionShape.askingWordsSpelt(asked);
     if (!routed.equals(asked)) {
       Answer answer = answer(routed, aboutArticle, scope, respell);
       if (answer.answered()) {

@@ -64,6 +64,10 @@ record QuestionShape(
               + "|(?:info|information|details) (?:on|about)|explain|define)\\s+(.+?)[?.!]*$",
           Pattern.CASE_INSENSITIVE);
 
+  /** The words of {@link #ENTITY_REQUEST} read with a slip, as a section's are. */
+  private static final List<String> ENTITY_REQUEST_SLIPS =
+      List.of("define", "explain", "information", "details");
+
   private static final Pattern ARTICLE =
       Pattern.compile("^(?:the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern END_PUNCTUATION = Pattern.compile("[?.!]+$");
@@ -81,14 +85,15 @@ record QuestionShape(
   }
 
   /**
-   * {@code question} with a slip in the words that ask for a section spelt right ("what hsppens
-   * next?" becomes "what happens next?"), when that spelling asks for one; otherwise as asked. A
-   * section's phrases are the bot's own vocabulary, as its commands are: the search would read the
-   * slip as a word the articles lack and decline.
+   * {@code question} with a slip in the words that ask for a section or what something is spelt
+   * right ("what hsppens next?" becomes "what happens next?", "dfine ML" "define ML"), when that
+   * spelling asks for one; otherwise as asked. These phrases are the bot's own vocabulary, as its
+   * commands are: the search would read the slip as a word the articles lack and decline.
    */
-  static String sectionWordsSpelt(String question) {
+  static String askingWordsSpelt(String question) {
     String text = question.strip();
-    if (ROUTES.stream().anyMatch(r -> r.phrase().matcher(text).find())) {
+    if (ROUTES.stream().anyMatch(r -> r.phrase().matcher(text).find())
+        || ENTITY_REQUEST.matcher(text).matches()) {
       return question;
     }
     for (Route route : ROUTES) {
@@ -97,7 +102,8 @@ record QuestionShape(
         return spelt;
       }
     }
-    return question;
+    String spelt = spelt(text, ENTITY_REQUEST_SLIPS);
+    return !spelt.equals(text) && ENTITY_REQUEST.matcher(spelt).matches() ? spelt : question;
   }
 
   /** {@code text} with each word one slip from one of {@code words} written as that word. */

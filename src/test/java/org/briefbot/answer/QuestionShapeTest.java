@@ -20,11 +20,23 @@ class QuestionShapeTest {
           Backgrround on openai and microsoft | background on openai and microsoft | BACKGROUND
           """)
   void aSlipInTheWordsThatAskForASectionIsSpeltRight(String asked, String read, Section section) {
-    String spelt = QuestionShape.sectionWordsSpelt(asked);
+    String spelt = QuestionShape.askingWordsSpelt(asked);
 
     assertThat(spelt).isEqualTo(read);
     assertThat(QuestionShape.of(asked).section()).isEmpty();
     assertThat(QuestionShape.of(spelt).section()).contains(section);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "dfine ML, define ML, ML",
+    "explian trainium chips, explain trainium chips, trainium chips"
+  })
+  void aSlipInTheWordsThatAskWhatSomethingIsIsSpeltRight(String asked, String read, String name) {
+    String spelt = QuestionShape.askingWordsSpelt(asked);
+
+    assertThat(spelt).isEqualTo(read);
+    assertThat(QuestionShape.of(spelt).entityName()).contains(name);
   }
 
   @ParameterizedTest
@@ -36,10 +48,12 @@ class QuestionShapeTest {
         "who won the contest",
         // "matter" asks for a section only in "why does it matter".
         "what is the mater with the deal",
-        "how much did the deal cost"
+        "how much did the deal cost",
+        // Asks what something is already.
+        "what is the defined benefit"
       })
   void aQuestionThatAsksForNoSectionWithASlipIsLeftAsAsked(String asked) {
-    assertThat(QuestionShape.sectionWordsSpelt(asked)).isEqualTo(asked);
+    assertThat(QuestionShape.askingWordsSpelt(asked)).isEqualTo(asked);
   }
 
   @ParameterizedTest
