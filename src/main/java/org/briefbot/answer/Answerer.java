@@ -233,6 +233,10 @@ public final class Answerer {
     if (editors.isPresent()) {
       return curatedAnswer(question, shape, editors.get(), search(request, scope));
     }
+    Optional<String> curatedRespelt = respell ? curatedRespelt(asked) : Optional.empty();
+    if (curatedRespelt.isPresent()) {
+      return answer(curatedRespelt.get(), aboutArticle, scope, false).readFrom(question);
+    }
     Optional<Answer> entity =
         shape.entityName().flatMap(name -> entityAnswer(question, name, false));
     if (entity.isPresent()) {
@@ -261,6 +265,18 @@ public final class Answerer {
       return declined(question, closest, sectionOnly ? List.of() : closestPassages(closest, shape));
     }
     return passageAnswer(question, shape, hits, confidence);
+  }
+
+  /**
+   * {@code asked} with its typos spelt as the articles spell the closest words, when that is a
+   * question an editor answered ("what are trrainium chips"): the curated answer, not the entity
+   * card or passage the typo would find, as for the question spelt right.
+   */
+  private Optional<String> curatedRespelt(String asked) {
+    String respelt = retriever.respelt(asked);
+    return respelt.equals(asked) || curated.find(respelt).isEmpty()
+        ? Optional.empty()
+        : Optional.of(respelt);
   }
 
   /**

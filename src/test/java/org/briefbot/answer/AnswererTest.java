@@ -267,6 +267,16 @@ class AnswererTest {
     assertThat(spelt.readAs()).isEmpty();
   }
 
+  @Test
+  void aTypoInAQuestionAnEditorAnsweredGetsTheEditorsAnswer() {
+    Answer typed = answerer.answer("what are trrainium chips");
+    Answer spelt = answerer.answer("what are trainium chips");
+
+    assertThat(typed.best().orElseThrow().section()).isEqualTo("curated_faq");
+    assertThat(typed.best()).isEqualTo(spelt.best());
+    assertThat(typed.readAs()).contains("what are trainium chips");
+  }
+
   /** The shipped knowledge with {@link #CORVANTA} beside it, loaded. */
   private static LoadedLibrary withCorvanta(Path dir) throws IOException {
     TestKnowledge.copyShipped(dir);
