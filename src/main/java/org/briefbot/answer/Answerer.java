@@ -233,7 +233,8 @@ public final class Answerer {
     if (editors.isPresent()) {
       return curatedAnswer(question, shape, editors.get(), search(request, scope));
     }
-    Optional<String> curatedRespelt = respell ? curatedRespelt(asked) : Optional.empty();
+    Optional<String> curatedRespelt =
+        respell && !curated.isEmpty() ? curatedRespelt(asked) : Optional.empty();
     if (curatedRespelt.isPresent()) {
       return answer(curatedRespelt.get(), aboutArticle, scope, false).readFrom(question);
     }

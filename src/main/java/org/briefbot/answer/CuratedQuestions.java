@@ -45,6 +45,11 @@ final class CuratedQuestions {
     return asked.isEmpty() ? Optional.empty() : Optional.ofNullable(byWords.get(asked));
   }
 
+  /** Whether no editor answered any question: then no question need be matched again respelt. */
+  boolean isEmpty() {
+    return byWords.isEmpty();
+  }
+
   private Set<String> words(String text) {
     return Set.copyOf(analysis.terms(text));
   }
