@@ -378,8 +378,9 @@ public final class PassageIndex implements AutoCloseable {
   /**
    * How {@code word} (analysed as {@code term}) is to be written: a word no passage has as the
    * spelling closest to it of the index words closest to it ({@link Spellings}); else as the
-   * closest index word's stem. Stems are compared to stems and spellings to spellings: "dalas" is
-   * one edit from the stems "data" and "dalla", but from "dallas" only, not "data".
+   * closest index word's spelling nearest to it, however far, which reads better than its stem
+   * ("concentrating", not "concentr"). Stems are compared to stems and spellings to spellings:
+   * "dalas" is one edit from the stems "data" and "dalla", but from "dallas" only, not "data".
    */
   private Optional<String> spelling(String term, String word) throws IOException {
     if (planner.docFreq(term) > 0) {
@@ -392,10 +393,14 @@ public final class PassageIndex implements AutoCloseable {
     List<String> close = planner.closest(term);
     Optional<Spellings.Spelt> best = Optional.empty();
     for (String meant : close) {
-      Optional<Spellings.Spelt> spelt = spellings.closestTo(meant, word);
+      Optional<Spellings.Spelt> spelt =
+          spellings.closestTo(meant, word).filter(Spellings::standsFor);
       if (spelt.isPresent() && (best.isEmpty() || spelt.get().edits() < best.get().edits())) {
         best = spelt;
       }
+    }
+    if (best.isEmpty() && !close.isEmpty()) {
+      best = spellings.closestTo(close.get(0), word);
     }
     return best.map(Spellings.Spelt::spelling).or(() -> close.stream().findFirst());
   }

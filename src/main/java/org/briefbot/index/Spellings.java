@@ -66,8 +66,8 @@ final class Spellings {
 
   /**
    * The spelling of {@code term} closest to {@code word} among the first few passages with it,
-   * lower case and without a possessive ("dalla" near "dalas" is "dallas"); empty when none is
-   * close.
+   * lower case and without a possessive ("dalla" near "dalas" is "dallas"), however far ({@link
+   * #standsFor} says whether it is close); empty when no passage has {@code term}.
    */
   Optional<Spelt> closestTo(String term, String word) throws IOException {
     String asked = word.toLowerCase(Locale.ROOT);
@@ -97,7 +97,7 @@ final class Spellings {
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.TEXT, term)), PASSAGES);
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
     String best = null;
-    int bestEdits = EDITS + 1;
+    int bestEdits = Integer.MAX_VALUE;
     for (Passage passage : PassageColumn.read(reader, docs)) {
       String text = passage.text();
       for (TextAnalysis.Token token : analysis.tokens(text)) {
@@ -112,6 +112,15 @@ final class Spellings {
       }
     }
     return best == null ? Optional.empty() : Optional.of(new Spelt(best, bestEdits));
+  }
+
+  /**
+   * Whether {@code spelt} is close enough to the word asked to stand for it: within {@link #EDITS}
+   * edits. A farther one is still a word the passages write, which a reader of the question reads
+   * better than a stem ("concentrating" for "concentraing", not "concentr").
+   */
+  static boolean standsFor(Spelt spelt) {
+    return spelt.edits() <= EDITS;
   }
 
   private static String withoutPossessive(String word) {

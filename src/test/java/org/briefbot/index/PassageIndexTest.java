@@ -91,6 +91,17 @@ class PassageIndexTest {
   }
 
   @Test
+  void writesATypoFarFromEverySpellingAsTheNearestNotAsAStem() {
+    // "concentraing" is one edit from the stem "concentr", three from "concentrated".
+    Passage france =
+        Passage.of("a", "A", Section.BACKGROUND, 0, "France concentrated its forces in Europe.");
+    try (PassageIndex small = built(IndexInput.of(List.of(france)))) {
+      assertThat(small.asWritten("where was france concentraing efforts", word -> true))
+          .isEqualTo("where was france concentrated efforts");
+    }
+  }
+
+  @Test
   void leavesAWordTheIndexKnowsByItsStem() {
     assertThat(index.asWritten("who pays for aws infrastructures", word -> true))
         .isEqualTo("who pays for aws infrastructures");
