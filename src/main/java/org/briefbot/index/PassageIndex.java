@@ -379,8 +379,9 @@ public final class PassageIndex implements AutoCloseable {
    * How {@code word} (analysed as {@code term}) is to be written: a word no passage has as the
    * spelling closest to it of the index words closest to it ({@link Spellings}); else as the
    * closest index word's spelling nearest to it, however far, which reads better than its stem
-   * ("concentrating", not "concentr"). Stems are compared to stems and spellings to spellings:
-   * "dalas" is one edit from the stems "data" and "dalla", but from "dallas" only, not "data".
+   * ("concentrated" for "concentraing", not "concentr"). Stems are compared to stems and spellings
+   * to spellings: "dalas" is one edit from the stems "data" and "dalla", but from "dallas" only,
+   * not "data".
    */
   private Optional<String> spelling(String term, String word) throws IOException {
     if (planner.docFreq(term) > 0) {

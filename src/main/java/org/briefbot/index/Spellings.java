@@ -117,7 +117,7 @@ final class Spellings {
   /**
    * Whether {@code spelt} is close enough to the word asked to stand for it: within {@link #EDITS}
    * edits. A farther one is still a word the passages write, which a reader of the question reads
-   * better than a stem ("concentrating" for "concentraing", not "concentr").
+   * better than a stem ("concentrated" for "concentraing", not "concentr").
    */
   static boolean standsFor(Spelt spelt) {
     return spelt.edits() <= EDITS;
