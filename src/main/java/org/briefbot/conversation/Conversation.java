@@ -544,7 +544,7 @@ public final class Conversation {
 
   /**
    * The entity's card; for a name it does not know, the entities spelt like it ("Did you mean"), or
-   * the decline when none is.
+   * the decline, saying no note has that name, when none is.
    */
   private Turn entity(String name, Optional<Context> context) {
     Answer answer = answerer.entity("/entity " + name, name);
@@ -554,7 +554,10 @@ public final class Conversation {
     List<Reply.Item> similar =
         answerer.similarEntities(name, SUGGESTIONS).stream().map(Conversation::entityItem).toList();
     if (similar.isEmpty()) {
-      return answered(new Reply.Answered(answer, Optional.empty()), context);
+      // The decline alone says the articles do not answer, as if a question had been asked.
+      Optional<String> notice =
+          Optional.of("I have no note on \"" + name + "\": /entities lists the ones I have.");
+      return answered(new Reply.Answered(answer, notice), context);
     }
     return new Turn(
         new Reply.Listing("I don't know \"" + name + "\". Did you mean:", similar), context);

@@ -63,6 +63,13 @@ class ConsoleReaderTest {
   }
 
   @Test
+  void saysWhenNoNoteHasTheNameAskedFor() {
+    assertThat(chat("/entity valdoria\n"))
+        .contains("(I have no note on \"valdoria\": /entities lists the ones I have.)\n")
+        .doesNotContain("Did you mean");
+  }
+
+  @Test
   void showsAPersonAskedForBySurname() {
     assertThat(chat("/entity lagarde\n"))
         .contains("\nChristine Lagarde (person · President of the European Central Bank)\n")
