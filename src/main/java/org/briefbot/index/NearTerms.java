@@ -20,6 +20,14 @@ final class NearTerms {
   private NearTerms() {}
 
   /**
+   * How many edits a typo of {@code word} may be from the word meant: two from eight letters, one
+   * from {@code shortest}, none below: a short word is more often one the index lacks than a typo.
+   */
+  static int maxEdits(String word, int shortest) {
+    return word.length() >= 8 ? 2 : word.length() >= shortest ? 1 : 0;
+  }
+
+  /**
    * The terms of {@code field} within {@code maxEdits} of {@code word} (two neighbouring letters
    * swapped counting as one), fewest plain edits first, then the most common, then in term order;
    * at most {@code limit}.

@@ -231,8 +231,8 @@ final class QueryPlanner {
    * frequent first. Short words are left alone: "cup" is not a typo of "cap".
    */
   private List<String> closeTerms(String term) throws IOException {
-    int maxEdits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
-    return NearTerms.of(reader, Fields.TEXT, term, maxEdits, MAX_FUZZY_ALTERNATIVES);
+    return NearTerms.of(
+        reader, Fields.TEXT, term, NearTerms.maxEdits(term, 4), MAX_FUZZY_ALTERNATIVES);
   }
 
   private static List<List<List<String>>> analyse(

@@ -57,7 +57,7 @@ final class Spellings {
    */
   Optional<String> writtenNear(String word) throws IOException {
     String asked = withoutPossessive(word);
-    int maxEdits = asked.length() >= 8 ? 2 : asked.length() >= 5 ? 1 : 0;
+    int maxEdits = NearTerms.maxEdits(asked, 5);
     return remembered(
         nearMemo,
         asked,
