@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embeds passages through the cache (each distinct text once, ever) and questions directly (they
- * are new each time). Thread-safe.
+ * are new each time, bar the last few). Thread-safe.
  */
 public final class PassageEmbedder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PassageEmbedder.class);
@@ -22,8 +22,23 @@ public final class PassageEmbedder implements AutoCloseable {
    */
   private static final int FLUSH_EVERY = 256;
 
+  /** How many of the latest questions keep their vectors. */
+  private static final int RECENT_QUESTIONS = 16;
+
   private final SentenceEncoder encoder;
   private final EmbeddingCache cache;
+
+  /**
+   * The latest questions' vectors, least recently asked dropped first: a question declined as typed
+   * is asked again with its typos spelt right, and the model read it spelt right the first time.
+   */
+  private final Map<String, float[]> recentQuestions =
+      new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > RECENT_QUESTIONS;
+        }
+      };
 
   public PassageEmbedder(SentenceEncoder encoder, EmbeddingCache cache) {
     this.encoder = encoder;
@@ -98,9 +113,19 @@ public final class PassageEmbedder implements AutoCloseable {
     return batch.size();
   }
 
-  /** The vector of a question. */
+  /** The vector of a question: embedded, unless it was one of the latest few. */
   public float[] embedQuery(String question) {
-    return encoder.embed(question);
+    synchronized (recentQuestions) {
+      float[] known = recentQuestions.get(question);
+      if (known != null) {
+        return known.clone();
+      }
+    }
+    float[] vector = encoder.embed(question);
+    synchronized (recentQuestions) {
+      recentQuestions.put(question, vector.clone());
+    }
+    return vector;
   }
 
   /**

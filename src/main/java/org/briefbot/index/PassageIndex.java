@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,9 @@ public final class PassageIndex implements AutoCloseable {
   private static final TopDocs EMPTY =
       new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
+  /** How many of the latest vector searches are kept. */
+  private static final int RECENT_SEARCHES = 16;
+
   private final DirectoryReader reader;
   private final Closeable release;
   private final IndexSearcher searcher;
@@ -88,6 +92,19 @@ public final class PassageIndex implements AutoCloseable {
   private final QueryPlanner planner;
   private final IndexSettings settings;
   private final boolean hasVectors;
+
+  /**
+   * The latest vector searches, least recently used dropped first: a question declined as typed is
+   * asked again with its typos spelt right, and the model read it spelt right the first time, so
+   * its vector and nearest passages are the same.
+   */
+  private final Map<NearestKey, TopDocs> recentNearest =
+      new LinkedHashMap<>(RECENT_SEARCHES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<NearestKey, TopDocs> eldest) {
+          return size() > RECENT_SEARCHES;
+        }
+      };
 
   /**
    * A searcher over {@code reader}; {@code release} gives the reader (and whatever else this index
@@ -317,7 +334,36 @@ public final class PassageIndex implements AutoCloseable {
     if (!hasVectors) {
       return EMPTY;
     }
-    return searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
+    NearestKey key = new NearestKey(vector.clone(), k);
+    synchronized (recentNearest) {
+      TopDocs known = recentNearest.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
+    synchronized (recentNearest) {
+      recentNearest.put(key, top);
+    }
+    return top;
+  }
+
+  /** A vector search: the question's vector and how many passages it wants. */
+  private record NearestKey(float[] vector, int k) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof NearestKey key && k == key.k && Arrays.equals(vector, key.vector);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(vector) + k;
+    }
+
+    @Override
+    public String toString() {
+      return "NearestKey[" + vector.length + " dimensions, k=" + k + "]";
+    }
   }
 
   /** Inverse document frequency of an analysed term, for weighting words of a sentence. */

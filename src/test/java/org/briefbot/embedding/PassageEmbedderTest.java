@@ -133,6 +133,35 @@ class PassageEmbedderTest {
     assertThat(pricing).containsExactly(encoder.embed(PRICING));
   }
 
+  @Test
+  void embedsAQuestionAskedAgainOnceWhileItIsAmongTheLatest(@TempDir Path cacheDir) {
+    PassageEmbedder embedder =
+        new PassageEmbedder(
+            encoder,
+            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    String question = "how much is the aws deal worth";
+    float[] expected = encoder.embed(question);
+    long before = encoder.textsEmbedded();
+
+    float[] first = embedder.embedQuery(question);
+    first[0] = 42;
+    float[] again = embedder.embedQuery(question);
+    long afterAgain = encoder.textsEmbedded();
+    for (int i = 0; i < 16; i++) {
+      embedder.embedQuery("question number " + i);
+    }
+    long afterOthers = encoder.textsEmbedded();
+    float[] later = embedder.embedQuery(question);
+    long afterLater = encoder.textsEmbedded();
+
+    assertThat(afterAgain - before).as("asked again at once: read back").isEqualTo(1);
+    assertThat(again).as("a caller's change to its copy stays its own").containsExactly(expected);
+    assertThat(afterLater - afterOthers)
+        .as("sixteen other questions later: embedded again")
+        .isEqualTo(1);
+    assertThat(later).containsExactly(expected);
+  }
+
   /** What a build does: embed what the cache lacks, then read each vector back. */
   private static List<float[]> vectorsOf(PassageEmbedder embedder, List<String> texts) {
     embedder.embedMissing(texts.stream());

@@ -146,6 +146,48 @@ class PassageIndexTest {
   }
 
   /**
+   * The latest vector searches are remembered (a declined question is asked again respelt, with the
+   * same vector): each search must still find what its own vector is nearest to, even when the
+   * caller writes the next vector into the same array.
+   */
+  @Test
+  void findsWhatEachVectorIsNearestToWhenSearchesRepeat() {
+    Passage chipsPassage = Passage.of("a", "A", Section.KEY_TAKEAWAY, 0, "Chips are fast.");
+    Passage cloudsPassage = Passage.of("b", "B", Section.KEY_TAKEAWAY, 0, "Clouds are big.");
+    IndexInput input =
+        IndexInput.of(List.of(chipsPassage, cloudsPassage))
+            .withVectors(
+                Map.of(
+                    chipsPassage.id(),
+                    new float[] {1, 0, 0},
+                    cloudsPassage.id(),
+                    new float[] {0, 1, 0}),
+                Map.of());
+    float[] question = {1, 0, 0};
+    try (PassageIndex small = built(input)) {
+      Passage first = nearestOf(small, question);
+      question[0] = 0;
+      question[1] = 1;
+      Passage second = nearestOf(small, question);
+      question[0] = 1;
+      question[1] = 0;
+      Passage again = nearestOf(small, question);
+
+      assertThat(List.of(first, second, again))
+          .containsExactly(chipsPassage, cloudsPassage, chipsPassage);
+    }
+  }
+
+  /** The passage nearest {@code vector} of a question no word of which any passage has. */
+  private static Passage nearestOf(PassageIndex index, float[] vector) {
+    return index.candidates(SearchRequest.of("zzz", 5), () -> Optional.of(vector), 1).stream()
+        .filter(c -> c.vectorRank() == 1)
+        .findFirst()
+        .orElseThrow()
+        .passage();
+  }
+
+  /**
    * A conversation's article must not change how a question scores (the learned models were fitted
    * on questions asked alone), yet its best passages must be candidates however many articles
    * outrank them.
