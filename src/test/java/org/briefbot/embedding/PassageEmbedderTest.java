@@ -75,19 +75,13 @@ class PassageEmbedderTest {
   @Test
   void reusesCachedVectorsAfterRestart(@TempDir Path cacheDir) {
     List<String> passages = List.of(PRICING, OUTAGE, PRICING);
-    PassageEmbedder first =
-        new PassageEmbedder(
-            encoder,
-            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder first = embedderWith(cacheDir);
     long before = encoder.textsEmbedded();
     List<float[]> vectors = vectorsOf(first, passages);
     long embeddedFirst = encoder.textsEmbedded() - before;
 
     // A restart: a new cache object reads the same folder.
-    PassageEmbedder second =
-        new PassageEmbedder(
-            encoder,
-            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder second = embedderWith(cacheDir);
     long beforeSecond = encoder.textsEmbedded();
     List<float[]> again = vectorsOf(second, passages);
 
@@ -100,10 +94,7 @@ class PassageEmbedderTest {
 
   @Test
   void embedsOnlyTextsTheCacheLacks(@TempDir Path cacheDir) {
-    PassageEmbedder embedder =
-        new PassageEmbedder(
-            encoder,
-            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder embedder = embedderWith(cacheDir);
     embedder.embedMissing(Stream.of(PRICING));
     long before = encoder.textsEmbedded();
 
@@ -114,10 +105,7 @@ class PassageEmbedderTest {
 
   @Test
   void embedsMissingTextsOnceAndReadsThemBackFromTheCache(@TempDir Path cacheDir) {
-    PassageEmbedder embedder =
-        new PassageEmbedder(
-            encoder,
-            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder embedder = embedderWith(cacheDir);
     long before = encoder.textsEmbedded();
 
     int embedded = embedder.embedMissing(Stream.of(PRICING, OUTAGE, PRICING));
@@ -135,10 +123,7 @@ class PassageEmbedderTest {
 
   @Test
   void embedsAQuestionAskedAgainOnceWhileItIsAmongTheLatest(@TempDir Path cacheDir) {
-    PassageEmbedder embedder =
-        new PassageEmbedder(
-            encoder,
-            EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
+    PassageEmbedder embedder = embedderWith(cacheDir);
     String question = "how much is the aws deal worth";
     float[] expected = encoder.embed(question);
     long before = encoder.textsEmbedded();
@@ -160,6 +145,13 @@ class PassageEmbedderTest {
         .as("sixteen other questions later: embedded again")
         .isEqualTo(1);
     assertThat(later).containsExactly(expected);
+  }
+
+  /** An embedder whose cache is in {@code cacheDir}: a new one reads what an earlier one wrote. */
+  private PassageEmbedder embedderWith(Path cacheDir) {
+    return new PassageEmbedder(
+        encoder,
+        EmbeddingCache.open(cacheDir, SentenceEncoder.MODEL_ID, SentenceEncoder.DIMENSIONS));
   }
 
   /** What a build does: embed what the cache lacks, then read each vector back. */
