@@ -28,6 +28,9 @@ public final class CrossEncoderJudge implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Characters read per token wanted before a passage's start is tokenized: twice English's. */
+  private static final int CHARACTERS_PER_TOKEN = 8;
+
   /**
    * How the judge was trained to read its input, and how its probability joins the learned one.
    *
@@ -168,9 +171,28 @@ public final class CrossEncoderJudge implements AutoCloseable {
     return new Pair(ids, types);
   }
 
+  /**
+   * The first {@code limit} tokens of {@code text}. A long passage's start is tokenized first:
+   * tokenizing all of it only to keep its first tokens was a large part of the judge's time on a
+   * long passage (docs/performance.md). The start ends before a space, where the tokenizer always
+   * splits, so its tokens are the first tokens of the whole text; when it holds too few, the whole
+   * text is read.
+   */
   private long[] pieces(String text, int limit) {
-    long[] ids = tokenizer.encode(text, false, false).getIds();
+    int end = text.indexOf(' ', Math.min(text.length(), limit * CHARACTERS_PER_TOKEN));
+    if (end > 0) {
+      long[] start = tokens(text.substring(0, end));
+      if (start.length >= limit) {
+        return Arrays.copyOf(start, limit);
+      }
+    }
+    long[] ids = tokens(text);
     return ids.length <= limit ? ids : Arrays.copyOf(ids, limit);
+  }
+
+  /** Every token of {@code text}, without special tokens. */
+  long[] tokens(String text) {
+    return tokenizer.encode(text, false, false).getIds();
   }
 
   @Override

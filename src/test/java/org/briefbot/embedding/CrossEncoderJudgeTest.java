@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,62 @@ class CrossEncoderJudgeTest {
     assertThat(judge.pair("", "").ids()).containsExactly(101, 102, 102);
     assertThat(judge.pair("", "").types()).containsExactly(0, 0, 1);
     assertThat(judge.pair("why", "because").types()).containsExactly(0, 0, 0, 1, 1);
+  }
+
+  /**
+   * A long passage's start is tokenized alone; the pair must hold the same tokens as cutting the
+   * whole passage's, whatever the words around the point where the start ends, and when the start
+   * holds too few (long words that are one token each).
+   */
+  @Test
+  void cutsALongPassageAsTokenizingAllOfItWould() {
+    List<String> mixed =
+        List.of(
+            "Amazon",
+            "secures",
+            "a",
+            "$138",
+            "billion",
+            "deal,",
+            "café",
+            "naïve",
+            "日本語",
+            "supercalifragilisticexpialidocious",
+            "x",
+            "re\u001Csearch",
+            "non\u00A0breaking",
+            "e\u0301tude",
+            "—",
+            "OpenAI's",
+            "Trainium-2");
+    List<String> longWords =
+        List.of("international", "responsibilities", "environmental", "understanding");
+    for (List<String> words : List.of(mixed, longWords)) {
+      for (int length = 100; length < 4_000; length += 37) {
+        assertCutAsWhole(passageOf(words, length));
+      }
+    }
+  }
+
+  private void assertCutAsWhole(String passage) {
+    String question = "How much is the AWS deal worth?";
+    int kept = judge.settings().maxTokens() - 3 - judge.tokens(question).length;
+    long[] all = judge.tokens(passage);
+    long[] expected = Arrays.copyOf(all, Math.min(all.length, kept));
+
+    long[] ids = judge.pair(question, passage).ids();
+
+    assertThat(Arrays.copyOfRange(ids, ids.length - 1 - expected.length, ids.length - 1))
+        .as("passage of %d characters", passage.length())
+        .containsExactly(expected);
+  }
+
+  private static String passageOf(List<String> words, int length) {
+    StringBuilder passage = new StringBuilder();
+    for (int i = 0; passage.length() < length; i++) {
+      passage.append(words.get((i * 7 + length) % words.size())).append(' ');
+    }
+    return passage.toString();
   }
 
   @Test
