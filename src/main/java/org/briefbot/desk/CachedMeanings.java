@@ -1,8 +1,7 @@
 package org.briefbot.desk;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.briefbot.memo.RecentMemo;
 
 /**
  * Remembers the vectors of the questions last grouped, so reloading a desk page embeds only the
@@ -12,13 +11,7 @@ final class CachedMeanings implements Meanings {
   static final int SIZE = 5_000;
 
   private final Meanings model;
-  private final Map<String, Optional<float[]>> recent =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Optional<float[]>> eldest) {
-          return size() > SIZE;
-        }
-      };
+  private final RecentMemo<String, Optional<float[]>> recent = new RecentMemo<>(SIZE);
 
   CachedMeanings(Meanings model) {
     this.model = model;
@@ -26,17 +19,7 @@ final class CachedMeanings implements Meanings {
 
   @Override
   public Optional<float[]> vector(String text) {
-    synchronized (recent) {
-      Optional<float[]> known = recent.get(text);
-      if (known != null) {
-        return known;
-      }
-    }
-    Optional<float[]> vector = model.vector(text);
-    synchronized (recent) {
-      recent.put(text, vector);
-    }
-    return vector;
+    return recent.get(text, model::vector);
   }
 
   @Override

@@ -8,7 +8,7 @@
  *
  * <p>Owns the desk's HTML (server-rendered, no scripts), sessions and FAQ writing. Imports {@code
  * conversation} (the library serving now, chit-chat told apart), {@code answer} (the test pane),
- * {@code knowledge} (the FAQ format), {@code store} and Jackson; never an index, retrieval or web
- * server library: whoever serves HTTP mounts the handler.
+ * {@code knowledge} (the FAQ format), {@code store}, {@code memo} and Jackson; never an index,
+ * retrieval or web server library: whoever serves HTTP mounts the handler.
  */
 package org.briefbot.desk;

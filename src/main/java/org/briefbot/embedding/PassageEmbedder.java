@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.briefbot.memo.RecentMemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,7 @@ public final class PassageEmbedder implements AutoCloseable {
    * The latest questions' vectors, least recently asked dropped first: a question declined as typed
    * is asked again with its typos spelt right, and the model read it spelt right the first time.
    */
-  private final Map<String, float[]> recentQuestions =
-      new LinkedHashMap<>(RECENT_QUESTIONS, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-          return size() > RECENT_QUESTIONS;
-        }
-      };
+  private final RecentMemo<String, float[]> recentQuestions = new RecentMemo<>(RECENT_QUESTIONS);
 
   public PassageEmbedder(SentenceEncoder encoder, EmbeddingCache cache) {
     this.encoder = encoder;
@@ -115,17 +110,7 @@ public final class PassageEmbedder implements AutoCloseable {
 
   /** The vector of a question: embedded, unless it was one of the latest few. */
   public float[] embedQuery(String question) {
-    synchronized (recentQuestions) {
-      float[] known = recentQuestions.get(question);
-      if (known != null) {
-        return known.clone();
-      }
-    }
-    float[] vector = encoder.embed(question);
-    synchronized (recentQuestions) {
-      recentQuestions.put(question, vector.clone());
-    }
-    return vector;
+    return recentQuestions.get(question, encoder::embed).clone();
   }
 
   /**

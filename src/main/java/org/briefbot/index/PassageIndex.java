@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +55,7 @@ import org.briefbot.index.QueryPlan.Alternative;
 import org.briefbot.index.QueryPlan.Concept;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
+import org.briefbot.memo.RecentMemo;
 
 /**
  * A Lucene index of passages, searched with BM25 over text, known questions, article title and
@@ -98,13 +98,7 @@ public final class PassageIndex implements AutoCloseable {
    * asked again with its typos spelt right, and the model read it spelt right the first time, so
    * its vector and nearest passages are the same.
    */
-  private final Map<NearestKey, TopDocs> recentNearest =
-      new LinkedHashMap<>(RECENT_SEARCHES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<NearestKey, TopDocs> eldest) {
-          return size() > RECENT_SEARCHES;
-        }
-      };
+  private final RecentMemo<NearestKey, TopDocs> recentNearest = new RecentMemo<>(RECENT_SEARCHES);
 
   /**
    * A searcher over {@code reader}; {@code release} gives the reader (and whatever else this index
@@ -330,22 +324,20 @@ public final class PassageIndex implements AutoCloseable {
     return hasVectors;
   }
 
-  private TopDocs nearest(float[] vector, int k) throws IOException {
+  private TopDocs nearest(float[] vector, int k) {
     if (!hasVectors) {
       return EMPTY;
     }
-    NearestKey key = new NearestKey(vector.clone(), k);
-    synchronized (recentNearest) {
-      TopDocs known = recentNearest.get(key);
-      if (known != null) {
-        return known;
-      }
+    return recentNearest.get(new NearestKey(vector.clone(), k), this::searchNearest);
+  }
+
+  private TopDocs searchNearest(NearestKey key) {
+    try {
+      return searcher.search(
+          new KnnFloatVectorQuery(Fields.VECTOR, key.vector(), key.k()), key.k());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed: " + e.getMessage(), e);
     }
-    TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
-    synchronized (recentNearest) {
-      recentNearest.put(key, top);
-    }
-    return top;
   }
 
   /** A vector search: the question's vector and how many passages it wants. */

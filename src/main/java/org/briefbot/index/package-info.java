@@ -9,6 +9,7 @@
  * one version and returns {@link org.briefbot.index.Candidate}s with every signal ranking needs
  * (BM25 score, coverage, vector and sentence cosines).
  *
- * <p>Imports {@code knowledge} and Lucene only; ranking and confidence are {@code retrieval}s.
+ * <p>Imports {@code knowledge}, {@code memo} and Lucene only; ranking and confidence are {@code
+ * retrieval}s.
  */
 package org.briefbot.index;
