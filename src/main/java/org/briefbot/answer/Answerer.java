@@ -23,6 +23,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.knowledge.Article;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
+import org.briefbot.memo.BoundedMemo;
 import org.briefbot.retrieval.AnswerJudge;
 import org.briefbot.retrieval.Match;
 import org.briefbot.retrieval.Mode;

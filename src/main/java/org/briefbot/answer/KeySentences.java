@@ -12,6 +12,7 @@ import org.briefbot.index.TextAnalysis;
 import org.briefbot.index.Typo;
 import org.briefbot.knowledge.Passage;
 import org.briefbot.knowledge.Section;
+import org.briefbot.memo.BoundedMemo;
 import org.briefbot.rank.TreeModel;
 
 /** Picks the sentence of a passage that best answers the question, for channels to emphasise. */

@@ -1,4 +1,4 @@
-package org.briefbot.answer;
+package org.briefbot.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

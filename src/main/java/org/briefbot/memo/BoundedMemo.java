@@ -1,4 +1,4 @@
-package org.briefbot.answer;
+package org.briefbot.memo;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,13 +10,13 @@ import java.util.function.Function;
  * grow it without limit. Safe for concurrent use; two threads may compute the same key once each,
  * which costs time, never a different result.
  */
-final class BoundedMemo<K, V> {
-  static final int DEFAULT_LIMIT = 100_000;
+public final class BoundedMemo<K, V> {
+  public static final int DEFAULT_LIMIT = 100_000;
 
   private final Map<K, V> values = new ConcurrentHashMap<>();
   private final int limit;
 
-  BoundedMemo(int limit) {
+  public BoundedMemo(int limit) {
     this.limit = limit;
   }
 
@@ -24,7 +24,7 @@ final class BoundedMemo<K, V> {
    * The value of {@code key}, computed by {@code compute} (which must always give the same) when
    * not remembered.
    */
-  V get(K key, Function<? super K, ? extends V> compute) {
+  public V get(K key, Function<? super K, ? extends V> compute) {
     V known = values.get(key);
     if (known != null) {
       return known;
