@@ -10,9 +10,11 @@ import org.briefbot.retrieval.Match;
 /**
  * What the question asks for, checked against the passages ranked first: a "who runs ..." question
  * needs someone in the role, a sum needs a sum, "what did X say" needs X's words. The ranking's
- * features count shared words and names, and a passage about the right company is full of both;
- * these checks lower a first passage that cannot hold the answer to a near miss, or move up one of
- * the next few that does. Deterministic and safe for concurrent use.
+ * features count shared words and names, and a passage about the right company is full of both.
+ * These checks lower a first passage that cannot hold the answer to a near miss, and answer with
+ * one of the first few passages, at least as sure as the threshold, when it names whom a "who runs"
+ * question asks for, or reports the words of X in "what did X say?". Deterministic and safe for
+ * concurrent use.
  */
 final class FirstPassageChecks {
   /** An alternative is offered when its confidence reaches this share of the answer threshold. */
