@@ -1,8 +1,7 @@
 package org.briefbot.desk;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.briefbot.conversation.Conversation;
+import org.briefbot.memo.RecentMemo;
 
 /**
  * Remembers which logged questions are chit-chat, so reloading the unanswered list does not run the
@@ -12,22 +11,16 @@ import org.briefbot.conversation.Conversation;
 final class ChitChat {
   static final int SIZE = 20_000;
 
-  private final Map<String, Boolean> verdicts =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > SIZE;
-        }
-      };
+  private RecentMemo<String, Boolean> verdicts = new RecentMemo<>(SIZE);
 
   /** The conversation the verdicts were made with; compared by identity, never called. */
   private Conversation judgedBy;
 
   synchronized boolean is(Conversation conversation, String question) {
     if (conversation != judgedBy) {
-      verdicts.clear();
+      verdicts = new RecentMemo<>(SIZE);
       judgedBy = conversation;
     }
-    return verdicts.computeIfAbsent(question, conversation::isSmallTalk);
+    return verdicts.get(question, conversation::isSmallTalk);
   }
 }
