@@ -44,14 +44,7 @@ def pair(question, passage):
     p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
     return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
 
-class Judge(minilm.Body):
-    """MiniLM's layers, mean pooling as in the sentence model, one logistic output."""
-    def __init__(s):
-        super().__init__()
-        s.head = nn.Linear(384, 1)
-    def forward(s, ids, types, mask):
-        x = s.states(ids, mask, types)
-        return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
+Judge = minilm.Scorer  # its probability is the logit's sigmoid
 
 def batch(ds):
     L = max(len(d['ids']) for d in ds)

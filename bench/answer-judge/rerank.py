@@ -10,7 +10,7 @@ python3-onnx, libopenblas0-pthread; the float model in --model-dir).
 Usage: /usr/bin/python3 bench/answer-judge/rerank.py --model-dir DIR --train-half A TOP.tsv SCORES.tsv
 """
 import argparse, collections, os, random, sys, time
-import torch, torch.nn as nn
+import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'minilm'))
 import minilm
@@ -31,14 +31,6 @@ def pair(question, passage):  # as the answer judge reads a pair
     q = tokenizer.ids(question)[:48]
     p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
     return [tokenizer.CLS] + q + [tokenizer.SEP] + p + [tokenizer.SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
-
-class Reranker(minilm.Body):
-    def __init__(s):
-        super().__init__()
-        s.head = nn.Linear(384, 1)
-    def forward(s, ids, types, mask):
-        x = s.states(ids, mask, types)
-        return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
 
 def batch(pairs):
     L = max(len(p[0]) for p in pairs)
@@ -61,7 +53,7 @@ for q in train + test:
     q['pairs'] = [pair(q['q'], p['text']) for p in q['passages']]
 print(f"{len(train)} training questions with a right and a wrong passage; {len(test)} test questions", flush=True)
 
-model = Reranker(); minilm.load(model, f'{args.model_dir}/all-minilm-l6-v2.onnx')
+model = minilm.Scorer(); minilm.load(model, f'{args.model_dir}/all-minilm-l6-v2.onnx')
 optimiser = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
 G = 4; steps = int(len(train) * args.epochs / G); random.shuffle(train); start = time.time()
 for step in range(steps):

@@ -87,6 +87,19 @@ class Body(nn.Module):
         return x
 
 
+class Scorer(Body):
+    """MiniLM's layers, mean pooling as in the sentence model, one logit: a question and a passage
+    read together as one pair (the answer judge, the reranker)."""
+
+    def __init__(s):
+        super().__init__()
+        s.head = nn.Linear(384, 1)
+
+    def forward(s, ids, types, mask):
+        x = s.states(ids, mask, types)
+        return s.head((x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)).squeeze(-1)
+
+
 def load(model, onnx_file):
     """Copies the ONNX file's weights into a Body (or a module with its we, pe, te, ln and layers)."""
     m = onnx.load(onnx_file)
