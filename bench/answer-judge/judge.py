@@ -37,12 +37,10 @@ args = ap.parse_args()
 torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 
 tokenizer = minilm.WordPiece(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json')
-CLS, SEP, PAD = tokenizer.CLS, tokenizer.SEP, tokenizer.PAD
+PAD = tokenizer.PAD
 
 def pair(question, passage):
-    q = tokenizer.ids(question)[:48]
-    p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
-    return [CLS] + q + [SEP] + p + [SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
+    return tokenizer.pair(question, passage, args.max_len)
 
 Judge = minilm.Scorer  # its probability is the logit's sigmoid
 

@@ -28,9 +28,7 @@ torch.set_num_threads(2); torch.manual_seed(args.seed); random.seed(args.seed)
 tokenizer = minilm.WordPiece(f'{args.model_dir}/all-minilm-l6-v2-tokenizer.json')
 
 def pair(question, passage):  # as the answer judge reads a pair
-    q = tokenizer.ids(question)[:48]
-    p = tokenizer.ids(passage)[:args.max_len - 3 - len(q)]
-    return [tokenizer.CLS] + q + [tokenizer.SEP] + p + [tokenizer.SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
+    return tokenizer.pair(question, passage, args.max_len)
 
 def batch(pairs):
     L = max(len(p[0]) for p in pairs)

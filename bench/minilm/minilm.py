@@ -54,6 +54,14 @@ class WordPiece:
     def ids(self, text):
         return [i for w in self.words(text) for i in self.wordpieces(w)]
 
+    def pair(self, question, passage, max_len, max_question=48):
+        """Token ids and type ids of a question and a passage read together, as the bot's answer
+        judge reads them (CrossEncoderJudge.pair): the question cut at max_question tokens, the
+        passage cut so that the pair fits max_len."""
+        q = self.ids(question)[:max_question]
+        p = self.ids(passage)[:max_len - 3 - len(q)]
+        return [self.CLS] + q + [self.SEP] + p + [self.SEP], [0] * (len(q) + 2) + [1] * (len(p) + 1)
+
 
 class Layer(nn.Module):
     def __init__(s):
